@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "LearningLessons",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lessons", targets: ["lessons"]),
+        .library(name: "LessonsKit", targets: ["LessonsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "LessonsKit",
+            dependencies: [
+                "Ccmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "lessons",
+            dependencies: [
+                "LessonsKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "LessonsCLITests", dependencies: ["LessonsKit"], exclude: ["Fixtures", "Golden"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

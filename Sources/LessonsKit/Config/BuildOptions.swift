@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the command line asked for, already checked and resolved (today's date, folders).
+public struct BuildOptions: Sendable {
+    public var siteDirectory: String
+    /// One edition by name; nil means the default `staff` edition unless `allEditions`.
+    public var edition: String?
+    public var allEditions = false
+    public var output: String?
+    public var includeDrafts = false
+    /// `--today` as written; resolved against `SOURCE_DATE_EPOCH`, then the clock, in the site's time zone.
+    public var today: String?
+    public var baseURL: String?
+    public var strict = false
+    public var jobs: Int?
+
+    public init(siteDirectory: String) {
+        self.siteDirectory = siteDirectory
+    }
+
+    /// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else now, as a calendar date in `timezone`.
+    public func resolveToday(timezone: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> PartialDate? {
+        if let today {
+            guard let date = PartialDate(parsing: today), date.hasDay else { return nil }
+            return date
+        }
+        let instant: Date
+        if let epoch = environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(epoch) {
+            instant = Date(timeIntervalSince1970: seconds)
+        } else {
+            instant = Date()
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "Europe/London") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return PartialDate(year: year, month: month, day: day)
+    }
+}

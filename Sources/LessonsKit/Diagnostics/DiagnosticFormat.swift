@@ -1,0 +1,83 @@
+import Foundation
+
+/// How diagnostics are printed: for people, for GitHub Actions annotations, or as JSON Lines for tools.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text
+    case github
+    case json
+
+    /// Renders diagnostics (already sorted) followed, for text, by the summary line.
+    public func render(_ diagnostics: [Diagnostic], documentCount: Int) -> String {
+        var output = ""
+        for diagnostic in diagnostics {
+            switch self {
+            case .text: output += Self.text(diagnostic)
+            case .github: output += Self.github(diagnostic)
+            case .json: output += Self.json(diagnostic)
+            }
+            output += "\n"
+        }
+        if self == .text, !diagnostics.isEmpty {
+            output += Self.summary(diagnostics, documentCount: documentCount) + "\n"
+        }
+        return output
+    }
+
+    /// `2 problems (1 error, 1 warning) in 214 documents`
+    public static func summary(_ diagnostics: [Diagnostic], documentCount: Int) -> String {
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        let problems = plural(diagnostics.count, "problem")
+        return "\(problems) (\(plural(errors, "error")), \(plural(warnings, "warning"))) in \(plural(documentCount, "document"))"
+    }
+
+    static func text(_ d: Diagnostic) -> String {
+        var line = "\(d.location): \(d.severity.rawValue): \(d.message)"
+        if let hint = d.hint { line += "\n  hint: \(hint)" }
+        return line
+    }
+
+    static func github(_ d: Diagnostic) -> String {
+        let command = d.severity == .error ? "error" : "warning"
+        var message = d.message
+        if let hint = d.hint { message += " (hint: \(hint))" }
+        return "::\(command) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.code.rawValue))::\(escapeData(message))"
+    }
+
+    static func json(_ d: Diagnostic) -> String {
+        let hint = d.hint.map(jsonString) ?? "null"
+        return "{\"file\":\(jsonString(d.location.file)),\"line\":\(d.location.line),\"column\":\(d.location.column),"
+            + "\"severity\":\(jsonString(d.severity.rawValue)),\"code\":\(jsonString(d.code.rawValue)),"
+            + "\"message\":\(jsonString(d.message)),\"hint\":\(hint)}"
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    // GitHub workflow-command escaping: data escapes %, CR, LF; properties also : and ,
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// A JSON string literal for `s`, escaping quotes, backslashes and control characters.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20:
+            out += String(format: "\\u%04x", scalar.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}

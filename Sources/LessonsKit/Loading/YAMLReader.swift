@@ -1,0 +1,145 @@
+import Yams
+
+/// Parses YAML text into a located `YAMLNode`, turning every Yams error into a located diagnostic.
+public struct YAMLReader: Sendable {
+    /// Largest number of nodes accepted; protects against alias bombs ("billion laughs").
+    public var maximumNodes = 50_000
+    /// Deepest nesting accepted.
+    public var maximumDepth = 64
+
+    public init() {}
+
+    /// Parses `text`, whose first line is line `firstLine` of `file`.
+    /// - Returns: the root node (nil for an empty document) or the diagnostic that stopped parsing.
+    public func parse(_ text: String, file: String, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
+        let lineOffset = firstLine - 1
+        if let tab = Self.firstIndentationTab(in: text) {
+            return .failure(.error(.yamlTab, "tab character in indentation; YAML allows only spaces",
+                                   at: SourceLocation(file: file, line: tab.line + lineOffset, column: tab.column),
+                                   hint: "replace the tab with spaces"))
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, Resolver.basic)
+        } catch let error as YamlError {
+            return .failure(Self.diagnostic(for: error, in: text, file: file, lineOffset: lineOffset))
+        } catch {
+            return .failure(.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine)))
+        }
+        guard let root else { return .success(nil) }
+        var budget = maximumNodes
+        do {
+            return .success(try convert(root, file: file, lineOffset: lineOffset, depth: 0, budget: &budget))
+        } catch let error as ComplexityError {
+            return .failure(.error(.yamlTooComplex, error.message, at: error.location.offset(lines: 0),
+                                   hint: "front matter and data files must be small; YAML anchors and aliases are best avoided"))
+        } catch {
+            return .failure(.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: firstLine)))
+        }
+    }
+
+    private struct ComplexityError: Error {
+        let message: String
+        let location: SourceLocation
+    }
+
+    private func convert(_ node: Node, file: String, lineOffset: Int, depth: Int, budget: inout Int) throws -> YAMLNode {
+        let location = Self.location(node.mark, file: file, lineOffset: lineOffset)
+        budget -= 1
+        if budget < 0 {
+            throw ComplexityError(message: "YAML expands to more than \(maximumNodes) values", location: location)
+        }
+        if depth > maximumDepth {
+            throw ComplexityError(message: "YAML is nested more than \(maximumDepth) levels deep", location: location)
+        }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(.scalar(scalar.string, isPlain: scalar.style == .plain || scalar.style == .any), at: location)
+        case .mapping(let mapping):
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                let keyNode = try convert(key, file: file, lineOffset: lineOffset, depth: depth + 1, budget: &budget)
+                let keyText = keyNode.scalar ?? ""
+                pairs.append(YAMLPair(key: keyText, keyLocation: keyNode.location,
+                                      value: try convert(value, file: file, lineOffset: lineOffset, depth: depth + 1, budget: &budget)))
+            }
+            return YAMLNode(.mapping(pairs), at: location)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for item in sequence {
+                items.append(try convert(item, file: file, lineOffset: lineOffset, depth: depth + 1, budget: &budget))
+            }
+            return YAMLNode(.sequence(items), at: location)
+        case .alias:
+            return YAMLNode(.scalar("", isPlain: true), at: location)
+        }
+    }
+
+    static func location(_ mark: Mark?, file: String, lineOffset: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: 1 + lineOffset) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    static func diagnostic(for error: YamlError, in text: String, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return .error(.yamlSyntax, message, at: location(mark, file: file, lineOffset: lineOffset),
+                          hint: "check indentation, and quote values that contain ': ' or start with a special character")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let repeated = duplicates.sorted().first.flatMap { secondOccurrence(of: $0, in: text, fromLine: context.mark.line) }
+            let at = repeated.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) }
+            return .error(.duplicateKey, "duplicate key \(keys) in the same mapping",
+                          at: at ?? location(context.mark, file: file, lineOffset: lineOffset),
+                          hint: "each key may appear once; merge the values or remove one")
+        case .reader(let problem, _, _, _):
+            return .error(.yamlSyntax, "YAML cannot be read: \(problem)", at: SourceLocation(file: file, line: 1 + lineOffset))
+        default:
+            return .error(.yamlSyntax, "YAML cannot be read: \(error)", at: SourceLocation(file: file, line: 1 + lineOffset))
+        }
+    }
+
+    /// Where `key` is written for the second time at the indentation of its first use, at or after `mark`.
+    static func secondOccurrence(of key: String, in text: String, fromLine startLine: Int) -> (line: Int, column: Int)? {
+        var firstColumn: Int?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= startLine {
+            var column = 1
+            var rest = Substring(line)
+            while let first = rest.first, first == " " || first == "-" { rest = rest.dropFirst(); column += 1 }
+            let quotedKey = rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':")
+            guard rest.hasPrefix(key + ":") || quotedKey else { continue }
+            if let firstColumn {
+                if column == firstColumn { return (index + 1, column) }
+            } else {
+                firstColumn = column
+            }
+        }
+        return nil
+    }
+
+    /// The first tab that appears before any other character on a line (YAML forbids tabs in indentation).
+    static func firstIndentationTab(in text: String) -> (line: Int, column: Int)? {
+        var line = 1
+        var column = 1
+        var atIndentation = true
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+                atIndentation = true
+                continue
+            }
+            if atIndentation {
+                if scalar == "\t" { return (line, column) }
+                if scalar != " " && scalar != "-" { atIndentation = false }
+            }
+            column += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,24 @@
+/// Every document of the site (all audiences, drafts included), in path order, with lookup by id.
+public struct Corpus: Sendable {
+    public let documents: [Document]
+    private let indexById: [String: Int]
+    /// Lower-cased ids of files that declare an id but could not be decoded; references to them are not errors of their own.
+    public let unavailableIds: Set<String>
+
+    public init(documents: [Document], unavailableIds: Set<String> = []) {
+        self.unavailableIds = unavailableIds
+        self.documents = documents.sorted { $0.path < $1.path }
+        var index: [String: Int] = [:]
+        for (position, document) in self.documents.enumerated() where index[document.slug] == nil {
+            index[document.slug] = position
+        }
+        self.indexById = index
+    }
+
+    /// The document with this id, ignoring case (the first one by path if the id is duplicated).
+    public func document(_ id: String) -> Document? {
+        indexById[id.lowercased()].map { documents[$0] }
+    }
+
+    public var ids: [String] { documents.map(\.id) }
+}

@@ -1,0 +1,80 @@
+/// One published piece of content, typed and validated, with the location of each field for later diagnostics.
+public struct Document: Sendable, Hashable {
+    public let id: String
+    public let type: DocumentType
+    public let title: String
+    public let date: PartialDate?
+    public let summary: String?
+    public let themes: [String]
+    public let service: String?
+    public let audience: String
+    public let isDraft: Bool
+    public let privacy: PrivacyReview?
+    public let governance: [GovernanceField]
+    public let actions: [Action]
+    public let reviewBy: PartialDate?
+    public let supersededBy: Located<String>?
+    public let details: DocumentDetails
+    /// The Markdown body.
+    public let body: String
+    /// The line of the file on which the body starts.
+    public let bodyFirstLine: Int
+    /// The site-relative path of the file.
+    public let path: String
+    /// Where each front-matter field was written, by key.
+    public let fieldLocations: [String: SourceLocation]
+    /// Ids named in the body with `[[ID]]` or `[text](ID)`, located in the file.
+    public let bodyReferences: [Located<String>]
+
+    /// The id as used in paths and URLs.
+    public var slug: String { id.lowercased() }
+
+    /// Location of a field, or of the file's start when the field is absent.
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations[field] ?? SourceLocation(file: path)
+    }
+
+    /// Every id this document names in its front matter, with the field it came from and the types allowed there.
+    public var frontMatterReferences: [FrontMatterReference] {
+        var refs: [FrontMatterReference] = []
+        func add(_ items: [Located<String>], _ field: String, _ types: [DocumentType]) {
+            refs += items.map { FrontMatterReference(id: $0, field: field, allowedTypes: types) }
+        }
+        if let supersededBy { add([supersededBy], "superseded_by", [type]) }
+        switch details {
+        case .lesson(let d): add(d.sources, "sources", [.incident, .debrief, .review, .external, .practice])
+        case .session(let d): add(d.discussed, "discussed", [.lesson, .incident, .review, .external, .practice, .debrief])
+        case .bulletin(let d):
+            add(d.lead.map { [$0] } ?? [], "lead", [.lesson])
+            add(d.lessons, "lessons", [.lesson])
+            add(d.practice, "practice", [.practice])
+            add(d.external, "external", [.external])
+        case .debrief(let d): add(d.incident.map { [$0] } ?? [], "incident", [.incident])
+        case .review(let d): add(d.incidents, "incidents", [.incident])
+        case .culture(let d): add(d.previous.map { [$0] } ?? [], "previous", [.culture])
+        case .incident, .practice, .external, .page: break
+        }
+        return refs
+    }
+}
+
+/// An id named in a front-matter field.
+public struct FrontMatterReference: Sendable, Hashable {
+    public let id: Located<String>
+    public let field: String
+    public let allowedTypes: [DocumentType]
+}
+
+/// Who checked the document for identifying details, and when.
+public struct PrivacyReview: Sendable, Hashable {
+    public let reviewedBy: String
+    public let reviewedOn: PartialDate?
+    /// Exact text exempt from privacy checks in this document.
+    public let allow: [String]
+}
+
+/// A field under `governance:`, shown only in editions that include the governance audience.
+public struct GovernanceField: Sendable, Hashable {
+    public let key: String
+    public let value: String
+}

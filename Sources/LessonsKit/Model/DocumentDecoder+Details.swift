@@ -1,0 +1,210 @@
+extension DocumentDecoder {
+    /// Reads the fields that only documents of `type` have.
+    func readDetails(_ fields: inout FieldReader, type: DocumentType) -> DocumentDetails? {
+        switch type {
+        case .incident: return readIncident(&fields).map(DocumentDetails.incident)
+        case .lesson: return readLesson(&fields).map(DocumentDetails.lesson)
+        case .session: return readSession(&fields).map(DocumentDetails.session)
+        case .bulletin: return readBulletin(&fields).map(DocumentDetails.bulletin)
+        case .debrief: return readDebrief(&fields).map(DocumentDetails.debrief)
+        case .practice:
+            return .practice(PracticeDetails(source: fields.choice("source", from: Vocabulary.practiceSources),
+                                             thanks: textList(&fields, "thanks")))
+        case .external: return readExternal(&fields).map(DocumentDetails.external)
+        case .review: return readReview(&fields).map(DocumentDetails.review)
+        case .culture: return readCulture(&fields).map(DocumentDetails.culture)
+        case .page: return .page(PageDetails(menu: fields.int("menu", range: 0...999)))
+        }
+    }
+
+    /// A list of text, also accepting a single text value (e.g. `thanks: Ward 3 team`).
+    private func textList(_ fields: inout FieldReader, _ key: String) -> [String] {
+        if let node = fields.node(key), let single = node.scalar {
+            return [single]
+        }
+        return fields.stringList(key).map(\.value)
+    }
+
+    private func readIncident(_ fields: inout FieldReader) -> IncidentDetails? {
+        let source = fields.choice("source", from: Vocabulary.incidentSources, required: true)
+        let harm = fields.choice("harm", from: Vocabulary.harm, required: source == "patient-safety-incident")
+        let psychological = fields.choice("psychological_harm", from: Vocabulary.psychologicalHarm)
+        let response = fields.choice("response", from: Vocabulary.responses, required: true)
+        let status = fields.choice("status", from: Vocabulary.incidentStatus, required: true)
+        let candourNeeded = [harm, psychological].contains { ["moderate", "severe", "fatal"].contains($0 ?? "") }
+        let candour = fields.choice("duty_of_candour", from: Vocabulary.dutyOfCandour)
+        if candourNeeded, candour == nil, fields.node("duty_of_candour") == nil {
+            fields.report(.error(.dutyOfCandour, "harm is moderate or worse, so 'duty_of_candour' is required", at: fields.location(of: "harm"),
+                                 hint: "add 'duty_of_candour: met', 'in-progress' or 'not-yet-started'"))
+        }
+        let priority = fields.bool("national_priority") ?? false
+        let factors = fields.choiceList("contributory_factors", from: Vocabulary.contributoryFactors)
+        guard let source, let response, let status else { return nil }
+        return IncidentDetails(source: source, harm: harm, psychologicalHarm: psychological, response: response, status: status,
+                               dutyOfCandour: candour, nationalPriority: priority, contributoryFactors: factors)
+    }
+
+    private func readLesson(_ fields: inout FieldReader) -> LessonDetails? {
+        let keyNode = fields.node("key_messages", required: true, hint: "add 'key_messages:' with 1 to 5 short sentences, each on a line starting with '- '")
+        let messages = fields.stringList("key_messages").map(\.value)
+        if let keyNode, keyNode.items != nil, !(1...5).contains(messages.count) {
+            fields.report(.error(.invalidValue, "a lesson has 1 to 5 key messages, not \(messages.count)", at: keyNode.location,
+                                 hint: "keep the messages that matter most to staff"))
+        }
+        return LessonDetails(keyMessages: messages, sources: fields.stringList("sources"))
+    }
+
+    private func readSession(_ fields: inout FieldReader) -> SessionDetails? {
+        let format = fields.choice("format", from: Vocabulary.sessionFormats, required: true)
+        var details = SessionDetails(format: format ?? "", location: fields.string("location"), facilitator: fields.string("facilitator"),
+                                     speakers: [], attendance: nil, attendanceByProfession: [], agencies: [], discussed: [],
+                                     feedbackResponses: nil, feedbackRating: nil, quotes: [], materials: [])
+        details.speakers = fields.mappingList("speakers") { speaker in
+            let value = Speaker(name: speaker.string("name"), role: speaker.string("role"))
+            speaker.reportUnknownKeys()
+            return value
+        }
+        if let node = fields.node("attendance") {
+            if node.pairs != nil {
+                fields.mapping("attendance") { attendance in
+                    details.attendance = attendance.int("total", required: true, range: 0...1_000_000)
+                    if let professions = attendance.node("by_profession")?.pairs {
+                        details.attendanceByProfession = professions.compactMap { pair in
+                            guard let count = pair.value.scalar.flatMap({ Int($0) }) else {
+                                attendance.report(.error(.wrongType, "attendance for '\(pair.key)' should be a whole number", at: pair.value.location))
+                                return nil
+                            }
+                            return ProfessionCount(profession: pair.key, count: count)
+                        }
+                    }
+                    attendance.reportUnknownKeys()
+                    return ()
+                }
+            } else {
+                details.attendance = fields.int("attendance", range: 0...1_000_000)
+            }
+        }
+        details.agencies = fields.choiceList("agencies", from: config.vocabulary("session_agencies", builtIn: Vocabulary.agencies))
+        details.discussed = fields.stringList("discussed")
+        fields.mapping("feedback") { feedback in
+            details.feedbackResponses = feedback.int("responses", range: 0...1_000_000)
+            details.feedbackRating = feedback.double("rating", range: 1...5)
+            details.quotes = feedback.stringList("quotes").map(\.value)
+            feedback.reportUnknownKeys()
+            return ()
+        }
+        details.materials = fields.mappingList("materials") { material in
+            guard let title = material.string("title", required: true), let url = material.string("url", required: true) else { return nil }
+            material.reportUnknownKeys()
+            return Material(title: title, url: url)
+        }
+        return format == nil ? nil : details
+    }
+
+    func readPeriod(_ fields: inout FieldReader, _ key: String) -> MonthPeriod? {
+        fields.mapping(key, required: true) { period in
+            let from = period.date("from", required: true, precision: .month)
+            let to = period.date("to", required: true, precision: .month)
+            period.reportUnknownKeys()
+            guard let from, let to else { return nil }
+            if to < from {
+                period.report(.error(.invalidPeriod, "'\(key)' ends before it starts", at: period.location(of: "to"),
+                                     hint: "'from' is the first month and 'to' the last"))
+                return nil
+            }
+            return MonthPeriod(from: from, to: to)
+        }
+    }
+
+    private func readBulletin(_ fields: inout FieldReader) -> BulletinDetails? {
+        let issue = fields.int("issue", required: true, range: 1...100_000)
+        let covers = readPeriod(&fields, "covers")
+        let lead = fields.node("lead").flatMap { node in fields.text(node, field: "lead").map { Located($0, at: node.location) } }
+        let lessons = fields.stringList("lessons")
+        var spotlight: String?
+        if let node = fields.node("spotlight"), let theme = fields.text(node, field: "spotlight") {
+            if data.theme(theme) == nil {
+                fields.report(.error(.unknownTheme, "unknown theme '\(theme)'\(Suggestions.didYouMean(theme, in: data.themes.map(\.slug)))",
+                                     at: node.location, hint: "themes are listed in data/themes.yaml"))
+            } else {
+                spotlight = theme
+            }
+        }
+        let practice = fields.stringList("practice")
+        let external = fields.stringList("external")
+        let maxPages = fields.int("max_pages", range: 1...100) ?? 4
+        guard let issue, let covers else { return nil }
+        return BulletinDetails(issue: issue, covers: covers, lead: lead, lessons: lessons, spotlight: spotlight,
+                               practice: practice, external: external, maxPages: maxPages)
+    }
+
+    private func readDebrief(_ fields: inout FieldReader) -> DebriefDetails? {
+        let kind = fields.choice("kind", from: Vocabulary.debriefKinds, required: true)
+        let incident = fields.node("incident").flatMap { node in fields.text(node, field: "incident").map { Located($0, at: node.location) } }
+        let details = DebriefDetails(kind: kind ?? "", incident: incident,
+                                     timeliness: fields.choice("timeliness", from: Vocabulary.timeliness),
+                                     facilitator: fields.string("facilitator"),
+                                     participants: fields.int("participants", range: 0...10_000),
+                                     supportOffered: textList(&fields, "support_offered"))
+        return kind == nil ? nil : details
+    }
+
+    private func readExternal(_ fields: inout FieldReader) -> ExternalDetails? {
+        let organisation = fields.string("organisation", required: true)
+        let sourceType = fields.choice("source_type", from: Vocabulary.externalSourceTypes, required: true)
+        let url = fields.string("url")
+        let gap = fields.choice("gap_analysis", from: Vocabulary.gapAnalysis)
+        guard let organisation, let sourceType else { return nil }
+        return ExternalDetails(organisation: organisation, sourceType: sourceType, url: url, gapAnalysis: gap)
+    }
+
+    private func readReview(_ fields: inout FieldReader) -> ReviewDetails? {
+        let period = readPeriod(&fields, "period")
+        let incidentsNode = fields.node("incidents", required: true, hint: "list at least two incident ids under 'incidents:'")
+        let incidents = fields.stringList("incidents")
+        if let incidentsNode, incidentsNode.items != nil, incidents.count < 2 {
+            fields.report(.error(.tooFewIncidents, "a thematic review needs at least 2 incidents, not \(incidents.count)", at: incidentsNode.location))
+        }
+        let method = fields.string("method")
+        guard let period else { return nil }
+        return ReviewDetails(period: period, incidents: incidents, method: method)
+    }
+
+    private func readCulture(_ fields: inout FieldReader) -> CultureDetails? {
+        let frameworkKey = fields.node("framework").flatMap { fields.text($0, field: "framework") } ?? "mapsaf"
+        guard let framework = config.frameworks[frameworkKey] else {
+            fields.report(.error(.unknownFramework, "unknown framework '\(frameworkKey)'\(Suggestions.didYouMean(frameworkKey, in: config.frameworks.keys.sorted()))",
+                                 at: fields.location(of: "framework"), hint: "frameworks other than 'mapsaf' are defined in site.yaml"))
+            return nil
+        }
+        let participants = fields.int("participants", range: 0...10_000)
+        var levels: [String: String] = [:]
+        let dimensionSlugs = framework.dimensions.map(\.slug)
+        let levelsKey = fields.location(of: "levels")
+        fields.mapping("levels", required: true) { levelFields in
+            for dimension in dimensionSlugs {
+                guard let node = levelFields.node(dimension) else {
+                    levelFields.report(.error(.missingLevel, "no level for dimension '\(dimension)'", at: levelsKey,
+                                              hint: "every dimension needs the team's agreed level, one of \(framework.levels.joined(separator: ", "))"))
+                    continue
+                }
+                if let value = levelFields.text(node, field: dimension),
+                   let level = levelFields.checkChoice(value, field: dimension, allowed: framework.levels, at: node.location) {
+                    levels[dimension] = level
+                }
+            }
+            levelFields.reportUnknownKeys()
+            return ()
+        }
+        var spread: [String: [String: Int]] = [:]
+        if let pairs = fields.node("spread")?.pairs {
+            for pair in pairs {
+                var counts: [String: Int] = [:]
+                for level in pair.value.pairs ?? [] { counts[level.key] = level.value.scalar.flatMap { Int($0) } ?? 0 }
+                spread[pair.key] = counts
+            }
+        }
+        let previous = fields.node("previous").flatMap { node in fields.text(node, field: "previous").map { Located($0, at: node.location) } }
+        return CultureDetails(framework: frameworkKey, participants: participants, levels: levels, spread: spread, previous: previous)
+    }
+}

@@ -1,0 +1,180 @@
+/// Turns one document file into a typed `Document`, checking each field's presence, type and allowed values.
+///
+/// A pure function of the file, the configuration and the data files, so documents can be decoded in parallel
+/// (and later cached one by one).
+public struct DocumentDecoder: Sendable {
+    public let config: SiteConfig
+    public let data: SiteData
+    private let themeSlugs: [String]
+    private let serviceSlugs: [String]
+
+    public static let commonFields = ["id", "title", "date", "summary", "themes", "service", "audience", "draft", "privacy",
+                                      "governance", "actions", "review_by", "superseded_by"]
+
+    public init(config: SiteConfig, data: SiteData) {
+        self.config = config
+        self.data = data
+        self.themeSlugs = data.themes.map(\.slug)
+        self.serviceSlugs = data.services.map(\.slug) + data.directorates.map(\.slug)
+    }
+
+    /// Decodes a document; returns nil (with diagnostics) when it is too broken to use.
+    public func decode(_ file: SourceFile, type: DocumentType) -> (Document?, [Diagnostic]) {
+        let split: FrontMatterSplit
+        switch FrontMatter.split(file) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let value): split = value
+        }
+        let root: YAMLNode
+        switch YAMLReader().parse(split.yaml, file: file.path, firstLine: split.yamlFirstLine) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(nil):
+            return (nil, [.error(.missingField, "front matter is empty", at: SourceLocation(file: file.path, line: 2),
+                                 hint: "add at least id, title and date")])
+        case .success(let node?): root = node
+        }
+        guard root.pairs != nil else {
+            return (nil, [.error(.wrongType, "front matter should be 'field: value' lines, not \(root.kindDescription)", at: root.location)])
+        }
+        var fields = FieldReader(root, context: "front matter")
+        let document = decodeFields(&fields, type: type, file: file, split: split)
+        return (document, fields.diagnostics)
+    }
+
+    /// The id a broken file declares, if it is well formed: references to it are then not reported a second time.
+    public static func declaredId(in file: SourceFile) -> String? {
+        guard case .success(let split) = FrontMatter.split(file),
+              case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path),
+              let id = root["id"]?.scalar, DocumentID.isValid(id) else { return nil }
+        return id
+    }
+
+    private func decodeFields(_ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit) -> Document? {
+        let id = readId(&fields)
+        let title = fields.string("title", required: true, hint: "add 'title: …' with a plain-text title")
+        let date: PartialDate? = fields.date("date", required: type != .page, precision: type.usesMonthPrecision ? .month : .day)
+        let summaryRequired = type == .lesson || type == .practice
+        let summary = fields.string("summary", required: summaryRequired, hint: "add 'summary: …' of at most 280 characters")
+        if let summary, summary.count > 280 {
+            fields.report(.error(.summaryTooLong, "summary is \(summary.count) characters; the limit is 280", at: fields.location(of: "summary"),
+                                 hint: "summaries appear in lists, cards and bulletins: keep them to one or two sentences"))
+        }
+        let themes = fields.stringList("themes").compactMap { theme -> String? in
+            guard themeSlugs.contains(theme.value) else {
+                fields.report(.error(.unknownTheme, "unknown theme '\(theme.value)'\(Suggestions.didYouMean(theme.value, in: themeSlugs))",
+                                     at: theme.location, hint: "themes are listed in data/themes.yaml"))
+                return nil
+            }
+            return theme.value
+        }
+        let service = readService(&fields, required: type == .culture)
+        let audience = fields.choice("audience", from: config.audiences) ?? "staff"
+        let isDraft = fields.bool("draft") ?? false
+        let privacy: PrivacyReview? = fields.mapping("privacy") { privacy in
+            let reviewer = privacy.string("reviewed_by", required: true, hint: "name the role that checked it, e.g. 'reviewed_by: Patient Safety Team'")
+            let review = PrivacyReview(reviewedBy: reviewer ?? "", reviewedOn: privacy.date("reviewed_on", required: true),
+                                       allow: privacy.stringList("allow").map(\.value))
+            privacy.reportUnknownKeys()
+            return review
+        }
+        let governance = readGovernance(&fields)
+        var actions: [Action] = []
+        if type.allowsActions {
+            actions = fields.mappingList("actions") { readAction(&$0) }
+            var seen: Set<String> = []
+            for action in actions where !seen.insert(action.id.lowercased()).inserted {
+                fields.report(.error(.duplicateActionId, "action id '\(action.id)' is used twice in this document", at: action.location,
+                                     hint: "number actions A1, A2, … within the document"))
+            }
+        } else if let node = fields.node("actions") {
+            fields.report(.error(.unknownField, "\(type.displayName.lowercased()) documents cannot hold actions", at: node.location,
+                                 hint: "actions belong on incidents, lessons, reviews, external learning and culture assessments"))
+        }
+        let reviewBy = fields.date("review_by")
+        let supersededBy = fields.node("superseded_by").flatMap { node in fields.text(node, field: "superseded_by").map { Located($0, at: node.location) } }
+        guard let details = readDetails(&fields, type: type) else { return nil }
+        fields.reportUnknownKeys(known: Self.commonFields)
+        guard let id, let title else { return nil }
+        if type != .page, date == nil { return nil }
+        let bodyReferences = MarkdownRenderer.references(in: split.body).map {
+            Located($0.id, at: SourceLocation(file: file.path, line: $0.line + split.bodyFirstLine - 1, column: $0.column))
+        }
+        return Document(id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
+                        audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
+                        reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
+                        bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.keyLocations,
+                        bodyReferences: bodyReferences)
+    }
+
+    private func readId(_ fields: inout FieldReader) -> String? {
+        guard let node = fields.node("id", required: true, hint: "add 'id: …', e.g. 'id: LL-2026-001'"),
+              let id = fields.text(node, field: "id") else { return nil }
+        guard DocumentID.isValid(id) else {
+            fields.report(.error(.invalidId, "id '\(id)' may hold only letters, digits and '-', starting with a letter", at: node.location,
+                                 hint: "ids become folder names in the site: avoid spaces, '/', '.' and other punctuation"))
+            return nil
+        }
+        return id
+    }
+
+    private func readService(_ fields: inout FieldReader, required: Bool) -> String? {
+        guard let node = fields.node("service", required: required), let service = fields.text(node, field: "service") else { return nil }
+        guard serviceSlugs.contains(service) else {
+            fields.report(.error(.unknownService, "unknown service '\(service)'\(Suggestions.didYouMean(service, in: serviceSlugs))",
+                                 at: node.location, hint: "services are listed in data/services.yaml"))
+            return nil
+        }
+        return service
+    }
+
+    private func readGovernance(_ fields: inout FieldReader) -> [GovernanceField] {
+        guard let node = fields.node("governance") else { return [] }
+        guard let pairs = node.pairs else {
+            fields.report(.error(.wrongType, "'governance' should be a mapping of fields, not \(node.kindDescription)", at: node.location))
+            return []
+        }
+        return pairs.map { pair in
+            let value = pair.value.scalar ?? (pair.value.items?.compactMap(\.scalar).joined(separator: ", ") ?? "")
+            return GovernanceField(key: pair.key, value: value)
+        }
+    }
+
+    private func readAction(_ action: inout FieldReader) -> Action? {
+        let id = action.string("id", required: true, hint: "number actions A1, A2, … within the document")
+        let text = action.string("action", required: true, hint: "say what will change")
+        let owner = action.string("owner", required: true, hint: "a role and team, e.g. 'Ward Manager, Ward 3'")
+        let due = action.date("due", required: true)
+        let status = action.choice("status", from: Vocabulary.actionStatus, required: true)
+        let completed = action.date("completed")
+        let evidence = action.string("evidence")
+        let reason = action.string("reason")
+        let strength = action.choice("strength", from: Vocabulary.actionStrength)
+        if let id, !DocumentID.isValid(id) {
+            action.report(.error(.invalidId, "action id '\(id)' may hold only letters, digits and '-'", at: action.location(of: "id")))
+        }
+        if status == "completed", completed == nil {
+            action.report(.error(.actionCompletedDate, "completed action \(id ?? "") needs a 'completed' date", at: action.location(of: "status"),
+                                 hint: "add 'completed: YYYY-MM-DD' with the date it was done"))
+        }
+        if let status, status == "not-doing" || status == "superseded", reason == nil {
+            action.report(.error(.actionReason, "action \(id ?? "") is '\(status)' and needs a 'reason'", at: action.location(of: "status"),
+                                 hint: "staff want to know why an action will not happen: add 'reason: …'"))
+        }
+        action.reportUnknownKeys()
+        guard let id, let text, let owner, let due, let status else { return nil }
+        return Action(id: id, action: text, owner: owner, due: due, status: status, completed: completed, evidence: evidence,
+                      reason: reason, strength: strength, location: action.location)
+    }
+}
+
+/// The id rules: letters, digits and `-` only, starting with a letter.
+public enum DocumentID {
+    public static func isValid(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.isASCIILetter else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}

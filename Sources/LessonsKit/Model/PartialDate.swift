@@ -1,0 +1,69 @@
+import Foundation
+
+/// A calendar date from front matter, to the day (`2026-03-14`) or to the month (`2026-03`).
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    /// Nil for month precision.
+    public let day: Int?
+
+    public init(year: Int, month: Int, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`, rejecting impossible dates such as `2026-02-30`.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              parts[0].count == 4, parts[1].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              (1...12).contains(month)
+        else { return nil }
+        var day: Int?
+        if parts.count == 3 {
+            guard parts[2].count == 2, let value = Int(parts[2]),
+                  (1...Self.daysIn(month: month, year: year)).contains(value) else { return nil }
+            day = value
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public var hasDay: Bool { day != nil }
+
+    /// ISO form: `2026-03-14` or `2026-03`.
+    public var description: String {
+        let base = String(format: "%04d-%02d", year, month)
+        return day.map { base + String(format: "-%02d", $0) } ?? base
+    }
+
+    /// UK style for readers: `14 March 2026`, or `March 2026` for month precision.
+    public var displayText: String {
+        let monthName = Self.monthNames[month - 1]
+        return day.map { "\($0) \(monthName) \(year)" } ?? "\(monthName) \(year)"
+    }
+
+    /// Sort key that places a month-precision date at the start of its month.
+    var ordinal: Int { (year * 12 + month) * 32 + (day ?? 0) }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// The quarter label `2026 Q1`.
+    public var quarter: String { "\(year) Q\((month - 1) / 3 + 1)" }
+
+    /// The month-precision version of this date.
+    public var monthOnly: PartialDate { PartialDate(year: year, month: month) }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The orchestrator: reads as a table of contents of the stages, each timed for `--verbose`.
+public enum BuildPipeline {
+    /// Validates the site for every edition and writes nothing.
+    public static func check(_ options: BuildOptions) async -> BuildReport {
+        await run(options, write: false)
+    }
+
+    /// Validates, renders and writes the requested edition(s); a failed build leaves the previous output untouched.
+    public static func build(_ options: BuildOptions) async -> BuildReport {
+        await run(options, write: true)
+    }
+
+    private static func run(_ options: BuildOptions, write: Bool) async -> BuildReport {
+        var report = BuildReport()
+        var clock = StageClock()
+        let reader = SiteReader(siteDirectory: options.siteDirectory)
+
+        // 1. Configuration and data files: problems here make the site unusable (exit 2).
+        let (loadedConfig, data, configDiagnostics) = LoadedSite.loadConfiguration(reader: reader)
+        report.diagnostics += configDiagnostics
+        guard var config = loadedConfig else {
+            report.documentCount = reader.listContent().documents.count
+            return finish(report, status: .unusableConfiguration, options: options)
+        }
+        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        guard let today = options.resolveToday(timezone: config.timezone) else {
+            report.failure = "--today must be a date written YYYY-MM-DD, not '\(options.today ?? "")'"
+            return finish(report, status: .unusableConfiguration, options: options)
+        }
+        let editions: [Edition]
+        switch selectEditions(options, config: config) {
+        case .failure(let error):
+            report.failure = error.description
+            return finish(report, status: .unusableConfiguration, options: options)
+        case .success(let selected): editions = write ? selected : config.editions
+        }
+        clock.lap("configuration")
+
+        // 2. Load and decode every document (parallel).
+        let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: options.jobs)
+        report.diagnostics += loadDiagnostics
+        report.documentCount = listing.documents.count
+        let site = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
+        clock.lap("load and decode")
+
+        // 3. Validate the whole corpus.
+        report.diagnostics += ValidationRules.validate(corpus, in: ValidationContext(config: config, data: data, today: today))
+        clock.lap("validate")
+
+        // 4. Theme templates.
+        let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)
+        let (parsedTemplates, templateDiagnostics) = TemplateSet.parse(theme)
+        report.diagnostics += templateDiagnostics
+        guard let templates = parsedTemplates else { return finish(report, status: .contentErrors, options: options) }
+        clock.lap("templates")
+
+        // 5. Render each edition (documents in parallel).
+        var rendered: [(Edition, [OutputFile], Double)] = []
+        for edition in editions {
+            let started = clock.elapsed
+            let renderer = SiteRenderer(site: site, theme: theme, templates: templates, edition: edition, today: today,
+                                        includeDrafts: options.includeDrafts)
+            let (files, diagnostics) = await renderer.render(jobs: options.jobs)
+            report.diagnostics += diagnostics
+            rendered.append((edition, files, clock.elapsed - started))
+        }
+        clock.lap("render")
+
+        report.diagnostics = deduplicated(report.diagnostics)
+        if options.strict { report.diagnostics = report.diagnostics.strict() }
+        guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
+        guard write else { return finish(report, status: .success, options: options, clock: clock) }
+
+        // 6. Write each edition atomically; only this stage touches the output folder.
+        for (edition, files, renderSeconds) in rendered {
+            let started = clock.elapsed
+            let output = outputDirectory(for: edition, options: options, siteDirectory: reader.siteDirectory)
+            do {
+                _ = try SiteWriter(outputDirectory: output, siteDirectory: reader.siteDirectory).write(files)
+            } catch {
+                report.failure = error.description
+                return finish(report, status: .contentErrors, options: options, clock: clock)
+            }
+            let pages = files.filter { $0.path.hasSuffix(".html") }.count
+            let seconds = renderSeconds + (clock.elapsed - started)
+            report.summaries.append("Built \(pages) pages for edition \(edition.name) in \(String(format: "%.2f", seconds + shareOfLoading(clock))) s")
+        }
+        clock.lap("write")
+        return finish(report, status: .success, options: options, clock: clock)
+    }
+
+    private static func shareOfLoading(_ clock: StageClock) -> Double {
+        clock.timings.filter { ["configuration", "load and decode", "validate", "templates"].contains($0.stage) }.map(\.seconds).reduce(0, +)
+    }
+
+    private static func finish(_ report: BuildReport, status: BuildReport.Status, options: BuildOptions, clock: StageClock? = nil) -> BuildReport {
+        var report = report
+        report.status = status
+        report.diagnostics = report.diagnostics.sortedForReport()
+        if let clock { report.stageTimings = clock.timings }
+        return report
+    }
+
+    static func selectEditions(_ options: BuildOptions, config: SiteConfig) -> Result<[Edition], SelectionError> {
+        if options.allEditions {
+            if options.output != nil { return .failure(SelectionError("--output names the folder of one edition; it cannot be used with --all-editions")) }
+            return .success(config.editions)
+        }
+        let name = options.edition ?? "staff"
+        guard let edition = config.edition(named: name) else {
+            let names = config.editions.map(\.name)
+            return .failure(SelectionError("unknown edition '\(name)'\(Suggestions.didYouMean(name, in: names)); site.yaml defines: \(names.joined(separator: ", "))"))
+        }
+        return .success([edition])
+    }
+
+    /// `site-output/` for staff, `site-output-<edition>/` for others, inside the site folder; `--output` is taken as given.
+    static func outputDirectory(for edition: Edition, options: BuildOptions, siteDirectory: String) -> String {
+        if let output = options.output { return output }
+        return siteDirectory + "/" + (edition.name == "staff" ? "site-output" : "site-output-\(edition.name)")
+    }
+
+    /// Drops repeats (the same problem found while rendering several editions).
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+
+    struct SelectionError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

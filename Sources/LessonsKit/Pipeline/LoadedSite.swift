@@ -1,0 +1,42 @@
+/// The site as read and decoded: configuration, data files, every document and the problems found so far.
+public struct LoadedSite: Sendable {
+    public let config: SiteConfig
+    public let data: SiteData
+    public let corpus: Corpus
+    public let attachments: Set<String>
+    public let reader: SiteReader
+    public let diagnostics: [Diagnostic]
+
+    /// Reads `site.yaml` and the data files; nil config means the site cannot be built at all (exit status 2).
+    static func loadConfiguration(reader: SiteReader) -> (SiteConfig?, SiteData, [Diagnostic]) {
+        guard reader.exists("site.yaml") else {
+            return (nil, SiteData(), [.error(.invalidConfig, "no site.yaml in \(reader.siteDirectory)", at: SourceLocation(file: "site.yaml"),
+                                             hint: "run lessons in the site folder, or pass --site DIR")])
+        }
+        let configFile: SourceFile
+        switch reader.readText("site.yaml") {
+        case .failure(let diagnostic): return (nil, SiteData(), [diagnostic])
+        case .success(let file): configFile = file
+        }
+        let (config, configDiagnostics) = SiteConfigLoader.load(configFile)
+        let (data, dataDiagnostics) = SiteDataLoader.load(reader: reader)
+        let diagnostics = configDiagnostics + dataDiagnostics
+        return (diagnostics.hasErrors ? nil : config, data, diagnostics)
+    }
+
+    /// Lists and decodes every document in parallel; results are sorted by path, so order never depends on scheduling.
+    static func loadDocuments(reader: SiteReader, config: SiteConfig, data: SiteData, jobs: Int?) async -> (Corpus, ContentListing, [Diagnostic]) {
+        let listing = reader.listContent()
+        let decoder = DocumentDecoder(config: config, data: data)
+        let results = await parallelMap(listing.documents, jobs: jobs) { entry -> (Document?, String?, [Diagnostic]) in
+            switch reader.readText(entry.path) {
+            case .failure(let diagnostic): return (nil, nil, [diagnostic])
+            case .success(let file):
+                let (document, diagnostics) = decoder.decode(file, type: entry.type)
+                return (document, document == nil ? DocumentDecoder.declaredId(in: file) : nil, diagnostics)
+            }
+        }
+        let corpus = Corpus(documents: results.compactMap(\.0), unavailableIds: Set(results.compactMap { $0.1?.lowercased() }))
+        return (corpus, listing, listing.diagnostics + results.flatMap(\.2))
+    }
+}

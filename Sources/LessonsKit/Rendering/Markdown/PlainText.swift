@@ -1,0 +1,35 @@
+import Ccmark
+
+/// The text content of a rendered tree, for search indexes and feeds.
+extension MarkdownPipeline {
+    /// Text, code and table cells with block and line breaks as spaces; raw HTML left out;
+    /// whitespace collapsed to single spaces.
+    func plainText(of node: CmarkNode) -> String {
+        var parts: [String] = []
+        var tableIndex = 0
+        node.walk { event, current in
+            switch current.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                parts.append(current.literal ?? "")
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                parts.append(" ")
+            case CMARK_NODE_CUSTOM_BLOCK:
+                if event == CMARK_EVENT_ENTER, tableIndex < tablePlainTexts.count {
+                    parts.append(" " + tablePlainTexts[tableIndex] + " ")
+                    tableIndex += 1
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                break
+            default:
+                if current.type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
+                    parts.append(" ")
+                }
+            }
+        }
+        return Self.collapsingWhitespace(parts.joined())
+    }
+
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Mustache
+
+/// The parsed templates of the theme, ready to render view models.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    private let names: Set<String>
+
+    /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
+    public static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        var names: Set<String> = []
+        for (name, file) in theme.templates {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(.templateSyntax, "template syntax error: \(describe(error.error))",
+                                          at: SourceLocation(file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+            } catch {
+                diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: file.displayPath)))
+            }
+        }
+        for required in ["layout", "home", "list", "document", "notfound"] where !names.contains(required) && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(required).mustache") }) {
+            diagnostics.append(.error(.missingTemplate, "the theme has no '\(required).mustache' template", at: SourceLocation(file: "themes"),
+                                      hint: "add templates/\(required).mustache to the theme, or remove the site's theme setting to use the default"))
+        }
+        return (diagnostics.isEmpty ? TemplateSet(library: library, names: names) : nil, diagnostics)
+    }
+
+    /// Renders the view model with a template; every `{{value}}` is HTML-escaped by the template engine.
+    public func render(_ template: String, _ viewModel: [String: Any]) -> String {
+        library.render(viewModel, withTemplate: template) ?? ""
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed ({{/name}} missing)"
+        case MustacheTemplate.Error.invalidSetDelimiter: "malformed set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The files of the active theme: the built-in default overlaid by the site's own `themes/<name>/` files.
+public struct ThemeFiles: Sendable {
+    /// A theme file's bytes and the site-relative path it is reported under.
+    public struct File: Sendable, Hashable {
+        public let bytes: [UInt8]
+        public let displayPath: String
+    }
+
+    /// Files by path relative to the theme folder (`templates/layout.mustache`, `assets/style.css`).
+    public let files: [String: File]
+
+    public init(files: [String: File]) {
+        self.files = files
+    }
+
+    /// The default theme shipped inside the binary, shadowed file by file by `<site>/themes/<name>/`.
+    public static func load(name: String, siteDirectory: String) -> ThemeFiles {
+        var files: [String: File] = [:]
+        for (path, bytes) in EmbeddedDefaultTheme.files {
+            files[path] = File(bytes: bytes, displayPath: "themes/default/" + path)
+        }
+        let root = siteDirectory + "/themes/" + name
+        for folder in ["templates", "assets"] {
+            guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                let full = root + "/" + folder + "/" + relative
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      let data = FileManager.default.contents(atPath: full) else { continue }
+                files[folder + "/" + relative] = File(bytes: [UInt8](data), displayPath: "themes/\(name)/\(folder)/\(relative)")
+            }
+        }
+        return ThemeFiles(files: files)
+    }
+
+    /// Template sources by template name (file name without folder and `.mustache`).
+    public var templates: [(name: String, file: File)] {
+        files.keys.sorted().compactMap { path in
+            guard path.hasPrefix("templates/"), path.hasSuffix(".mustache"), let file = files[path] else { return nil }
+            let fileName = path.split(separator: "/").last.map(String.init) ?? path
+            return (String(fileName.dropLast(".mustache".count)), file)
+        }
+    }
+
+    /// Asset files by path under `assets/`.
+    public var assets: [(path: String, file: File)] {
+        files.keys.sorted().compactMap { path in
+            guard path.hasPrefix("assets/"), let file = files[path] else { return nil }
+            return (String(path.dropFirst("assets/".count)), file)
+        }
+    }
+}

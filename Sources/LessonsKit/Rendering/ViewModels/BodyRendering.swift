@@ -1,0 +1,68 @@
+/// Renders a document's Markdown body with its references resolved within the edition and attachments copied beside the page.
+extension RenderContext {
+    func renderBody(_ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]) -> String {
+        var copies: [String: String] = [:]
+        let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
+        let rendered = MarkdownRenderer.render(document.body, options: markdownOptions) { request in
+            switch request {
+            case .reference(let id):
+                if let target = content.document(id) {
+                    return .link(href: paths.href(from: folder, to: paths.folder(of: target)), title: target.title)
+                }
+                return knownIds.contains(id.lowercased()) ? .plainText(title: id) : .unresolved
+            case .relativePath(let path):
+                guard let source = Self.normalise(documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
+                      self.attachments.contains(source) else { return .unresolved }
+                let name = source.split(separator: "/").last.map(String.init) ?? source
+                copies[name] = source
+                return .link(href: name, title: "")
+            }
+        }
+        for problem in rendered.problems {
+            let location = SourceLocation(file: document.path, line: problem.line + document.bodyFirstLine - 1, column: problem.column)
+            if let diagnostic = diagnostic(for: problem.kind, at: location) { diagnostics.append(diagnostic) }
+        }
+        for (name, source) in copies.sorted(by: { $0.key < $1.key }) {
+            copiedFiles.append(OutputFile(path: folder + name, contents: .copy(from: siteDirectory + "/" + source)))
+        }
+        return rendered.html
+    }
+
+    func diagnostic(for kind: MarkdownProblem.Kind, at location: SourceLocation) -> Diagnostic? {
+        switch kind {
+        case .unresolvedReference:
+            // The reference rule reports unknown ids once, for every edition.
+            return nil
+        case .linkOutsideEdition(let id):
+            return .warning(.linkOutsideEdition, "link to \(id), which is not published in the \(content.edition.name) edition; shown as plain text",
+                            at: location, hint: "readers of this edition cannot open \(id)")
+        case .unresolvedPath(let path):
+            return .error(.missingAttachment, "attachment '\(path)' not found beside the document", at: location,
+                          hint: "put the file in the same folder as the document, or fix the file name")
+        case .unsafeLinkScheme(let url):
+            return .warning(.unsafeLink, "link '\(url)' was removed: only web, e-mail and relative links are allowed", at: location)
+        case .imageWithoutAlt(let source):
+            return .warning(.imageWithoutAlt, "image '\(source)' has no alt text", at: location,
+                            hint: "describe the image for people who cannot see it: ![what it shows](\(source))")
+        case .malformedTable(let reason):
+            return .error(.malformedTable, "table block cannot be read: \(reason)", at: location,
+                          hint: "a table block needs a header row, a separator row such as |---|---| and body rows")
+        }
+    }
+
+    /// Resolves `.` and `..` in a site-relative path; nil when it climbs out of the site.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.hasPrefix("content/") ? joined : nil
+    }
+}

@@ -1,0 +1,110 @@
+/// The facts shown in a document's definition list, per type.
+extension RenderContext {
+    typealias Fact = [String: Any]
+
+    func facts(_ document: Document, from folder: String) -> [Fact] {
+        var facts: [Fact] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append(["label": label, "value": value]) }
+        }
+        func addLinks(_ label: String, _ ids: [Located<String>]) {
+            let items = ids.map { linkItem($0.value, from: folder) }
+            if !items.isEmpty { facts.append(["label": label, "items": items]) }
+        }
+        func addValues(_ label: String, _ values: [String]) {
+            if !values.isEmpty { facts.append(["label": label, "items": values.map { ["text": Vocabulary.label($0)] }]) }
+        }
+        add("Reference", document.id)
+        if let date = document.date { add(dateLabel(document.type), date.displayText) }
+        if let service = document.service {
+            add("Service", data.unitTitle(service))
+            if let directorate = data.service(service).flatMap({ data.directorate($0.directorate) }) { add("Directorate", directorate.title) }
+        }
+        switch document.details {
+        case .incident(let incident):
+            add("Source", Vocabulary.label(incident.source))
+            add("Physical harm", incident.harm.map(Vocabulary.label))
+            add("Psychological harm", incident.psychologicalHarm.map(Vocabulary.label))
+            add("Learning response", Vocabulary.label(incident.response))
+            add("Status", Vocabulary.label(incident.status))
+            add("Duty of candour", incident.dutyOfCandour.map(Vocabulary.label))
+            if incident.nationalPriority { add("National priority", "Yes (PSIRF national priority)") }
+            addValues("Contributory factors", incident.contributoryFactors)
+        case .lesson(let lesson):
+            addLinks("Draws on", lesson.sources)
+        case .session(let session):
+            add("Format", Vocabulary.label(session.format))
+            add("Location", session.location)
+            add("Facilitator", session.facilitator)
+            add("Attendance", session.attendance.map { "\($0) staff" })
+            if !session.attendanceByProfession.isEmpty {
+                facts.append(["label": "By profession", "items": session.attendanceByProfession.map { ["text": "\(Vocabulary.label($0.profession)): \($0.count)"] }])
+            }
+            addValues("Partner agencies", session.agencies)
+            if let rating = session.feedbackRating {
+                add("Feedback", "Rated \(String(format: "%.1f", rating)) out of 5" + (session.feedbackResponses.map { " by \($0) people" } ?? ""))
+            }
+            addLinks("Discussed", session.discussed)
+        case .bulletin(let bulletin):
+            add("Issue", "\(bulletin.issue)")
+            add("Covers", bulletin.covers.displayText)
+            if let spotlight = bulletin.spotlight { add("Theme spotlight", data.theme(spotlight)?.title) }
+            addLinks("Lead lesson", bulletin.lead.map { [$0] } ?? [])
+            addLinks("Further lessons", bulletin.lessons)
+            addLinks("Good practice", bulletin.practice)
+            addLinks("Learning from elsewhere", bulletin.external)
+        case .debrief(let debrief):
+            add("Kind of debrief", Vocabulary.label(debrief.kind))
+            addLinks("Incident", debrief.incident.map { [$0] } ?? [])
+            add("Timeliness", debrief.timeliness.map(Vocabulary.label))
+            add("Facilitator", debrief.facilitator)
+            add("Participants", debrief.participants.map(String.init))
+            if !debrief.supportOffered.isEmpty { facts.append(["label": "Support offered", "items": debrief.supportOffered.map { ["text": $0] }]) }
+        case .practice(let practice):
+            add("Source", practice.source.map(Vocabulary.label))
+            if !practice.thanks.isEmpty { facts.append(["label": "Thanks to", "items": practice.thanks.map { ["text": $0] }]) }
+        case .external(let external):
+            add("Organisation", external.organisation)
+            add("Kind of report", Vocabulary.label(external.sourceType))
+            add("Our gap analysis", external.gapAnalysis.map(Vocabulary.label))
+            if let url = external.url, ExternalURL.isSafe(url) {
+                facts.append(["label": "Original report", "items": [["text": url, "href": url]]])
+            }
+        case .review(let review):
+            add("Period", review.period.displayText)
+            add("Method", review.method)
+            addLinks("Incidents reviewed", review.incidents)
+        case .culture(let culture):
+            add("Framework", config.frameworks[culture.framework]?.title)
+            add("Participants", culture.participants.map(String.init))
+            addLinks("Previous assessment", culture.previous.map { [$0] } ?? [])
+        case .page:
+            break
+        }
+        if let review = document.privacy, content.edition.includesGovernance {
+            add("Privacy review", "\(review.reviewedBy)" + (review.reviewedOn.map { ", \($0.displayText)" } ?? ""))
+        }
+        if content.edition.includesGovernance {
+            for field in document.governance { add(Vocabulary.label(field.key.replacingOccurrences(of: "_", with: "-")), field.value) }
+        }
+        if let reviewBy = document.reviewBy { add("Review by", reviewBy.displayText) }
+        return facts
+    }
+
+    func dateLabel(_ type: DocumentType) -> String {
+        switch type {
+        case .incident: "When it happened"
+        case .session: "Date"
+        case .debrief: "When it was held"
+        case .review: "Completed"
+        case .culture: "Workshop held"
+        default: "Published"
+        }
+    }
+
+    /// A link to another document of this edition, or plain text when it is not published here.
+    func linkItem(_ id: String, from folder: String) -> [String: String] {
+        guard let target = content.document(id) else { return ["text": id] }
+        return ["text": "\(target.title) (\(target.id))", "href": paths.href(from: folder, to: paths.folder(of: target))]
+    }
+}

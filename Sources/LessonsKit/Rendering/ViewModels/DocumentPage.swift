@@ -1,0 +1,135 @@
+/// Builds the page of one document: view model, rendered body, attachments to copy and the problems found.
+extension RenderContext {
+    struct RenderedPage: Sendable {
+        var files: [OutputFile]
+        var diagnostics: [Diagnostic]
+    }
+
+    func documentPage(_ document: Document) -> RenderedPage {
+        let folder = paths.folder(of: document)
+        var diagnostics: [Diagnostic] = []
+        var files: [OutputFile] = []
+        let body = renderBody(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        var doc: [String: Any] = [
+            "id": document.id,
+            "title": document.title,
+            "typeName": document.type.displayName,
+            "typeSlug": document.type.folder,
+            "isDraft": document.isDraft,
+            "facts": facts(document, from: folder),
+            "themes": themeLinks(document, from: folder),
+            "bodyHTML": body,
+            "related": related(document, from: folder),
+        ]
+        doc["dateText"] = document.date?.displayText
+        doc["summary"] = document.summary
+        if let replacement = document.supersededBy {
+            // Never store nil in a view model: swift-mustache would print "nil".
+            doc["supersededBy"] = linkItem(replacement.value, from: folder).reduce(into: [String: String]()) { result, pair in
+                result[pair.key == "text" ? "title" : pair.key] = pair.value
+            }
+        }
+        if let reviewBy = document.reviewBy, reviewBy < today {
+            doc["reviewNotice"] = "This guidance was due for review on \(reviewBy.displayText). Check with the patient safety team that it is still current."
+        }
+        if !document.actions.isEmpty {
+            doc["hasActions"] = true
+            doc["actions"] = document.actions.map(actionRow)
+        }
+        switch document.details {
+        case .lesson(let lesson):
+            doc["keyMessages"] = lesson.keyMessages
+        case .session(let session):
+            doc["speakers"] = session.speakers.map { ["name": $0.name ?? "", "role": $0.role ?? ""] }
+            doc["quotes"] = session.quotes
+            doc["materials"] = session.materials.map { material -> [String: String] in
+                ["title": material.title, "href": ExternalURL.isSafe(material.url) ? material.url : ""]
+            }
+            if let date = document.date, date > today { doc["isUpcoming"] = true }
+        case .culture(let culture):
+            doc["levels"] = levels(culture, document: document, from: folder)
+        default:
+            break
+        }
+        var breadcrumbs = [("Home", "")]
+        if document.type != .page { breadcrumbs.append((document.type.pluralName, paths.listFolder(of: document.type))) }
+        var view = pageKeys(folder: folder, title: document.title, heading: document.title,
+                            currentSection: document.type == .page ? folder : paths.listFolder(of: document.type), breadcrumbs: breadcrumbs)
+        view["doc"] = doc
+        files.append(OutputFile(path: paths.file(for: folder), text: templates.render("document", view)))
+        return RenderedPage(files: files, diagnostics: diagnostics)
+    }
+
+    func actionRow(_ action: Action) -> [String: Any] {
+        let overdue = action.isOverdue(on: today)
+        var row: [String: Any] = [
+            "id": action.id, "action": action.action, "owner": action.owner, "dueText": action.due.displayText,
+            "statusText": Vocabulary.label(action.status), "statusClass": "status-\(action.status)", "isOverdue": overdue,
+        ]
+        row["strengthText"] = action.strength.map(Vocabulary.label)
+        row["evidence"] = action.evidence
+        row["reason"] = action.reason
+        row["completedText"] = action.completed?.displayText
+        return row
+    }
+
+    func levels(_ culture: CultureDetails, document: Document, from folder: String) -> [String: Any]? {
+        guard let framework = config.frameworks[culture.framework] else { return nil }
+        var previousLevels: [String: String] = [:]
+        var previousLink: [String: String]?
+        if let previousId = culture.previous?.value, let previous = content.document(previousId), case .culture(let earlier) = previous.details {
+            previousLevels = earlier.levels
+            previousLink = ["title": previous.title, "href": paths.href(from: folder, to: paths.folder(of: previous)),
+                            "dateText": previous.date?.displayText ?? ""]
+        }
+        let rows: [[String: Any]] = framework.dimensions.map { dimension in
+            let level = culture.levels[dimension.slug] ?? "–"
+            var row: [String: Any] = ["dimension": dimension.title, "level": level, "levelName": framework.levelNames[level] ?? "",
+                                      "levelClass": "level-\(level.lowercased())"]
+            if let before = previousLevels[dimension.slug], before != level {
+                let order = framework.levels
+                let direction = (order.firstIndex(of: level) ?? 0) > (order.firstIndex(of: before) ?? 0) ? "up" : "down"
+                row["changeText"] = "\(direction == "up" ? "Moved up" : "Moved down") from \(before)"
+            } else if previousLevels[dimension.slug] != nil {
+                row["changeText"] = "No change"
+            }
+            if content.edition.includesGovernance, let spread = culture.spread[dimension.slug] {
+                row["spreadText"] = framework.levels.map { "\($0): \(spread[$0] ?? 0)" }.joined(separator: ", ")
+            }
+            return row
+        }
+        var result: [String: Any] = ["frameworkTitle": framework.title, "rows": rows]
+        result["previous"] = previousLink
+        return result
+    }
+
+    /// Derived links: documents of this edition that point at this one, grouped by how they point.
+    func related(_ document: Document, from folder: String) -> [[String: Any]] {
+        var groups: [(heading: String, items: [[String: String]])] = []
+        for link in content.graph.backlinks(to: document.id) {
+            guard let source = content.document(link.source) else { continue }
+            let heading = backlinkHeading(source: source.type, field: link.field, target: document.type)
+            let item: [String: String] = ["title": source.title, "href": paths.href(from: folder, to: paths.folder(of: source)),
+                                          "typeName": source.type.displayName, "dateText": source.date?.displayText ?? ""]
+            if let index = groups.firstIndex(where: { $0.heading == heading }) {
+                if !groups[index].items.contains(where: { $0["href"] == item["href"] }) { groups[index].items.append(item) }
+            } else {
+                groups.append((heading, [item]))
+            }
+        }
+        return groups.map { ["heading": $0.heading, "items": $0.items] }
+    }
+
+    func backlinkHeading(source: DocumentType, field: String, target: DocumentType) -> String {
+        switch (source, field) {
+        case (.lesson, "sources"): target == .incident ? "Lessons from this incident" : "Lessons drawing on this"
+        case (.session, "discussed"): "Discussed at"
+        case (.bulletin, _): "Featured in"
+        case (.debrief, "incident"): "Debriefs after this incident"
+        case (.review, "incidents"): "Thematic reviews"
+        case (.culture, "previous"): "Later assessment"
+        case (_, "superseded_by"): "Replaces"
+        default: "Mentioned in"
+        }
+    }
+}

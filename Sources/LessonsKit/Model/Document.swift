@@ -25,6 +25,8 @@ public struct Document: Sendable, Hashable {
     public let fieldLocations: [String: SourceLocation]
     /// Ids named in the body with `[[ID]]` or `[text](ID)`, located in the file.
     public let bodyReferences: [Located<String>]
+    /// The front matter as parsed, with every value's location (for checks that look at every string, such as privacy).
+    public let frontMatter: YAMLNode
 
     /// The id as used in paths and URLs.
     public var slug: String { id.lowercased() }

@@ -37,7 +37,7 @@ public struct DocumentDecoder: Sendable {
             return (nil, [.error(.wrongType, "front matter should be 'field: value' lines, not \(root.kindDescription)", at: root.location)])
         }
         var fields = FieldReader(root, context: "front matter")
-        let document = decodeFields(&fields, type: type, file: file, split: split)
+        let document = decodeFields(&fields, type: type, file: file, split: split, root: root)
         return (document, fields.diagnostics)
     }
 
@@ -49,7 +49,7 @@ public struct DocumentDecoder: Sendable {
         return id
     }
 
-    private func decodeFields(_ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit) -> Document? {
+    private func decodeFields(_ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit, root: YAMLNode) -> Document? {
         let id = readId(&fields)
         let title = fields.string("title", required: true, hint: "add 'title: …' with a plain-text title")
         let date: PartialDate? = fields.date("date", required: type != .page, precision: type.usesMonthPrecision ? .month : .day)
@@ -103,7 +103,7 @@ public struct DocumentDecoder: Sendable {
                         audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
                         reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
                         bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.keyLocations,
-                        bodyReferences: bodyReferences)
+                        bodyReferences: bodyReferences, frontMatter: root)
     }
 
     private func readId(_ fields: inout FieldReader) -> String? {

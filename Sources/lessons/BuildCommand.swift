@@ -48,6 +48,7 @@ struct BuildCommand: AsyncParsableCommand {
         options.includeDrafts = drafts
         options.baseURL = baseURL
         options.jobs = jobs
+        options.requirePDF = pdf
         let report = await BuildPipeline.build(options)
         let status = emit(report, format: site.format, quiet: quiet, verbose: verbose)
         if status != 0 { throw ExitCode(status) }

@@ -32,8 +32,11 @@ enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints the report's problems and failure to standard error and returns the exit status.
 func emit(_ report: BuildReport, format: DiagnosticFormatOption, quiet: Bool = false, verbose: Bool = false) -> Int32 {
+    // People read text on standard error; github and json go to standard output so they can be piped.
     let problems = format.format.render(report.diagnostics, documentCount: report.documentCount)
-    if !problems.isEmpty { FileHandle.standardError.write(Data(problems.utf8)) }
+    if !problems.isEmpty {
+        (format == .text ? FileHandle.standardError : FileHandle.standardOutput).write(Data(problems.utf8))
+    }
     if let failure = report.failure { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
     if verbose {
         for timing in report.stageTimings {

@@ -43,7 +43,8 @@ import Testing
         let result = try Self.check(site, ["--format", "json"])
 
         #expect(result.status == 1)
-        let lines = result.stderr.split(separator: "\n")
+        #expect(result.stderr == "", "machine-readable formats go to standard output, so they can be piped")
+        let lines = result.stdout.split(separator: "\n")
         let objects = try lines.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
         }
@@ -65,7 +66,7 @@ import Testing
         let result = try Self.check(site, ["--format", "github"])
 
         #expect(result.status == 1)
-        let lines = result.stderr.split(separator: "\n")
+        let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 5)
         for line in lines {
             #expect(line.firstMatch(of: #/^::error file=content/[^,:]+\.md,line=\d+,col=\d+,title=[a-z-]+::\S/#) != nil, "\(line)")

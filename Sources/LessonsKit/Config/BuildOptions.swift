@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     public var strict = false
     public var jobs: Int?
+    /// `--pdf`: bulletin PDFs are required whatever `bulletin.pdf` says; a missing or failing Chromium fails the build.
+    public var requirePDF = false
 
     public init(siteDirectory: String) {
         self.siteDirectory = siteDirectory

@@ -28,7 +28,7 @@ public enum SiteConfigLoader {
         config.timezone = reader.string("timezone") ?? config.timezone
         config.robotsAllow = reader.choice("robots", from: ["allow", "disallow"]) == "allow"
         config.links = reader.mappingList("links") { link in
-            guard let title = link.string("title", required: true), let url = link.string("url", required: true) else { return nil }
+            guard let title = link.string("title", required: true), let url = link.url("url", required: true) else { return nil }
             link.reportUnknownKeys()
             return SiteLink(title: title, url: url)
         }
@@ -46,9 +46,15 @@ public enum SiteConfigLoader {
             config.privacy.requireReview = privacy.bool("require_review") ?? true
             config.privacy.smallNumbers = privacy.int("small_numbers", range: 1...1000) ?? 5
             config.privacy.allowedEmailDomains = privacy.stringList("allowed_email_domains").map(\.value)
-            config.privacy.patterns = privacy.mappingList("patterns") { pattern in
+            config.privacy.patterns = privacy.mappingList("patterns") { (pattern: inout FieldReader) -> PrivacyPattern? in
                 guard let name = pattern.string("name", required: true), let regex = pattern.string("regex", required: true) else { return nil }
                 pattern.reportUnknownKeys()
+                if case .failure(let problem) = PrivacyPatterns.compile(regex) {
+                    pattern.report(.error(.invalidConfig, "privacy pattern '\(name)' cannot be used: \(problem.reason)",
+                                          at: pattern.valueLocations["regex"] ?? pattern.location(of: "regex"),
+                                          hint: "patterns use NSRegularExpression syntax; quote them with single quotes, e.g. regex: '\\bRIO\\d{7}\\b'"))
+                    return nil
+                }
                 return PrivacyPattern(name: name, regex: regex)
             }
             privacy.reportUnknownKeys()

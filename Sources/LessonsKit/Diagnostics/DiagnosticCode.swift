@@ -57,6 +57,16 @@ extension DiagnosticCode {
     public static let lessonWithoutSources: DiagnosticCode = "lesson-without-sources"
     public static let tooFewIncidents: DiagnosticCode = "too-few-incidents"
     public static let invalidPeriod: DiagnosticCode = "invalid-period"
+    // Privacy scanner
+    public static let nhsNumber: DiagnosticCode = "nhs-number"
+    public static let nhsNumberInvalid: DiagnosticCode = "nhs-number-invalid"
+    public static let dateOfBirth: DiagnosticCode = "date-of-birth"
+    public static let fullDate: DiagnosticCode = "full-date"
+    public static let postcode: DiagnosticCode = "postcode"
+    public static let honorificName: DiagnosticCode = "honorific-name"
+    public static let phoneNumber: DiagnosticCode = "phone-number"
+    public static let emailAddress: DiagnosticCode = "email-address"
+    public static let privacyPattern: DiagnosticCode = "privacy-pattern"
     // Configuration and data
     public static let invalidConfig: DiagnosticCode = "invalid-config"
     public static let unknownConfigKey: DiagnosticCode = "unknown-config-key"
@@ -66,4 +76,6 @@ extension DiagnosticCode {
     public static let templateSyntax: DiagnosticCode = "template-syntax"
     public static let missingTemplate: DiagnosticCode = "missing-template"
     public static let brokenOutputLink: DiagnosticCode = "broken-output-link"
+    public static let bulletinPDF: DiagnosticCode = "bulletin-pdf"
+    public static let bulletinTooLong: DiagnosticCode = "bulletin-too-long"
 }

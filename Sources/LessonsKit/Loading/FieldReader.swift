@@ -30,8 +30,8 @@ public struct FieldReader {
         pairs.first { $0.key == key }?.keyLocation ?? location
     }
 
-    /// The locations of all keys, for later diagnostics.
-    public var keyLocations: [String: SourceLocation] {
+    /// Where each key's value was written, for later diagnostics.
+    public var valueLocations: [String: SourceLocation] {
         Dictionary(pairs.map { ($0.key, $0.value.location) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -63,6 +63,17 @@ public struct FieldReader {
         }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A link address: web, e-mail, telephone or relative; `javascript:`, `data:` and other schemes are errors.
+    public mutating func url(_ key: String, required: Bool = false) -> String? {
+        guard let value = string(key, required: required) else { return nil }
+        guard ExternalURL.isSafe(value) else {
+            report(.error(.unsafeLink, "'\(key)' must be a web (https://…), e-mail or relative link", at: location(of: key),
+                          hint: "links with other schemes, such as javascript: or data:, are never published"))
+            return nil
+        }
+        return value
     }
 
     /// One of a fixed list of values; an unknown one is an error listing the allowed values.

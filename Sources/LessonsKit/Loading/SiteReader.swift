@@ -16,6 +16,13 @@ public struct SiteReader: Sendable {
         siteDirectory == "/" ? "/" + relative : siteDirectory + "/" + relative
     }
 
+    /// Whether an absolute path, with every symbolic link resolved, stays inside the site folder.
+    public func isInsideSite(_ absolutePath: String) -> Bool {
+        let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
+        let site = URL(fileURLWithPath: siteDirectory).resolvingSymlinksInPath().path
+        return resolved.hasPrefix(site + "/")
+    }
+
     public func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(relative))
     }

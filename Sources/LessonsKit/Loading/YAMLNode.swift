@@ -7,12 +7,19 @@ public struct YAMLNode: Sendable, Hashable {
         case sequence([YAMLNode])
     }
 
+    /// How a scalar was written, so that positions inside it can be placed in the file (`.plain` for mappings and sequences).
+    public enum ScalarStyle: Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
     public let kind: Kind
     public let location: SourceLocation
+    public let style: ScalarStyle
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: SourceLocation, style: ScalarStyle = .plain) {
         self.kind = kind
         self.location = location
+        self.style = style
     }
 
     /// The scalar text, or nil for mappings and sequences.

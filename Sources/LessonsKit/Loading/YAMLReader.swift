@@ -54,7 +54,8 @@ public struct YAMLReader: Sendable {
         }
         switch node {
         case .scalar(let scalar):
-            return YAMLNode(.scalar(scalar.string, isPlain: scalar.style == .plain || scalar.style == .any), at: location)
+            return YAMLNode(.scalar(scalar.string, isPlain: scalar.style == .plain || scalar.style == .any), at: location,
+                            style: Self.style(of: scalar))
         case .mapping(let mapping):
             var pairs: [YAMLPair] = []
             pairs.reserveCapacity(mapping.count)
@@ -73,6 +74,16 @@ public struct YAMLReader: Sendable {
             return YAMLNode(.sequence(items), at: location)
         case .alias:
             return YAMLNode(.scalar("", isPlain: true), at: location)
+        }
+    }
+
+    static func style(of scalar: Node.Scalar) -> YAMLNode.ScalarStyle {
+        switch scalar.style {
+        case .singleQuoted: .singleQuoted
+        case .doubleQuoted: .doubleQuoted
+        case .literal: .literal
+        case .folded: .folded
+        default: .plain
         }
     }
 

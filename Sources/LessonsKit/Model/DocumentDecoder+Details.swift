@@ -94,7 +94,7 @@ extension DocumentDecoder {
             return ()
         }
         details.materials = fields.mappingList("materials") { material in
-            guard let title = material.string("title", required: true), let url = material.string("url", required: true) else { return nil }
+            guard let title = material.string("title", required: true), let url = material.url("url", required: true) else { return nil }
             material.reportUnknownKeys()
             return Material(title: title, url: url)
         }
@@ -152,7 +152,7 @@ extension DocumentDecoder {
     private func readExternal(_ fields: inout FieldReader) -> ExternalDetails? {
         let organisation = fields.string("organisation", required: true)
         let sourceType = fields.choice("source_type", from: Vocabulary.externalSourceTypes, required: true)
-        let url = fields.string("url")
+        let url = fields.url("url")
         let gap = fields.choice("gap_analysis", from: Vocabulary.gapAnalysis)
         guard let organisation, let sourceType else { return nil }
         return ExternalDetails(organisation: organisation, sourceType: sourceType, url: url, gapAnalysis: gap)

@@ -102,7 +102,7 @@ public struct DocumentDecoder: Sendable {
         return Document(id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
                         audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
                         reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
-                        bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.keyLocations,
+                        bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
                         bodyReferences: bodyReferences, frontMatter: root)
     }
 

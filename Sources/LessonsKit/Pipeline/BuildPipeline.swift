@@ -56,32 +56,44 @@ public enum BuildPipeline {
         guard let templates = parsedTemplates else { return finish(report, status: .contentErrors, options: options) }
         clock.lap("templates")
 
-        // 5. Render each edition (documents in parallel).
-        var rendered: [(Edition, [OutputFile], Double)] = []
-        for edition in editions {
-            let started = clock.elapsed
-            let renderer = SiteRenderer(site: site, theme: theme, templates: templates, edition: edition, today: today,
-                                        includeDrafts: options.includeDrafts)
-            let (files, diagnostics) = await renderer.render(jobs: options.jobs)
-            report.diagnostics += diagnostics
-            rendered.append((edition, files, clock.elapsed - started))
-        }
+        // 5. Render the editions concurrently from the one parse (documents in parallel within each).
+        var rendered = await renderEditions(editions, site: site, theme: theme, templates: templates, today: today, options: options)
+        report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
+
+        // 5a. Every internal link of the generated pages must resolve to a file of the output.
+        for item in rendered { report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs) }
+        if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
+        clock.lap("link check")
 
         report.diagnostics = deduplicated(report.diagnostics)
         if options.strict { report.diagnostics = report.diagnostics.strict() }
         guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
+        // 5b. Bulletin PDFs (build only): Chromium prints the print pages in a temporary folder; the writer writes the PDFs.
+        for index in rendered.indices {
+            let context = SiteRenderer(site: site, theme: theme, templates: templates, edition: rendered[index].edition, today: today,
+                                       includeDrafts: options.includeDrafts).context
+            let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : config.bulletin.pdf, jobs: options.jobs)
+                .run(files: rendered[index].files, context: context)
+            rendered[index].files = outcome.files
+            report.diagnostics += options.strict ? outcome.diagnostics.strict() : outcome.diagnostics
+            for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
+        }
+        report.diagnostics = deduplicated(report.diagnostics)
+        clock.lap("bulletin PDFs")
+        guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
+
         // 6. Write each edition atomically; only this stage touches the output folder.
-        for (edition, files, renderSeconds) in rendered {
+        for (edition, files, _, renderSeconds) in rendered {
             let started = clock.elapsed
             let output = outputDirectory(for: edition, options: options, siteDirectory: reader.siteDirectory)
             do {
                 _ = try SiteWriter(outputDirectory: output, siteDirectory: reader.siteDirectory).write(files)
             } catch {
                 report.failure = error.description
-                return finish(report, status: .contentErrors, options: options, clock: clock)
+                return finish(report, status: Self.status(for: error), options: options, clock: clock)
             }
             let pages = files.filter { $0.path.hasSuffix(".html") }.count
             let seconds = renderSeconds + (clock.elapsed - started)
@@ -89,6 +101,35 @@ public enum BuildPipeline {
         }
         clock.lap("write")
         return finish(report, status: .success, options: options, clock: clock)
+    }
+
+    /// A refused output folder is a command-line problem (2); a bad generated path or a failing disk is internal (3).
+    static func status(for error: OutputError) -> BuildReport.Status {
+        switch error {
+        case .outputIsSiteFolder, .outputContainsSite, .outputInsideContent, .notPreviousOutput: .unusableConfiguration
+        case .invalidPath, .io: .internalFailure
+        }
+    }
+
+    /// Renders each edition in its own task; results come back in the order the editions were asked for.
+    private static func renderEditions(_ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
+                                       options: BuildOptions) async -> [(edition: Edition, files: [OutputFile], diagnostics: [Diagnostic], seconds: Double)] {
+        let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
+        let results = await withTaskGroup(of: (Int, [OutputFile], [Diagnostic], Double).self) { group in
+            for (index, edition) in editions.enumerated() {
+                group.addTask {
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    let renderer = SiteRenderer(site: site, theme: theme, templates: templates, edition: edition, today: today,
+                                                includeDrafts: options.includeDrafts)
+                    let (files, diagnostics) = await renderer.render(jobs: jobs)
+                    return (index, files, diagnostics, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                }
+            }
+            var collected: [(Int, [OutputFile], [Diagnostic], Double)] = []
+            for await result in group { collected.append(result) }
+            return collected.sorted { $0.0 < $1.0 }
+        }
+        return results.map { (editions[$0.0], $0.1, $0.2, $0.3) }
     }
 
     private static func shareOfLoading(_ clock: StageClock) -> Double {

@@ -1,9 +1,12 @@
 import Foundation
 
-/// Renders one edition to output files: theme assets, home, lists, documents, theme and service pages, 404.
+/// Renders one edition to output files: theme assets, home, lists, documents, dashboards (themes, services, actions,
+/// sessions, culture, leads), 404.
 public struct SiteRenderer: Sendable {
     public let context: RenderContext
     public let assetFiles: [OutputFile]
+    /// Time spent computing the edition's aggregates (`EditionAnalysis`), reported by `--verbose`.
+    public let analysisSeconds: Double
 
     /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet.
     public init(site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate, includeDrafts: Bool) {
@@ -26,38 +29,54 @@ public struct SiteRenderer: Sendable {
         assetFiles.append(OutputFile(path: stylesheetPath, contents: .bytes(stylesheet)))
         self.assetFiles = assetFiles
         let content = EditionContent(corpus: site.corpus, edition: edition, includeDrafts: includeDrafts)
+        let analysisStarted = DispatchTime.now().uptimeNanoseconds
+        let analysis = EditionAnalysis(content: content, data: site.data, frameworks: site.config.frameworks, today: today)
+        analysisSeconds = Double(DispatchTime.now().uptimeNanoseconds - analysisStarted) / 1e9
         let paths = SitePaths(portable: site.config.portable)
         self.context = RenderContext(
             config: site.config, data: site.data, content: content, paths: paths, today: today, templates: templates,
             assetPaths: assetPaths, attachments: site.attachments, siteDirectory: site.reader.siteDirectory,
             knownIds: Set(site.corpus.documents.map(\.slug)),
-            navigation: RenderContext.navigation(for: content, paths: paths), isDraftBuild: includeDrafts)
+            draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)),
+            navigation: RenderContext.navigation(for: content, paths: paths), isDraftBuild: includeDrafts,
+            analysis: analysis)
     }
 
     /// Every file of the edition and the problems met while rendering.
     public func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
         let context = self.context
-        let pages = await parallelMap(context.content.documents, jobs: jobs) { context.documentPage($0) }
+        // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
+        let pages = await parallelMap(context.content.documents.filter { $0.type != .bulletin }, jobs: jobs) { context.documentPage($0) }
+        let bulletins = context.bulletinFiles()
         var files = assetFiles
-        files += pages.flatMap(\.files)
-        files += DocumentType.allCases.filter { $0 != .page }.map { context.listPage($0) }
+        files += pages.flatMap(\.files) + bulletins.files
+        // Sessions and culture assessments have dashboards as their list pages.
+        files += DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map { context.listPage($0) }
+        files += [context.sessionsPage(), context.culturePage(), context.actionsPage(), context.leadsPage()]
         files += context.themePages()
         files += context.servicePages()
         files.append(context.homePage())
         files.append(context.notFoundPage())
         files += staticFiles()
-        return (files, pages.flatMap(\.diagnostics))
+        // Search, feeds and the sitemap come last: the sitemap lists every page rendered above.
+        let searchEntries = await context.searchEntries(jobs: jobs)
+        files += context.searchFiles(entries: searchEntries)
+        files += context.feedFiles(entries: searchEntries)
+        files += context.crawlerFiles(pages: files)
+        return (files, pages.flatMap(\.diagnostics) + bulletins.diagnostics)
     }
 
     /// Files under the site's `static/` folder, copied as they are.
     func staticFiles() -> [OutputFile] {
         let root = context.siteDirectory + "/static"
+        let reader = SiteReader(siteDirectory: context.siteDirectory)
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [OutputFile] = []
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }),
-                  FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                  FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  reader.isInsideSite(root + "/" + relative) else { continue }
             files.append(OutputFile(path: relative, contents: .copy(from: root + "/" + relative)))
         }
         return files.sorted { $0.path < $1.path }

@@ -19,7 +19,7 @@ public protocol ValidationRule: Sendable {
 /// The rules every build and check runs, in order.
 public enum ValidationRules {
     public static let all: [any ValidationRule] = [
-        UniqueIdRule(), UniqueIssueRule(), ReferenceRule(), PrivacyReviewRule(), ReviewDateRule(), LessonSourcesRule(),
+        UniqueIdRule(), UniqueIssueRule(), ReferenceRule(), PrivacyReviewRule(), PrivacyRule(), ReviewDateRule(), LessonSourcesRule(),
     ]
 
     public static func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {

@@ -52,9 +52,15 @@ public struct BarChart: Sendable {
             let fill = bar.count.isSuppressed ? "url(#\(id)-hatch)" : "#005eb8"
             svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\" fill=\"\(fill)\" stroke=\"#212b32\" stroke-width=\"1\"/>\n"
             let centre = format(x + barWidth / 2)
-            let valueText = bar.count.isSuppressed ? "<\(bar.count.text.split(separator: " ").last.map(String.init) ?? "")" : bar.count.text
+            let valueText = SVGText.shortText(bar.count)
             svg += "<text x=\"\(centre)\" y=\"\(format(y - 6))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#212b32\">\(escape(valueText))</text>\n"
-            svg += "<text x=\"\(centre)\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(bar.label))</text>\n"
+            // Labels too wide for their slot ("Q1 2026" × 12) break at the space onto two lines.
+            let words = bar.label.split(separator: " ", maxSplits: 1).map(String.init)
+            if words.count == 2 && Double(bar.label.count) * 8 > slot {
+                svg += "<text x=\"\(centre)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(words[0]))<tspan x=\"\(centre)\" dy=\"14\">\(escape(words[1]))</tspan></text>\n"
+            } else {
+                svg += "<text x=\"\(centre)\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(bar.label))</text>\n"
+            }
         }
         svg += "<line x1=\"\(left)\" y1=\"\(top + Int(plotHeight))\" x2=\"\(width - right)\" y2=\"\(top + Int(plotHeight))\" stroke=\"#212b32\" stroke-width=\"1\"/>\n</svg>"
         return svg

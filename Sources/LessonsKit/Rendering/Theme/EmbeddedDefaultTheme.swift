@@ -7,6 +7,1720 @@ enum EmbeddedDefaultTheme {
     /// Every file of the default theme, keyed by its path relative to `themes/default`
     /// (`"templates/layout.mustache"`, `"assets/style.css"`), with its exact bytes.
     static let files: [String: [UInt8]] = [
+        "assets/bulletin-print.css": Array(##"""
+/*
+ * Learning Lessons — the A4 print form of a bulletin (bulletins/<id>/print.html) and its PDF.
+ * Footer: the issue from the bulletin's own print-page.css, the page number from here.
+ * Black text on white (21:1); NHS blue only for rules and the masthead band (white on #005eb8, 6.38:1).
+ */
+
+@page {
+  size: A4;
+  margin: 13mm 14mm 16mm 14mm;
+
+  @bottom-right {
+    content: "Page " counter(page) " of " counter(pages);
+    font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
+    font-size: 8pt;
+    color: #4c6272;
+  }
+
+  @bottom-left {
+    font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
+    font-size: 8pt;
+    color: #4c6272;
+  }
+}
+
+*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+html {
+  font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
+  font-size: 9.5pt;
+  line-height: 1.38;
+  color: #000000;
+  background: #ffffff;
+  -webkit-print-color-adjust: exact;
+  print-color-adjust: exact;
+}
+
+body {
+  margin: 0;
+}
+
+@media screen {
+  body {
+    max-width: 210mm;
+    margin: 0 auto;
+    padding: 13mm 14mm;
+  }
+}
+
+p,
+li,
+blockquote {
+  orphans: 3;
+  widows: 3;
+}
+
+h1,
+h2,
+h3,
+h4 {
+  line-height: 1.2;
+  break-after: avoid;
+  page-break-after: avoid;
+}
+
+h2 {
+  margin: 0.9em 0 0.35em;
+  padding-top: 0.3em;
+  border-top: 2pt solid #005eb8;
+  font-size: 13pt;
+}
+
+h3 {
+  margin: 0.6em 0 0.2em;
+  font-size: 10.5pt;
+}
+
+h4 {
+  margin: 0.5em 0 0.15em;
+  font-size: 9.5pt;
+}
+
+p {
+  margin: 0 0 0.45em;
+}
+
+ul {
+  margin: 0 0 0.45em;
+  padding-left: 1.2em;
+}
+
+li {
+  margin: 0 0 0.15em;
+}
+
+a {
+  color: #000000;
+  text-decoration: none;
+}
+
+/* ---------- Masthead (page 1) ---------- */
+
+.bulletin__masthead {
+  margin: 0 0 3mm;
+  padding: 4mm 5mm;
+  background: #005eb8;
+  color: #ffffff;
+}
+
+.bulletin__masthead p {
+  margin: 0;
+}
+
+.bulletin__org {
+  font-size: 9pt;
+}
+
+.bulletin__name {
+  font-size: 22pt;
+  font-weight: bold;
+  line-height: 1.15;
+}
+
+.bulletin__issue {
+  font-size: 10pt;
+}
+
+.bulletin__strapline {
+  font-style: italic;
+  font-size: 10pt;
+}
+
+.bulletin__title {
+  margin: 0 0 0.3em;
+  font-size: 15pt;
+}
+
+/* The foreword's own heading ("Welcome") sits under the title, so it is quieter than a section heading. */
+.bulletin__foreword h2 {
+  margin-top: 0.2em;
+  padding-top: 0;
+  border-top: 0;
+  font-size: 11pt;
+}
+
+.bulletin__foreword {
+  column-count: 2;
+  column-gap: 6mm;
+}
+
+.bulletin__foreword h2 {
+  column-span: all;
+}
+
+/* ---------- Lead story ---------- */
+
+.bulletin__kicker {
+  margin: 0;
+  font-size: 8pt;
+  font-weight: bold;
+  letter-spacing: 0.04em;
+  text-transform: uppercase;
+  color: #4c6272;
+}
+
+.bulletin__lead {
+  margin-top: 0.8em;
+  padding-top: 0.3em;
+  border-top: 2pt solid #005eb8;
+}
+
+.bulletin__lead > h2 {
+  margin-top: 0.1em;
+  padding-top: 0;
+  border-top: 0;
+  font-size: 14pt;
+}
+
+.bulletin__lead .lead {
+  font-size: 10.5pt;
+}
+
+.bulletin__lead-body {
+  column-count: 2;
+  column-gap: 6mm;
+}
+
+.bulletin__lead-body h3:first-child {
+  margin-top: 0;
+}
+
+.bulletin__messages {
+  margin: 0.4em 0 0.6em;
+  padding: 2.5mm 4mm;
+  border: 1.5pt solid #005eb8;
+  border-left-width: 5pt;
+  background: #eef4fb;
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+
+.bulletin__messages-title {
+  margin: 0 0 0.2em;
+  font-weight: bold;
+}
+
+.bulletin__messages ul {
+  margin: 0;
+}
+
+.bulletin__more,
+.bulletin__url,
+.bulletin__source,
+.bulletin__meta,
+.bulletin__thanks {
+  font-size: 8pt;
+  color: #333f48;
+}
+
+.bulletin__more .bulletin__url::before {
+  content: "· ";
+}
+
+/* ---------- Cards and stories ---------- */
+
+.bulletin__cards {
+  display: grid;
+  grid-template-columns: 1fr 1fr;
+  gap: 4mm;
+}
+
+.bulletin__card {
+  padding: 2.5mm 3.5mm;
+  border: 0.75pt solid #768692;
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+
+.bulletin__card h3 {
+  margin-top: 0;
+}
+
+.bulletin__card .bulletin__messages {
+  padding: 1.5mm 2.5mm;
+  border-width: 0 0 0 3pt;
+}
+
+.bulletin__card .bulletin__url {
+  margin: 0;
+}
+
+.bulletin__story,
+.bulletin__session,
+.bulletin__next,
+.bulletin__chart,
+.bulletin__lead-group,
+.bulletin__actions li {
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+
+.bulletin__story h3 {
+  margin-top: 0.3em;
+}
+
+/* Practice and external learning side by side when both are there. */
+.bulletin__pair {
+  display: grid;
+  grid-template-columns: 1fr 1fr;
+  gap: 6mm;
+}
+
+/* ---------- Spotlight ---------- */
+
+.bulletin__chart {
+  margin: 0.3em 0 0.5em;
+}
+
+.bulletin__chart svg {
+  display: block;
+  width: 100%;
+  max-width: 150mm;
+  height: auto;
+}
+
+.bulletin__counts {
+  margin-top: 1mm;
+  border-collapse: collapse;
+  font-size: 8pt;
+}
+
+.bulletin__counts caption {
+  text-align: left;
+  font-weight: bold;
+  padding-bottom: 0.5mm;
+}
+
+.bulletin__counts th,
+.bulletin__counts td {
+  padding: 0.5mm 2mm;
+  border: 0.5pt solid #aeb7bd;
+  text-align: center;
+}
+
+.bulletin__counts th {
+  text-align: left;
+}
+
+/* ---------- You said, we did; sessions ---------- */
+
+.bulletin__actions {
+  padding-left: 1.1em;
+}
+
+.bulletin__done {
+  font-style: italic;
+}
+
+.bulletin__quote {
+  margin: 0.2em 0 0.5em;
+  padding-left: 3mm;
+  border-left: 2.5pt solid #768692;
+  font-style: italic;
+}
+
+.bulletin__quote p {
+  margin: 0;
+}
+
+.bulletin__session h3 {
+  margin-bottom: 0;
+}
+
+.bulletin__next {
+  margin-top: 0.5em;
+  padding: 2mm 4mm;
+  border: 1pt solid #005eb8;
+  background: #eef4fb;
+}
+
+.bulletin__next p {
+  margin: 0;
+}
+
+/* ---------- Leads and support ---------- */
+
+.bulletin__leads > p {
+  font-size: 8.5pt;
+}
+
+.bulletin__lead-groups {
+  column-count: 3;
+  column-gap: 5mm;
+  font-size: 7pt;
+  line-height: 1.3;
+}
+
+.bulletin__lead-group h3 {
+  margin: 0 0 0.15em;
+  font-size: 8pt;
+}
+
+.bulletin__lead-group ul {
+  margin: 0 0 0.5em;
+  padding: 0;
+  list-style: none;
+}
+
+.bulletin__lead-group li {
+  margin: 0 0 0.2em;
+}
+
+.bulletin__service {
+  font-weight: bold;
+}
+
+.bulletin__person + .bulletin__person::before {
+  content: "; ";
+}
+
+/* Addresses are long on paper: the name is enough to find someone in the address book. */
+.bulletin__email {
+  display: none;
+}
+
+/* The list is short enough to keep together, and reads badly split across pages. */
+.bulletin__leads {
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+
+.bulletin__support {
+  padding: 2mm 4mm 1mm;
+  border: 1pt solid #212b32;
+  background: #fff4cf;
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+
+.bulletin__support h2 {
+  margin-top: 0.2em;
+  padding-top: 0;
+  border-top: 0;
+}
+
+.bulletin__support a::after {
+  content: none;
+}
+
+/* Images in a lesson's body fit their column and never split across pages. */
+.bulletin img {
+  display: block;
+  max-width: 100%;
+  max-height: 70mm;
+  height: auto;
+  break-inside: avoid;
+  page-break-inside: avoid;
+}
+
+"""##.utf8),
+        "assets/search.js": Array(#"""
+/* Learning Lessons search: loads only the index files a query needs. No libraries, no eval.
+ * The index (search/meta, t<N>, d<N>, f<N>) is written by the generator; see SearchIndexFiles.swift.
+ * Folding and stem() must stay in step with SearchText.swift and Stemmer.swift (a test runs both). */
+(function () {
+  'use strict';
+
+  var PAGE = 10;
+
+  function words(text) {
+    var folded = String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    return folded.split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
+  }
+
+  function stem(word) {
+    var w = word;
+    if (w.length <= 3 || !/^[a-z]+$/.test(w)) { return w; }
+    if (/sses$/.test(w)) { w = w.slice(0, -2); }
+    else if (/ies$/.test(w) && w.length > 4) { w = w.slice(0, -2); }
+    else if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) { w = w.slice(0, -1); }
+    var m = /(ing|ed)$/.exec(w);
+    if (m) {
+      var s = w.slice(0, -m[1].length);
+      if (s.length >= 3 && /[aeiou]/.test(s)) {
+        w = s;
+        var last = w.charAt(w.length - 1);
+        if (w.length >= 4 && w.charAt(w.length - 2) === last && !/[aeioulsz]/.test(last)) { w = w.slice(0, -1); }
+        else if (w.length === 3 && /^[^aeiou][aeiou][^aeiouwxy]$/.test(w)) { w += 'e'; }
+      }
+    }
+    if (w.length > 3 && /[^aeiou]y$/.test(w)) { w = w.slice(0, -1) + 'i'; }
+    else if (w.length > 4 && /e$/.test(w)) { w = w.slice(0, -1); }
+    return w;
+  }
+
+  /* One query word against the index's terms: exact stem, the stem plus the start of an ending, or a prefix. */
+  function Matcher(word, inflections) {
+    this.word = word;
+    this.stem = stem(word);
+    this.inflections = inflections;
+  }
+  Matcher.prototype.exact = function (term) {
+    if (term === this.stem) { return true; }
+    var w = this.word;
+    if (term.length < 3 || w.length <= term.length || w.lastIndexOf(term, 0) !== 0) { return false; }
+    var rest = w.slice(term.length);
+    return this.inflections.some(function (ending) { return ending.lastIndexOf(rest, 0) === 0; });
+  };
+  Matcher.prototype.prefix = function (term) {
+    return this.word.length >= 3 && term.lastIndexOf(this.word, 0) === 0;
+  };
+
+  /* Pure search over loaded files, shared by the page and by tests (module.exports under Node). */
+  function Engine(meta, load) {
+    this.meta = meta;
+    this.load = load;
+    this.keys = {};
+    for (var i = 0; i < meta.keys.length; i++) { this.keys[meta.keys[i]] = i; }
+    this.stop = {};
+    for (var j = 0; j < meta.stop.length; j++) { this.stop[meta.stop[j]] = true; }
+  }
+  Engine.prototype.queryWords = function (query) {
+    var seen = {}, stop = this.stop;
+    return words(query).filter(function (w) {
+      if (stop[w] || seen[w]) { return false; }
+      seen[w] = true;
+      return true;
+    });
+  };
+  Engine.prototype.keyFor = function (term) {
+    for (var n = Math.min(term.length, 8); n > 0; n--) {
+      var key = term.slice(0, n);
+      if (Object.prototype.hasOwnProperty.call(this.keys, key)) { return key; }
+    }
+    return null;
+  };
+  /* Shard numbers that may hold terms a word matches. */
+  Engine.prototype.shardsFor = function (matcher) {
+    var wanted = {}, self = this, w = matcher.word;
+    function add(term) { var key = self.keyFor(term); if (key !== null) { wanted[self.keys[key]] = true; } }
+    add(matcher.stem);
+    if (w.length >= 3) {
+      add(w);
+      this.meta.keys.forEach(function (key, n) { if (key.length > w.length && key.lastIndexOf(w, 0) === 0) { wanted[n] = true; } });
+      for (var n = Math.max(3, w.length - 4); n < w.length; n++) { add(w.slice(0, n)); }
+    }
+    return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
+  };
+  Engine.prototype.match = function (matcher) {
+    var self = this;
+    return Promise.all(this.shardsFor(matcher).map(function (n) { return self.load('t' + n); })).then(function (shards) {
+      var best = new Map();
+      shards.forEach(function (shard) {
+        Object.keys(shard).forEach(function (term) {
+          var exact = matcher.exact(term);
+          if (!exact && !matcher.prefix(term)) { return; }
+          var list = shard[term], doc = -1;
+          for (var i = 0; i < list.length; i += 2) {
+            doc += list[i] + 1;
+            var score = list[i + 1] * (exact ? 10 : 7);
+            if (!(best.get(doc) >= score)) { best.set(doc, score); }
+          }
+        });
+      });
+      return best;
+    });
+  };
+  Engine.prototype.facet = function (key) {
+    var entry = this.meta.facets[key];
+    if (!entry) { return Promise.resolve(new Set()); }
+    return this.load('f' + entry[0]).then(function (gaps) {
+      var set = new Set(), doc = -1;
+      for (var i = 0; i < gaps.length; i++) { doc += gaps[i] + 1; set.add(doc); }
+      return set;
+    });
+  };
+  /* Document numbers for a query and filter keys: every word must match; by score, then newest first. */
+  Engine.prototype.search = function (query, filters) {
+    var self = this;
+    var matchers = this.queryWords(query).map(function (w) { return new Matcher(w, self.meta.inflections); });
+    var keys = filters.filter(Boolean);
+    if (!matchers.length && !keys.length) { return Promise.resolve({ documents: [], matchers: [] }); }
+    return Promise.all([
+      Promise.all(keys.map(function (k) { return self.facet(k); })),
+      Promise.all(matchers.map(function (m) { return self.match(m); }))
+    ]).then(function (loaded) {
+      var sets = loaded[0], maps = loaded[1];
+      function allowed(doc) { return sets.every(function (s) { return s.has(doc); }); }
+      if (!maps.length) {
+        var smallest = sets.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+        var list = Array.from(smallest).filter(allowed).sort(function (a, b) { return a - b; });
+        return { documents: list, matchers: [] };
+      }
+      var scores = new Map(maps[0]);
+      for (var i = 1; i < maps.length; i++) {
+        var next = new Map();
+        scores.forEach(function (score, doc) { if (maps[i].has(doc)) { next.set(doc, score + maps[i].get(doc)); } });
+        scores = next;
+      }
+      var found = [];
+      scores.forEach(function (score, doc) { if (allowed(doc)) { found.push([doc, score]); } });
+      found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+      return { documents: found.map(function (x) { return x[0]; }), matchers: matchers };
+    });
+  };
+  /* The stored fields of documents: [title, folder, type number, date text, summary]. */
+  Engine.prototype.documents = function (numbers) {
+    var self = this, chunk = this.meta.chunk, wanted = {};
+    numbers.forEach(function (n) { wanted[Math.floor(n / chunk)] = true; });
+    var chunks = Object.keys(wanted).map(Number);
+    return Promise.all(chunks.map(function (c) { return self.load('d' + c); })).then(function (loaded) {
+      var byChunk = {};
+      chunks.forEach(function (c, i) { byChunk[c] = loaded[i]; });
+      return numbers.map(function (n) { return byChunk[Math.floor(n / chunk)][n % chunk]; });
+    });
+  };
+
+  function matchesWord(matchers, word) {
+    var folded = words(word)[0] || '';
+    var s = stem(folded);
+    return matchers.some(function (m) { return m.exact(s) || m.prefix(s) || m.prefix(folded); });
+  }
+
+  /* Appends text to el, wrapping words that match the query in <mark>. */
+  function highlight(el, text, matchers) {
+    var parts = String(text).split(/([\p{L}\p{N}]+)/u);
+    for (var i = 0; i < parts.length; i++) {
+      if (!parts[i]) { continue; }
+      if (i % 2 === 1 && matchers.length && matchesWord(matchers, parts[i])) {
+        var mark = document.createElement('mark');
+        mark.textContent = parts[i];
+        el.appendChild(mark);
+      } else {
+        el.appendChild(document.createTextNode(parts[i]));
+      }
+    }
+  }
+
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = { words: words, stem: stem, Engine: Engine, Matcher: Matcher };
+    return;
+  }
+
+  var root = document.getElementById('search');
+  if (!root) { return; }
+  var base = root.getAttribute('data-index') || './';
+  var siteRoot = root.getAttribute('data-root') || '../';
+  var portable = root.getAttribute('data-mode') === 'script';
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-q');
+  var status = document.getElementById('search-status');
+  var results = document.getElementById('search-results');
+  var more = document.getElementById('search-more');
+  var selects = ['type', 'theme', 'service', 'year'].map(function (name) { return document.getElementById('search-' + name); });
+
+  var cache = {}, waiting = {};
+  /* Portable index files are scripts calling this with their own name (browsers refuse fetch on file://). */
+  window.lessonsSearchData = function (name, data) {
+    if (waiting[name]) { waiting[name](data); delete waiting[name]; }
+  };
+  function load(name) {
+    if (cache[name]) { return cache[name]; }
+    cache[name] = portable ? new Promise(function (resolve, reject) {
+      waiting[name] = resolve;
+      var script = document.createElement('script');
+      script.src = base + name + '.js';
+      script.onload = function () { if (waiting[name]) { delete waiting[name]; reject(new Error(name)); } };
+      script.onerror = function () { delete waiting[name]; reject(new Error(name)); };
+      document.head.appendChild(script);
+    }) : fetch(base + name + '.json').then(function (response) {
+      if (!response.ok) { throw new Error(name); }
+      return response.json();
+    });
+    cache[name].catch(function () { delete cache[name]; });
+    return cache[name];
+  }
+
+  document.getElementById('search-nojs').hidden = true;
+  form.hidden = false;
+
+  var engine = null, current = null, shown = 0, sequence = 0, timer = 0;
+  var typeNames = [];
+
+  function state() {
+    return { q: input.value, filters: selects.map(function (s) { return s.value; }) };
+  }
+  function describe(s) {
+    var parts = selects.filter(function (sel) { return sel.value; }).map(function (sel) {
+      return sel.options[sel.selectedIndex].text.replace(/\s*\(\d+\)$/, '');
+    });
+    var text = s.q.trim() ? ' for \u201c' + s.q.trim() + '\u201d' : '';
+    return text + (parts.length ? ' in ' + parts.join(', ') : '');
+  }
+  function remember(s) {
+    var params = [];
+    if (s.q.trim()) { params.push('q=' + encodeURIComponent(s.q.trim())); }
+    selects.forEach(function (sel) { if (sel.value) { params.push(sel.name + '=' + encodeURIComponent(sel.value)); } });
+    try { history.replaceState(null, '', params.length ? '?' + params.join('&') : location.pathname); } catch (e) { /* file:// may refuse */ }
+  }
+
+  function render(documents, matchers, from) {
+    return engine.documents(documents.slice(from, from + PAGE)).then(function (stored) {
+      stored.forEach(function (d) {
+        var item = document.createElement('li');
+        item.className = 'search-result';
+        var heading = document.createElement('h2');
+        heading.className = 'search-result__title';
+        var link = document.createElement('a');
+        link.href = siteRoot + d[1] + (portable ? 'index.html' : '');
+        highlight(link, d[0], matchers);
+        heading.appendChild(link);
+        item.appendChild(heading);
+        var meta = document.createElement('p');
+        meta.className = 'search-result__meta';
+        meta.textContent = (typeNames[d[2]] || '') + (d[3] ? ' \u00b7 ' + d[3] : '');
+        item.appendChild(meta);
+        if (d[4]) {
+          var summary = document.createElement('p');
+          summary.className = 'search-result__summary';
+          highlight(summary, d[4], matchers);
+          item.appendChild(summary);
+        }
+        results.appendChild(item);
+      });
+      shown = Math.min(documents.length, from + PAGE);
+      more.hidden = shown >= documents.length;
+    });
+  }
+
+  function run() {
+    var s = state(), mine = ++sequence, started = performance.now();
+    remember(s);
+    load('meta').then(function (meta) {
+      if (!engine) { engine = new Engine(meta, load); typeNames = meta.types; }
+      return engine.search(s.q, s.filters);
+    }).then(function (found) {
+      if (mine !== sequence) { return null; }
+      var arrived = performance.now();
+      results.textContent = '';
+      current = found;
+      if (!s.q.trim() && !s.filters.some(Boolean)) {
+        status.textContent = '';
+        more.hidden = true;
+        return null;
+      }
+      return render(found.documents, found.matchers, 0).then(function () {
+        if (mine !== sequence) { return; }
+        var n = found.documents.length;
+        status.textContent = (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results') + describe(s) +
+          (n > PAGE ? ', showing the first ' + shown : '') + '.';
+        root.setAttribute('data-results', String(n));
+        root.setAttribute('data-search-ms', String(Math.round(performance.now() - started)));
+        root.setAttribute('data-render-ms', String(Math.round(performance.now() - arrived)));
+      });
+    }).catch(function () {
+      if (mine === sequence) { status.textContent = 'Search could not load its index. Try again, or browse the lists instead.'; }
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  selects.forEach(function (sel) {
+    var value = params.get(sel.name);
+    if (value && Array.prototype.some.call(sel.options, function (o) { return o.value === value; })) { sel.value = value; }
+  });
+
+  form.addEventListener('submit', function (event) { event.preventDefault(); clearTimeout(timer); run(); });
+  input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+  selects.forEach(function (sel) { sel.addEventListener('change', run); });
+  more.addEventListener('click', function () {
+    if (!current) { return; }
+    var first = shown;
+    render(current.documents, current.matchers, shown).then(function () {
+      var next = results.children[first];
+      if (next) { var a = next.querySelector('a'); if (a) { a.focus(); } }
+      status.textContent = 'Showing ' + shown + ' of ' + current.documents.length + ' results.';
+    });
+  });
+  if (input.value || selects.some(function (s) { return s.value; })) { run(); }
+}());
+
+"""#.utf8),
+        "assets/site/analysis.css": Array(##"""
+/* ---------- Dashboards: themes, services, actions, sessions, culture, leads ---------- */
+/* Charts are inline SVG drawn at build time; their numbers are repeated in a table under each one. */
+
+.dashboard-section {
+  margin: 2rem 0 2.5rem;
+}
+
+.dashboard-section > h2 {
+  margin-top: 0;
+}
+
+.figure {
+  margin: 0 0 1.5rem;
+  padding: 1rem 1rem 0;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+  min-width: 0;
+}
+
+.figure__title {
+  margin: 0 0 0.5rem;
+  font-weight: 700;
+  font-size: 1.0625rem;
+}
+
+.figure__chart svg {
+  display: block;
+  width: 100%;
+  height: auto;
+  max-width: 40rem;
+  margin-bottom: 0.75rem;
+}
+
+.figure .table-wrap {
+  margin: 0 -1rem;
+  border: 0;
+  border-top: 1px solid #d8dde0;
+}
+
+.figure-table .num,
+.figure-table thead th + th {
+  text-align: right;
+  font-variant-numeric: tabular-nums;
+}
+
+.figure-table td.is-suppressed {
+  font-style: italic;
+  color: #4c6272;
+}
+
+.figure-note {
+  max-width: 44em;
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.figure-grid {
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
+  gap: 0 1.5rem;
+}
+
+.trend-table th,
+.trend-table td {
+  white-space: nowrap;
+}
+
+/* Counts as a row of figures */
+.count-list {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 1rem;
+  margin: 0.5rem 0;
+  padding: 0;
+  list-style: none;
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.count-list__number {
+  color: #212b32;
+  font-weight: 700;
+}
+
+.count-list--large {
+  gap: 0.75rem;
+  margin: 1rem 0 1.5rem;
+  font-size: 1rem;
+}
+
+.count-list--large li a {
+  display: inline-block;
+  padding: 0.5rem 0.875rem;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+  border-left: 4px solid #005eb8;
+  text-decoration: none;
+}
+
+.count-list--large .count-list__number {
+  font-size: 1.25rem;
+}
+
+.subthemes {
+  max-width: 44em;
+}
+
+/* Themes index */
+.theme-list {
+  margin: 1.5rem 0;
+  padding: 0;
+  list-style: none;
+}
+
+.theme-entry {
+  margin: 0 0 0.75rem;
+}
+
+.theme-entry > .theme-entry__body,
+.theme-entry > .theme-entry__trend {
+  min-width: 0;
+}
+
+.theme-entry {
+  display: grid;
+  grid-template-columns: 1fr auto;
+  gap: 0.5rem 1.5rem;
+  padding: 1rem 1.25rem;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+  border-left: 4px solid #005eb8;
+}
+
+.theme-list--children {
+  grid-column: 1 / -1;
+  margin: 0.5rem 0 0;
+}
+
+.theme-entry--child {
+  border-left-color: #768692;
+  background: #f8fafb;
+}
+
+.theme-entry__title {
+  margin: 0 0 0.25rem;
+  font-size: 1.1875rem;
+}
+
+.theme-entry--child .theme-entry__title {
+  font-size: 1.0625rem;
+}
+
+.theme-entry__description {
+  margin: 0 0 0.25rem;
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.theme-entry__quiet {
+  margin: 0;
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.theme-entry__trend {
+  text-align: right;
+}
+
+.theme-entry__trend svg {
+  display: inline-block;
+}
+
+.theme-entry__recent {
+  margin: 0.25rem 0 0;
+  color: #4c6272;
+  font-size: 0.875rem;
+}
+
+@media (max-width: 40em) {
+  .theme-entry {
+    grid-template-columns: 1fr;
+  }
+
+  .theme-entry__trend {
+    text-align: left;
+  }
+}
+
+/* Headline figures */
+.stat-list {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+  gap: 0.75rem;
+  margin: 1rem 0 2rem;
+  padding: 0;
+  list-style: none;
+}
+
+.stat {
+  margin: 0;
+  padding: 0.75rem 1rem;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+  border-top: 4px solid #005eb8;
+}
+
+.stat a {
+  display: block;
+  text-decoration: none;
+}
+
+.stat a:hover .stat__label,
+.stat a:focus .stat__label {
+  text-decoration: underline;
+}
+
+.stat__number {
+  display: block;
+  color: #212b32;
+  font-size: 1.75rem;
+  font-weight: 700;
+  line-height: 1.2;
+}
+
+.stat__label {
+  display: block;
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+/* Overdue is marked with a thick border and the word "Overdue", not colour alone. */
+.stat--alert {
+  border-top: 4px solid #c8102e;
+  border-left: 4px solid #c8102e;
+}
+
+.stat-list--compact {
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 8rem), 1fr));
+  margin: 0.5rem 0 1rem;
+}
+
+.stat-list--compact .stat__number {
+  font-size: 1.375rem;
+}
+
+/* Actions */
+.action-list td:nth-child(2) {
+  min-width: 9rem;
+}
+
+.action-list td:nth-child(2) .action__note {
+  display: block;
+}
+
+.action-group > h3 {
+  margin: 1.5rem 0 0.5rem;
+}
+
+.done-list {
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+
+.done {
+  margin: 0 0 0.75rem;
+  padding: 0.75rem 1rem;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+  border-left: 4px solid #007f3b;
+}
+
+.done p {
+  margin: 0 0 0.25rem;
+}
+
+.done__meta {
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.link-list {
+  margin: 0.5rem 0 1rem;
+  padding-left: 1.25rem;
+}
+
+.link-list__meta {
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+/* Sessions */
+.next-session {
+  margin: 1rem 0 2rem;
+}
+
+.figure__chart svg + svg {
+  margin-top: 0.5rem;
+}
+
+/* Culture grid: letters and names carry the level; colour only supports them. */
+.level-key {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem;
+  margin: 1rem 0;
+  padding: 0;
+  list-style: none;
+}
+
+.level-key .level {
+  min-width: 0;
+}
+
+.culture-grid th,
+.culture-grid td {
+  padding: 0.375rem;
+  font-size: 0.8125rem;
+}
+
+.culture-grid thead th.culture-grid__dimension {
+  min-width: 5.25rem;
+  font-weight: 600;
+  vertical-align: bottom;
+}
+
+.culture-grid tbody th {
+  min-width: 8.5rem;
+}
+
+.culture-grid__date {
+  display: block;
+  color: #4c6272;
+  font-weight: 400;
+  font-size: 0.8125rem;
+}
+
+.culture-cell {
+  border-left: 1px solid #ffffff;
+  text-align: center;
+}
+
+.culture-cell__letter {
+  display: block;
+  font-size: 1.25rem;
+  font-weight: 800;
+  line-height: 1.2;
+}
+
+.culture-cell__name {
+  display: block;
+}
+
+.culture-cell__change {
+  display: block;
+  margin-top: 0.25rem;
+  font-weight: 700;
+  white-space: nowrap;
+}
+
+.culture-cell.level-a { background: #f7d9d5; }
+.culture-cell.level-b { background: #fbe2c6; }
+.culture-cell.level-c { background: #fff1b8; }
+.culture-cell.level-d { background: #dcefc8; }
+.culture-cell.level-e { background: #cce7ef; }
+
+/* Leads */
+.coverage-gap {
+  margin: 1.5rem 0;
+  padding: 1rem 1.25rem;
+  background: #fff4cf;
+  border-left: 6px solid #b28a00;
+}
+
+.coverage-gap h2 {
+  margin: 0 0 0.5rem;
+  font-size: 1.1875rem;
+}
+
+.leads-directorate__coverage {
+  color: #4c6272;
+}
+
+.leads-service {
+  margin: 1.25rem 0 0.5rem;
+  font-size: 1.0625rem;
+}
+
+.leads-service__none {
+  margin: 0 0 0.75rem;
+  padding: 0.5rem 0.75rem;
+  background: #ffffff;
+  border: 1px dashed #768692;
+}
+
+.lead-list {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+  gap: 0.75rem;
+  margin: 0 0 1rem;
+  padding: 0;
+  list-style: none;
+}
+
+.lead-card {
+  margin: 0;
+  padding: 0.75rem 1rem;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+}
+
+.lead-card p {
+  margin: 0;
+}
+
+.lead-card__name {
+  font-weight: 700;
+}
+
+.lead-card__role,
+.lead-card__since {
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.lead-card__email {
+  font-size: 0.9375rem;
+  overflow-wrap: anywhere;
+}
+
+/* Home page additions */
+.home-dashboard {
+  display: grid;
+  grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+  gap: 0 1.5rem;
+}
+
+@media (max-width: 48em) {
+  .home-dashboard {
+    grid-template-columns: minmax(0, 1fr);
+  }
+}
+
+.glance-list {
+  margin: 0 0 0.5rem;
+  padding: 0;
+  list-style: none;
+  background: #ffffff;
+  border: 1px solid #d8dde0;
+}
+
+.glance {
+  display: grid;
+  grid-template-columns: minmax(0, 1fr) auto;
+  align-items: center;
+  gap: 0 1rem;
+  padding: 0.5rem 1rem;
+  border-bottom: 1px solid #d8dde0;
+}
+
+.glance:last-child {
+  border-bottom: 0;
+}
+
+.glance__title {
+  font-weight: 700;
+}
+
+.glance__meta {
+  grid-column: 1 / -1;
+  color: #4c6272;
+  font-size: 0.875rem;
+}
+
+/* ---------- Print: charts in black and white, tables kept whole ---------- */
+@media print {
+  .figure,
+  .stat,
+  .theme-entry,
+  .done,
+  .lead-card,
+  .glance {
+    break-inside: avoid;
+    border-color: #000000;
+  }
+
+  .figure__chart svg {
+    max-width: 150mm;
+  }
+
+  .chart rect[fill="#005eb8"],
+  .chart__bar:not(.chart__bar--suppressed) {
+    fill: #6b6b6b;
+  }
+
+  .chart polyline {
+    stroke: #000000;
+  }
+
+  .figure-grid {
+    display: block;
+  }
+
+  .culture-cell {
+    border: 1px solid #000000;
+  }
+
+  .culture-grid thead th.culture-grid__dimension {
+    min-width: 0;
+  }
+
+  .home-dashboard {
+    display: block;
+  }
+}
+
+@media (forced-colors: active) {
+  .chart rect {
+    forced-color-adjust: none;
+  }
+}
+
+/* Action tables on dashboards: action, from, owner, due, status (no row header column). */
+.actions-table.action-list thead th:nth-child(1) {
+  width: 36%;
+}
+
+.actions-table.action-list thead th:nth-child(2) {
+  width: 24%;
+}
+
+.action-list tr.is-overdue > td:first-child {
+  box-shadow: inset 6px 0 #c8102e;
+}
+
+.figure-table td.num {
+  white-space: nowrap;
+}
+
+/* The figure's own caption names the table; the table caption stays for screen readers. */
+.figure .figure-table caption {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
+
+/* On phones a long column chart keeps a legible size and scrolls sideways; its table is below. */
+.figure__chart {
+  overflow-x: auto;
+}
+
+@media (max-width: 40em) {
+  .figure__chart .bar-chart {
+    width: 36rem;
+    max-width: none;
+  }
+}
+
+.figure__subtitle {
+  margin: 0.75rem 0 0.25rem;
+  color: #4c6272;
+  font-size: 0.9375rem;
+  font-weight: 700;
+}
+
+"""##.utf8),
+        "assets/site/bulletin.css": Array(##"""
+/* ---------- Bulletins: the web form of an issue and the bulletins list ---------- */
+
+.bulletin__formats ul,
+.bulletin-card__formats {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem 1.25rem;
+  margin: 0 0 1rem;
+  padding: 0;
+  list-style: none;
+}
+
+.bulletin__formats {
+  margin-bottom: 1rem;
+}
+
+.bulletin--web .bulletin__masthead {
+  margin: 0 0 1rem;
+  padding: 1rem 1.25rem;
+  background: #005eb8;
+  color: #ffffff;
+}
+
+.bulletin--web .bulletin__masthead p {
+  margin: 0;
+}
+
+.bulletin--web .bulletin__name {
+  font-size: 1.75rem;
+  font-weight: 700;
+  line-height: 1.2;
+}
+
+.bulletin--web .bulletin__strapline {
+  font-style: italic;
+}
+
+.bulletin--web .bulletin__title {
+  margin-top: 0.5rem;
+}
+
+.bulletin__kicker {
+  margin: 0;
+  font-size: 0.875rem;
+  font-weight: 700;
+  letter-spacing: 0.03em;
+  text-transform: uppercase;
+  color: #4c6272;
+}
+
+.bulletin__lead,
+.bulletin__section {
+  margin-top: 2rem;
+  padding-top: 0.75rem;
+  border-top: 4px solid #005eb8;
+}
+
+.bulletin__lead > h2 {
+  margin-top: 0.25rem;
+}
+
+.bulletin__messages {
+  margin: 1rem 0;
+  padding: 0.75rem 1rem;
+  border-left: 6px solid #005eb8;
+  background: #ffffff;
+}
+
+.bulletin__messages-title {
+  margin: 0 0 0.25rem;
+  font-weight: 700;
+}
+
+.bulletin__messages ul {
+  margin: 0;
+}
+
+.bulletin__cards {
+  display: grid;
+  gap: 1rem;
+}
+
+@media (min-width: 48em) {
+  .bulletin__cards {
+    grid-template-columns: 1fr 1fr;
+  }
+}
+
+.bulletin__card,
+.bulletin__story,
+.bulletin__session,
+.bulletin__next {
+  margin-bottom: 1rem;
+  padding: 0.75rem 1rem;
+  border: 1px solid #d8dde0;
+  background: #ffffff;
+}
+
+.bulletin__card h3,
+.bulletin__story h3,
+.bulletin__session h3 {
+  margin-top: 0;
+}
+
+.bulletin__card .bulletin__messages {
+  padding: 0.5rem 0.75rem;
+  background: #f0f4f5;
+}
+
+.bulletin__url,
+.bulletin__source,
+.bulletin__meta,
+.bulletin__thanks,
+.bulletin__more {
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+/* The web page links directly; the printed address is for paper. */
+.bulletin--web .bulletin__url {
+  display: none;
+}
+
+.bulletin__next {
+  border-color: #005eb8;
+  background: #e3eef9;
+}
+
+.bulletin__next p {
+  margin: 0.25rem 0;
+}
+
+.bulletin__quote {
+  margin: 0.5rem 0 0;
+  padding-left: 0.75rem;
+  border-left: 4px solid #768692;
+  font-style: italic;
+}
+
+.bulletin__quote p {
+  margin: 0;
+}
+
+.bulletin__chart svg {
+  display: block;
+  width: 100%;
+  max-width: 40rem;
+  height: auto;
+  background: #ffffff;
+}
+
+.bulletin__counts {
+  margin-top: 0.5rem;
+  border-collapse: collapse;
+  background: #ffffff;
+  font-size: 0.9375rem;
+}
+
+.bulletin__counts caption {
+  text-align: left;
+  font-weight: 700;
+}
+
+.bulletin__counts th,
+.bulletin__counts td {
+  padding: 0.25rem 0.5rem;
+  border: 1px solid #aeb7bd;
+  text-align: center;
+}
+
+.bulletin__counts th {
+  text-align: left;
+}
+
+.bulletin__actions li {
+  margin-bottom: 0.5rem;
+}
+
+.bulletin__done {
+  font-style: italic;
+}
+
+@media (min-width: 48em) {
+  .bulletin__lead-groups {
+    column-count: 2;
+    column-gap: 2rem;
+  }
+}
+
+.bulletin__lead-group {
+  break-inside: avoid;
+}
+
+.bulletin__lead-group h3 {
+  margin-top: 0;
+}
+
+.bulletin__lead-group ul {
+  padding: 0;
+  list-style: none;
+}
+
+.bulletin__service {
+  font-weight: 700;
+}
+
+.bulletin__person {
+  display: block;
+  padding-left: 1rem;
+}
+
+.bulletin__support {
+  padding: 0.75rem 1rem;
+  border: 1px solid #212b32;
+  background: #fff4cf;
+}
+
+.bulletin__support h2 {
+  margin-top: 0;
+}
+
+.bulletin img {
+  max-width: 100%;
+  height: auto;
+}
+
+"""##.utf8),
+        "assets/site/search.css": Array(##"""
+/* ---------- Search (search/index.html and the header search box) ---------- */
+
+[hidden] {
+  display: none !important;
+}
+
+.site-search {
+  display: flex;
+  gap: 0.25rem;
+  align-items: stretch;
+  flex: 0 1 20rem;
+}
+
+.site-search__input {
+  flex: 1 1 auto;
+  min-width: 0;
+  min-height: 2.5rem;
+  padding: 0.25rem 0.5rem;
+  border: 2px solid #212b32;
+  border-radius: 0;
+  font: inherit;
+  font-size: 1rem;
+  color: #212b32;
+  background: #ffffff;
+}
+
+.site-search__button,
+.search-form__button,
+.search-more {
+  min-height: 2.5rem;
+  padding: 0.25rem 0.875rem;
+  border: 2px solid #212b32;
+  border-radius: 0;
+  font: inherit;
+  font-weight: 600;
+  color: #ffffff;
+  background: #003087;
+  cursor: pointer;
+}
+
+.site-search__button:hover,
+.search-form__button:hover,
+.search-more:hover {
+  background: #212b32;
+}
+
+.search-form {
+  margin: 1rem 0 1.5rem;
+}
+
+.search-form__label {
+  display: block;
+  font-size: 1.1875rem;
+  font-weight: 700;
+}
+
+.search-form__hint {
+  margin: 0.25rem 0 0.5rem;
+  color: #4c6272;
+}
+
+.search-form__row {
+  display: flex;
+  gap: 0.5rem;
+  max-width: 40rem;
+}
+
+.search-form__input {
+  flex: 1 1 auto;
+  min-width: 0;
+  min-height: 2.75rem;
+  padding: 0.375rem 0.625rem;
+  border: 2px solid #212b32;
+  border-radius: 0;
+  font: inherit;
+  font-size: 1.1875rem;
+  color: #212b32;
+  background: #ffffff;
+}
+
+.search-filters {
+  margin: 1.25rem 0 0;
+  padding: 0.75rem 1rem 1rem;
+  border: 1px solid #d8dde0;
+  background: #ffffff;
+}
+
+.search-filters legend {
+  padding: 0 0.25rem;
+  font-weight: 700;
+}
+
+.search-filters__grid {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+  gap: 0.75rem 1rem;
+}
+
+.search-filter label {
+  display: block;
+  margin-bottom: 0.25rem;
+  font-weight: 600;
+}
+
+.search-filter select {
+  width: 100%;
+  min-height: 2.5rem;
+  padding: 0.25rem;
+  border: 2px solid #212b32;
+  border-radius: 0;
+  font: inherit;
+  color: #212b32;
+  background: #ffffff;
+}
+
+.search-status {
+  margin: 1rem 0;
+  font-weight: 600;
+}
+
+.search-results {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+}
+
+.search-result {
+  margin: 0 0 1rem;
+  padding: 1rem 1.25rem;
+  border: 1px solid #d8dde0;
+  background: #ffffff;
+}
+
+.search-result__title {
+  margin: 0 0 0.25rem;
+  font-size: 1.1875rem;
+}
+
+.search-result__meta {
+  margin: 0 0 0.25rem;
+  color: #4c6272;
+  font-size: 0.9375rem;
+}
+
+.search-result__summary {
+  margin: 0;
+}
+
+.search-result mark {
+  color: inherit;
+  background: #fff4cf;
+  font-weight: 700;
+}
+
+.search-nojs {
+  padding: 1rem 1.25rem;
+  border-left: 6px solid #005eb8;
+  background: #ffffff;
+}
+
+@media print {
+  .site-search,
+  .search-form,
+  .search-more {
+    display: none;
+  }
+}
+
+"""##.utf8),
         "assets/style.css": Array(##"""
 /*
  * Learning Lessons — default theme.
@@ -1706,6 +3420,467 @@ main > h1:first-child,
 }
 
 """##.utf8),
+        "templates/actionsdashboard.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+{{#isEmpty}}
+<p class="empty-state">No document of this edition has actions yet.</p>
+{{/isEmpty}}
+{{^isEmpty}}
+<ul class="stat-list" aria-label="Actions at a glance">
+  {{#stats}}
+  <li class="stat{{#.isAlert}} stat--alert{{/.isAlert}}"><a href="{{href}}"><span class="stat__number">{{text}}</span> <span class="stat__label">{{label}}</span></a></li>
+  {{/stats}}
+</ul>
+<section class="dashboard-section" aria-labelledby="overdue-heading">
+  <h2 id="overdue-heading">Overdue</h2>
+  {{#overdue}}
+  {{> actionlist}}
+  {{/overdue}}
+  {{^overdue}}
+  <p>No action is overdue.</p>
+  {{/overdue}}
+</section>
+<section class="dashboard-section" aria-labelledby="due-soon-heading">
+  <h2 id="due-soon-heading">Due in the next 30 days</h2>
+  {{#dueSoon}}
+  {{> actionlist}}
+  {{/dueSoon}}
+  {{^dueSoon}}
+  <p>No open action falls due in the next 30 days.</p>
+  {{/dueSoon}}
+</section>
+<section class="dashboard-section" aria-labelledby="by-service-heading">
+  <h2 id="by-service-heading">Open actions by service and owner</h2>
+  {{#byService}}
+  {{> figure}}
+  {{/byService}}
+  {{^byService}}
+  <p>No action is open.</p>
+  {{/byService}}
+  {{#byOwner}}
+  <div class="table-wrap" role="region" aria-labelledby="by-owner-caption" tabindex="0">
+    <table class="data-table figure-table">
+      <caption id="by-owner-caption">Open and overdue actions by owner, most overdue first</caption>
+      <thead>
+        <tr><th scope="col">Owner</th><th scope="col">Open</th><th scope="col">Overdue</th></tr>
+      </thead>
+      <tbody>
+        {{#rows}}
+        <tr{{#hasOverdue}} class="is-overdue"{{/hasOverdue}}><th scope="row">{{owner}}</th><td class="num">{{open}}</td><td class="num">{{overdue}}</td></tr>
+        {{/rows}}
+      </tbody>
+    </table>
+  </div>
+  {{/byOwner}}
+  {{#serviceGroups}}
+  <section class="action-group" aria-labelledby="group-{{slug}}">
+    <h3 id="group-{{slug}}">{{#.href}}<a href="{{.}}">{{title}}</a>{{/.href}}{{^.href}}{{title}}{{/.href}}</h3>
+    {{#table}}
+    {{> actionlist}}
+    {{/table}}
+  </section>
+  {{/serviceGroups}}
+</section>
+<section class="dashboard-section" aria-labelledby="you-said-heading">
+  <h2 id="you-said-heading">You said, we did</h2>
+  <p>Actions completed in the last 6 months, and how we know practice changed.</p>
+  {{#first(completed)}}
+  <ul class="done-list">
+    {{#completed}}
+    <li class="done">
+      <p class="done__action"><strong>{{action}}</strong></p>
+      {{#.evidence}}
+      <p class="done__evidence"><span class="action__label">Evidence:</span> {{.}}</p>
+      {{/.evidence}}
+      <p class="done__meta">Completed {{completedText}} · {{owner}} · <a href="{{documentHref}}">{{documentId}}/{{id}}</a> {{documentTitle}}</p>
+    </li>
+    {{/completed}}
+  </ul>
+  {{/first(completed)}}
+  {{^first(completed)}}
+  <p>No action was completed in the last 6 months.</p>
+  {{/first(completed)}}
+</section>
+{{#strength}}
+<section class="dashboard-section" aria-labelledby="strength-heading">
+  <h2 id="strength-heading">How strong are our actions?</h2>
+  <p>Stronger actions change the system (design, equipment, standardisation); weaker ones rely on people remembering (training, reminders, policies).</p>
+  {{> figure}}
+</section>
+{{/strength}}
+<section class="dashboard-section" aria-labelledby="not-doing-heading">
+  <h2 id="not-doing-heading">Actions we are not taking</h2>
+  {{#notDoing}}
+  {{> actionlist}}
+  {{/notDoing}}
+  {{^notDoing}}
+  <p>Every action is being taken.</p>
+  {{/notDoing}}
+</section>
+{{/isEmpty}}
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/bulletin-email.mustache": Array(##"""
+{{! The e-mail form: one 600 px table, inline styles only, no scripts, forms, web fonts or style sheets. }}
+<!doctype html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{pageTitle}}</title>
+</head>
+<body style="margin:0;padding:0;background-color:#f0f4f5;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f0f4f5" style="background-color:#f0f4f5;">
+<tr>
+<td align="center" style="padding:16px 8px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:100%;max-width:600px;background-color:#ffffff;border:1px solid #d8dde0;">
+<tr>
+<td bgcolor="#005eb8" style="background-color:#005eb8;padding:20px 24px;font-family:Arial,Helvetica,sans-serif;color:#ffffff;">
+<p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:18px;color:#ffffff;">{{masthead.organisation}}</p>
+<p style="margin:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;font-size:26px;line-height:32px;font-weight:bold;color:#ffffff;">{{masthead.name}}</p>
+<p style="margin:0;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;color:#ffffff;"><strong>{{masthead.issueText}}</strong> · {{masthead.periodText}} · published {{masthead.dateText}} · <em>{{masthead.strapline}}</em></p>
+</td>
+</tr>
+<tr>
+<td style="padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:18px;color:#4c6272;border-bottom:1px solid #d8dde0;">
+{{#formats.webHref}}<a style="color:#005eb8;text-decoration:underline;" href="{{.}}">Read this bulletin on the web</a>{{/formats.webHref}}{{#formats.pdfHref}} · <a style="color:#005eb8;text-decoration:underline;" href="{{.}}">Print it (PDF)</a>{{/formats.pdfHref}}
+</td>
+</tr>
+<tr>
+<td style="padding:20px 24px 8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h1 style="margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;font-size:22px;line-height:28px;color:#212b32;">{{title}}</h1>
+{{{forewordHTML}}}
+</td>
+</tr>
+{{#lead}}
+<tr>
+<td style="padding:8px 24px 8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:18px;font-weight:bold;text-transform:uppercase;color:#4c6272;">Lead story</p>
+<h2 style="margin:0 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:21px;line-height:27px;"><a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{title}}</a></h2>
+{{#.summary}}
+<p style="margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:24px;color:#212b32;">{{.}}</p>
+{{/.summary}}
+{{#first(.keyMessages)}}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 12px 0;">
+<tr>
+<td bgcolor="#e8edee" style="background-color:#e8edee;border-left:6px solid #005eb8;padding:12px 16px;font-family:Arial,Helvetica,sans-serif;">
+<p style="margin:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:20px;font-weight:bold;color:#212b32;">What this means for you</p>
+<ul style="margin:0;padding-left:20px;">
+{{#keyMessages}}
+<li style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:21px;color:#212b32;">{{.}}</li>
+{{/keyMessages}}
+</ul>
+</td>
+</tr>
+</table>
+{{/first(.keyMessages)}}
+{{{bodyHTML}}}
+<p style="margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;"><a style="color:#005eb8;text-decoration:underline;" href="{{href}}">Read the full lesson</a></p>
+</td>
+</tr>
+{{/lead}}
+{{#first(lessons)}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">More lessons</h2>
+{{#lessons}}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 12px 0;border:1px solid #d8dde0;">
+<tr>
+<td style="padding:12px 16px;font-family:Arial,Helvetica,sans-serif;">
+<h3 style="margin:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:22px;"><a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{title}}</a></h3>
+{{#.summary}}
+<p style="margin:0 0 8px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;">{{.}}</p>
+{{/.summary}}
+{{#first(.keyMessages)}}
+<p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;font-weight:bold;color:#212b32;">What this means for you</p>
+<ul style="margin:0;padding-left:20px;">
+{{#keyMessages}}
+<li style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;color:#212b32;">{{.}}</li>
+{{/keyMessages}}
+</ul>
+{{/first(.keyMessages)}}
+</td>
+</tr>
+</table>
+{{/lessons}}
+</td>
+</tr>
+{{/first(lessons)}}
+{{#spotlight}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">Theme spotlight: <a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{themeTitle}}</a></h2>
+<p style="margin:0 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;">{{sentence}}</p>
+<table width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 12px 0;">
+<caption style="text-align:left;padding:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;font-weight:bold;color:#212b32;">Incidents about {{themeTitle}} per quarter</caption>
+{{#rows}}
+<tr>
+<th scope="row" align="left" width="80" style="padding:3px 8px 3px 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;font-weight:normal;color:#212b32;white-space:nowrap;">{{label}}</th>
+<td width="300" style="padding:3px 0;">
+{{#hasBar}}<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="{{barWidth}}"><tr><td bgcolor="{{#isSuppressed}}#aeb7bd{{/isSuppressed}}{{^isSuppressed}}#005eb8{{/isSuppressed}}" style="height:16px;line-height:16px;font-size:1px;background-color:{{#isSuppressed}}#aeb7bd{{/isSuppressed}}{{^isSuppressed}}#005eb8{{/isSuppressed}};">&nbsp;</td></tr></table>{{/hasBar}}
+</td>
+<td style="padding:3px 0 3px 8px;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;color:#212b32;white-space:nowrap;">{{text}}</td>
+</tr>
+{{/rows}}
+</table>
+</td>
+</tr>
+{{/spotlight}}
+{{#first(practice)}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">Celebrating good practice</h2>
+{{#practice}}
+<h3 style="margin:0 0 6px 0;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:22px;"><a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{title}}</a></h3>
+{{#.summary}}
+<p style="margin:0 0 8px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;">{{.}}</p>
+{{/.summary}}
+{{#.thanksText}}
+<p style="margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:20px;font-style:italic;color:#4c6272;">{{.}}</p>
+{{/.thanksText}}
+{{/practice}}
+</td>
+</tr>
+{{/first(practice)}}
+{{#first(external)}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">Learning from elsewhere</h2>
+{{#external}}
+<h3 style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:22px;"><a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{title}}</a></h3>
+{{#.sourceText}}
+<p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:18px;color:#4c6272;">{{.}}</p>
+{{/.sourceText}}
+{{#.summary}}
+<p style="margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;">{{.}}</p>
+{{/.summary}}
+{{/external}}
+</td>
+</tr>
+{{/first(external)}}
+{{#first(actions)}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">You said, we did</h2>
+<ul style="margin:0 0 12px 0;padding-left:20px;">
+{{#actions}}
+<li style="margin:0 0 8px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;"><strong>{{action}}</strong> Done{{#.completedText}} {{.}}{{/.completedText}}, {{owner}}.{{#.evidence}} {{.}}{{/.evidence}} <a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{documentTitle}}</a></li>
+{{/actions}}
+</ul>
+</td>
+</tr>
+{{/first(actions)}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">Learning Lessons sessions</h2>
+{{#sessions}}
+<p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;"><a style="color:#005eb8;text-decoration:underline;" href="{{href}}"><strong>{{title}}</strong></a><br>{{dateText}}{{#.attendanceText}} · {{.}}{{/.attendanceText}}</p>
+{{#.quote}}
+<p style="margin:0 0 12px 0;padding:0 0 0 12px;border-left:4px solid #768692;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;font-style:italic;color:#212b32;">“{{.}}”</p>
+{{/.quote}}
+{{/sessions}}
+{{#nextSession}}
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 12px 0;">
+<tr>
+<td bgcolor="#e3eef9" style="background-color:#e3eef9;padding:12px 16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:22px;color:#212b32;">
+<strong>Next session:</strong> <a style="color:#005eb8;text-decoration:underline;" href="{{href}}">{{title}}</a><br>{{dateText}}{{#.formatText}} · {{.}}{{/.formatText}}{{#.location}} · {{.}}{{/.location}}. Everyone is welcome.
+</td>
+</tr>
+</table>
+{{/nextSession}}
+</td>
+</tr>
+{{#first(leadGroups)}}
+<tr>
+<td style="padding:8px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">Your Learning Lessons Leads</h2>
+{{#leadGroups}}
+<p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:20px;font-weight:bold;color:#212b32;">{{title}}</p>
+<p style="margin:0 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:19px;color:#212b32;">{{#services}}{{service}}: {{#leads}}{{name}}{{#.email}} (<a style="color:#005eb8;text-decoration:underline;" href="mailto:{{.}}">{{.}}</a>){{/.email}}; {{/leads}}<br>{{/services}}</p>
+{{/leadGroups}}
+</td>
+</tr>
+{{/first(leadGroups)}}
+{{#supportHTML}}
+<tr>
+<td bgcolor="#fff4cf" style="background-color:#fff4cf;padding:16px 24px;font-family:Arial,Helvetica,sans-serif;">
+<h2 style="margin:0 0 8px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#212b32;">Support for you</h2>
+{{{supportHTML}}}
+</td>
+</tr>
+{{/supportHTML}}
+<tr>
+<td style="padding:12px 24px;font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:18px;color:#4c6272;border-top:1px solid #d8dde0;">
+{{masthead.name}} · {{masthead.issueText}} · {{masthead.periodText}} · {{masthead.organisation}}
+</td>
+</tr>
+</table>
+</td>
+</tr>
+</table>
+</body>
+</html>
+
+"""##.utf8),
+        "templates/bulletin-print.mustache": Array(#"""
+{{! The A4 print form of a bulletin: no navigation; the footer comes from the page stylesheet's margin boxes. }}
+<!doctype html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<title>{{pageTitle}}</title>
+<link rel="stylesheet" href="{{assets.bulletinPrintCss}}">
+<link rel="stylesheet" href="{{pageStylesheet}}">
+</head>
+<body>
+<main id="main" class="bulletin bulletin--print">
+{{> bulletin-issue}}
+</main>
+</body>
+</html>
+
+"""#.utf8),
+        "templates/bulletin.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<article class="bulletin bulletin--web">
+{{#bulletin.formats}}
+<nav class="bulletin__formats" aria-label="Other forms of this bulletin">
+  <ul>
+    <li><a href="{{printHref}}">Print version (A4)</a></li>
+    {{#pdfHref}}
+    <li><a href="{{.}}">PDF</a></li>
+    {{/pdfHref}}
+    {{#emailHref}}
+    <li><a href="{{.}}">E-mail version</a></li>
+    {{/emailHref}}
+    {{#emlHref}}
+    <li><a href="{{.}}" download>E-mail draft (.eml)</a></li>
+    {{/emlHref}}
+  </ul>
+</nav>
+{{/bulletin.formats}}
+{{> bulletin-issue}}
+{{> related}}
+</article>
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/bulletins.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{#intro}}
+<p class="lead">{{.}}</p>
+{{/intro}}
+{{#isEmpty}}
+<p class="empty-state">No bulletin has been published in this edition yet.</p>
+{{/isEmpty}}
+<div class="card-list">
+{{#issues}}
+<article class="card bulletin-card{{#.isDraft}} card--draft{{/.isDraft}}">
+  <p class="card__kicker"><span class="card__type">{{issueLine}}</span>{{#.isDraft}} <strong class="tag tag--draft">DRAFT</strong>{{/.isDraft}}</p>
+  <h2 class="card__title"><a href="{{href}}">{{title}}</a></h2>
+  {{#.dateText}}
+  <p class="card__date">Published {{.}}</p>
+  {{/.dateText}}
+  {{#.summary}}
+  <p class="card__summary">{{.}}</p>
+  {{/.summary}}
+  <ul class="bulletin-card__formats" aria-label="Forms of this issue">
+    <li><a href="{{href}}">Web</a></li>
+    <li><a href="{{printHref}}">Print (A4)</a></li>
+    {{#.pdfHref}}
+    <li><a href="{{.}}">PDF</a></li>
+    {{/.pdfHref}}
+    {{#.emailHref}}
+    <li><a href="{{.}}">E-mail</a></li>
+    {{/.emailHref}}
+    {{#.emlHref}}
+    <li><a href="{{.}}" download>E-mail draft (.eml)</a></li>
+    {{/.emlHref}}
+  </ul>
+</article>
+{{/issues}}
+</div>
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/culture.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+{{#isEmpty}}
+<p class="empty-state">Nothing of this kind has been published in this edition yet.</p>
+{{/isEmpty}}
+{{#grids}}
+<section class="dashboard-section" aria-labelledby="{{id}}-heading">
+  <h2 id="{{id}}-heading">Latest assessment of each team</h2>
+  <p>Each team’s latest agreed level for every dimension of the {{title}}, from A to E. ▲ or ▼ marks a level that moved since the team’s previous assessment. Teams are listed in the order of the services list: levels describe a team’s own journey and are not for comparing teams.</p>
+  <ul class="level-key" aria-label="Levels">
+    {{#levels}}
+    <li><span class="level {{levelClass}}"><span class="level__letter">{{letter}}</span> <span class="level__name">{{name}}</span></span></li>
+    {{/levels}}
+  </ul>
+  <div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
+    <table class="data-table culture-grid">
+      <caption id="{{id}}-caption">{{title}}: latest agreed level per team and dimension, with the change since the previous assessment</caption>
+      <thead>
+        <tr>
+          <th scope="col">Team</th>
+          {{#dimensions}}
+          <th scope="col" class="culture-grid__dimension">{{title}}</th>
+          {{/dimensions}}
+        </tr>
+      </thead>
+      <tbody>
+        {{#rows}}
+        <tr>
+          <th scope="row">
+            <a href="{{href}}">{{team}}</a>
+            <span class="culture-grid__date">{{dateText}}</span>
+            <span class="culture-grid__date">{{#.previousHref}}<a href="{{.}}">{{previousText}}</a>{{/.previousHref}}{{^.previousHref}}{{previousText}}{{/.previousHref}}</span>
+          </th>
+          {{#cells}}
+          <td class="culture-cell {{levelClass}}">
+            <span class="culture-cell__letter">{{level}}</span>
+            <span class="culture-cell__name">{{levelName}}</span>
+            {{#.changeText}}
+            <span class="culture-cell__change {{changeClass}}"><span aria-hidden="true">{{arrow}}</span> {{.}}</span>
+            {{/.changeText}}
+          </td>
+          {{/cells}}
+        </tr>
+        {{/rows}}
+      </tbody>
+    </table>
+  </div>
+</section>
+{{/grids}}
+{{#years}}
+<section class="year" aria-labelledby="year-{{year}}">
+<h2 id="year-{{year}}">Assessments, {{year}}</h2>
+<div class="card-list">
+{{#items}}
+{{> card}}
+{{/items}}
+</div>
+</section>
+{{/years}}
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
         "templates/document.mustache": Array(##"""
 {{<layout}}
 {{$main}}
@@ -1802,6 +3977,7 @@ main > h1:first-child,
 </div>
 </section>
 {{/first(recentIncidents)}}
+{{> homedashboard}}
 {{#first(sections)}}
 <section class="home-section" aria-labelledby="browse-heading">
   <h2 id="browse-heading">Browse the learning</h2>
@@ -1831,6 +4007,9 @@ main > h1:first-child,
 <meta http-equiv="Content-Security-Policy" content="{{csp}}">
 <title>{{pageTitle}}</title>
 <link rel="stylesheet" href="{{assets.stylesheet}}">
+{{#feeds}}
+<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">
+{{/feeds}}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
@@ -1847,6 +4026,51 @@ main > h1:first-child,
 </html>
 
 """##.utf8),
+        "templates/leads.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+{{#first(uncovered)}}
+<section class="coverage-gap" aria-labelledby="gaps-heading">
+  <h2 id="gaps-heading">Services without a Lead</h2>
+  <ul class="link-list">
+    {{#uncovered}}
+    <li><a href="{{href}}">{{title}}</a></li>
+    {{/uncovered}}
+  </ul>
+</section>
+{{/first(uncovered)}}
+{{#directorates}}
+<section class="dashboard-section leads-directorate" aria-labelledby="dir-{{slug}}">
+  <h2 id="dir-{{slug}}"><a href="{{href}}">{{title}}</a></h2>
+  <p class="leads-directorate__coverage">{{coverageText}}{{#isFullyCovered}} ✓{{/isFullyCovered}}</p>
+  {{#first(leads)}}
+  <ul class="lead-list">
+    {{#leads}}
+    {{> leadcard}}
+    {{/leads}}
+  </ul>
+  {{/first(leads)}}
+  {{#services}}
+  <h3 class="leads-service"><a href="{{href}}">{{title}}</a></h3>
+  {{#hasNoLead}}
+  <p class="leads-service__none"><strong>No Lead yet.</strong> Talk to the patient safety team if you would like to become one.</p>
+  {{/hasNoLead}}
+  {{#first(leads)}}
+  <ul class="lead-list">
+    {{#leads}}
+    {{> leadcard}}
+    {{/leads}}
+  </ul>
+  {{/first(leads)}}
+  {{/services}}
+</section>
+{{/directorates}}
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
         "templates/list.mustache": Array(##"""
 {{<layout}}
 {{$main}}
@@ -1857,6 +4081,9 @@ main > h1:first-child,
 {{#isEmpty}}
 <p class="empty-state">Nothing of this kind has been published in this edition yet.</p>
 {{/isEmpty}}
+{{#responseMix}}
+{{> responsemix}}
+{{/responseMix}}
 {{#years}}
 <section class="year" aria-labelledby="year-{{year}}">
 <h2 id="year-{{year}}">{{year}}</h2>
@@ -1886,6 +4113,53 @@ main > h1:first-child,
 {{/layout}}
 
 """#.utf8),
+        "templates/partials/actionlist.mustache": Array(##"""
+<div class="table-wrap" role="region" aria-labelledby="{{tableId}}-caption" tabindex="0">
+  <table class="data-table actions-table action-list">
+    <caption id="{{tableId}}-caption">{{caption}}</caption>
+    <thead>
+      <tr>
+        <th scope="col">Action</th>
+        <th scope="col">From</th>
+        <th scope="col">Owner</th>
+        <th scope="col">Due</th>
+        <th scope="col">Status</th>
+      </tr>
+    </thead>
+    <tbody>
+      {{#items}}
+      <tr{{#.isOverdue}} class="is-overdue"{{/.isOverdue}}>
+        <td>
+          <p class="action__text">{{action}}</p>
+          {{#.strengthText}}
+          <p class="action__note"><span class="action__label">Strength:</span> {{.}}</p>
+          {{/.strengthText}}
+          {{#.evidence}}
+          <p class="action__note"><span class="action__label">Evidence:</span> {{.}}</p>
+          {{/.evidence}}
+          {{#.reason}}
+          <p class="action__note"><span class="action__label">Reason:</span> {{.}}</p>
+          {{/.reason}}
+        </td>
+        <td><a href="{{documentHref}}">{{documentId}}/{{id}}</a><span class="action__note">{{documentTitle}}</span><span class="action__note">{{serviceText}}</span></td>
+        <td>{{owner}}</td>
+        <td class="nowrap">{{dueText}}</td>
+        <td>
+          <span class="status {{statusClass}}">{{statusText}}</span>
+          {{#.isOverdue}}
+          <span class="status status-overdue">Overdue</span>
+          {{/.isOverdue}}
+          {{#.completedText}}
+          <span class="action__note">on {{.}}</span>
+          {{/.completedText}}
+        </td>
+      </tr>
+      {{/items}}
+    </tbody>
+  </table>
+</div>
+
+"""##.utf8),
         "templates/partials/actions.mustache": Array(##"""
 {{#doc.hasActions}}
 <section class="actions" aria-labelledby="actions-heading">
@@ -1968,6 +4242,181 @@ main > h1:first-child,
 {{/first(breadcrumbs)}}
 
 """##.utf8),
+        "templates/partials/bulletin-issue.mustache": Array(##"""
+{{#bulletin}}
+<header class="bulletin__masthead">
+  <p class="bulletin__org">{{masthead.organisation}}</p>
+  <p class="bulletin__name">{{masthead.name}}</p>
+  <p class="bulletin__issue"><strong>{{masthead.issueText}}</strong> · {{masthead.periodText}}{{#masthead.dateText}}{{^empty(.)}} · published {{.}}{{/empty(.)}}{{/masthead.dateText}}</p>
+  <p class="bulletin__strapline">{{masthead.strapline}}</p>
+</header>
+<h1 class="bulletin__title">{{title}}</h1>
+<div class="bulletin__foreword prose">
+{{{forewordHTML}}}
+</div>
+{{#lead}}
+<section class="bulletin__lead" aria-labelledby="lead-heading">
+  <p class="bulletin__kicker">Lead story</p>
+  <h2 id="lead-heading"><a href="{{href}}">{{title}}</a></h2>
+  {{#.summary}}
+  <p class="lead">{{.}}</p>
+  {{/.summary}}
+  {{#first(.keyMessages)}}
+  <div class="bulletin__messages">
+    <p class="bulletin__messages-title">What this means for you</p>
+    <ul>
+      {{#keyMessages}}
+      <li>{{.}}</li>
+      {{/keyMessages}}
+    </ul>
+  </div>
+  {{/first(.keyMessages)}}
+  <div class="prose bulletin__lead-body">
+{{{bodyHTML}}}
+  </div>
+  <p class="bulletin__more"><a href="{{href}}">Read the full lesson</a>{{#.shortURL}} <span class="bulletin__url">{{.}}</span>{{/.shortURL}}</p>
+</section>
+{{/lead}}
+{{#first(lessons)}}
+<section class="bulletin__section" aria-labelledby="lessons-heading">
+  <h2 id="lessons-heading">More lessons</h2>
+  <div class="bulletin__cards">
+    {{#lessons}}
+    <article class="bulletin__card">
+      <h3><a href="{{href}}">{{title}}</a></h3>
+      {{#.summary}}
+      <p>{{.}}</p>
+      {{/.summary}}
+      {{#first(.keyMessages)}}
+      <div class="bulletin__messages">
+        <p class="bulletin__messages-title">What this means for you</p>
+        <ul>
+          {{#keyMessages}}
+          <li>{{.}}</li>
+          {{/keyMessages}}
+        </ul>
+      </div>
+      {{/first(.keyMessages)}}
+      {{#.shortURL}}
+      <p class="bulletin__url">{{.}}</p>
+      {{/.shortURL}}
+    </article>
+    {{/lessons}}
+  </div>
+</section>
+{{/first(lessons)}}
+{{#spotlight}}
+<section class="bulletin__section bulletin__spotlight" aria-labelledby="spotlight-heading">
+  <h2 id="spotlight-heading">Theme spotlight: <a href="{{href}}">{{themeTitle}}</a></h2>
+  <p>{{sentence}}</p>
+  <figure class="bulletin__chart">
+{{{chartHTML}}}
+    <figcaption>
+      <div class="table-wrap" role="region" aria-labelledby="spotlight-counts-caption" tabindex="0">
+      <table class="bulletin__counts">
+        <caption id="spotlight-counts-caption">Incidents about {{themeTitle}} per quarter</caption>
+        <tr><th scope="row">Quarter</th>{{#rows}}<td>{{label}}</td>{{/rows}}</tr>
+        <tr><th scope="row">Incidents</th>{{#rows}}<td>{{text}}</td>{{/rows}}</tr>
+      </table>
+      </div>
+    </figcaption>
+  </figure>
+</section>
+{{/spotlight}}
+{{#first(practice)}}
+<section class="bulletin__section" aria-labelledby="practice-heading">
+  <h2 id="practice-heading">Celebrating good practice</h2>
+  {{#practice}}
+  <article class="bulletin__story">
+    <h3><a href="{{href}}">{{title}}</a></h3>
+    {{#.summary}}
+    <p>{{.}}</p>
+    {{/.summary}}
+    {{#.thanksText}}
+    <p class="bulletin__thanks">{{.}}</p>
+    {{/.thanksText}}
+  </article>
+  {{/practice}}
+</section>
+{{/first(practice)}}
+{{#first(external)}}
+<section class="bulletin__section" aria-labelledby="external-heading">
+  <h2 id="external-heading">Learning from elsewhere</h2>
+  {{#external}}
+  <article class="bulletin__story">
+    <h3><a href="{{href}}">{{title}}</a></h3>
+    {{#.sourceText}}
+    <p class="bulletin__source">{{.}}</p>
+    {{/.sourceText}}
+    {{#.summary}}
+    <p>{{.}}</p>
+    {{/.summary}}
+  </article>
+  {{/external}}
+</section>
+{{/first(external)}}
+{{#first(actions)}}
+<section class="bulletin__section" aria-labelledby="actions-heading">
+  <h2 id="actions-heading">You said, we did</h2>
+  <ul class="bulletin__actions">
+    {{#actions}}
+    <li><strong>{{action}}</strong> <span class="bulletin__done">Done{{#.completedText}} {{.}}{{/.completedText}}, {{owner}}.</span>{{#.evidence}} {{.}}{{/.evidence}} <a href="{{href}}">{{documentTitle}}</a></li>
+    {{/actions}}
+  </ul>
+</section>
+{{/first(actions)}}
+<section class="bulletin__section bulletin__sessions" aria-labelledby="sessions-heading">
+  <h2 id="sessions-heading">Learning Lessons sessions</h2>
+  {{#sessions}}
+  <div class="bulletin__session">
+    <h3><a href="{{href}}">{{title}}</a></h3>
+    <p class="bulletin__meta">{{dateText}}{{#.attendanceText}} · {{.}}{{/.attendanceText}}</p>
+    {{#.quote}}
+    <blockquote class="bulletin__quote"><p>“{{.}}”</p></blockquote>
+    {{/.quote}}
+  </div>
+  {{/sessions}}
+  {{^sessions}}
+  <p>No session was held in this period.</p>
+  {{/sessions}}
+  {{#nextSession}}
+  <div class="bulletin__next">
+    <p class="bulletin__kicker">Next session</p>
+    <p><a href="{{href}}"><strong>{{title}}</strong></a></p>
+    <p class="bulletin__meta">{{dateText}}{{#.formatText}} · {{.}}{{/.formatText}}{{#.location}}{{^empty(.)}} · {{.}}{{/empty(.)}}{{/.location}}</p>
+    <p>Everyone is welcome.</p>
+  </div>
+  {{/nextSession}}
+</section>
+{{#first(leadGroups)}}
+<section class="bulletin__section bulletin__leads" aria-labelledby="leads-heading">
+  <h2 id="leads-heading">Your Learning Lessons Leads</h2>
+  <p>Talk to your Lead about anything in this bulletin, or to share learning from your team.</p>
+  <div class="bulletin__lead-groups">
+    {{#leadGroups}}
+    <div class="bulletin__lead-group">
+      <h3>{{title}}</h3>
+      <ul>
+        {{#services}}
+        <li><span class="bulletin__service">{{service}}:</span> {{#leads}}<span class="bulletin__person">{{name}}{{#.email}}<span class="bulletin__email"> <a href="mailto:{{.}}">{{.}}</a></span>{{/.email}}</span>{{/leads}}</li>
+        {{/services}}
+      </ul>
+    </div>
+    {{/leadGroups}}
+  </div>
+</section>
+{{/first(leadGroups)}}
+{{#supportHTML}}
+<section class="bulletin__section bulletin__support" aria-labelledby="support-heading">
+  <h2 id="support-heading">Support for you</h2>
+  <div class="prose">
+{{{supportHTML}}}
+  </div>
+</section>
+{{/supportHTML}}
+{{/bulletin}}
+
+"""##.utf8),
         "templates/partials/card.mustache": Array(##"""
 <article class="card{{#.isDraft}} card--draft{{/.isDraft}}">
   <p class="card__kicker"><span class="card__type">{{typeName}}</span>{{#.isDraft}} <strong class="tag tag--draft">DRAFT</strong>{{/.isDraft}}</p>
@@ -2003,7 +4452,8 @@ main > h1:first-child,
   </dl>
   {{/first(.meta)}}
   {{#first(.themes)}}
-  <ul class="tags" aria-label="Themes">
+  <p class="visually-hidden">Themes</p>
+  <ul class="tags">
     {{#themes}}
     <li><a href="{{href}}">{{title}}</a></li>
     {{/themes}}
@@ -2039,6 +4489,37 @@ main > h1:first-child,
 {{/first(doc.facts)}}
 
 """##.utf8),
+        "templates/partials/figure.mustache": Array(##"""
+<figure class="figure" aria-labelledby="{{id}}-title">
+  <figcaption class="figure__title" id="{{id}}-title">{{title}}</figcaption>
+  <div class="figure__chart" role="region" aria-labelledby="{{id}}-title" tabindex="0">
+    {{{svgHTML}}}
+  </div>
+  <div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
+    <table class="data-table figure-table">
+      <caption id="{{id}}-caption">{{tableCaption}}</caption>
+      <thead>
+        <tr>
+          {{#headers}}
+          <th scope="col">{{.}}</th>
+          {{/headers}}
+        </tr>
+      </thead>
+      <tbody>
+        {{#rows}}
+        <tr>
+          <th scope="row">{{#.href}}<a href="{{.}}">{{label}}</a>{{/.href}}{{^.href}}{{label}}{{/.href}}</th>
+          {{#cells}}
+          <td class="num{{#.isSuppressed}} is-suppressed{{/.isSuppressed}}">{{text}}</td>
+          {{/cells}}
+        </tr>
+        {{/rows}}
+      </tbody>
+    </table>
+  </div>
+</figure>
+
+"""##.utf8),
         "templates/partials/footer.mustache": Array(##"""
 <footer class="site-footer">
   <div class="wrap">
@@ -2067,6 +4548,13 @@ main > h1:first-child,
     {{^edition.isDefault}}
     <p class="site-header__edition">{{edition.name}} edition</p>
     {{/edition.isDefault}}
+    {{#site.search}}
+    <form class="site-search" action="{{href}}" method="get" role="search" aria-label="Site">
+      <label class="visually-hidden" for="site-search-q">Search the site</label>
+      <input class="site-search__input" id="site-search-q" name="q" type="search" autocomplete="off">
+      <button class="site-search__button" type="submit">Search</button>
+    </form>
+    {{/site.search}}
   </div>
   {{#first(nav)}}
   <nav class="site-nav" aria-label="Main">
@@ -2085,6 +4573,69 @@ main > h1:first-child,
 </header>
 
 """##.utf8),
+        "templates/partials/homedashboard.mustache": Array(##"""
+<div class="home-dashboard">
+  {{#first(themesAtAGlance)}}
+  <section class="home-section home-themes" aria-labelledby="themes-glance-heading">
+    <h2 id="themes-glance-heading">Themes at a glance</h2>
+    <p>The most active themes: incidents per quarter over three years, and in the last four quarters.</p>
+    <ul class="glance-list">
+      {{#themesAtAGlance}}
+      <li class="glance">
+        <a class="glance__title" href="{{href}}">{{title}}</a>
+        {{{sparklineHTML}}}
+        <span class="glance__meta">{{recentText}} incidents in the last year · {{lessonsText}}</span>
+      </li>
+      {{/themesAtAGlance}}
+    </ul>
+    <p><a href="{{themesHref}}">All themes</a></p>
+  </section>
+  {{/first(themesAtAGlance)}}
+  <div class="home-dashboard__side">
+    {{#actionCounts}}
+    <section class="home-section home-actions" aria-labelledby="actions-glance-heading">
+      <h2 id="actions-glance-heading">Safety actions</h2>
+      <ul class="stat-list stat-list--compact">
+        <li class="stat"><span class="stat__number">{{open}}</span> <span class="stat__label">open or in progress</span></li>
+        <li class="stat{{#hasOverdue}} stat--alert{{/hasOverdue}}"><span class="stat__number">{{overdue}}</span> <span class="stat__label">overdue</span></li>
+        <li class="stat"><span class="stat__number">{{completed}}</span> <span class="stat__label">completed in the last 6 months</span></li>
+      </ul>
+      <p><a href="{{href}}">Actions dashboard and “You said, we did”</a></p>
+    </section>
+    {{/actionCounts}}
+    {{#lastYear}}
+    <section class="home-section home-last-year" aria-labelledby="last-year-heading">
+      <h2 id="last-year-heading">This time last year</h2>
+      {{#isEmpty}}
+      <p>No lesson was published in {{monthText}}.</p>
+      {{/isEmpty}}
+      {{^isEmpty}}
+      <p>Lessons published in {{monthText}}:</p>
+      <ul class="link-list">
+        {{#items}}
+        <li><a href="{{href}}">{{title}}</a></li>
+        {{/items}}
+      </ul>
+      {{/isEmpty}}
+    </section>
+    {{/lastYear}}
+  </div>
+</div>
+{{#first(dashboards)}}
+<section class="home-section" aria-labelledby="dashboards-heading">
+  <h2 id="dashboards-heading">See the whole picture</h2>
+  <ul class="section-list">
+    {{#dashboards}}
+    <li class="section-tile">
+      <p class="section-tile__title"><a href="{{href}}">{{title}}</a></p>
+      <p class="section-tile__description">{{description}}</p>
+    </li>
+    {{/dashboards}}
+  </ul>
+</section>
+{{/first(dashboards)}}
+
+"""##.utf8),
         "templates/partials/keymessages.mustache": Array(##"""
 {{#first(doc.keyMessages)}}
 <section class="key-messages" aria-labelledby="key-messages-heading">
@@ -2096,6 +4647,19 @@ main > h1:first-child,
   </ul>
 </section>
 {{/first(doc.keyMessages)}}
+
+"""##.utf8),
+        "templates/partials/leadcard.mustache": Array(##"""
+<li class="lead-card">
+  <p class="lead-card__name">{{name}}</p>
+  <p class="lead-card__role">{{role}}, {{serviceText}}</p>
+  {{#.email}}
+  <p class="lead-card__email"><a href="mailto:{{.}}">{{.}}</a></p>
+  {{/.email}}
+  {{#.sinceText}}
+  <p class="lead-card__since">{{.}}</p>
+  {{/.sinceText}}
+</li>
 
 """##.utf8),
         "templates/partials/levels.mustache": Array(##"""
@@ -2166,6 +4730,39 @@ main > h1:first-child,
 {{/first(doc.related)}}
 
 """##.utf8),
+        "templates/partials/responsemix.mustache": Array(##"""
+<section class="dashboard-section" aria-labelledby="response-mix-heading">
+  <h2 id="response-mix-heading">How we responded</h2>
+  <p>The learning response chosen for each incident (PSII, after action review, SWARM huddle and others), over the last three years.{{#hasSuppression}} {{suppressionNote}}{{/hasSuppression}}</p>
+  {{#figure}}
+  {{> figure}}
+  {{/figure}}
+  <div class="table-wrap" role="region" aria-labelledby="response-quarter-caption" tabindex="0">
+    <table class="data-table figure-table">
+      <caption id="response-quarter-caption">Learning responses by quarter (quarters without incidents left out)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Quarter</th>
+          {{#headers}}
+          <th scope="col">{{.}}</th>
+          {{/headers}}
+        </tr>
+      </thead>
+      <tbody>
+        {{#rows}}
+        <tr>
+          <th scope="row">{{label}}</th>
+          {{#cells}}
+          <td class="num{{#.isSuppressed}} is-suppressed{{/.isSuppressed}}">{{text}}</td>
+          {{/cells}}
+        </tr>
+        {{/rows}}
+      </tbody>
+    </table>
+  </div>
+</section>
+
+"""##.utf8),
         "templates/partials/session.mustache": Array(##"""
 {{#first(doc.speakers)}}
 <section class="speakers" aria-labelledby="speakers-heading">
@@ -2197,6 +4794,372 @@ main > h1:first-child,
   </ul>
 </section>
 {{/first(doc.materials)}}
+
+"""##.utf8),
+        "templates/partials/themeentry.mustache": Array(##"""
+<div class="theme-entry__body">
+  <h2 class="theme-entry__title"><a href="{{href}}">{{title}}</a></h2>
+  {{#.description}}
+  <p class="theme-entry__description">{{.}}</p>
+  {{/.description}}
+  {{#first(.counts)}}
+  <ul class="count-list" aria-label="Documents carrying {{title}}">
+    {{#counts}}
+    <li><span class="count-list__number">{{text}}</span> {{label}}</li>
+    {{/counts}}
+  </ul>
+  {{/first(.counts)}}
+  {{^first(.counts)}}
+  <p class="theme-entry__quiet">No documents in this edition yet.</p>
+  {{/first(.counts)}}
+</div>
+<div class="theme-entry__trend">
+  {{{sparklineHTML}}}
+  <p class="theme-entry__recent">Incidents in the last 4 quarters: <strong>{{recentText}}</strong></p>
+</div>
+
+"""##.utf8),
+        "templates/search.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{#search}}
+<div class="search" id="search" data-index="{{indexHref}}" data-root="{{rootHref}}" data-mode="{{mode}}">
+<div class="search-nojs" id="search-nojs">
+<p class="lead">Search needs JavaScript, which is turned off or blocked in this browser. You can still find every document from the lists:</p>
+<ul class="search-nojs__list">
+{{#browse}}
+<li><a href="{{href}}">{{title}}</a></li>
+{{/browse}}
+</ul>
+</div>
+<form class="search-form" id="search-form" role="search" hidden>
+<div class="search-form__query">
+<label class="search-form__label" for="search-q">Search for</label>
+<p class="search-form__hint" id="search-q-hint">Words match their beginnings and endings: "learn" finds learned and learning.</p>
+<div class="search-form__row">
+<input class="search-form__input" id="search-q" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-q-hint">
+<button class="search-form__button" type="submit">Search</button>
+</div>
+</div>
+<fieldset class="search-filters">
+<legend>Filter results (works without search words)</legend>
+<div class="search-filters__grid">
+<div class="search-filter">
+<label for="search-type">Type</label>
+<select id="search-type" name="type">
+<option value="">Any type</option>
+{{#types}}
+<option value="{{value}}">{{label}}</option>
+{{/types}}
+</select>
+</div>
+<div class="search-filter">
+<label for="search-theme">Theme</label>
+<select id="search-theme" name="theme">
+<option value="">Any theme</option>
+{{#themes}}
+<option value="{{value}}">{{label}}</option>
+{{/themes}}
+</select>
+</div>
+<div class="search-filter">
+<label for="search-service">Service</label>
+<select id="search-service" name="service">
+<option value="">Any service</option>
+{{#directorates}}
+<optgroup label="{{label}}">
+{{#options}}
+<option value="{{value}}">{{label}}</option>
+{{/options}}
+</optgroup>
+{{/directorates}}
+</select>
+</div>
+<div class="search-filter">
+<label for="search-year">Year</label>
+<select id="search-year" name="year">
+<option value="">Any year</option>
+{{#years}}
+<option value="{{value}}">{{label}}</option>
+{{/years}}
+</select>
+</div>
+</div>
+</fieldset>
+</form>
+<p class="search-status" id="search-status" role="status" aria-live="polite" aria-atomic="true"></p>
+<ol class="search-results" id="search-results"></ol>
+<button class="search-more" id="search-more" type="button" hidden>Show more results</button>
+</div>
+{{/search}}
+<script src="{{assets.searchJs}}" defer></script>
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/sessions.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+{{#isEmpty}}
+<p class="empty-state">Nothing of this kind has been published in this edition yet.</p>
+{{/isEmpty}}
+{{#next}}
+<section class="highlight highlight--session next-session" aria-labelledby="next-session-heading">
+  <h2 id="next-session-heading">Next session</h2>
+  <p class="highlight__title"><a href="{{href}}">{{title}}</a></p>
+  <dl class="highlight__facts">
+    <div><dt>When</dt><dd>{{dateText}}</dd></div>
+    {{#.location}}<div><dt>Where</dt><dd>{{.}}</dd></div>{{/.location}}
+    {{#.formatText}}<div><dt>Format</dt><dd>{{.}}</dd></div>{{/.formatText}}
+    {{#.facilitator}}<div><dt>Facilitator</dt><dd>{{.}}</dd></div>{{/.facilitator}}
+  </dl>
+  {{#.summary}}
+  <p>{{.}}</p>
+  {{/.summary}}
+</section>
+{{/next}}
+{{#first(laterUpcoming)}}
+<section class="year" aria-labelledby="later-heading">
+  <h2 id="later-heading">Later sessions</h2>
+  <div class="card-list">
+    {{#laterUpcoming}}
+    {{> card}}
+    {{/laterUpcoming}}
+  </div>
+</section>
+{{/first(laterUpcoming)}}
+{{#first(stats)}}
+<section class="dashboard-section" aria-labelledby="reach-heading">
+  <h2 id="reach-heading">Reach and feedback</h2>
+  <ul class="stat-list" aria-label="Sessions at a glance">
+    {{#stats}}
+    <li class="stat"><span class="stat__number">{{text}}</span> <span class="stat__label">{{label}}</span></li>
+    {{/stats}}
+  </ul>
+  {{#attendance}}
+  {{> figure}}
+  {{/attendance}}
+  <div class="figure-grid">
+    {{#agencies}}
+    {{> figure}}
+    {{/agencies}}
+    {{#themes}}
+    {{> figure}}
+    {{/themes}}
+  </div>
+</section>
+{{/first(stats)}}
+{{#years}}
+<section class="year" aria-labelledby="year-{{year}}">
+<h2 id="year-{{year}}">Past sessions, {{year}}</h2>
+<div class="card-list">
+{{#items}}
+{{> card}}
+{{/items}}
+</div>
+</section>
+{{/years}}
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/theme.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{#intro}}
+<p class="lead">{{.}}</p>
+{{/intro}}
+{{#first(children)}}
+<p class="subthemes">Sub-themes, included in these figures: {{#children}}<a href="{{href}}">{{title}}</a>{{^last()}}, {{/last()}}{{/children}}.</p>
+{{/first(children)}}
+{{#isEmpty}}
+<p class="empty-state">No document of this edition carries this theme yet.</p>
+{{/isEmpty}}
+{{#first(counts)}}
+<ul class="count-list count-list--large" aria-label="Documents carrying this theme">
+  {{#counts}}
+  <li><a href="{{href}}"><span class="count-list__number">{{text}}</span> {{label}}</a></li>
+  {{/counts}}
+</ul>
+{{/first(counts)}}
+{{#trend}}
+<section class="dashboard-section" aria-labelledby="analysis-heading">
+  <h2 id="analysis-heading">Incidents</h2>
+  {{#hasSuppression}}
+  <p class="figure-note">{{suppressionNote}}</p>
+  {{/hasSuppression}}
+  {{> figure}}
+  <div class="figure-grid">
+    {{#mixes}}
+    {{> figure}}
+    {{/mixes}}
+  </div>
+</section>
+{{/trend}}
+{{#first(reviews)}}
+<section class="dashboard-section" aria-labelledby="reviews-heading">
+  <h2 id="reviews-heading">Thematic reviews</h2>
+  <ul class="link-list">
+    {{#reviews}}
+    <li><a href="{{href}}">{{title}}</a> <span class="link-list__meta">{{dateText}}</span></li>
+    {{/reviews}}
+  </ul>
+</section>
+{{/first(reviews)}}
+{{#first(bulletins)}}
+<section class="dashboard-section" aria-labelledby="spotlight-heading">
+  <h2 id="spotlight-heading">Bulletins that spotlighted this theme</h2>
+  <ul class="link-list">
+    {{#bulletins}}
+    <li><a href="{{href}}">{{title}}</a> <span class="link-list__meta">{{dateText}}</span></li>
+    {{/bulletins}}
+  </ul>
+</section>
+{{/first(bulletins)}}
+{{#openActions}}
+<section class="dashboard-section" aria-labelledby="open-actions-heading">
+  <h2 id="open-actions-heading">Open actions</h2>
+  {{> actionlist}}
+</section>
+{{/openActions}}
+{{#groups}}
+<section class="year" aria-labelledby="type-{{slug}}">
+<h2 id="type-{{slug}}">{{title}}</h2>
+<div class="card-list">
+{{#items}}
+{{> card}}
+{{/items}}
+</div>
+</section>
+{{/groups}}
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/themes.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+<ul class="theme-list">
+  {{#themes}}
+  <li class="theme-entry">
+    {{> themeentry}}
+    {{#.hasChildren}}
+    <ul class="theme-list theme-list--children" aria-label="Sub-themes of {{title}}">
+      {{#children}}
+      <li class="theme-entry theme-entry--child">
+        {{> themeentry}}
+      </li>
+      {{/children}}
+    </ul>
+    {{/.hasChildren}}
+  </li>
+  {{/themes}}
+</ul>
+<section class="dashboard-section" aria-labelledby="trend-table-heading">
+  <h2 id="trend-table-heading">Incidents per quarter by theme</h2>
+  <p>The figures behind the small charts above.{{#hasSuppression}} {{suppressionNote}}{{/hasSuppression}}</p>
+  <div class="table-wrap" role="region" aria-labelledby="trend-table-caption" tabindex="0">
+    <table class="data-table figure-table trend-table">
+      <caption id="trend-table-caption">Incidents per quarter for each theme (sub-themes included in their parent)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Theme</th>
+          {{#quarterHeaders}}
+          <th scope="col">{{.}}</th>
+          {{/quarterHeaders}}
+        </tr>
+      </thead>
+      <tbody>
+        {{#trendRows}}
+        <tr>
+          <th scope="row"><a href="{{href}}">{{title}}</a></th>
+          {{#cells}}
+          <td class="num{{#.isSuppressed}} is-suppressed{{/.isSuppressed}}">{{text}}</td>
+          {{/cells}}
+        </tr>
+        {{/trendRows}}
+      </tbody>
+    </table>
+  </div>
+</section>
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/unit.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{#intro}}
+<p class="lead">{{.}}</p>
+{{/intro}}
+{{#first(services)}}
+<p class="subthemes">Services: {{#services}}<a href="{{href}}">{{title}}</a>{{^last()}}, {{/last()}}{{/services}}.</p>
+{{/first(services)}}
+{{#isEmpty}}
+<p class="empty-state">No document of this edition names this service yet.</p>
+{{/isEmpty}}
+{{#first(counts)}}
+<ul class="count-list count-list--large" aria-label="Documents of this service">
+  {{#counts}}
+  <li><a href="{{href}}"><span class="count-list__number">{{text}}</span> {{label}}</a></li>
+  {{/counts}}
+</ul>
+{{/first(counts)}}
+{{#trend}}
+<section class="dashboard-section" aria-labelledby="analysis-heading">
+  <h2 id="analysis-heading">Incidents</h2>
+  {{#hasSuppression}}
+  <p class="figure-note">{{suppressionNote}}</p>
+  {{/hasSuppression}}
+  <div class="figure-grid">
+    {{> figure}}
+    {{#themeMix}}
+    {{> figure}}
+    {{/themeMix}}
+  </div>
+</section>
+{{/trend}}
+{{#openActions}}
+<section class="dashboard-section" aria-labelledby="open-actions-heading">
+  <h2 id="open-actions-heading">Open actions</h2>
+  {{> actionlist}}
+</section>
+{{/openActions}}
+<section class="dashboard-section" aria-labelledby="leads-heading">
+  <h2 id="leads-heading">Learning Lessons Leads</h2>
+  {{#hasNoLead}}
+  <p>This service has no Learning Lessons Lead yet. See <a href="{{leadsHref}}">the Leads network</a> to find out how to become one.</p>
+  {{/hasNoLead}}
+  {{#first(leads)}}
+  <ul class="lead-list">
+    {{#leads}}
+    {{> leadcard}}
+    {{/leads}}
+  </ul>
+  {{/first(leads)}}
+  {{#first(uncovered)}}
+  <p>Services without a Lead: {{#uncovered}}<a href="{{href}}">{{title}}</a>{{^last()}}, {{/last()}}{{/uncovered}}.</p>
+  {{/first(uncovered)}}
+</section>
+{{#groups}}
+<section class="year" aria-labelledby="type-{{slug}}">
+<h2 id="type-{{slug}}">{{title}}</h2>
+<div class="card-list">
+{{#items}}
+{{> card}}
+{{/items}}
+</div>
+</section>
+{{/groups}}
+{{/main}}
+{{/layout}}
 
 """##.utf8),
     ]

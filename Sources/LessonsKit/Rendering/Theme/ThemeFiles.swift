@@ -21,6 +21,7 @@ public struct ThemeFiles: Sendable {
         for (path, bytes) in EmbeddedDefaultTheme.files {
             files[path] = File(bytes: bytes, displayPath: "themes/default/" + path)
         }
+        let reader = SiteReader(siteDirectory: siteDirectory)
         let root = siteDirectory + "/themes/" + name
         for folder in ["templates", "assets"] {
             guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
@@ -29,6 +30,7 @@ public struct ThemeFiles: Sendable {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
                       !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      reader.isInsideSite(full),
                       let data = FileManager.default.contents(atPath: full) else { continue }
                 files[folder + "/" + relative] = File(bytes: [UInt8](data), displayPath: "themes/\(name)/\(folder)/\(relative)")
             }

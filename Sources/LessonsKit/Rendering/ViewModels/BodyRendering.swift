@@ -9,7 +9,7 @@ extension RenderContext {
                 if let target = content.document(id) {
                     return .link(href: paths.href(from: folder, to: paths.folder(of: target)), title: target.title)
                 }
-                return knownIds.contains(id.lowercased()) ? .plainText(title: id) : .unresolved
+                return knownIds.contains(id.lowercased()) ? .plainText(title: Self.unpublishedText) : .unresolved
             case .relativePath(let path):
                 guard let source = Self.normalise(documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
                       self.attachments.contains(source) else { return .unresolved }
@@ -34,8 +34,7 @@ extension RenderContext {
             // The reference rule reports unknown ids once, for every edition.
             return nil
         case .linkOutsideEdition(let id):
-            return .warning(.linkOutsideEdition, "link to \(id), which is not published in the \(content.edition.name) edition; shown as plain text",
-                            at: location, hint: "readers of this edition cannot open \(id)")
+            return outsideEditionWarning(id, at: location)
         case .unresolvedPath(let path):
             return .error(.missingAttachment, "attachment '\(path)' not found beside the document", at: location,
                           hint: "put the file in the same folder as the document, or fix the file name")
@@ -48,6 +47,13 @@ extension RenderContext {
             return .error(.malformedTable, "table block cannot be read: \(reason)", at: location,
                           hint: "a table block needs a header row, a separator row such as |---|---| and body rows")
         }
+    }
+
+    /// The warning for a link to a document this edition leaves out (none for drafts: linking to one is already an error).
+    func outsideEditionWarning(_ id: String, at location: SourceLocation) -> Diagnostic? {
+        guard !draftIds.contains(id.lowercased()) || isDraftBuild else { return nil }
+        return .warning(.linkOutsideEdition, "link to \(id), which the \(content.edition.name) edition does not publish; shown as plain text",
+                        at: location, hint: "readers of this edition cannot open \(id); check the documents' audience")
     }
 
     /// Resolves `.` and `..` in a site-relative path; nil when it climbs out of the site.

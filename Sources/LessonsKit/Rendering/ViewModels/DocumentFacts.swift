@@ -8,7 +8,8 @@ extension RenderContext {
             if let value, !value.isEmpty { facts.append(["label": label, "value": value]) }
         }
         func addLinks(_ label: String, _ ids: [Located<String>]) {
-            let items = ids.map { linkItem($0.value, from: folder) }
+            // Documents outside the edition are left out entirely (the page warns about them once).
+            let items = ids.filter { content.document($0.value) != nil }.map { linkItem($0.value, from: folder) }
             if !items.isEmpty { facts.append(["label": label, "items": items]) }
         }
         func addValues(_ label: String, _ values: [String]) {
@@ -104,7 +105,7 @@ extension RenderContext {
 
     /// A link to another document of this edition, or plain text when it is not published here.
     func linkItem(_ id: String, from folder: String) -> [String: String] {
-        guard let target = content.document(id) else { return ["text": id] }
+        guard let target = content.document(id) else { return ["text": Self.unpublishedText] }
         return ["text": "\(target.title) (\(target.id))", "href": paths.href(from: folder, to: paths.folder(of: target))]
     }
 }

@@ -19,11 +19,15 @@ extension RenderContext {
             "facts": facts(document, from: folder),
             "themes": themeLinks(document, from: folder),
             "bodyHTML": body,
-            "related": related(document, from: folder),
+            "related": related(document, from: folder) + relatedLessonsGroup(document, from: folder),
         ]
         doc["dateText"] = document.date?.displayText
         doc["summary"] = document.summary
-        if let replacement = document.supersededBy {
+        for reference in document.frontMatterReferences
+        where content.document(reference.id.value) == nil && knownIds.contains(reference.id.value.lowercased()) {
+            if let warning = outsideEditionWarning(reference.id.value, at: reference.id.location) { diagnostics.append(warning) }
+        }
+        if let replacement = document.supersededBy, content.document(replacement.value) != nil {
             // Never store nil in a view model: swift-mustache would print "nil".
             doc["supersededBy"] = linkItem(replacement.value, from: folder).reduce(into: [String: String]()) { result, pair in
                 result[pair.key == "text" ? "title" : pair.key] = pair.value

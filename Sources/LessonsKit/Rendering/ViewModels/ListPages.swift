@@ -1,4 +1,4 @@
-/// The home page, one list page per type, simple theme and service pages, and the 404 page.
+/// The home page, one list page per type and the 404 page (theme and service pages: ThemePages.swift, ServicePages.swift).
 extension RenderContext {
     func listPage(_ type: DocumentType) -> OutputFile {
         let folder = paths.listFolder(of: type)
@@ -8,6 +8,7 @@ extension RenderContext {
         view["intro"] = type.introduction
         view["years"] = groupByYear(documents, from: folder)
         view["isEmpty"] = documents.isEmpty
+        if type == .incident, let mix = responseMixKeys(from: folder) { view["responseMix"] = mix }
         return OutputFile(path: paths.file(for: folder), text: templates.render("list", view))
     }
 
@@ -22,56 +23,6 @@ extension RenderContext {
             }
         }
         return groups.map { ["year": $0.0, "items": $0.1] }
-    }
-
-    /// A page listing documents grouped by type (for a theme or a service), lessons first.
-    func groupedPage(folder: String, title: String, intro: String?, documents: [Document], breadcrumbs: [(String, String)]) -> OutputFile {
-        var view = pageKeys(folder: folder, title: title, heading: title, currentSection: nil, breadcrumbs: breadcrumbs)
-        let order: [DocumentType] = [.lesson, .practice, .incident, .review, .debrief, .external, .session, .bulletin, .culture]
-        view["years"] = order.compactMap { type -> [String: Any]? in
-            let items = documents.filter { $0.type == type }.sorted(by: Document.newestFirst)
-            guard !items.isEmpty else { return nil }
-            return ["year": type.pluralName, "items": items.map { card($0, from: folder) }]
-        }
-        view["intro"] = intro
-        view["isEmpty"] = documents.isEmpty
-        return OutputFile(path: paths.file(for: folder), text: templates.render("list", view))
-    }
-
-    func themePages() -> [OutputFile] {
-        data.themes.map { theme in
-            let slugs = Set([theme.slug] + data.themes.filter { $0.parent == theme.slug }.map(\.slug))
-            let documents = content.documents.filter { !slugs.isDisjoint(with: $0.themes) }
-            return groupedPage(folder: "themes/\(theme.slug)/", title: theme.title, intro: theme.description, documents: documents,
-                               breadcrumbs: [("Home", ""), ("Themes", "themes/")])
-        } + [themesIndex()]
-    }
-
-    func themesIndex() -> OutputFile {
-        let folder = "themes/"
-        var view = pageKeys(folder: folder, title: "Themes", heading: "Themes", currentSection: nil, breadcrumbs: [("Home", "")])
-        view["intro"] = "Every theme, with the documents that carry it."
-        view["years"] = [["year": "All themes", "items": data.themes.map { theme -> [String: Any] in
-            let count = content.documents.filter { $0.themes.contains(theme.slug) }.count
-            return ["title": theme.title, "href": paths.href(from: folder, to: "themes/\(theme.slug)/"), "typeName": "Theme",
-                    "summary": theme.description ?? "", "meta": [["label": "Documents", "value": "\(count)"]], "themes": [] as [Any]]
-        }]]
-        return OutputFile(path: paths.file(for: folder), text: templates.render("list", view))
-    }
-
-    func servicePages() -> [OutputFile] {
-        data.directorates.flatMap { directorate -> [OutputFile] in
-            let serviceSlugs = Set(directorate.services.map(\.slug))
-            let all = content.documents.filter { $0.service.map { serviceSlugs.contains($0) || $0 == directorate.slug } ?? false }
-            let directoratePage = groupedPage(folder: "services/\(directorate.slug)/", title: directorate.title,
-                                              intro: "Directorate: " + directorate.services.map(\.title).joined(separator: ", ") + ".",
-                                              documents: all, breadcrumbs: [("Home", "")])
-            return [directoratePage] + directorate.services.map { service in
-                groupedPage(folder: "services/\(service.slug)/", title: service.title, intro: "Part of \(directorate.title).",
-                            documents: content.documents.filter { $0.service == service.slug },
-                            breadcrumbs: [("Home", ""), (directorate.title, "services/\(directorate.slug)/")])
-            }
-        }
     }
 
     func homePage() -> OutputFile {
@@ -104,6 +55,7 @@ extension RenderContext {
             return ["title": type.pluralName, "href": paths.href(from: folder, to: paths.listFolder(of: type)),
                     "description": type.introduction, "count": count]
         }
+        addHomeDashboard(to: &view, from: folder)
         return OutputFile(path: "index.html", text: templates.render("home", view))
     }
 

@@ -13,9 +13,16 @@ public struct RenderContext: Sendable {
     public let siteDirectory: String
     /// Lower-cased ids of every document of the site, in any edition (to tell unknown ids from unpublished ones).
     public let knownIds: Set<String>
+    /// Lower-cased ids of drafts (links from published documents to them are already errors).
+    public let draftIds: Set<String>
     /// Main navigation targets (folders), computed once per edition.
     public let navigation: [NavigationItem]
     public let isDraftBuild: Bool
+    /// The edition's aggregates (themes, services, actions, sessions, culture, leads), computed once.
+    public let analysis: EditionAnalysis
+
+    /// What replaces a link to a document that this edition does not publish: nothing that hints at it.
+    public static let unpublishedText = "(not published in this edition)"
 
     public static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
@@ -40,8 +47,10 @@ public struct RenderContext: Sendable {
             "lang": config.language,
             "csp": Self.contentSecurityPolicy,
             "pageTitle": title == editionTitle ? title : "\(title) — \(editionTitle)",
-            "site": ["title": editionTitle, "organisation": config.organisation, "homeHref": paths.href(from: folder, to: ""), "links": links],
+            "site": ["title": editionTitle, "organisation": config.organisation, "homeHref": paths.href(from: folder, to: ""), "links": links,
+                     "search": ["href": paths.href(from: folder, to: Self.searchFolder)]],
             "assets": assetKeys(from: folder),
+            "feeds": feedLinks(from: folder),
             "nav": nav,
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "href": paths.href(from: folder, to: $0.1)] },
             "heading": heading,

@@ -1,0 +1,80 @@
+/// Queries over the safety actions of an edition's documents.
+public enum ActionsAnalysis {
+    /// Actions with status `completed` whose `completed` date falls in `period` (whole months inclusive),
+    /// most recently completed first, then by document id and action id ("You said, we did").
+    public static func completed(in period: MonthPeriod, content: EditionContent) -> [(document: Document, action: Action)] {
+        var result: [(document: Document, action: Action)] = []
+        for document in content.documents {
+            for action in document.actions where action.status == "completed" {
+                if let date = action.completed, period.contains(date) { result.append((document, action)) }
+            }
+        }
+        return result.sorted(by: completedFirst)
+    }
+
+    static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action)) -> Bool {
+        let dateA = a.action.completed ?? a.action.due, dateB = b.action.completed ?? b.action.due
+        if dateA != dateB { return dateA > dateB }
+        if a.document.id != b.document.id { return a.document.id < b.document.id }
+        return a.action.id < b.action.id
+    }
+}
+
+/// The actions dashboard of an edition: what is open, overdue, due soon, done and not being done.
+public struct ActionsDashboard: Sendable {
+    public typealias Item = (document: Document, action: Action)
+
+    /// Open or in-progress actions, soonest due first.
+    public let open: [Item]
+    /// Open actions due before the build date (content-model.md: due == today is not overdue).
+    public let overdue: [Item]
+    /// Open actions due from the build date to 30 days after it, inclusive.
+    public let dueSoon: [Item]
+    /// Completed in the six months up to the build date, most recent first ("You said, we did").
+    public let recentlyCompleted: [Item]
+    /// `not-doing` actions with their reasons.
+    public let notDoing: [Item]
+    /// Strength of every action that is not superseded: `stronger`, `intermediate`, `weaker`, `not-stated`.
+    public let strengthMix: Tally
+    /// Open and overdue counts per service slug ("" for documents without a service).
+    public let byService: [(service: String, open: Int, overdue: Int)]
+    /// Open and overdue counts per owner.
+    public let byOwner: [(owner: String, open: Int, overdue: Int)]
+    public let total: Int
+
+    public static let dueSoonDays = 30
+    public static let completedMonths = 6
+
+    public init(content: EditionContent, today: PartialDate) {
+        var all: [Item] = []
+        for document in content.documents { for action in document.actions { all.append((document, action)) } }
+        let byDue: (Item, Item) -> Bool = { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+        let open = all.filter { $0.action.isOpen }.sorted(by: byDue)
+        let soonLimit = CalendarDay.adding(Self.dueSoonDays, to: today)
+        self.open = open
+        overdue = open.filter { $0.action.isOverdue(on: today) }
+        dueSoon = open.filter { $0.action.due >= today && $0.action.due <= soonLimit }
+        let since = CalendarDay.addingMonths(-(Self.completedMonths - 1), to: today)
+        recentlyCompleted = ActionsAnalysis.completed(in: MonthPeriod(from: since, to: today.monthOnly), content: content)
+            .filter { ($0.action.completed ?? today) <= today }
+        notDoing = all.filter { $0.action.status == "not-doing" }.sorted(by: byDue)
+        var strength = Tally()
+        for item in all where item.action.status != "superseded" { strength.add(item.action.strength ?? "not-stated") }
+        strengthMix = strength
+        var services: [String: (Int, Int)] = [:], owners: [String: (Int, Int)] = [:]
+        for item in open {
+            let late = item.action.isOverdue(on: today) ? 1 : 0
+            let service = item.document.service ?? ""
+            services[service, default: (0, 0)].0 += 1
+            services[service, default: (0, 0)].1 += late
+            owners[item.action.owner, default: (0, 0)].0 += 1
+            owners[item.action.owner, default: (0, 0)].1 += late
+        }
+        let rank: ((String, (Int, Int)), (String, (Int, Int))) -> Bool = {
+            $0.1.1 != $1.1.1 ? $0.1.1 > $1.1.1 : $0.1.0 != $1.1.0 ? $0.1.0 > $1.1.0 : $0.0 < $1.0
+        }
+        byService = services.sorted(by: rank).map { (service: $0.key, open: $0.value.0, overdue: $0.value.1) }
+        byOwner = owners.sorted(by: rank).map { (owner: $0.key, open: $0.value.0, overdue: $0.value.1) }
+        total = all.count
+    }
+}

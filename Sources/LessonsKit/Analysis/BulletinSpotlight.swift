@@ -1,0 +1,46 @@
+/// A bulletin's theme spotlight: incidents with the theme per quarter, as the edition may show them, and the sentence they support.
+public struct BulletinSpotlight: Sendable {
+    /// How many complete quarters the chart shows.
+    public static let quarterCount = 6
+
+    public let theme: Theme
+    /// Oldest first, small counts suppressed outside governance editions.
+    public let quarters: [(label: String, count: DisplayCount)]
+    public let total: DisplayCount
+
+    /// Counts complete quarters only, ending with the last quarter that ends within `covers`, so nothing dated
+    /// after the period is counted.
+    init(theme: Theme, covers: MonthPeriod, content: EditionContent, data: SiteData, config: SiteConfig) {
+        self.theme = theme
+        let through = Self.lastCompleteQuarterEnd(covers.to)
+        let counts = ThemeTrend.incidentsPerQuarter(theme: theme.slug, in: content, data: data, through: through, quarters: Self.quarterCount)
+        let policy = SmallNumberPolicy(edition: content.edition, privacy: config.privacy)
+        let row = policy.displayRow(counts.map(\.count))
+        quarters = zip(counts.map(\.quarter), row.cells).map { (label: $0, count: $1) }
+        total = row.total
+    }
+
+    /// The month that ends the last whole quarter on or before `month`: March, June, September or December.
+    static func lastCompleteQuarterEnd(_ month: PartialDate) -> PartialDate {
+        if month.month % 3 == 0 { return month.monthOnly }
+        let end = (month.month / 3) * 3
+        return end == 0 ? PartialDate(year: month.year - 1, month: 12) : PartialDate(year: month.year, month: end)
+    }
+
+    /// The sentence the chart supports, never revealing a suppressed count.
+    public var sentence: String {
+        guard let first = quarters.first?.label, let last = quarters.last?.label else { return "" }
+        let span = "from \(first) to \(last)"
+        let name = theme.title.lowercased()
+        if total.isSuppressed {
+            return "Incidents about \(name) reported each quarter \(span). Counts below the small-number threshold are shown as “\(quarters.first { $0.count.isSuppressed && $0.count.text.hasPrefix("fewer") }?.count.text ?? "fewer than 5")” so that no one can be identified."
+        }
+        let noun = total.value == 1 ? "incident" : "incidents"
+        var text = "We recorded \(total.text) \(noun) about \(name) \(span)."
+        if quarters.count >= 2 {
+            let latest = quarters[quarters.count - 1].count.value, before = quarters[quarters.count - 2].count.value
+            text += latest > before ? " The latest quarter was higher than the one before." : latest < before ? " The latest quarter was lower than the one before." : " The latest quarter was the same as the one before."
+        }
+        return text
+    }
+}

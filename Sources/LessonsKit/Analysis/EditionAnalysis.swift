@@ -1,0 +1,37 @@
+/// Every aggregate the pages of one edition show, computed once from the edition's own documents, the data
+/// files and the build date (never from the whole corpus, so nothing outside the edition leaks in).
+public struct EditionAnalysis: Sendable {
+    public let today: PartialDate
+    /// The three years of quarters trends cover, ending with the build date's quarter.
+    public let axis: QuarterAxis
+    public let themes: ThemeAnalysis
+    public let units: UnitAnalysis
+    public let actions: ActionsDashboard
+    public let sessions: SessionsAnalysis
+    public let culture: CultureGrid
+    public let leads: LeadsCoverage
+    public let relatedLessons: RelatedLessons
+    public let responseMix: ResponseMix
+    /// Lessons published in the build date's month one year earlier, newest first.
+    public let thisTimeLastYear: [Document]
+
+    public static let trendQuarters = 12
+
+    public init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
+        self.today = today
+        let axis = QuarterAxis(through: today, count: Self.trendQuarters)
+        self.axis = axis
+        themes = ThemeAnalysis(content: content, data: data, today: today, quarters: Self.trendQuarters)
+        units = UnitAnalysis(content: content, data: data, axis: axis)
+        actions = ActionsDashboard(content: content, today: today)
+        sessions = SessionsAnalysis(content: content, today: today)
+        culture = CultureGrid(content: content, data: data, frameworks: frameworks, today: today)
+        leads = LeadsCoverage(data: data)
+        relatedLessons = RelatedLessons(content: content)
+        responseMix = ResponseMix(content: content, axis: axis)
+        let lastYear = PartialDate(year: today.year - 1, month: today.month)
+        thisTimeLastYear = content.documents
+            .filter { $0.type == .lesson && $0.supersededBy == nil && $0.date.map { $0.monthOnly == lastYear } == true }
+            .sorted(by: Document.newestFirst)
+    }
+}

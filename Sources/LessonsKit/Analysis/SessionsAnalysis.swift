@@ -1,0 +1,54 @@
+/// Learning Lessons sessions of an edition: upcoming first, then past, with attendance and feedback trends.
+public struct SessionsAnalysis: Sendable {
+    /// A held session's figures, oldest first in `past`'s chronological copy.
+    public struct Held: Sendable {
+        public let document: Document
+        public let attendance: Int?
+        /// Staff reached so far: attendance of this and every earlier session.
+        public let runningTotal: Int
+        public let rating: Double?
+        public let responses: Int?
+    }
+
+    /// Sessions dated after the build date, soonest first.
+    public let upcoming: [Document]
+    /// Sessions on or before the build date, oldest first, with the running total of attendance.
+    public let held: [Held]
+    /// Partner agencies by the number of sessions they attended.
+    public let agencies: Tally
+    /// Themes by the number of held sessions that discussed a document carrying them.
+    public let discussedThemes: Tally
+
+    public var totalReached: Int { held.last?.runningTotal ?? 0 }
+
+    /// The mean of the session ratings, weighted by responses where given.
+    public var meanRating: Double? {
+        let rated = held.compactMap { session in session.rating.map { ($0, Double(max(session.responses ?? 1, 1))) } }
+        let weight = rated.map(\.1).reduce(0, +)
+        return weight > 0 ? rated.map { $0.0 * $0.1 }.reduce(0, +) / weight : nil
+    }
+
+    public init(content: EditionContent, today: PartialDate) {
+        let sessions = content.documents.filter { $0.type == .session }
+        let chronological: (Document, Document) -> Bool = { a, b in
+            (a.date.map { CalendarDay.number($0) } ?? Int.max, a.id) < (b.date.map { CalendarDay.number($0) } ?? Int.max, b.id)
+        }
+        upcoming = sessions.filter { ($0.date.map { $0 > today }) ?? false }.sorted(by: chronological)
+        var held: [Held] = []
+        var running = 0
+        var agencies = Tally(), themes = Tally()
+        for document in sessions.filter({ ($0.date.map { $0 <= today }) ?? true }).sorted(by: chronological) {
+            guard case .session(let details) = document.details else { continue }
+            running += details.attendance ?? 0
+            held.append(Held(document: document, attendance: details.attendance, runningTotal: running,
+                             rating: details.feedbackRating, responses: details.feedbackResponses))
+            for agency in Set(details.agencies) { agencies.add(agency) }
+            var discussed: Set<String> = []
+            for id in details.discussed { discussed.formUnion(content.document(id.value)?.themes ?? []) }
+            for theme in discussed { themes.add(theme) }
+        }
+        self.held = held
+        self.agencies = agencies
+        discussedThemes = themes
+    }
+}

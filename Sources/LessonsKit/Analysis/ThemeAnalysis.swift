@@ -1,0 +1,137 @@
+/// Every theme's figures for one edition, computed in one pass over the edition's documents.
+public struct ThemeAnalysis: Sendable {
+    /// One theme's figures; a parent theme's figures include its descendants' documents.
+    public struct Summary: Sendable {
+        public let theme: Theme
+        /// Documents carrying the theme or a descendant, newest first.
+        public internal(set) var documents: [Document] = []
+        public internal(set) var countsByType: [DocumentType: Int] = [:]
+        /// Incidents per quarter, aligned with `ThemeAnalysis.axis`.
+        public internal(set) var incidentsPerQuarter: [Int]
+        /// Incidents by physical harm (`not-recorded` when the incident has none).
+        public internal(set) var harmMix = Tally()
+        /// Incidents by learning response.
+        public internal(set) var responseMix = Tally()
+        /// Incidents by service slug.
+        public internal(set) var services = Tally()
+        /// Other themes on the same incidents (the theme's own ancestors and descendants left out).
+        public internal(set) var coOccurring = Tally()
+        /// Open or in-progress actions of the theme's documents, soonest due first.
+        public internal(set) var openActions: [(document: Document, action: Action)] = []
+        /// Thematic reviews carrying the theme or covering one of its incidents.
+        public internal(set) var reviews: [Document] = []
+        /// Bulletins whose `spotlight` is the theme or a descendant.
+        public internal(set) var spotlightBulletins: [Document] = []
+
+        public var incidentCount: Int { countsByType[.incident] ?? 0 }
+
+        /// Incidents in the last four quarters of the axis, used to sort themes by recent activity.
+        public var recentIncidents: Int { incidentsPerQuarter.suffix(4).reduce(0, +) }
+
+        /// Newest date among the theme's documents dated on or before the build date.
+        public internal(set) var latestActivity: PartialDate?
+    }
+
+    /// The quarters the trends cover (oldest first), ending with the build date's quarter.
+    public let axis: QuarterAxis
+    public let summaries: [String: Summary]
+    public let tree: ThemeTree
+
+    /// Themes of the data file, most recent activity first (incidents in the last year, then newest document, then title).
+    public var byRecentActivity: [Summary] { byRecentActivity(suppressingBelow: nil) }
+
+    /// As `byRecentActivity`, but counts from 1 to `threshold - 1` rank as equal, so that the order of themes whose
+    /// counts are shown as "fewer than N" does not hint at their hidden values.
+    public func byRecentActivity(suppressingBelow threshold: Int?) -> [Summary] {
+        func key(_ count: Int) -> Int {
+            guard let threshold, count > 0, count < threshold else { return count }
+            return 1
+        }
+        return summaries.values.sorted { a, b in
+            if key(a.recentIncidents) != key(b.recentIncidents) { return key(a.recentIncidents) > key(b.recentIncidents) }
+            switch (a.latestActivity, b.latestActivity) {
+            case let (x?, y?) where x != y: return x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.theme.title < b.theme.title
+            }
+        }
+    }
+
+    public subscript(slug: String) -> Summary? { summaries[slug] }
+
+    /// Three years of quarters (12) through `today`'s quarter, as the issue asks for trends.
+    public init(content: EditionContent, data: SiteData, today: PartialDate, quarters: Int = 12) {
+        let tree = ThemeTree(data: data)
+        let axis = QuarterAxis(through: today, count: quarters)
+        self.tree = tree
+        self.axis = axis
+        let known = Set(data.themes.map(\.slug))
+        // Ancestors (self included) of each theme, so a document tagged with a child counts for its parents too.
+        var ancestors: [String: [String]] = [:]
+        for theme in data.themes {
+            var chain = [theme.slug], seen: Set<String> = [theme.slug]
+            var current = theme.parent
+            while let parent = current, known.contains(parent), seen.insert(parent).inserted {
+                chain.append(parent)
+                current = data.theme(parent)?.parent
+            }
+            ancestors[theme.slug] = chain
+        }
+        var families: [String: Set<String>] = [:]
+        for theme in data.themes { families[theme.slug] = tree.selfAndDescendants(of: theme.slug).union(ancestors[theme.slug] ?? []) }
+        var summaries: [String: Summary] = [:]
+        for theme in data.themes {
+            summaries[theme.slug] = Summary(theme: theme, incidentsPerQuarter: Array(repeating: 0, count: axis.count))
+        }
+        var reviewed: [String: Set<String>] = [:]  // theme → review ids already added
+        for document in content.documents {
+            let expanded = Self.expand(document.themes, ancestors: ancestors)
+            if case .bulletin(let bulletin) = document.details, let spotlight = bulletin.spotlight {
+                // A spotlight on a child theme also shows on its parent's page.
+                for slug in ancestors[spotlight] ?? [] { summaries[slug]?.spotlightBulletins.append(document) }
+            }
+            guard !expanded.isEmpty else { continue }
+            for slug in expanded {
+                guard var summary = summaries[slug] else { continue }
+                summary.documents.append(document)
+                summary.countsByType[document.type, default: 0] += 1
+                if let date = document.date, date <= today, summary.latestActivity.map({ date > $0 }) ?? true { summary.latestActivity = date }
+                for action in document.actions where action.isOpen { summary.openActions.append((document, action)) }
+                if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted { summary.reviews.append(document) }
+                if case .incident(let incident) = document.details {
+                    if let date = document.date, let index = axis.index(of: date) { summary.incidentsPerQuarter[index] += 1 }
+                    summary.harmMix.add(incident.harm ?? "not-recorded")
+                    summary.responseMix.add(incident.response)
+                    summary.services.add(document.service ?? "")
+                    let family = families[slug] ?? [slug]
+                    for other in expanded where !family.contains(other) { summary.coOccurring.add(other) }
+                }
+                summaries[slug] = summary
+            }
+        }
+        // Reviews that cover a theme's incidents without carrying the theme themselves.
+        for review in content.documents where review.type == .review {
+            guard case .review(let details) = review.details else { continue }
+            var themes: Set<String> = []
+            for id in details.incidents { if let incident = content.document(id.value) { themes.formUnion(Self.expand(incident.themes, ancestors: ancestors)) } }
+            for slug in themes where reviewed[slug, default: []].insert(review.slug).inserted { summaries[slug]?.reviews.append(review) }
+        }
+        for slug in summaries.keys {
+            summaries[slug]?.documents.sort(by: Document.newestFirst)
+            summaries[slug]?.reviews.sort(by: Document.newestFirst)
+            summaries[slug]?.spotlightBulletins.sort(by: Document.newestFirst)
+            summaries[slug]?.openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+        }
+        self.summaries = summaries
+    }
+
+    static func expand(_ themes: [String], ancestors: [String: [String]]) -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for slug in themes {
+            for member in ancestors[slug] ?? [] where seen.insert(member).inserted { result.append(member) }
+        }
+        return result
+    }
+}

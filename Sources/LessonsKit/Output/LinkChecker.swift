@@ -1,0 +1,156 @@
+import Foundation
+
+/// Checks that every internal `href`, `src` and `action` of the generated pages resolves to a file of the output.
+///
+/// Pure: it looks only at the edition's ``OutputFile`` list, before anything is written. Links with a scheme
+/// (`https:`, `mailto:`, `data:`) are external and not fetched. A link into a folder means its `index.html`,
+/// except in portable mode, where a browser on `file://` would show a folder listing instead. A fragment must
+/// name an `id` of the target page. Copied files (attachments, `static/`) count by their path alone.
+public struct LinkChecker: Sendable {
+    /// Portable mode: every page link must name a file.
+    public let portable: Bool
+    /// The URL path the site is served under (`/learning/`): links starting with `/` (the 404 page's) are read from it.
+    public let rootPath: String
+    /// The Markdown file each page folder was rendered from (`lessons/ll-2026-001/` → `content/lessons/ll-2026-001.md`).
+    public let sources: [String: String]
+
+    public init(portable: Bool, rootPath: String = "/", sources: [String: String] = [:]) {
+        self.portable = portable
+        self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        self.sources = sources
+    }
+
+    /// A link that does not resolve, where it was found and why.
+    struct BrokenLink: Sendable, Hashable {
+        let file: String
+        let link: String
+        let reason: String
+    }
+
+    /// One error per broken target; a link broken on many pages (from a template) is reported once, with a count.
+    public func check(_ files: [OutputFile], jobs: Int? = nil) async -> [Diagnostic] {
+        let pages = files.filter { $0.path.hasSuffix(".html") }.compactMap { file -> (String, [UInt8])? in
+            guard case .bytes(let bytes) = file.contents else { return nil }
+            return (file.path, bytes)
+        }
+        let scanned = await parallelMap(pages, jobs: jobs) { ($0.0, HTMLLinkScanner.scan($0.1)) }
+        let ids = Dictionary(scanned.map { ($0.0, $0.1.ids) }, uniquingKeysWith: { first, _ in first })
+        let outputs = Set(files.map(\.path))
+        let checker = self
+        let broken = await parallelMap(scanned, jobs: jobs) { path, result in
+            result.links.compactMap { checker.problem(with: $0, in: path, outputs: outputs, ids: ids).map { BrokenLink(file: path, link: $0.0, reason: $0.1) } }
+        }.flatMap { $0 }
+        return diagnostics(for: broken)
+    }
+
+    func diagnostics(for broken: [BrokenLink]) -> [Diagnostic] {
+        var groups: [String: [BrokenLink]] = [:]
+        var order: [String] = []
+        for link in broken {
+            let key = link.reason
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(link)
+        }
+        let reported = order.prefix(Self.maximumReported).compactMap { key -> Diagnostic? in
+            guard let links = groups[key]?.sorted(by: { ($0.file, $0.link) < ($1.file, $1.link) }), let first = links.first else { return nil }
+            let folder = first.file.split(separator: "/").dropLast().joined(separator: "/") + "/"
+            let source = sources[folder]
+            let others = Set(links.map(\.file)).count - 1
+            var message = "broken link '\(first.link)' in \(first.file): \(first.reason)"
+            if others > 0 { message += " (and on \(others) other page\(others == 1 ? "" : "s"))" }
+            let hint = source == nil
+                ? "the link comes from a theme template or a generated page; fix the template or the data it uses"
+                : "fix the link in the document, or the template if every page of this kind has it"
+            return .error(.brokenOutputLink, message, at: SourceLocation(file: source ?? first.file), hint: hint)
+        }
+        guard order.count > Self.maximumReported else { return reported }
+        return reported + [.error(.brokenOutputLink, "\(order.count - Self.maximumReported) more broken link targets not listed",
+                                  at: SourceLocation(file: "site-output"), hint: "fix the ones above and build again")]
+    }
+
+    /// Broken targets listed one by one; a broken template can break thousands, and the first ones show the pattern.
+    static let maximumReported = 50
+
+    /// Why `link` on page `path` does not resolve (the link and the reason, the reason naming the target), or nil when it does.
+    func problem(with raw: String, in path: String, outputs: Set<String>, ids: [String: Set<String>]) -> (String, String)? {
+        let link = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !link.isEmpty, !Self.hasScheme(link), !link.hasPrefix("//") else { return nil }
+        var rest = Substring(link)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = Self.percentDecoded(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        let linkPath = Self.percentDecoded(String(rest))
+        var target: String
+        if linkPath.isEmpty {
+            target = path
+        } else {
+            let base: String
+            var relative = linkPath
+            if linkPath.hasPrefix("/") {
+                guard linkPath.hasPrefix(rootPath) || linkPath + "/" == rootPath else {
+                    return (link, "\(linkPath) is outside the site's path \(rootPath)")
+                }
+                relative = String(linkPath.dropFirst(min(rootPath.count, linkPath.count)))
+                base = ""
+            } else {
+                base = path.split(separator: "/").dropLast().joined(separator: "/")
+            }
+            guard let resolved = Self.resolve(relative, from: base) else { return (link, "it points above the site's root folder") }
+            target = resolved
+            if target.isEmpty || target.hasSuffix("/") {
+                if portable { return (link, "in portable mode a link must name a file (\(target)index.html), not a folder") }
+                target += "index.html"
+            }
+        }
+        if !outputs.contains(target) {
+            if !portable, outputs.contains(target + "/index.html") { target += "/index.html" } else { return (link, "no file \(target) in the output") }
+        }
+        if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
+            return (link, "\(target) has no element with id '\(fragment)'")
+        }
+        return nil
+    }
+
+    /// Joins a relative path to a folder, resolving `.` and `..`; nil when it climbs above the root. A trailing `/` is kept.
+    static func resolve(_ relative: String, from folder: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        let pieces = relative.split(separator: "/", omittingEmptySubsequences: false)
+        for piece in pieces {
+            switch piece {
+            case "", ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(piece))
+            }
+        }
+        let endsInFolder = relative.hasSuffix("/") || relative.hasSuffix("/.") || relative.hasSuffix("/..") || relative == "." || relative == ".."
+        let joined = parts.joined(separator: "/")
+        return endsInFolder && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    static func hasScheme(_ link: String) -> Bool {
+        guard let colon = link.firstIndex(of: ":") else { return false }
+        let scheme = link[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Makes each bulletin's PDF from its print page with headless Chromium, then re-renders the pages that link to the PDFs.
+///
+/// Only the writer touches the output folder, so the print pages and the files they use are written to a temporary
+/// folder of this stage's own; Chromium prints there and the PDF's bytes come back as ordinary output files.
+struct BulletinPDFStage: Sendable {
+    /// What the stage produced.
+    struct Outcome: Sendable {
+        var files: [OutputFile]
+        var diagnostics: [Diagnostic] = []
+        /// Said once to the editor, not warnings (e.g. "PDFs skipped: Chromium not found").
+        var notes: [String] = []
+    }
+
+    let mode: BulletinSettings.PDFMode
+    let jobs: Int?
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    /// Seconds one PDF may take (`LESSONS_PDF_TIMEOUT` overrides the default of 90).
+    var timeoutSeconds: Int { environment["LESSONS_PDF_TIMEOUT"].flatMap(Int.init).map { max($0, 1) } ?? 90 }
+
+    /// At most three Chromium processes at once: each one is heavy, and two cores are common.
+    var concurrency: Int { min(3, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)) }
+
+    func run(files: [OutputFile], context: RenderContext) async -> Outcome {
+        let bulletins = context.content.documents(of: .bulletin)
+        guard !bulletins.isEmpty else { return Outcome(files: files) }
+        // Without base_url an e-mail's links could not work, so the e-mail forms are left out (see BulletinPages).
+        let emailNotes = context.config.baseURL == nil
+            ? ["Bulletin e-mails skipped: set base_url in site.yaml (or pass --base-url) so that their links work."] : []
+        var outcome = await makePDFs(bulletins, files: files, context: context)
+        outcome.notes = emailNotes + outcome.notes
+        return outcome
+    }
+
+    private func makePDFs(_ bulletins: [Document], files: [OutputFile], context: RenderContext) async -> Outcome {
+        guard mode != .off else { return Outcome(files: files) }
+        guard let chromium = Chromium.locate(environment: environment) else {
+            let how = "install Chromium (Debian: apt-get install chromium) or set LESSONS_CHROME to a Chrome or Chromium binary"
+            if mode == .required {
+                return Outcome(files: files, diagnostics: [.error(.bulletinPDF, "bulletin PDFs are required but Chromium was not found",
+                                                                  at: SourceLocation(file: "site.yaml"), hint: how)])
+            }
+            return Outcome(files: files, notes: ["Bulletin PDFs skipped: Chromium was not found (\(how))."])
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-pdf-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            try Self.writePrintPages(of: bulletins, from: files, to: folder)
+        } catch {
+            return Outcome(files: files, diagnostics: [failure(bulletins[0], "could not prepare the print pages: \(error)")])
+        }
+
+        let timeout = timeoutSeconds
+        let results = await Self.boundedMap(bulletins, limit: concurrency) { bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
+            let page = folder + "/" + RenderContext.bulletinPrintPath(bulletin.slug)
+            let output = folder + "/pdf-\(bulletin.slug).pdf"
+            return (bulletin, await chromium.printPDF(page: page, output: output, profile: folder + "/profile-\(bulletin.slug)",
+                                                      timeoutSeconds: timeout))
+        }
+
+        var outcome = Outcome(files: files)
+        var made: Set<String> = []
+        for (bulletin, result) in results {
+            switch result {
+            case .failure(let reason):
+                outcome.diagnostics.append(failure(bulletin, "the PDF of \(bulletin.id) could not be made: \(reason)"))
+            case .success(let bytes):
+                let date = bulletin.date ?? PartialDate(year: 2000, month: 1, day: 1)
+                // Without base_url the PDF's links name the temporary folder: blank its random part for identical bytes.
+                let fixed = PDFFile.replacingSameLength(folder, with: Self.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
+                outcome.files.append(OutputFile(path: RenderContext.bulletinPDFPath(bulletin.slug), contents: .bytes(fixed)))
+                made.insert(bulletin.slug)
+                if case .bulletin(let details) = bulletin.details {
+                    let pages = PDFFile.pageCount(bytes)
+                    if pages > details.maxPages {
+                        outcome.diagnostics.append(.warning(
+                            .bulletinTooLong, "the print edition of \(bulletin.id) has \(pages) A4 pages, more than max_pages (\(details.maxPages))",
+                            at: bulletin.fieldLocations["max_pages"] ?? bulletin.location(of: "id"),
+                            hint: "shorten the foreword or the lead lesson, name fewer lessons, or raise max_pages"))
+                    }
+                }
+            }
+        }
+        guard !made.isEmpty else { return outcome }
+        // The web pages and the list were rendered before the PDFs existed: render them again with their PDF links.
+        let relinked = Dictionary(context.bulletinPagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
+        return outcome
+    }
+
+    /// The temporary folder's path with its random part as zeros (same length).
+    static func stableFolderName(_ folder: String) -> String {
+        guard let range = folder.range(of: "lessons-pdf-") else { return folder }
+        return String(folder[..<range.upperBound]) + String(folder[range.upperBound...].map { $0 == "-" || $0 == "/" ? $0 : "0" })
+    }
+
+    private func failure(_ bulletin: Document, _ message: String) -> Diagnostic {
+        let hint = "check that Chromium runs (set LESSONS_CHROME to another binary if needed), or set bulletin.pdf: auto to publish without it"
+        return mode == .required
+            ? .error(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)
+            : .warning(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)
+    }
+
+    /// Writes each print page and the files it refers to (`href` of style sheets, `src` of images) under `folder`.
+    static func writePrintPages(of bulletins: [Document], from files: [OutputFile], to folder: String) throws {
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var needed: Set<String> = []
+        for bulletin in bulletins {
+            let path = RenderContext.bulletinPrintPath(bulletin.slug)
+            guard let page = byPath[path], case .bytes(let bytes) = page.contents else { continue }
+            needed.insert(path)
+            let base = path.split(separator: "/").dropLast().map(String.init)
+            for reference in referencedPaths(String(decoding: bytes, as: UTF8.self)) {
+                if let resolved = resolve(reference, from: base), byPath[resolved] != nil { needed.insert(resolved) }
+            }
+        }
+        for path in needed.sorted() {
+            guard let file = byPath[path] else { continue }
+            let target = folder + "/" + path
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            switch file.contents {
+            case .bytes(let bytes): try Data(bytes).write(to: URL(fileURLWithPath: target))
+            case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
+            }
+        }
+    }
+
+    /// Relative `href="…"` and `src="…"` values of a page (no scheme, not `#`, `mailto:` or absolute).
+    static func referencedPaths(_ html: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = Substring(html)
+            while let start = rest.range(of: attribute) {
+                let value = rest[start.upperBound...].prefix { $0 != "\"" }
+                rest = rest[start.upperBound...]
+                let path = value.split(separator: "#").first.map(String.init) ?? ""
+                if !path.isEmpty, !path.contains(":"), !path.hasPrefix("/") { found.append(path) }
+            }
+        }
+        return found
+    }
+
+    static func resolve(_ reference: String, from base: [String]) -> String? {
+        var parts = base
+        for part in reference.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Maps with at most `limit` tasks at once, returning results in input order.
+    static func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R) async -> [R] {
+        await withTaskGroup(of: (Int, R).self) { group in
+            var results: [(Int, R)] = []
+            var next = 0
+            while next < min(limit, items.count) {
+                let index = next, item = items[index]
+                group.addTask { (index, await transform(item)) }
+                next += 1
+            }
+            while let result = await group.next() {
+                results.append(result)
+                if next < items.count {
+                    let index = next, item = items[index]
+                    group.addTask { (index, await transform(item)) }
+                    next += 1
+                }
+            }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// Every bulletin form: the web page, the A4 print page (with its footer stylesheet), the e-mail page, the .eml
+/// message, and the bulletins list page linking to each form.
+extension RenderContext {
+    /// The bulletin files of the edition; `pdfIds` (lower-cased ids) are the bulletins whose PDF exists, so pages link to it.
+    func bulletinFiles(pdfIds: Set<String> = []) -> RenderedPage {
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        let bulletins = content.documents(of: .bulletin)
+        var listed: [(Document, BulletinIssue)] = []
+        for bulletin in bulletins {
+            guard let issue = BulletinAssembly.assemble(bulletin, content: content, data: data, config: config) else { continue }
+            listed.append((bulletin, issue))
+            let page = bulletinForms(issue, hasPDF: pdfIds.contains(bulletin.slug))
+            files += page.files
+            diagnostics += page.diagnostics
+        }
+        files.append(bulletinListPage(listed, pdfIds: pdfIds))
+        return RenderedPage(files: files, diagnostics: diagnostics)
+    }
+
+    /// Only the files that link to the PDFs: the web pages, the list page and the e-mail forms.
+    func bulletinPagesLinkingPDFs(_ pdfIds: Set<String>) -> [OutputFile] {
+        bulletinFiles(pdfIds: pdfIds).files.filter { $0.path.hasSuffix("/index.html") || $0.path.hasSuffix("/email.html") || $0.path.hasSuffix(".eml") }
+    }
+
+    /// The print page's path for a bulletin: `bulletins/llb-003/print.html`.
+    static func bulletinPrintPath(_ slug: String) -> String { "bulletins/\(slug)/print.html" }
+
+    /// The PDF's path for a bulletin: `bulletins/llb-003/llb-003.pdf`.
+    static func bulletinPDFPath(_ slug: String) -> String { "bulletins/\(slug)/\(slug).pdf" }
+
+    private func bulletinForms(_ issue: BulletinIssue, hasPDF: Bool) -> RenderedPage {
+        let bulletin = issue.bulletin
+        let folder = paths.folder(of: bulletin)
+        var diagnostics: [Diagnostic] = []
+        var files: [OutputFile] = []
+        let foreword = renderBody(bulletin, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        let relative = BulletinLinks(paths: paths, folder: folder, base: nil)
+        let hasEmail = config.baseURL != nil
+        var formats = ["webHref": paths.href(from: folder, to: folder), "printHref": "print.html"]
+        if hasPDF { formats["pdfHref"] = bulletin.slug + ".pdf" }
+        if hasEmail {
+            formats["emailHref"] = "email.html"
+            formats["emlHref"] = bulletin.slug + ".eml"
+        }
+        let model = bulletinView(issue, links: relative, forewordHTML: foreword, formats: formats)
+
+        var web = pageKeys(folder: folder, title: bulletin.title, heading: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
+                           breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
+        web["bulletin"] = model
+        web["doc"] = ["related": related(bulletin, from: folder), "typeSlug": "bulletins", "id": bulletin.id]
+        files.append(OutputFile(path: paths.file(for: folder), text: templates.render("bulletin", web)))
+
+        var print = pageKeys(folder: folder, title: bulletin.title, heading: bulletin.title, currentSection: nil, breadcrumbs: [])
+        if let base = config.baseURL {
+            let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
+            print["bulletin"] = bulletinView(issue, links: printLinks, forewordHTML: bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
+                                             formats: formats)
+        } else {
+            print["bulletin"] = model
+        }
+        print["pageStylesheet"] = "print-page.css"
+        files.append(OutputFile(path: Self.bulletinPrintPath(bulletin.slug), text: templates.render("bulletin-print", print)))
+        files.append(OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
+
+        if let base = config.baseURL {
+            let absolute = BulletinLinks(paths: paths, folder: folder, base: base)
+            var emailFormats = ["webHref": absolute.href(folder)]
+            if hasPDF { emailFormats["pdfHref"] = absolute.href(Self.bulletinPDFPath(bulletin.slug)) }
+            let emailForeword = bulletinBodyHTML(bulletin, links: absolute, headingShift: 0)
+            var email = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
+            email["lang"] = config.language
+            email["pageTitle"] = bulletin.title
+            let html = EmailStyling.inlineStyled(templates.render("bulletin-email", email))
+            files.append(OutputFile(path: folder + "email.html", text: html))
+            let text = BulletinPlainText.render(issue, view: email)
+            let message = MIMEMessage(subject: "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))",
+                                      date: today, timezone: config.timezone, plainText: text, html: html)
+            files.append(OutputFile(path: folder + bulletin.slug + ".eml", text: message.rendered))
+        }
+        return RenderedPage(files: files, diagnostics: diagnostics)
+    }
+
+    private func bulletinListPage(_ issues: [(Document, BulletinIssue)], pdfIds: Set<String>) -> OutputFile {
+        let folder = paths.listFolder(of: .bulletin)
+        var view = pageKeys(folder: folder, title: DocumentType.bulletin.pluralName, heading: DocumentType.bulletin.pluralName,
+                            currentSection: folder, breadcrumbs: [("Home", "")])
+        view["intro"] = DocumentType.bulletin.introduction
+        view["isEmpty"] = issues.isEmpty
+        view["issues"] = issues.map { bulletin, issue -> [String: Any] in
+            let target = paths.folder(of: bulletin)
+            var item: [String: Any] = [
+                "title": bulletin.title, "href": paths.href(from: folder, to: target), "issueLine": issue.issueLine,
+                "printHref": paths.href(from: folder, to: Self.bulletinPrintPath(bulletin.slug)),
+                "isDraft": bulletin.isDraft,
+            ]
+            item["dateText"] = bulletin.date?.displayText
+            item["summary"] = bulletin.summary
+            if pdfIds.contains(bulletin.slug) { item["pdfHref"] = paths.href(from: folder, to: Self.bulletinPDFPath(bulletin.slug)) }
+            if config.baseURL != nil {
+                item["emailHref"] = paths.href(from: folder, to: target + "email.html")
+                item["emlHref"] = paths.href(from: folder, to: target + bulletin.slug + ".eml")
+            }
+            return item
+        }
+        return OutputFile(path: paths.file(for: folder), text: templates.render("bulletins", view))
+    }
+
+    /// The print page's footer (issue and page number on every page) as margin boxes; a stylesheet of its own because
+    /// the pages' Content-Security-Policy forbids inline styles.
+    static func printPageCSS(issue: BulletinIssue, site: String) -> String {
+        let left = "\(site) Bulletin · \(issue.issueLine)"
+        return """
+            /* Footer of every printed page of \(issue.bulletin.id). */
+            @page {
+              @bottom-left { content: "\(cssString(left))"; }
+            }
+
+            """
+    }
+
+    /// Escapes text for a CSS string: quotes, backslashes and every non-ASCII character as hex escapes.
+    static func cssString(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": result += "\\" + String(scalar)
+            case _ where scalar.value < 0x20 || scalar.value > 0x7e: result += "\\" + String(scalar.value, radix: 16) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

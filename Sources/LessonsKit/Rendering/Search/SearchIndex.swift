@@ -1,0 +1,108 @@
+/// The search index of one edition: documents newest first, each term's postings and each filter's documents.
+///
+/// Document numbers are positions in `entries`, which are sorted newest first, so "then recency" in the
+/// ranking is simply "lower number first" and empty-query filter results come out in date order.
+public struct SearchIndex: Sendable {
+    /// A document number and the summed weights of the fields the term occurs in.
+    public struct Posting: Sendable, Hashable {
+        public let document: Int
+        public let score: Int
+    }
+
+    public let entries: [SearchEntry]
+    /// Stemmed term → postings in document order.
+    public let postings: [String: [Posting]]
+    /// Filter key → document numbers in order.
+    public let facets: [String: [Int]]
+
+    /// Indexes `entries` (already newest first); each group of `synonyms` makes a document holding one of its words hold them all.
+    public init(entries: [SearchEntry], synonyms: [[String]] = []) {
+        self.entries = entries
+        let groups = synonyms.map { group in group.map { Self.terms(of: $0) }.filter { !$0.isEmpty } }
+        var postings: [String: [Posting]] = [:]
+        var facets: [String: [Int]] = [:]
+        for (number, entry) in entries.enumerated() {
+            for (term, score) in Self.scores(of: entry, synonyms: groups).sorted(by: { $0.key < $1.key }) {
+                postings[term, default: []].append(Posting(document: number, score: score))
+            }
+            for facet in Set(entry.facets) { facets[facet, default: []].append(number) }
+        }
+        self.postings = postings
+        self.facets = facets
+    }
+
+    /// Stemmed, indexable terms of `text` in order (stop words dropped).
+    public static func terms(of text: String) -> [String] {
+        SearchText.words(text).filter { !SearchText.stopWords.contains($0) }.map(Stemmer.stem)
+    }
+
+    /// Each term of the entry with the sum of the distinct field weights it appears in.
+    static func scores(of entry: SearchEntry, synonyms: [[[String]]]) -> [String: Int] {
+        var weightsByTerm: [String: Set<Int>] = [:]
+        for field in entry.fields {
+            let terms = Self.terms(of: field.text)
+            var present = Set(terms)
+            for group in synonyms where group.contains(where: { Self.contains(terms, present, $0) }) {
+                for member in group { present.formUnion(member) }
+            }
+            for term in present { weightsByTerm[term, default: []].insert(field.weight) }
+        }
+        return weightsByTerm.mapValues { $0.reduce(0, +) }
+    }
+
+    private static func contains(_ terms: [String], _ present: Set<String>, _ phrase: [String]) -> Bool {
+        guard phrase.count > 1 else { return phrase.first.map(present.contains) ?? false }
+        guard phrase.allSatisfy(present.contains), terms.count >= phrase.count else { return false }
+        return (0...(terms.count - phrase.count)).contains { start in terms[start..<(start + phrase.count)].elementsEqual(phrase) }
+    }
+
+    /// Matches one query word as the browser does: its stem exactly, or (three letters and more) any term it begins.
+    ///
+    /// Used by tests and as the reference for `search.js`; returns document numbers with the best score per document.
+    public func match(word: String) -> [Int: Int] {
+        let folded = SearchText.fold(word)
+        guard !folded.isEmpty, !SearchText.stopWords.contains(folded) else { return [:] }
+        let stem = Stemmer.stem(folded)
+        var best: [Int: Int] = [:]
+        for (term, list) in postings {
+            let exact = term == stem || Self.isInflection(of: term, typed: folded)
+            guard exact || (folded.count >= 3 && term.hasPrefix(folded)) else { continue }
+            // A prefix match counts a little less than the word itself.
+            for posting in list {
+                let score = exact ? posting.score * 10 : posting.score * 7
+                best[posting.document] = max(best[posting.document] ?? 0, score)
+            }
+        }
+        return best
+    }
+
+    /// True when `typed` is `term` plus the start of a common ending (`learni` while typing `learning`).
+    static func isInflection(of term: String, typed: String) -> Bool {
+        guard term.count >= 3, typed.count > term.count, typed.hasPrefix(term) else { return false }
+        let rest = typed.dropFirst(term.count)
+        return inflections.contains { $0.hasPrefix(rest) }
+    }
+
+    /// Endings the stemmer removes, as typed after a stem.
+    public static let inflections = ["s", "es", "ed", "ing", "ies", "ied", "ying", "e", "ely"]
+
+    /// Documents for a query: every word must match; by score, then newest first; `filters` keep documents in all of them.
+    public func search(_ query: String, filters: [String] = []) -> [Int] {
+        let words = SearchText.words(query).filter { !SearchText.stopWords.contains($0) }
+        var allowed: Set<Int>? = nil
+        for filter in filters {
+            let documents = Set(facets[filter] ?? [])
+            allowed = allowed.map { $0.intersection(documents) } ?? documents
+        }
+        guard !words.isEmpty else { return (allowed.map { Array($0) } ?? []).sorted() }
+        var scores: [Int: Int]? = nil
+        for word in words {
+            let matches = match(word: word)
+            scores = scores.map { previous in
+                previous.filter { matches[$0.key] != nil }.merging(matches.filter { previous[$0.key] != nil }, uniquingKeysWith: +)
+            } ?? matches
+        }
+        let found = (scores ?? [:]).filter { allowed?.contains($0.key) ?? true }
+        return found.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Writes a ``SearchIndex`` as small files so that a query downloads only what it needs.
+///
+/// - `meta`: document count, chunk size, the shard keys, stop words, type names and each filter's file.
+/// - `t<N>`: one shard of terms (all terms whose longest listed key is shard N's), each with its postings as
+///   `[gap, score, gap, score, …]` (document numbers delta-encoded).
+/// - `d<N>`: `chunkSize` documents: `[title, folder, type number, date text, summary]`.
+/// - `f<N>`: one filter's document numbers, delta-encoded.
+///
+/// Normally these are JSON files fetched by `search.js`; in portable mode they are scripts calling
+/// `lessonsSearchData(name, data)`, since browsers refuse `fetch` on `file://` but still run `<script src>`.
+public struct SearchIndexFiles: Sendable {
+    public let index: SearchIndex
+    /// Documents per `d<N>` file.
+    public var chunkSize = 20
+    /// A shard is split by the next letter while its JSON is larger than this (single long terms excepted).
+    public var shardBytes = 16_000
+
+    public init(index: SearchIndex) {
+        self.index = index
+    }
+
+    /// Shard keys in order and the terms of each.
+    public func shards() -> [(key: String, terms: [String])] {
+        var result: [(String, [String])] = []
+        func split(_ key: String, _ terms: [String]) {
+            let size = terms.reduce(0) { $0 + estimatedSize(of: $1) }
+            let longer = terms.filter { $0.count > key.count }
+            guard size > shardBytes, !longer.isEmpty, key.count < 8 else {
+                result.append((key, terms))
+                return
+            }
+            let here = terms.filter { $0.count == key.count }
+            if !here.isEmpty { result.append((key, here)) }
+            var groups: [String: [String]] = [:]
+            for term in longer { groups[key + String(Array(term)[key.count]), default: []].append(term) }
+            for child in groups.keys.sorted() { split(child, groups[child] ?? []) }
+        }
+        var first: [String: [String]] = [:]
+        for term in index.postings.keys.sorted() { first[String(term.prefix(1)), default: []].append(term) }
+        for key in first.keys.sorted() { split(key, first[key] ?? []) }
+        return result
+    }
+
+    private func estimatedSize(of term: String) -> Int {
+        term.utf8.count + 6 + (index.postings[term]?.count ?? 0) * 5
+    }
+
+    /// Every file of the index under `folder` (e.g. `search/`), JSON or, when `portable`, scripts.
+    public func files(folder: String, portable: Bool) -> [OutputFile] {
+        var files: [OutputFile] = []
+        func add(_ name: String, _ json: String) {
+            let text = portable ? "lessonsSearchData(\(JSONText.string(name)),\(json));\n" : json + "\n"
+            files.append(OutputFile(path: folder + name + (portable ? ".js" : ".json"), text: text))
+        }
+        let shards = shards()
+        for (number, shard) in shards.enumerated() {
+            let members = shard.terms.map { term -> String in
+                var previous = -1
+                let numbers = (index.postings[term] ?? []).flatMap { posting -> [Int] in
+                    defer { previous = posting.document }
+                    return [posting.document - previous - 1, posting.score]
+                }
+                return JSONText.string(term) + ":" + JSONText.array(numbers)
+            }
+            add("t\(number)", "{" + members.joined(separator: ",") + "}")
+        }
+        for (number, start) in stride(from: 0, to: index.entries.count, by: chunkSize).enumerated() {
+            let documents = index.entries[start..<min(start + chunkSize, index.entries.count)].map { entry in
+                "[" + [JSONText.string(entry.title), JSONText.string(entry.folder), String(entry.type.order),
+                       JSONText.string(entry.dateText), JSONText.string(entry.summary)].joined(separator: ",") + "]"
+            }
+            add("d\(number)", "[" + documents.joined(separator: ",\n") + "]")
+        }
+        let facetKeys = index.facets.keys.sorted()
+        for (number, key) in facetKeys.enumerated() {
+            var previous = -1
+            let gaps = (index.facets[key] ?? []).map { document -> Int in
+                defer { previous = document }
+                return document - previous - 1
+            }
+            add("f\(number)", JSONText.array(gaps))
+        }
+        let facetMap = facetKeys.enumerated().map { number, key in
+            JSONText.string(key) + ":[" + String(number) + "," + String(index.facets[key]?.count ?? 0) + "]"
+        }
+        let meta = [
+            "\"version\":1",
+            "\"documents\":\(index.entries.count)",
+            "\"chunk\":\(chunkSize)",
+            "\"keys\":[" + shards.map { JSONText.string($0.key) }.joined(separator: ",") + "]",
+            "\"stop\":[" + SearchText.stopWords.sorted().map(JSONText.string).joined(separator: ",") + "]",
+            "\"inflections\":[" + SearchIndex.inflections.map(JSONText.string).joined(separator: ",") + "]",
+            "\"types\":[" + DocumentType.allCases.map { JSONText.string($0.displayName) }.joined(separator: ",") + "]",
+            "\"facets\":{" + facetMap.joined(separator: ",") + "}",
+        ]
+        add("meta", "{" + meta.joined(separator: ",\n") + "}")
+        return files
+    }
+}
+
+/// Minimal JSON writing: deterministic, and fast enough for indexes of tens of thousands of documents.
+enum JSONText {
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            // U+2028/2029 end a line in older JavaScript parsers; "<" keeps "</script>" out of script files.
+            case "\u{2028}", "\u{2029}", "<": out += String(format: "\\u%04x", scalar.value)
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func array(_ numbers: [Int]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,48 @@
+/// A small English suffix stripper: `learn`, `learns`, `learned`, `learning` → `learn`; `falls` → `fall`.
+///
+/// Deliberately light (plurals, `-ed`, `-ing`, final `-e` and `-y`), so words stay recognisable and
+/// unrelated words rarely collide. `assets/search.js` has the same rules in `stem()`; a test runs both on
+/// the same words.
+public enum Stemmer {
+    /// The stem of one folded word (lower case, no accents); words with digits or of three letters or fewer are kept.
+    public static func stem(_ word: String) -> String {
+        var w = Array(word.utf8)
+        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        // Plurals.
+        if w.hasSuffix("sses") {
+            w.removeLast(2)
+        } else if w.hasSuffix("ies"), w.count > 4 {
+            w.removeLast(2)
+        } else if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") {
+            w.removeLast()
+        }
+        // -ing and -ed, when a vowel stays in a stem of at least three letters.
+        for suffix in ["ing", "ed"] where w.hasSuffix(suffix) {
+            let stem = Array(w.dropLast(suffix.utf8.count))
+            guard stem.count >= 3, stem.contains(where: isVowel) else { break }
+            w = stem
+            if let last = w.last, w.count >= 4, w[w.count - 2] == last, !isVowel(last), !"lsz".utf8.contains(last) {
+                w.removeLast()  // stopped → stop
+            } else if w.count == 3, !isVowel(w[0]), isVowel(w[1]), !isVowel(w[2]), !"wxy".utf8.contains(w[2]) {
+                w.append(UInt8(ascii: "e"))  // rated → rate, like the word itself
+            }
+            break
+        }
+        // Final -y after a consonant and final -e of longer words.
+        if let last = w.last, last == UInt8(ascii: "y"), w.count > 3, !isVowel(w[w.count - 2]) {
+            w[w.count - 1] = UInt8(ascii: "i")
+        } else if w.last == UInt8(ascii: "e"), w.count > 4 {
+            w.removeLast()
+        }
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    static func isVowel(_ byte: UInt8) -> Bool { "aeiou".utf8.contains(byte) }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func hasSuffix(_ suffix: String) -> Bool {
+        let bytes = Array(suffix.utf8)
+        return count >= bytes.count && self[(count - bytes.count)...].elementsEqual(bytes)
+    }
+}

@@ -1,0 +1,97 @@
+/// View models of charts with their tables (`partials/figure.mustache`), applying the small-number rule.
+extension RenderContext {
+    /// The edition's small-number rule, for counts of incidents and debriefs.
+    var smallNumbers: SmallNumberPolicy { SmallNumberPolicy(edition: content.edition, privacy: config.privacy) }
+
+    /// A count as shown: suppressed when `sensitive` (incidents, debriefs) and small, else the true value.
+    func shown(_ value: Int, sensitive: Bool) -> DisplayCount {
+        sensitive ? smallNumbers.display(value) : DisplayCount(value: value, isSuppressed: false, text: "\(value)")
+    }
+
+    /// A series or mix shown together: sensitive rows use `displayRow`, so no hidden cell can be worked out from the others.
+    func shownRow(_ values: [Int], sensitive: Bool) -> [DisplayCount] {
+        sensitive ? smallNumbers.displayRow(values).cells : values.map { shown($0, sensitive: false) }
+    }
+
+    /// One row of a figure's table.
+    struct FigureRow {
+        var label: String
+        var href: String?
+        var cells: [DisplayCount]
+    }
+
+    /// A chart and the same numbers as a table. `headers` names the row-label column then each value column.
+    func figure(id: String, title: String, svg: String, caption: String, headers: [String], rows: [FigureRow]) -> [String: Any] {
+        [
+            "id": id, "title": title, "svgHTML": svg, "tableCaption": caption, "headers": headers,
+            "hasSuppressed": rows.contains { $0.cells.contains(where: \.isSuppressed) },
+            "suppressionNote": suppressionNote,
+            "rows": rows.map { row -> [String: Any] in
+                var item: [String: Any] = ["label": row.label, "cells": row.cells.map { ["text": $0.text, "isSuppressed": $0.isSuppressed] }]
+                if let href = row.href { item["href"] = href }
+                return item
+            },
+        ]
+    }
+
+    var suppressionNote: String {
+        let threshold = smallNumbers.threshold ?? 5
+        return "Counts from 1 to \(threshold - 1) are shown as “fewer than \(threshold)” (hatched bars of a fixed length), "
+            + "and a second figure is hidden where it would reveal one, so that no one can be identified."
+    }
+
+    /// Vertical bars of one series (e.g. incidents per quarter).
+    func columnFigure(id: String, title: String, labels: [String], values: [Int], sensitive: Bool, valueHeading: String, labelHeading: String) -> [String: Any] {
+        let counts = shownRow(values, sensitive: sensitive)
+        let bars = zip(labels, counts).map { BarChart.Bar(label: $0, count: $1) }
+        let svg = BarChart(id: id + "-chart", title: title, bars: bars).svg()
+        return figure(id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
+                      rows: zip(labels, counts).map { FigureRow(label: $0, href: nil, cells: [$1]) })
+    }
+
+    /// Horizontal bars of a mix (harm, response, services, themes); `entries` in display order.
+    func mixFigure(id: String, title: String, entries: [(label: String, href: String?, value: Int)], sensitive: Bool,
+                   valueHeading: String, labelHeading: String) -> [String: Any] {
+        shownMixFigure(id: id, title: title, entries: entries.map { (label: $0.label, href: $0.href) },
+                       counts: shownRow(entries.map(\.value), sensitive: sensitive), valueHeading: valueHeading, labelHeading: labelHeading)
+    }
+
+    /// Horizontal bars of counts already passed through the small-number rule.
+    func shownMixFigure(id: String, title: String, entries: [(label: String, href: String?)], counts: [DisplayCount],
+                        valueHeading: String, labelHeading: String) -> [String: Any] {
+        let bars = zip(entries, counts).map { BarChart.Bar(label: $0.label, count: $1) }
+        let svg = HorizontalBarChart(id: id + "-chart", title: title, bars: bars).svg()
+        return figure(id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
+                      rows: zip(entries, counts).map { FigureRow(label: $0.label, href: $0.href, cells: [$1]) })
+    }
+
+    /// A short label for a quarter of the axis: `2026 Q3` → `Q3 2026`.
+    static func quarterLabel(_ label: String) -> String {
+        let parts = label.split(separator: " ")
+        return parts.count == 2 ? "\(parts[1]) \(parts[0])" : label
+    }
+
+    /// `service` slug → title, with a readable fallback for documents without a service.
+    func unitName(_ slug: String) -> String {
+        slug.isEmpty ? "No service recorded" : data.unitTitle(slug) ?? slug
+    }
+
+    func unitHref(_ slug: String, from folder: String) -> String? {
+        slug.isEmpty || data.unitTitle(slug) == nil ? nil : paths.href(from: folder, to: "services/\(slug)/")
+    }
+
+    /// A row of an actions table (dashboard, theme and service pages), linking to the action's document.
+    func actionItem(_ item: (document: Document, action: Action), from folder: String) -> [String: Any] {
+        var row = actionRow(item.action)
+        row["documentId"] = item.document.id
+        row["documentTitle"] = item.document.title
+        row["documentHref"] = paths.href(from: folder, to: paths.folder(of: item.document)) + "#actions-heading"
+        row["serviceText"] = unitName(item.document.service ?? "")
+        return row
+    }
+
+    /// `{ tableId, caption, items[] }` for `partials/actionlist.mustache`.
+    func actionTable(id: String, caption: String, items: [(document: Document, action: Action)], from folder: String) -> [String: Any] {
+        ["tableId": id, "caption": caption, "items": items.map { actionItem($0, from: folder) }]
+    }
+}

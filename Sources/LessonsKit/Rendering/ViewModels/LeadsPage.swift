@@ -1,0 +1,26 @@
+/// `leads/index.html`: the Learning Lessons Leads network by directorate and service, and which services have no lead.
+extension RenderContext {
+    func leadsPage() -> OutputFile {
+        let folder = "leads/"
+        let coverage = analysis.leads
+        var view = pageKeys(folder: folder, title: "Learning Lessons Leads", heading: "Learning Lessons Leads", currentSection: nil,
+                            breadcrumbs: [("Home", "")])
+        let covered = coverage.serviceCount - coverage.uncovered.count
+        view["intro"] = "Leads share learning in their teams and bring their teams’ learning to the sessions. \(coverage.leadCount) \(coverage.leadCount == 1 ? "Lead covers" : "Leads cover") \(covered) of \(coverage.serviceCount) services."
+        view["uncovered"] = coverage.uncovered.map { ["title": $0.title, "href": paths.href(from: folder, to: "services/\($0.slug)/")] }
+        view["directorates"] = coverage.directorates.map { entry -> [String: Any] in
+            [
+                "title": entry.directorate.title, "slug": entry.directorate.slug,
+                "href": paths.href(from: folder, to: "services/\(entry.directorate.slug)/"),
+                "coverageText": "\(entry.covered) of \(entry.services.count) services have a Lead",
+                "isFullyCovered": entry.covered == entry.services.count,
+                "leads": entry.leads.map(leadItem),
+                "services": entry.services.map { service -> [String: Any] in
+                    ["title": service.service.title, "href": paths.href(from: folder, to: "services/\(service.service.slug)/"),
+                     "leads": service.leads.map(leadItem), "hasNoLead": service.leads.isEmpty]
+                },
+            ]
+        }
+        return OutputFile(path: paths.file(for: folder), text: templates.render("leads", view))
+    }
+}

@@ -1,0 +1,76 @@
+/// The search page and its index: built from this edition's documents only, so nothing outside it can be found.
+extension RenderContext {
+    static let searchFolder = "search/"
+
+    /// Documents the search covers, newest first: the edition's documents, without superseded ones.
+    var searchDocuments: [Document] {
+        content.documents.filter { $0.supersededBy == nil || $0.isDraft }.sorted(by: Document.newestFirst)
+    }
+
+    /// One index entry per searchable document, with the plain text of its body (rendered in parallel).
+    func searchEntries(jobs: Int?) async -> [SearchEntry] {
+        await parallelMap(searchDocuments, jobs: jobs) { self.searchEntry($0) }
+    }
+
+    func searchEntry(_ document: Document) -> SearchEntry {
+        let body = MarkdownRenderer.render(document.body, options: markdownOptions) { _ in .keep }.plainText
+        var summary = document.summary ?? ""
+        if case .lesson(let lesson) = document.details { summary += " " + lesson.keyMessages.joined(separator: " ") }
+        let themeTitles = document.themes.compactMap { data.theme($0)?.title }
+        let labels = [document.id, document.type.displayName, document.service.flatMap(data.unitTitle) ?? ""] + themeTitles
+        return SearchEntry(title: document.title, folder: paths.folder(of: document), type: document.type,
+                           dateText: document.date?.displayText ?? "", summary: document.summary ?? "",
+                           facets: searchFacets(document),
+                           fields: [.init(SearchWeight.title, document.title), .init(SearchWeight.summary, summary),
+                                    .init(SearchWeight.label, labels.joined(separator: " ")), .init(SearchWeight.body, body)])
+    }
+
+    /// The filter keys of a document: its type, themes (and their parents), service (and its directorate) and year.
+    func searchFacets(_ document: Document) -> [String] {
+        var keys = ["type-" + document.type.folder]
+        for slug in document.themes {
+            keys.append("theme-" + slug)
+            if let parent = data.theme(slug)?.parent { keys.append("theme-" + parent) }
+        }
+        if let service = document.service {
+            keys.append("service-" + service)
+            if let directorate = data.service(service)?.directorate { keys.append("service-" + directorate) }
+        }
+        if let date = document.date { keys.append("year-\(date.year)") }
+        return keys
+    }
+
+    /// `search/index.html` and the index files beside it.
+    func searchFiles(entries: [SearchEntry]) -> [OutputFile] {
+        let index = SearchIndex(entries: entries, synonyms: config.searchSynonyms)
+        return SearchIndexFiles(index: index).files(folder: Self.searchFolder, portable: paths.portable) + [searchPage(index)]
+    }
+
+    func searchPage(_ index: SearchIndex) -> OutputFile {
+        let folder = Self.searchFolder
+        var view = pageKeys(folder: folder, title: "Search", heading: "Search", currentSection: nil, breadcrumbs: [("Home", "")])
+        func option(_ key: String, _ label: String) -> [String: Any]? {
+            guard let count = index.facets[key]?.count else { return nil }
+            return ["value": key, "label": "\(label) (\(count))"]
+        }
+        let types = DocumentType.allCases.compactMap { option("type-" + $0.folder, $0.pluralName) }
+        let themes = data.themes.sorted { $0.title < $1.title }.compactMap { option("theme-" + $0.slug, $0.title) }
+        let directorates = data.directorates.compactMap { directorate -> [String: Any]? in
+            let options = [option("service-" + directorate.slug, "All of \(directorate.title)")].compactMap { $0 }
+                + directorate.services.compactMap { option("service-" + $0.slug, $0.title) }
+            return options.isEmpty ? nil : ["label": directorate.title, "options": options]
+        }
+        let years = Set(index.facets.keys.filter { $0.hasPrefix("year-") }).sorted(by: >).compactMap { option($0, String($0.dropFirst(5))) }
+        let browse = DocumentType.allCases.filter { $0 != .page && index.facets["type-" + $0.folder] != nil }.map { type -> [String: Any] in
+            ["title": type.pluralName, "href": paths.href(from: folder, to: paths.listFolder(of: type))]
+        }
+        view["search"] = [
+            "rootHref": "../",
+            "indexHref": "./",
+            "mode": paths.portable ? "script" : "fetch",
+            "types": types, "themes": themes, "directorates": directorates, "years": years,
+            "browse": browse + [["title": "Themes", "href": paths.href(from: folder, to: "themes/")]],
+        ] as [String: Any]
+        return OutputFile(path: paths.file(for: folder), text: templates.render("search", view))
+    }
+}

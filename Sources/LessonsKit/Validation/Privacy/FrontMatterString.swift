@@ -1,0 +1,74 @@
+/// One string written in a document's front matter (a value or a key), with what is needed to place a match inside it in the file.
+struct FrontMatterString: Sendable, Hashable {
+    let text: String
+    /// Where the scalar starts (its opening quote or block indicator, if any).
+    let location: SourceLocation
+    let style: YAMLNode.ScalarStyle
+    /// The nearest mapping key above the value (`due` for an action's due date); nil for keys themselves.
+    let key: String?
+    /// The column of that key; the lines of a block scalar are taken to be indented two more.
+    let keyColumn: Int
+
+    /// Fields typed as dates, whose values are never "a full date in free text".
+    private static let dateFields: Set<String> = ["date", "due", "completed", "reviewed_on", "review_by", "from", "to", "since"]
+
+    /// True for a typed date field, or a value that is nothing but an ISO date (such as a governance candour date).
+    var isTypedDate: Bool {
+        if let key, Self.dateFields.contains(key) { return true }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// Every key and non-empty scalar value of the front matter, in document order.
+    static func all(in root: YAMLNode) -> [FrontMatterString] {
+        var strings: [FrontMatterString] = []
+        collect(root, key: nil, keyColumn: root.location.column, into: &strings)
+        return strings
+    }
+
+    private static func collect(_ node: YAMLNode, key: String?, keyColumn: Int, into strings: inout [FrontMatterString]) {
+        switch node.kind {
+        case .scalar(let text, _):
+            if !text.isEmpty {
+                strings.append(FrontMatterString(text: text, location: node.location, style: node.style, key: key, keyColumn: keyColumn))
+            }
+        case .mapping(let pairs):
+            for pair in pairs {
+                strings.append(FrontMatterString(text: pair.key, location: pair.keyLocation, style: .plain, key: nil,
+                                                 keyColumn: pair.keyLocation.column))
+                collect(pair.value, key: pair.key, keyColumn: pair.keyLocation.column, into: &strings)
+            }
+        case .sequence(let items):
+            for item in items { collect(item, key: key, keyColumn: keyColumn, into: &strings) }
+        }
+    }
+
+    /// The file position of a finding in this string.
+    ///
+    /// Exact for one-line plain and quoted scalars (escapes before the match counted) and for the lines of a literal
+    /// block (`|`) indented two spaces under their key; a match in a folded or multi-line flow scalar is placed at the
+    /// line where the text starts, because folding loses where the source lines broke.
+    func location(of finding: PrivacyFinding) -> SourceLocation {
+        let file = location.file
+        switch style {
+        case .plain, .singleQuoted, .doubleQuoted:
+            guard finding.line == 0 else { return location }
+            let opening = style == .plain ? 0 : 1
+            return SourceLocation(file: file, line: location.line, column: location.column + opening + sourceWidth(of: finding.prefix))
+        case .literal:
+            return SourceLocation(file: file, line: location.line + 1 + finding.line, column: keyColumn + 2 + finding.column)
+        case .folded:
+            return SourceLocation(file: file, line: location.line + 1, column: keyColumn + 2)
+        }
+    }
+
+    /// How many characters `text` takes when written in this scalar style (quotes and backslashes are doubled or escaped).
+    private func sourceWidth(of text: String) -> Int {
+        let scalars = text.unicodeScalars
+        switch style {
+        case .singleQuoted: return scalars.count + scalars.filter { $0 == "'" }.count
+        case .doubleQuoted: return scalars.count + scalars.filter { $0 == "\"" || $0 == "\\" || $0 == "\t" }.count
+        default: return scalars.count
+        }
+    }
+}

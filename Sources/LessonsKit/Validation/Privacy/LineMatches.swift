@@ -1,0 +1,117 @@
+import Foundation
+
+/// The candidate matches of the privacy checks in one line, before overlaps and `privacy.allow` are resolved.
+struct LineMatches {
+    let line: String
+    private var candidates: [(check: PrivacyCheck, range: Range<String.Index>)] = []
+
+    init(line: String) {
+        self.line = line
+    }
+
+    /// Adds every match of `regex` that `classify` turns into a check.
+    mutating func add(_ regex: NSRegularExpression, _ classify: (String) -> PrivacyCheck?) {
+        for range in ranges(of: regex) {
+            if let check = classify(String(line.unicodeScalars[range])) { candidates.append((check, range)) }
+        }
+    }
+
+    /// Adds a date of birth for each cue (`DOB`, `date of birth`, `born on`) with a date just after it, or just before it as in `14/03/1956 (DOB)`.
+    mutating func addBirthDates() {
+        let dates = ranges(of: PrivacyPatterns.birthDate).filter { PrivacyScanner.isPlausibleDate(String(line.unicodeScalars[$0])) }
+        guard !dates.isEmpty else { return }
+        for cue in ranges(of: PrivacyPatterns.birthCue) {
+            if let date = dates.first(where: { $0.lowerBound >= cue.upperBound && Self.isShortLeadIn(line[cue.upperBound..<$0.lowerBound]) }) {
+                candidates.append((.dateOfBirth, cue.lowerBound..<date.upperBound))
+            } else if let date = dates.last(where: { $0.upperBound <= cue.lowerBound && line[$0.upperBound..<cue.lowerBound].allSatisfy { " (,[-–:".contains($0) } }) {
+                candidates.append((.dateOfBirth, date.lowerBound..<cue.upperBound))
+            }
+        }
+    }
+
+    /// Text between a cue and its date: punctuation and at most two short words ("DOB: 14/03/1956", "date of birth was given as …").
+    private static func isShortLeadIn(_ gap: Substring) -> Bool {
+        guard gap.count <= 24, !gap.contains(". "), !gap.contains(";") else { return false }
+        let words = gap.split { !$0.isLetter }
+        return words.count <= 3
+    }
+
+    /// Adds e-mail addresses outside the allowed domains, read outwards from each `@` (bounded, so a long line stays linear).
+    mutating func addEmailAddresses(allowedDomains: [String]) {
+        let scalars = line.unicodeScalars
+        var searchFrom = scalars.startIndex
+        while let at = scalars[searchFrom...].firstIndex(of: "@") {
+            searchFrom = scalars.index(after: at)
+            var start = at
+            var count = 0
+            while start > scalars.startIndex, count < 64 {
+                let previous = scalars.index(before: start)
+                guard Self.isLocalPart(scalars[previous]) else { break }
+                start = previous
+                count += 1
+            }
+            var end = searchFrom
+            count = 0
+            while end < scalars.endIndex, count < 255, Self.isDomainPart(scalars[end]) {
+                end = scalars.index(after: end)
+                count += 1
+            }
+            while end > searchFrom, ".-".unicodeScalars.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+            while start < at, scalars[start] == "." { start = scalars.index(after: start) }
+            let domain = String(scalars[searchFrom..<end]).lowercased()
+            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+            guard start < at, labels.count >= 2, !labels.contains(where: \.isEmpty),
+                  let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter) else { continue }
+            let allowed = allowedDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+            if !allowed { candidates.append((.emailAddress, start..<end)) }
+        }
+    }
+
+    private static func isLocalPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._%+-'".unicodeScalars.contains(scalar))
+    }
+
+    private static func isDomainPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+    }
+
+    /// The findings that remain once overlapping matches keep only the most severe (then the first) and
+    /// matches inside an occurrence of an allowed text are dropped.
+    func findings(lineIndex: Int, allow: [String]) -> [PrivacyFinding] {
+        guard !candidates.isEmpty else { return [] }
+        let ordered = candidates.sorted {
+            if $0.check.severity != $1.check.severity { return $0.check.severity > $1.check.severity }
+            return $0.range.lowerBound < $1.range.lowerBound
+        }
+        var kept: [(check: PrivacyCheck, range: Range<String.Index>)] = []
+        for candidate in ordered where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
+            kept.append(candidate)
+        }
+        let allowed = allowedRanges(allow)
+        return kept
+            .filter { candidate in !allowed.contains { $0.lowerBound <= candidate.range.lowerBound && candidate.range.upperBound <= $0.upperBound } }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+            .map { candidate in
+                PrivacyFinding(check: candidate.check, text: String(line.unicodeScalars[candidate.range]), line: lineIndex,
+                               column: line.unicodeScalars.distance(from: line.startIndex, to: candidate.range.lowerBound),
+                               prefix: String(line.unicodeScalars[..<candidate.range.lowerBound]))
+            }
+    }
+
+    /// Every occurrence in the line of each allowed text.
+    private func allowedRanges(_ allow: [String]) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        for text in allow where !text.isEmpty {
+            var searchFrom = line.startIndex
+            while searchFrom < line.endIndex, let found = line.range(of: text, range: searchFrom..<line.endIndex) {
+                ranges.append(found)
+                searchFrom = line.index(after: found.lowerBound)
+            }
+        }
+        return ranges
+    }
+
+    private func ranges(of regex: NSRegularExpression) -> [Range<String.Index>] {
+        regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).compactMap { Range($0.range, in: line) }
+    }
+}

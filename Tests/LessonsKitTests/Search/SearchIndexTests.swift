@@ -1,0 +1,124 @@
+import Testing
+@testable import LessonsKit
+
+@Suite struct SearchTextTests {
+    @Test func splitsOnPunctuationAndFoldsCaseAndAccents() {
+        #expect(SearchText.words("Café-based HANDOVER, naïve: résumé's") == ["cafe", "based", "handover", "naive", "resume"])
+        #expect(SearchText.words("NEWS2 score at 07:30") == ["news2", "score", "at", "07", "30"])
+    }
+
+    @Test func dropsOneCharacterWords() {
+        #expect(SearchText.words("a patient's b plan") == ["patient", "plan"])
+    }
+
+    @Test func indexTermsLeaveOutStopWordsAndAreStemmed() {
+        #expect(SearchIndex.terms(of: "The falls of the patients") == ["fall", "patient"])
+    }
+}
+
+@Suite struct StemmerTests {
+    @Test func learnLearnedLearningShareAStem() {
+        #expect(Set(["learn", "learns", "learned", "learning"].map(Stemmer.stem)) == ["learn"])
+    }
+
+    @Test func fallAndFallsShareAStem() {
+        #expect(Stemmer.stem("falls") == "fall")
+        #expect(Stemmer.stem("falling") == "fall")
+        #expect(Stemmer.stem("fall") == "fall")
+    }
+
+    @Test func commonInflectionsMeetTheirWord() {
+        let pairs = [("observations", "observation"), ("stopped", "stop"), ("studies", "study"), ("studied", "study"),
+                     ("rated", "rate"), ("handovers", "handover"), ("observed", "observe"), ("medicines", "medicine")]
+        for (inflected, word) in pairs {
+            #expect(Stemmer.stem(inflected) == Stemmer.stem(word), "\(inflected) and \(word)")
+        }
+    }
+
+    @Test func keepsShortWordsWordsWithDigitsAndDoubleS() {
+        #expect(Stemmer.stem("bus") == "bus")
+        #expect(Stemmer.stem("news2") == "news2")
+        #expect(Stemmer.stem("process") == "process")
+        #expect(Stemmer.stem("diagnosis") == "diagnosis")
+    }
+}
+
+@Suite struct SearchIndexTests {
+    static func entry(_ title: String, summary: String = "", body: String = "", type: DocumentType = .lesson, year: Int = 2026,
+                      facets: [String] = []) -> SearchEntry {
+        SearchEntry(title: title, folder: "\(type.folder)/\(title.lowercased().split(separator: " ").joined(separator: "-"))/", type: type,
+                    dateText: "", summary: summary, facets: ["type-\(type.folder)", "year-\(year)"] + facets,
+                    fields: [.init(SearchWeight.title, title), .init(SearchWeight.summary, summary), .init(SearchWeight.body, body)])
+    }
+
+    /// Newest first, as the renderer gives them.
+    static let index = SearchIndex(entries: [
+        entry("Night shift observations", body: "The handover was rushed."),            // 0
+        entry("Safer handover", summary: "A structured handover tool."),                // 1
+        entry("Medicines at discharge", body: "Handover of medicines to the GP."),      // 2
+        entry("Falls on the older adults ward", summary: "Lying and standing blood pressure.", year: 2025,
+              facets: ["theme-falls"]),                                                 // 3
+        entry("What we learned about falls", body: "Learning from a fall at night.", type: .practice, year: 2025,
+              facets: ["theme-falls"]),                                                 // 4
+        entry("Absconsion from the ward", body: "The patient was absent without leave.", year: 2024), // 5
+    ], synonyms: [["awol", "absconsion", "absent-without-leave"]])
+
+    @Test func titleMatchesRankAboveSummaryAboveBody() {
+        #expect(Self.index.search("handover") == [1, 0, 2])
+    }
+
+    @Test func titleMatchBeatsNewerBodyMatch() {
+        // The older document's title match beats the newer one's body match.
+        #expect(Self.index.search("night") == [0, 4])
+    }
+
+    @Test func inflectionsFindEachOther() {
+        #expect(Self.index.search("learning") == [4])
+        // Both have it in the title; the older one also in its body, which tips the balance.
+        #expect(Self.index.search("fall") == [4, 3])
+        #expect(Self.index.search("falls") == [4, 3])
+    }
+
+    @Test func wordBeginningsMatchAsYouType() {
+        #expect(Self.index.search("hando") == [1, 0, 2])
+        #expect(Self.index.search("medic") == [2])
+        // Two letters are too few to expand.
+        #expect(Self.index.search("ha").isEmpty)
+    }
+
+    @Test func aStemPlusTheStartOfAnEndingStillMatches() {
+        #expect(Self.index.search("learni") == [4])
+    }
+
+    @Test func everyWordMustMatch() {
+        #expect(Self.index.search("handover medicines") == [2])
+        #expect(Self.index.search("handover falls").isEmpty)
+    }
+
+    @Test func accentsAndCaseDoNotMatter() {
+        #expect(Self.index.search("HÄNDOVER") == Self.index.search("handover"))
+    }
+
+    @Test func synonymsFindDocumentsUsingAnotherWordOfTheGroup() {
+        #expect(Self.index.search("awol") == [5])
+    }
+
+    @Test func filtersWorkWithAnEmptyQuery() {
+        #expect(Self.index.search("", filters: ["theme-falls", "year-2025"]) == [3, 4])
+        #expect(Self.index.search("", filters: ["theme-falls", "type-lessons"]) == [3])
+        #expect(Self.index.search("falls", filters: ["type-practice"]) == [4])
+    }
+
+    @Test func shardsHoldEveryTermOnceAndSplitBigPrefixes() {
+        var files = SearchIndexFiles(index: Self.index)
+        files.shardBytes = 40
+        let shards = files.shards()
+        let terms = shards.flatMap(\.terms)
+        #expect(terms.sorted() == Self.index.postings.keys.sorted())
+        #expect(Set(terms).count == terms.count)
+        #expect(shards.contains { $0.key.count > 1 }, "small shard size forces longer keys")
+        for shard in shards {
+            #expect(shard.terms.allSatisfy { $0.hasPrefix(shard.key) })
+        }
+    }
+}

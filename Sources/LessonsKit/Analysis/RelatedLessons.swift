@@ -32,21 +32,41 @@ public struct RelatedLessons: Sendable {
             for source in sources[index] { bySource[source, default: []].append(index) }
         }
         var related: [String: [String]] = [:]
-        var scores: [Int: Double] = [:]
+        // Dense scores reset through the list of touched candidates: no hashing and no full sort per lesson.
+        var scores = [Double](repeating: 0, count: lessons.count)
+        var touched: [Int] = []
         for index in lessons.indices {
-            scores.removeAll(keepingCapacity: true)
-            for theme in themes[index] { for other in byTheme[theme] ?? [] where other != index { scores[other, default: 0] += Self.sharedThemeWeight } }
-            for source in sources[index] { for other in bySource[source] ?? [] where other != index { scores[other, default: 0] += Self.sharedSourceWeight } }
-            guard !scores.isEmpty else { continue }
-            var ranked = scores.map { other, score -> (Int, Double) in
-                var total = score
+            for theme in themes[index] {
+                for other in byTheme[theme] ?? [] where other != index {
+                    if scores[other] == 0 { touched.append(other) }
+                    scores[other] += Self.sharedThemeWeight
+                }
+            }
+            for source in sources[index] {
+                for other in bySource[source] ?? [] where other != index {
+                    if scores[other] == 0 { touched.append(other) }
+                    scores[other] += Self.sharedSourceWeight
+                }
+            }
+            guard !touched.isEmpty else { continue }
+            var best: [(Int, Double)] = []
+            func ranksBefore(_ a: (Int, Double), _ b: (Int, Double)) -> Bool {
+                a.1 != b.1 ? a.1 > b.1 : Document.newestFirst(lessons[a.0], lessons[b.0])
+            }
+            for other in touched {
+                var total = scores[other]
+                scores[other] = 0
                 if let a = days[index], let b = days[other] {
                     total += Self.dateWeight * max(0, 1 - Double(abs(a - b)) / Self.dateWindowDays)
                 }
-                return (other, total)
+                let candidate = (other, total)
+                guard best.count < Self.limit || best.last.map({ ranksBefore(candidate, $0) }) == true else { continue }
+                let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
+                best.insert(candidate, at: position)
+                if best.count > Self.limit { best.removeLast() }
             }
-            ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : Document.newestFirst(lessons[$0.0], lessons[$1.0]) }
-            related[lessons[index].slug] = ranked.prefix(Self.limit).map { lessons[$0.0].slug }
+            touched.removeAll(keepingCapacity: true)
+            related[lessons[index].slug] = best.map { lessons[$0.0].slug }
         }
         self.related = related
     }

@@ -53,7 +53,7 @@ public struct ThemeAnalysis: Sendable {
             case let (x?, y?) where x != y: return x > y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return a.theme.title < b.theme.title
+            default: return (a.theme.title, a.theme.slug) < (b.theme.title, b.theme.slug)
             }
         }
     }
@@ -80,34 +80,33 @@ public struct ThemeAnalysis: Sendable {
         }
         var families: [String: Set<String>] = [:]
         for theme in data.themes { families[theme.slug] = tree.selfAndDescendants(of: theme.slug).union(ancestors[theme.slug] ?? []) }
-        var summaries: [String: Summary] = [:]
-        for theme in data.themes {
-            summaries[theme.slug] = Summary(theme: theme, incidentsPerQuarter: Array(repeating: 0, count: axis.count))
-        }
+        // Summaries live in an array and are mutated in place: copying one out of a dictionary and back would copy
+        // its document list on every append (quadratic on a large corpus).
+        var list = data.themes.map { Summary(theme: $0, incidentsPerQuarter: Array(repeating: 0, count: axis.count)) }
+        var position: [String: Int] = [:]
+        for (index, theme) in data.themes.enumerated() where position[theme.slug] == nil { position[theme.slug] = index }
         var reviewed: [String: Set<String>] = [:]  // theme → review ids already added
         for document in content.documents {
             let expanded = Self.expand(document.themes, ancestors: ancestors)
             if case .bulletin(let bulletin) = document.details, let spotlight = bulletin.spotlight {
                 // A spotlight on a child theme also shows on its parent's page.
-                for slug in ancestors[spotlight] ?? [] { summaries[slug]?.spotlightBulletins.append(document) }
+                for slug in ancestors[spotlight] ?? [] { if let index = position[slug] { list[index].spotlightBulletins.append(document) } }
             }
-            guard !expanded.isEmpty else { continue }
             for slug in expanded {
-                guard var summary = summaries[slug] else { continue }
-                summary.documents.append(document)
-                summary.countsByType[document.type, default: 0] += 1
-                if let date = document.date, date <= today, summary.latestActivity.map({ date > $0 }) ?? true { summary.latestActivity = date }
-                for action in document.actions where action.isOpen { summary.openActions.append((document, action)) }
-                if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted { summary.reviews.append(document) }
+                guard let index = position[slug] else { continue }
+                list[index].documents.append(document)
+                list[index].countsByType[document.type, default: 0] += 1
+                if let date = document.date, date <= today, list[index].latestActivity.map({ date > $0 }) ?? true { list[index].latestActivity = date }
+                for action in document.actions where action.isOpen { list[index].openActions.append((document, action)) }
+                if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted { list[index].reviews.append(document) }
                 if case .incident(let incident) = document.details {
-                    if let date = document.date, let index = axis.index(of: date) { summary.incidentsPerQuarter[index] += 1 }
-                    summary.harmMix.add(incident.harm ?? "not-recorded")
-                    summary.responseMix.add(incident.response)
-                    summary.services.add(document.service ?? "")
+                    if let date = document.date, let quarter = axis.index(of: date) { list[index].incidentsPerQuarter[quarter] += 1 }
+                    list[index].harmMix.add(incident.harm ?? "not-recorded")
+                    list[index].responseMix.add(incident.response)
+                    list[index].services.add(document.service ?? "")
                     let family = families[slug] ?? [slug]
-                    for other in expanded where !family.contains(other) { summary.coOccurring.add(other) }
+                    for other in expanded where !family.contains(other) { list[index].coOccurring.add(other) }
                 }
-                summaries[slug] = summary
             }
         }
         // Reviews that cover a theme's incidents without carrying the theme themselves.
@@ -115,15 +114,17 @@ public struct ThemeAnalysis: Sendable {
             guard case .review(let details) = review.details else { continue }
             var themes: Set<String> = []
             for id in details.incidents { if let incident = content.document(id.value) { themes.formUnion(Self.expand(incident.themes, ancestors: ancestors)) } }
-            for slug in themes where reviewed[slug, default: []].insert(review.slug).inserted { summaries[slug]?.reviews.append(review) }
+            for slug in themes where reviewed[slug, default: []].insert(review.slug).inserted {
+                if let index = position[slug] { list[index].reviews.append(review) }
+            }
         }
-        for slug in summaries.keys {
-            summaries[slug]?.documents.sort(by: Document.newestFirst)
-            summaries[slug]?.reviews.sort(by: Document.newestFirst)
-            summaries[slug]?.spotlightBulletins.sort(by: Document.newestFirst)
-            summaries[slug]?.openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+        for index in list.indices {
+            list[index].documents.sort(by: Document.newestFirst)
+            list[index].reviews.sort(by: Document.newestFirst)
+            list[index].spotlightBulletins.sort(by: Document.newestFirst)
+            list[index].openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
         }
-        self.summaries = summaries
+        self.summaries = Dictionary(list.map { ($0.theme.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func expand(_ themes: [String], ancestors: [String: [String]]) -> [String] {

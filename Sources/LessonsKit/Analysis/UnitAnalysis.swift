@@ -19,34 +19,37 @@ public struct UnitAnalysis: Sendable {
 
     public init(content: EditionContent, data: SiteData, axis: QuarterAxis) {
         self.axis = axis
-        var summaries: [String: Summary] = [:]
+        // Mutated in place in an array (see ThemeAnalysis): no copy of a document list per document.
+        var units: [String] = []
         var directorateOf: [String: String] = [:]
         for directorate in data.directorates {
-            summaries[directorate.slug] = Summary(incidentsPerQuarter: Array(repeating: 0, count: axis.count))
+            units.append(directorate.slug)
             for service in directorate.services {
-                summaries[service.slug] = Summary(incidentsPerQuarter: Array(repeating: 0, count: axis.count))
+                units.append(service.slug)
                 directorateOf[service.slug] = directorate.slug
             }
         }
+        var list = units.map { _ in Summary(incidentsPerQuarter: Array(repeating: 0, count: axis.count)) }
+        var position: [String: Int] = [:]
+        for (index, unit) in units.enumerated() where position[unit] == nil { position[unit] = index }
         for document in content.documents {
             guard let service = document.service else { continue }
-            var units = [service]
-            if let directorate = directorateOf[service] { units.append(directorate) }
-            for unit in units {
-                guard var summary = summaries[unit] else { continue }
-                summary.documents.append(document)
+            for unit in [service, directorateOf[service]].compactMap({ $0 }) {
+                guard let index = position[unit] else { continue }
+                list[index].documents.append(document)
                 if document.type == .incident {
-                    if let date = document.date, let index = axis.index(of: date) { summary.incidentsPerQuarter[index] += 1 }
-                    for theme in document.themes { summary.incidentThemes.add(theme) }
+                    if let date = document.date, let quarter = axis.index(of: date) { list[index].incidentsPerQuarter[quarter] += 1 }
+                    for theme in document.themes { list[index].incidentThemes.add(theme) }
                 }
-                for action in document.actions where action.isOpen { summary.openActions.append((document, action)) }
-                summaries[unit] = summary
+                for action in document.actions where action.isOpen { list[index].openActions.append((document, action)) }
             }
         }
-        for slug in summaries.keys {
-            summaries[slug]?.documents.sort(by: Document.newestFirst)
-            summaries[slug]?.openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+        for index in list.indices {
+            list[index].documents.sort(by: Document.newestFirst)
+            list[index].openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
         }
+        var summaries: [String: Summary] = [:]
+        for (unit, index) in position { summaries[unit] = list[index] }
         self.summaries = summaries
     }
 }

@@ -60,6 +60,7 @@ public enum BuildPipeline {
         var rendered = await renderEditions(editions, site: site, theme: theme, templates: templates, today: today, options: options)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
+        clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
 
         // 5a. Every internal link of the generated pages must resolve to a file of the output.
         for item in rendered { report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs) }
@@ -86,7 +87,7 @@ public enum BuildPipeline {
         guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
 
         // 6. Write each edition atomically; only this stage touches the output folder.
-        for (edition, files, _, renderSeconds) in rendered {
+        for (edition, files, _, renderSeconds, _) in rendered {
             let started = clock.elapsed
             let output = outputDirectory(for: edition, options: options, siteDirectory: reader.siteDirectory)
             do {
@@ -113,23 +114,23 @@ public enum BuildPipeline {
 
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
     private static func renderEditions(_ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
-                                       options: BuildOptions) async -> [(edition: Edition, files: [OutputFile], diagnostics: [Diagnostic], seconds: Double)] {
+                                       options: BuildOptions) async -> [(edition: Edition, files: [OutputFile], diagnostics: [Diagnostic], seconds: Double, analysisSeconds: Double)] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
-        let results = await withTaskGroup(of: (Int, [OutputFile], [Diagnostic], Double).self) { group in
+        let results = await withTaskGroup(of: (Int, [OutputFile], [Diagnostic], Double, Double).self) { group in
             for (index, edition) in editions.enumerated() {
                 group.addTask {
                     let started = DispatchTime.now().uptimeNanoseconds
                     let renderer = SiteRenderer(site: site, theme: theme, templates: templates, edition: edition, today: today,
                                                 includeDrafts: options.includeDrafts)
                     let (files, diagnostics) = await renderer.render(jobs: jobs)
-                    return (index, files, diagnostics, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                    return (index, files, diagnostics, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, renderer.analysisSeconds)
                 }
             }
-            var collected: [(Int, [OutputFile], [Diagnostic], Double)] = []
+            var collected: [(Int, [OutputFile], [Diagnostic], Double, Double)] = []
             for await result in group { collected.append(result) }
             return collected.sorted { $0.0 < $1.0 }
         }
-        return results.map { (editions[$0.0], $0.1, $0.2, $0.3) }
+        return results.map { (editions[$0.0], $0.1, $0.2, $0.3, $0.4) }
     }
 
     private static func shareOfLoading(_ clock: StageClock) -> Double {

@@ -12,5 +12,10 @@ struct StageClock {
         last = now
     }
 
-    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+    /// Records a part of a stage timed elsewhere (e.g. the analysis inside rendering) without starting a new lap.
+    mutating func record(_ stage: String, seconds: Double) {
+        timings.append(StageTiming(stage: stage, seconds: seconds))
+    }
+
+        var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 }

@@ -111,6 +111,22 @@ import Testing
         #expect(report.summaries.contains { $0.contains("base_url") })
     }
 
+    @Test func renderedMarkdownBecomesTextWithLinksAsAddressesAndListsAsDashes() {
+        let html = "<h2>What</h2>\n<p>See <a href=\"https://x.example/a/\">the page</a> &amp; more.</p>\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n"
+        #expect(HTMLText.blocks(html) == [.heading("What"), .paragraph("See the page <https://x.example/a/> & more."), .item("One"), .item("Two"), .end])
+        var text = TextBuilder()
+        text.html(html)
+        #expect(text.text.contains("What\n~~~~\n"))
+        #expect(text.text.contains("- One\n- Two\n"))
+    }
+
+    @Test func wrappingBreaksAtSpacesWithinTheWidthAndIndentsFollowingLines() {
+        let lines = TextWrap.wrap("- " + String(repeating: "word ", count: 40), width: 78, indent: "  ")
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { $0.count <= 78 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+    }
+
     @Test func quotedPrintableKeepsLinesShortAndEscapesEqualsSignsAndNonASCII() {
         let encoded = QuotedPrintable.encode(String(repeating: "a = b ", count: 30) + "é\nFrom here. \n.")
         #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })

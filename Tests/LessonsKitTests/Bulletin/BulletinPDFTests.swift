@@ -75,6 +75,21 @@ import Testing
         #expect(skipped.notes.contains { $0.contains("Chromium was not found") })
     }
 
+    @Test func aChromiumThatHangsIsStoppedAtTheTimeOutAndReported() async throws {
+        let site = try MiniSite(files: ["content/bulletins/llb-001.md": BulletinAssemblyTests.bulletin()])
+        defer { site.remove() }
+        try site.write("hang.sh", "#!/bin/sh\nexec sleep 30\n")
+        #expect(chmod(site.root + "/hang.sh", 0o755) == 0)
+        let context = try await Self.context(site)
+        var stage = BulletinPDFStage(mode: .required, jobs: 1)
+        stage.environment = ["LESSONS_CHROME": site.root + "/hang.sh", "LESSONS_PDF_TIMEOUT": "1"]
+        let started = ContinuousClock.now
+        let outcome = await stage.run(files: [], context: context)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(outcome.diagnostics.count == 1)
+        #expect(outcome.diagnostics.first?.message.contains("did not finish within 1 s") == true)
+    }
+
     @Test func lessonsChromeWinsOverPathAndMustBeExecutable() {
         #expect(Chromium.locate(environment: ["LESSONS_CHROME": "/bin/sh", "PATH": "/usr/bin"])?.executable == "/bin/sh")
         #expect(Chromium.locate(environment: ["LESSONS_CHROME": "/nonexistent/chrome", "PATH": "/usr/bin"]) == nil)

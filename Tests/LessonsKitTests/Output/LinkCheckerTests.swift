@@ -89,8 +89,11 @@ import Testing
         let site = try MiniSite(files: ["content/lessons/ll-2026-001.md": MiniSite.lesson, "content/incidents/inc-2026-001.md": MiniSite.incident,
                                         "themes/default/templates/partials/footer.mustache": footer])
         defer { site.remove() }
-        let report = await site.check()
+        var options = site.options()
+        options.output = site.root + "/out"
+        let report = await BuildPipeline.build(options)
         #expect(report.status == .contentErrors)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/out"), "nothing is written")
         let diagnostic = try #require(report.diagnostics.first { $0.code == .brokenOutputLink })
         #expect(diagnostic.message.contains("no-such-page/"))
         #expect(report.diagnostics.filter { $0.code == .brokenOutputLink }.count == 1, "one error for the whole template, not one per page")

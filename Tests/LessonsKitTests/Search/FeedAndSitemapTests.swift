@@ -79,7 +79,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(Set(falls.all("feed/entry/title").map(\.text)) == ["Lying and standing blood pressure after a fall", "Learning from falls at night"])
         #expect(SearchSite.read(output + "/themes/suicide-prevention/feed.xml") == nil)
         let listPage = try #require(SearchSite.read(output + "/lessons/index.html"))
-        #expect(listPage.contains(#"<link rel="alternate" type="application/atom+xml" title="Learning Lessons: Lessons" href="feed.xml">"#))
+        #expect(listPage.contains(#"<link rel="alternate" type="application/atom+xml" title="Learning Lessons: Lessons" href="../lessons/feed.xml">"#))
         #expect(listPage.contains(#"type="application/atom+xml" title="Learning Lessons" href="../feed.xml">"#))
     }
 

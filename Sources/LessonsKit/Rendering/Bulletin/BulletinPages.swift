@@ -37,7 +37,7 @@ extension RenderContext {
         let foreword = renderBody(bulletin, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
         let relative = BulletinLinks(paths: paths, folder: folder, base: nil)
         let hasEmail = config.baseURL != nil
-        var formats = ["webHref": paths.href(from: folder, to: folder), "printHref": "print.html"]
+        var formats = ["printHref": "print.html"]
         if hasPDF { formats["pdfHref"] = bulletin.slug + ".pdf" }
         if hasEmail {
             formats["emailHref"] = "email.html"

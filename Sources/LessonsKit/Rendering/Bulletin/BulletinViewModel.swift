@@ -98,8 +98,7 @@ extension RenderContext {
             // Suppressed bars get a fixed length so the e-mail's bars never reveal the hidden value.
             let percent = quarter.count.isSuppressed ? 15 : quarter.count.value * 100 / largest
             return ["label": quarter.label, "text": quarter.count.text, "isSuppressed": quarter.count.isSuppressed,
-                    "barWidth": max(percent * 3, quarter.count.value > 0 ? 4 : 0), "restWidth": 300 - max(percent * 3, quarter.count.value > 0 ? 4 : 0),
-                    "hasBar": quarter.count.value > 0]
+                    "barWidth": max(percent * 3, quarter.count.value > 0 ? 4 : 0), "hasBar": quarter.count.value > 0]
         }
         var item: [String: Any] = [
             "themeTitle": spotlight.theme.title,
@@ -116,8 +115,9 @@ extension RenderContext {
 
     private func leadGroupItem(_ group: BulletinIssue.LeadGroup) -> [String: Any] {
         ["title": group.title, "services": group.entries.map { entry -> [String: Any] in
-            ["service": entry.service, "leads": entry.leads.map { lead -> [String: Any] in
-                var item: [String: Any] = ["name": lead.name, "role": lead.role]
+            ["service": entry.service, "leads": entry.leads.enumerated().map { index, lead -> [String: Any] in
+                // The e-mail writes the list inline, so each lead but the last carries its separator.
+                var item: [String: Any] = ["name": lead.name, "role": lead.role, "separator": index == entry.leads.count - 1 ? "" : "; "]
                 item["email"] = lead.email
                 return item
             }]

@@ -57,6 +57,7 @@ body {
     max-width: 210mm;
     margin: 0 auto;
     padding: 13mm 14mm;
+    overflow-wrap: anywhere;
   }
 }
 
@@ -276,13 +277,6 @@ a {
   margin-top: 0.3em;
 }
 
-/* Practice and external learning side by side when both are there. */
-.bulletin__pair {
-  display: grid;
-  grid-template-columns: 1fr 1fr;
-  gap: 6mm;
-}
-
 /* ---------- Spotlight ---------- */
 
 .bulletin__chart {
@@ -428,6 +422,28 @@ a {
   height: auto;
   break-inside: avoid;
   page-break-inside: avoid;
+}
+
+/* Opened on a phone, the print page is one column so nothing scrolls sideways. */
+@media screen and (max-width: 40em) {
+  body {
+    padding: 4mm;
+  }
+
+  .bulletin__foreword,
+  .bulletin__lead-body,
+  .bulletin__lead-groups {
+    column-count: 1;
+  }
+
+  .bulletin__cards {
+    grid-template-columns: 1fr;
+  }
+
+  .bulletin__counts {
+    display: block;
+    overflow-x: auto;
+  }
 }
 
 """##.utf8),
@@ -945,7 +961,7 @@ a {
 /* Headline figures */
 .stat-list {
   display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
   gap: 0.75rem;
   margin: 1rem 0 2rem;
   padding: 0;
@@ -1244,6 +1260,26 @@ a {
     max-width: 150mm;
   }
 
+  /* A figure with a long table may break across pages; its chart and headings never do. */
+  .figure {
+    break-inside: auto;
+  }
+
+  .figure__chart,
+  .figure__title {
+    break-inside: avoid;
+    break-after: avoid;
+  }
+
+  .dashboard-section > h2,
+  .action-group > h3 {
+    break-after: avoid;
+  }
+
+  .figure__chart {
+    overflow: visible;
+  }
+
   .chart rect[fill="#005eb8"],
   .chart__bar:not(.chart__bar--suppressed) {
     fill: #6b6b6b;
@@ -1320,6 +1356,36 @@ a {
   color: #4c6272;
   font-size: 0.9375rem;
   font-weight: 700;
+}
+
+/* Nine dimensions need more than the reading width: on wide screens the grid breaks out of the column. */
+@media screen and (min-width: 64em) {
+  .culture-wide {
+    position: relative;
+    left: 50%;
+    width: min(calc(100vw - 3rem), 80rem);
+    transform: translateX(-50%);
+  }
+}
+
+.figure-table tbody th {
+  min-width: 5.5rem;
+}
+
+/* Equal dimension columns that fit the breakout width; narrower screens scroll the grid sideways. */
+.culture-grid {
+  table-layout: fixed;
+  min-width: 58rem;
+}
+
+.culture-grid thead th:first-child {
+  width: 9.5rem;
+}
+
+@media print {
+  .culture-grid {
+    min-width: 0;
+  }
 }
 
 """##.utf8),
@@ -1467,6 +1533,10 @@ a {
   margin: 0;
 }
 
+.bulletin__chart {
+  margin: 0 0 1.5rem;
+}
+
 .bulletin__chart svg {
   display: block;
   width: 100%;
@@ -1551,6 +1621,47 @@ a {
 }
 
 """##.utf8),
+        "assets/site/facts.css": Array(#"""
+/* A fact whose value is a list of several linked documents ("Draws on", "Sources") takes a whole row, so
+   that long titles do not make a tall narrow column beside short facts (seen in the browser-check
+   screenshots at 1280 px). Short facts after it move up into the gap. */
+.facts__list {
+  grid-auto-flow: row dense;
+}
+
+.facts__item:has(.facts__items li + li) {
+  grid-column: 1 / -1;
+}
+
+"""#.utf8),
+        "assets/site/lesson-print.css": Array(#"""
+/* Helps a long lesson fit on one A4 page when printed (scripts/browser-check prints every page type and
+   warns when a lesson needs two): the facts share one row, the "Draws on" list taking the width left
+   over instead of a quarter of the page, and a picture in the body stays within a readable 50 mm. */
+@media print {
+  .doc--lessons .facts__list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 6mm;
+  }
+
+  .doc--lessons .facts__item {
+    flex: 0 0 auto;
+  }
+
+  .doc--lessons .facts__item:has(.facts__items) {
+    flex: 1 1 70mm;
+  }
+
+  .doc--lessons .prose img {
+    display: block;
+    max-height: 50mm;
+    width: auto;
+    margin: 0 auto;
+  }
+}
+
+"""#.utf8),
         "assets/site/search.css": Array(##"""
 /* ---------- Search (search/index.html and the header search box) ---------- */
 
@@ -3701,7 +3812,7 @@ main > h1:first-child,
 <h2 style="margin:8px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:#003087;">Your Learning Lessons Leads</h2>
 {{#leadGroups}}
 <p style="margin:0 0 4px 0;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:20px;font-weight:bold;color:#212b32;">{{title}}</p>
-<p style="margin:0 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:19px;color:#212b32;">{{#services}}{{service}}: {{#leads}}{{name}}{{#.email}} (<a style="color:#005eb8;text-decoration:underline;" href="mailto:{{.}}">{{.}}</a>){{/.email}}; {{/leads}}<br>{{/services}}</p>
+<p style="margin:0 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:19px;color:#212b32;">{{#services}}{{service}}: {{#leads}}{{name}}{{#.email}} (<a style="color:#005eb8;text-decoration:underline;" href="mailto:{{.}}">{{.}}</a>){{/.email}}{{separator}}{{/leads}}<br>{{/services}}</p>
 {{/leadGroups}}
 </td>
 </tr>
@@ -3750,7 +3861,7 @@ main > h1:first-child,
         "templates/bulletin.mustache": Array(##"""
 {{<layout}}
 {{$main}}
-<article class="bulletin bulletin--web">
+<div class="bulletin bulletin--web">
 {{#bulletin.formats}}
 <nav class="bulletin__formats" aria-label="Other forms of this bulletin">
   <ul>
@@ -3769,7 +3880,7 @@ main > h1:first-child,
 {{/bulletin.formats}}
 {{> bulletin-issue}}
 {{> related}}
-</article>
+</div>
 {{/main}}
 {{/layout}}
 
@@ -3795,7 +3906,7 @@ main > h1:first-child,
   {{#.summary}}
   <p class="card__summary">{{.}}</p>
   {{/.summary}}
-  <ul class="bulletin-card__formats" aria-label="Forms of this issue">
+  <ul class="bulletin-card__formats">
     <li><a href="{{href}}">Web</a></li>
     <li><a href="{{printHref}}">Print (A4)</a></li>
     {{#.pdfHref}}
@@ -3832,7 +3943,7 @@ main > h1:first-child,
     <li><span class="level {{levelClass}}"><span class="level__letter">{{letter}}</span> <span class="level__name">{{name}}</span></span></li>
     {{/levels}}
   </ul>
-  <div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
+  <div class="table-wrap culture-wide" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
     <table class="data-table culture-grid">
       <caption id="{{id}}-caption">{{title}}: latest agreed level per team and dimension, with the change since the previous assessment</caption>
       <thead>

@@ -53,7 +53,7 @@ extension RenderContext {
             let count = content.documents.filter { $0.type == type }.count
             guard count > 0 else { return nil }
             return ["title": type.pluralName, "href": paths.href(from: folder, to: paths.listFolder(of: type)),
-                    "description": type.introduction, "count": count]
+                    "description": type.introduction, "count": shown(count, sensitive: Self.isSensitive(type)).text]
         }
         addHomeDashboard(to: &view, from: folder)
         return OutputFile(path: "index.html", text: templates.render("home", view))

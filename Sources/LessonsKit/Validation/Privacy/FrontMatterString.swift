@@ -54,7 +54,8 @@ struct FrontMatterString: Sendable, Hashable {
         case .plain, .singleQuoted, .doubleQuoted:
             guard finding.line == 0 else { return location }
             let opening = style == .plain ? 0 : 1
-            return SourceLocation(file: file, line: location.line, column: location.column + opening + sourceWidth(of: finding.prefix))
+            let prefix = String(text.unicodeScalars.prefix(finding.column))
+            return SourceLocation(file: file, line: location.line, column: location.column + opening + sourceWidth(of: prefix))
         case .literal:
             return SourceLocation(file: file, line: location.line + 1 + finding.line, column: keyColumn + 2 + finding.column)
         case .folded:

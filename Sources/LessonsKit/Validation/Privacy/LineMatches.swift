@@ -21,12 +21,26 @@ struct LineMatches {
         let dates = ranges(of: PrivacyPatterns.birthDate).filter { PrivacyScanner.isPlausibleDate(String(line.unicodeScalars[$0])) }
         guard !dates.isEmpty else { return }
         for cue in ranges(of: PrivacyPatterns.birthCue) {
-            if let date = dates.first(where: { $0.lowerBound >= cue.upperBound && Self.isShortLeadIn(line[cue.upperBound..<$0.lowerBound]) }) {
-                candidates.append((.dateOfBirth, cue.lowerBound..<date.upperBound))
-            } else if let date = dates.last(where: { $0.upperBound <= cue.lowerBound && line[$0.upperBound..<cue.lowerBound].allSatisfy { " (,[-–:".contains($0) } }) {
-                candidates.append((.dateOfBirth, date.lowerBound..<cue.upperBound))
+            // Only the nearest date on each side can be "next to" the cue.
+            let after = Self.firstIndex(in: dates) { $0.lowerBound >= cue.upperBound }
+            if after < dates.count, Self.isShortLeadIn(line[cue.upperBound..<dates[after].lowerBound]) {
+                candidates.append((.dateOfBirth, cue.lowerBound..<dates[after].upperBound))
+            } else if after > 0, dates[after - 1].upperBound <= cue.lowerBound,
+                      line[dates[after - 1].upperBound..<cue.lowerBound].allSatisfy({ " (,[-–:".contains($0) }) {
+                candidates.append((.dateOfBirth, dates[after - 1].lowerBound..<cue.upperBound))
             }
         }
+    }
+
+    /// The first index of sorted `items` for which `isAtOrAfter` holds (binary search; `isAtOrAfter` must be monotonic).
+    private static func firstIndex<T>(in items: [T], where isAtOrAfter: (T) -> Bool) -> Int {
+        var low = 0
+        var high = items.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrAfter(items[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Text between a cue and its date: punctuation and at most two short words ("DOB: 14/03/1956", "date of birth was given as …").
@@ -83,19 +97,26 @@ struct LineMatches {
             if $0.check.severity != $1.check.severity { return $0.check.severity > $1.check.severity }
             return $0.range.lowerBound < $1.range.lowerBound
         }
+        // Kept matches, sorted and never overlapping, so each newcomer need only be compared with its neighbours.
         var kept: [(check: PrivacyCheck, range: Range<String.Index>)] = []
-        for candidate in ordered where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
-            kept.append(candidate)
+        for candidate in ordered {
+            let index = Self.firstIndex(in: kept) { $0.range.lowerBound >= candidate.range.lowerBound }
+            if index > 0, kept[index - 1].range.overlaps(candidate.range) { continue }
+            if index < kept.count, kept[index].range.overlaps(candidate.range) { continue }
+            kept.insert(candidate, at: index)
         }
         let allowed = allowedRanges(allow)
-        return kept
-            .filter { candidate in !allowed.contains { $0.lowerBound <= candidate.range.lowerBound && candidate.range.upperBound <= $0.upperBound } }
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
-            .map { candidate in
-                PrivacyFinding(check: candidate.check, text: String(line.unicodeScalars[candidate.range]), line: lineIndex,
-                               column: line.unicodeScalars.distance(from: line.startIndex, to: candidate.range.lowerBound),
-                               prefix: String(line.unicodeScalars[..<candidate.range.lowerBound]))
-            }
+        let scalars = line.unicodeScalars
+        var position = line.startIndex
+        var column = 0
+        var findings: [PrivacyFinding] = []
+        for candidate in kept {
+            if allowed.contains(where: { $0.lowerBound <= candidate.range.lowerBound && candidate.range.upperBound <= $0.upperBound }) { continue }
+            column += scalars.distance(from: position, to: candidate.range.lowerBound)
+            position = candidate.range.lowerBound
+            findings.append(PrivacyFinding(check: candidate.check, text: String(scalars[candidate.range]), line: lineIndex, column: column))
+        }
+        return findings
     }
 
     /// Every occurrence in the line of each allowed text.
@@ -112,6 +133,8 @@ struct LineMatches {
     }
 
     private func ranges(of regex: NSRegularExpression) -> [Range<String.Index>] {
-        regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).compactMap { Range($0.range, in: line) }
+        regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).compactMap { match in
+            match.range.length > 0 ? Range(match.range, in: line) : nil
+        }
     }
 }

@@ -7,7 +7,7 @@ struct LineSignals: Sendable, Hashable {
     var hasAt = false
     /// A capital letter directly followed by a digit, as in every postcode's outward code.
     var hasCapitalThenDigit = false
-    /// `Mr`, `Mrs`, `Ms`, `Mx`, `Miss`, `Dr` or `Pr…` at the start of a word.
+    /// `Mr`, `Mrs`, `Ms`, `Mx`, `Miss`, `Dr` or `Prof` at the start of a word.
     var hasHonorific = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -21,18 +21,24 @@ struct LineSignals: Sendable, Hashable {
             case 0x40:
                 hasAt = true
             case 0x44, 0x4D, 0x50: // D, M, P
-                if !hasHonorific, !previous.isASCIIAlphanumeric, index + 1 < bytes.count {
-                    let next = bytes[index + 1]
-                    switch byte {
-                    case 0x4D: hasHonorific = next == 0x72 || next == 0x73 || next == 0x78 || next == 0x69 // r s x i
-                    default: hasHonorific = next == 0x72 // r
-                    }
+                if !hasHonorific, !previous.isASCIIAlphanumeric {
+                    hasHonorific = Self.honorifics.contains { Self.bytes(bytes, at: index, startWith: $0) }
                 }
             default:
                 break
             }
             previous = byte
         }
+    }
+
+    /// Honorifics as they can start a match: followed by a space (or no-break space), a full stop or (for `Prof`) more letters.
+    private static let honorifics: [[UInt8]] = ["Mr ", "Mr.", "Mrs", "Ms ", "Ms.", "Mx ", "Mx.", "Miss ", "Miss.", "Dr ", "Dr.", "Prof",
+                                                "Mr\u{A0}", "Ms\u{A0}", "Mx\u{A0}", "Dr\u{A0}", "Miss\u{A0}"].map { Array($0.utf8) }
+
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, startWith prefix: [UInt8]) -> Bool {
+        guard bytes.count - index >= prefix.count else { return false }
+        for offset in prefix.indices where bytes[index + offset] != prefix[offset] { return false }
+        return true
     }
 
     /// True when `needle` (small ASCII letters and punctuation) occurs in `bytes`, ignoring the case of letters.

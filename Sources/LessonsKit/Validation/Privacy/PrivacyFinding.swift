@@ -43,8 +43,6 @@ struct PrivacyFinding: Sendable, Hashable {
     let line: Int
     /// 0-based Unicode-scalar offset of the match within its line.
     let column: Int
-    /// The text of the line before the match (to place matches inside quoted YAML scalars).
-    let prefix: String
     /// Unicode scalars in the match.
     var length: Int { text.unicodeScalars.count }
 }

@@ -1,0 +1,80 @@
+// What the fuzzer asserts for every input: nothing crashes or hangs, and every diagnostic and position points
+// inside the text it came from. Tests/LessonsKitTests/Fuzz/FuzzCorpusTests.swift asserts the same on the kept corpus.
+
+/// The three entry points (and the privacy scanner) on one input, with their invariants as preconditions.
+enum FuzzChecks {
+    static let path = "content/fuzz.md"
+
+    static func run(_ text: String, decoder: DocumentDecoder, scanner: PrivacyScanner) {
+        let bounds = TextBounds(text)
+        let file = SourceFile(path: path, absolutePath: "/fuzz/" + path, text: text)
+
+        switch FrontMatter.split(file) {
+        case .failure(let diagnostic):
+            bounds.require(diagnostic.location, "split")
+        case .success(let split):
+            precondition(split.yamlFirstLine == 2, "yaml starts on line 2")
+            precondition(split.bodyFirstLine >= 2 && split.bodyFirstLine <= bounds.lines + 1, "body line \(split.bodyFirstLine)")
+        }
+
+        // The type comes from the length so that every type's fields get exercised.
+        let type = DocumentType.allCases[text.utf8.count % DocumentType.allCases.count]
+        let (document, diagnostics) = decoder.decode(file, type: type)
+        for diagnostic in diagnostics { bounds.require(diagnostic.location, "decode \(diagnostic.code)") }
+        if let document {
+            for location in document.fieldLocations.values { bounds.require(location, "field") }
+            for reference in document.bodyReferences { bounds.require(reference.location, "body reference") }
+        }
+
+        if case .success(let table) = PipeTable.parse(text) {
+            let lines = PipeTable.splitLines(text)
+            precondition(table.alignments.count == table.header.count, "one alignment per column")
+            for cell in table.header + table.rows.flatMap({ $0 }) {
+                precondition(cell.line >= 0 && cell.line < lines.count, "cell line \(cell.line)")
+                precondition(cell.column >= 0 && cell.column <= lines[cell.line].unicodeScalars.count, "cell column \(cell.column)")
+            }
+            for row in table.rows { precondition(row.count == table.header.count, "row width") }
+        }
+
+        for finding in scanner.scan(text, fullDates: true, allow: ["ST4 6QG"]) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            precondition(finding.line < lines.count, "finding line")
+            precondition(finding.column + finding.length <= lines[finding.line].unicodeScalars.count, "finding column")
+        }
+    }
+}
+
+/// The lines and longest line of a text, counting every line break YAML knows (LF, CR, CRLF, NEL, LS, PS).
+struct TextBounds {
+    let lines: Int
+    let longestLine: Int
+
+    init(_ text: String) {
+        var lines = 1
+        var longest = 0
+        var current = 0
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previousWasCR:
+                break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                lines += 1
+                longest = max(longest, current)
+                current = 0
+            default:
+                current += 1
+            }
+            previousWasCR = scalar == "\r"
+        }
+        self.lines = lines
+        self.longestLine = max(longest, current)
+    }
+
+    /// Stops the fuzzer when a location falls outside the text (the end of the last line is allowed).
+    func require(_ location: SourceLocation, _ what: String) {
+        precondition(location.file == FuzzChecks.path, "\(what): file \(location.file)")
+        precondition(location.line >= 1 && location.line <= lines + 1, "\(what): line \(location.line) of \(lines)")
+        precondition(location.column >= 1 && location.column <= longestLine + 2, "\(what): column \(location.column) > \(longestLine)")
+    }
+}

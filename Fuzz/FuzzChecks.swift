@@ -1,3 +1,5 @@
+import Foundation
+
 // What the fuzzer asserts for every input: nothing crashes or hangs, and every diagnostic and position points
 // inside the text it came from. Tests/LessonsKitTests/Fuzz/FuzzCorpusTests.swift asserts the same on the kept corpus.
 
@@ -13,8 +15,8 @@ enum FuzzChecks {
         case .failure(let diagnostic):
             bounds.require(diagnostic.location, "split")
         case .success(let split):
-            precondition(split.yamlFirstLine == 2, "yaml starts on line 2")
-            precondition(split.bodyFirstLine >= 2 && split.bodyFirstLine <= bounds.lines + 1, "body line \(split.bodyFirstLine)")
+            invariant(split.yamlFirstLine == 2, "yaml starts on line 2")
+            invariant(split.bodyFirstLine >= 2 && split.bodyFirstLine <= bounds.lines + 1, "body line \(split.bodyFirstLine)")
         }
 
         // The type comes from the length so that every type's fields get exercised.
@@ -28,20 +30,28 @@ enum FuzzChecks {
 
         if case .success(let table) = PipeTable.parse(text) {
             let lines = PipeTable.splitLines(text)
-            precondition(table.alignments.count == table.header.count, "one alignment per column")
+            invariant(table.alignments.count == table.header.count, "one alignment per column")
             for cell in table.header + table.rows.flatMap({ $0 }) {
-                precondition(cell.line >= 0 && cell.line < lines.count, "cell line \(cell.line)")
-                precondition(cell.column >= 0 && cell.column <= lines[cell.line].unicodeScalars.count, "cell column \(cell.column)")
+                invariant(cell.line >= 0 && cell.line < lines.count, "cell line \(cell.line)")
+                invariant(cell.column >= 0 && cell.column <= lines[cell.line].unicodeScalars.count, "cell column \(cell.column)")
             }
-            for row in table.rows { precondition(row.count == table.header.count, "row width") }
+            for row in table.rows { invariant(row.count == table.header.count, "row width") }
         }
 
         for finding in scanner.scan(text, fullDates: true, allow: ["ST4 6QG"]) {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            precondition(finding.line < lines.count, "finding line")
-            precondition(finding.column + finding.length <= lines[finding.line].unicodeScalars.count, "finding column")
+            // The scanner splits at LF bytes; splitting Characters would keep CRLF ("\r\n" is one Character) together.
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            invariant(finding.line < lines.count, "finding line")
+            invariant(finding.column + finding.length <= lines[finding.line].count, "finding column: \(finding) in \(String(lines[finding.line]).debugDescription)")
         }
     }
+}
+
+/// Stops the fuzzer with a message when an invariant does not hold (`precondition` messages are dropped in -O builds).
+func invariant(_ condition: Bool, _ message: @autoclosure () -> String) {
+    guard !condition else { return }
+    FileHandle.standardError.write(Data("fuzz invariant failed: \(message())\n".utf8))
+    abort()
 }
 
 /// The lines and longest line of a text, counting every line break YAML knows (LF, CR, CRLF, NEL, LS, PS).
@@ -73,8 +83,8 @@ struct TextBounds {
 
     /// Stops the fuzzer when a location falls outside the text (the end of the last line is allowed).
     func require(_ location: SourceLocation, _ what: String) {
-        precondition(location.file == FuzzChecks.path, "\(what): file \(location.file)")
-        precondition(location.line >= 1 && location.line <= lines + 1, "\(what): line \(location.line) of \(lines)")
-        precondition(location.column >= 1 && location.column <= longestLine + 2, "\(what): column \(location.column) > \(longestLine)")
+        invariant(location.file == FuzzChecks.path, "\(what): file \(location.file)")
+        invariant(location.line >= 1 && location.line <= lines + 1, "\(what): line \(location.line) of \(lines)")
+        invariant(location.column >= 1 && location.column <= longestLine + 2, "\(what): column \(location.column) > \(longestLine)")
     }
 }

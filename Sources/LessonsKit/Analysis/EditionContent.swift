@@ -6,6 +6,8 @@ public struct EditionContent: Sendable {
     public let documents: [Document]
     public let graph: LinkGraph
     private let byId: [String: Document]
+    /// Each type's documents, newest first, sorted once per edition.
+    private let byType: [DocumentType: [Document]]
 
     /// Selects the documents of `corpus` whose audience the edition includes; drafts only when `includeDrafts`.
     public init(corpus: Corpus, edition: Edition, includeDrafts: Bool) {
@@ -17,13 +19,14 @@ public struct EditionContent: Sendable {
         self.documents = selected
         self.byId = Dictionary(selected.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.graph = LinkGraph(documents: selected)
+        self.byType = Dictionary(grouping: selected, by: \.type).mapValues { $0.sorted(by: Document.newestFirst) }
     }
 
     public func document(_ id: String) -> Document? { byId[id.lowercased()] }
 
     /// Documents of one type, newest first (then by id), as lists show them.
     public func documents(of type: DocumentType) -> [Document] {
-        documents.filter { $0.type == type }.sorted(by: Document.newestFirst)
+        byType[type] ?? []
     }
 }
 

@@ -74,8 +74,7 @@ public enum BuildPipeline {
 
         // 5b. Bulletin PDFs (build only): Chromium prints the print pages in a temporary folder; the writer writes the PDFs.
         for index in rendered.indices {
-            let context = SiteRenderer(site: site, theme: theme, templates: templates, edition: rendered[index].edition, today: today,
-                                       includeDrafts: options.includeDrafts).context
+            let context = rendered[index].context
             let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : config.bulletin.pdf, jobs: options.jobs)
                 .run(files: rendered[index].files, context: context)
             rendered[index].files = outcome.files
@@ -87,7 +86,8 @@ public enum BuildPipeline {
         guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
 
         // 6. Write each edition atomically; only this stage touches the output folder.
-        for (edition, files, _, renderSeconds, _) in rendered {
+        for item in rendered {
+            let (edition, files, renderSeconds) = (item.edition, item.files, item.seconds)
             let started = clock.elapsed
             let output = outputDirectory(for: edition, options: options, siteDirectory: reader.siteDirectory)
             do {
@@ -114,23 +114,25 @@ public enum BuildPipeline {
 
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
     private static func renderEditions(_ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
-                                       options: BuildOptions) async -> [(edition: Edition, files: [OutputFile], diagnostics: [Diagnostic], seconds: Double, analysisSeconds: Double)] {
+                                       options: BuildOptions) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
-        let results = await withTaskGroup(of: (Int, [OutputFile], [Diagnostic], Double, Double).self) { group in
+        let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
             for (index, edition) in editions.enumerated() {
                 group.addTask {
                     let started = DispatchTime.now().uptimeNanoseconds
                     let renderer = SiteRenderer(site: site, theme: theme, templates: templates, edition: edition, today: today,
                                                 includeDrafts: options.includeDrafts)
                     let (files, diagnostics) = await renderer.render(jobs: jobs)
-                    return (index, files, diagnostics, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, renderer.analysisSeconds)
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                    return (index, RenderedEdition(edition: edition, context: renderer.context, files: files, diagnostics: diagnostics,
+                                                   seconds: seconds, analysisSeconds: renderer.analysisSeconds))
                 }
             }
-            var collected: [(Int, [OutputFile], [Diagnostic], Double, Double)] = []
+            var collected: [(Int, RenderedEdition)] = []
             for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return results.map { (editions[$0.0], $0.1, $0.2, $0.3, $0.4) }
+        return results
     }
 
     private static func shareOfLoading(_ clock: StageClock) -> Double {

@@ -10,6 +10,10 @@ struct ScalarColumns: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
         }
+        // cmark reads each NUL as U+FFFD (three bytes), so its byte columns count it as three.
+        if bytes.contains(0) {
+            bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+        }
         lines = ScalarColumns.splitLines(bytes)
     }
 

@@ -1388,6 +1388,12 @@ a {
   }
 }
 
+.culture-grid thead th.culture-grid__dimension {
+  font-size: 0.75rem;
+  overflow-wrap: normal;
+  hyphens: auto;
+}
+
 """##.utf8),
         "assets/site/bulletin.css": Array(##"""
 /* ---------- Bulletins: the web form of an issue and the bulletins list ---------- */

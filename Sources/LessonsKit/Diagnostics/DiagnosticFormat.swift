@@ -44,10 +44,10 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     static func json(_ d: Diagnostic) -> String {
-        let hint = d.hint.map(jsonString) ?? "null"
-        return "{\"file\":\(jsonString(d.location.file)),\"line\":\(d.location.line),\"column\":\(d.location.column),"
-            + "\"severity\":\(jsonString(d.severity.rawValue)),\"code\":\(jsonString(d.code.rawValue)),"
-            + "\"message\":\(jsonString(d.message)),\"hint\":\(hint)}"
+        let hint = d.hint.map(JSONText.string) ?? "null"
+        return "{\"file\":\(JSONText.string(d.location.file)),\"line\":\(d.location.line),\"column\":\(d.location.column),"
+            + "\"severity\":\(JSONText.string(d.severity.rawValue)),\"code\":\(JSONText.string(d.code.rawValue)),"
+            + "\"message\":\(JSONText.string(d.message)),\"hint\":\(hint)}"
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
@@ -62,22 +62,4 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     static func escapeProperty(_ s: String) -> String {
         escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
-}
-
-/// A JSON string literal for `s`, escaping quotes, backslashes and control characters.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }

@@ -3,8 +3,7 @@ import Foundation
 /// Helpers shared by the chart drawers: escaping and compact, deterministic number formatting.
 enum SVGText {
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        XMLText.escape(text)
     }
 
     /// One decimal place, without a trailing `.0` and never `-0`.

@@ -1,4 +1,4 @@
-/// Escaping for XML text and attribute values (feeds and sitemaps).
+/// Escaping for XML text and attribute values (feeds, sitemaps and SVG charts).
 enum XMLText {
     static func escape(_ text: String) -> String {
         var out = ""

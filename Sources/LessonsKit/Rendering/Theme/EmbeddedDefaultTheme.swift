@@ -1643,7 +1643,7 @@ a {
         "assets/site/lesson-print.css": Array(#"""
 /* Helps a long lesson fit on one A4 page when printed (scripts/browser-check prints every page type and
    warns when a lesson needs two): the facts share one row, the "Draws on" list taking the width left
-   over instead of a quarter of the page, and a picture in the body stays within a readable 50 mm. */
+   over instead of a quarter of the page, and a picture in the body stays within 28 mm (a pocket card is still legible). */
 @media print {
   .doc--lessons .facts__list {
     display: flex;
@@ -1661,7 +1661,8 @@ a {
 
   .doc--lessons .prose img {
     display: block;
-    max-height: 50mm;
+    max-height: 28mm;
+    max-width: 100%;
     width: auto;
     margin: 0 auto;
   }

@@ -4,10 +4,15 @@ public struct SessionsAnalysis: Sendable {
     public struct Held: Sendable {
         public let document: Document
         public let attendance: Int?
-        /// Staff reached so far: attendance of this and every earlier session.
+        /// Attendances so far: attendance of this and every earlier session (a sum of attendances, not of people).
         public let runningTotal: Int
         public let rating: Double?
         public let responses: Int?
+
+        public var details: SessionDetails? {
+            if case .session(let details) = document.details { return details }
+            return nil
+        }
     }
 
     /// Sessions dated after the build date, soonest first.
@@ -20,6 +25,13 @@ public struct SessionsAnalysis: Sendable {
     public let discussedThemes: Tally
 
     public var totalReached: Int { held.last?.runningTotal ?? 0 }
+
+    /// Trust staff attendances over the held sessions whose split is known.
+    public var staffAttendances: Int { held.compactMap { $0.details?.staffAttendance }.reduce(0, +) }
+    /// Partner-agency attendances over the held sessions whose split is known.
+    public var partnerAttendances: Int { held.compactMap { $0.details?.partnerAttendance }.reduce(0, +) }
+    /// Held sessions with attendance but no staff/partner split (partner agencies came, counts by agency not given).
+    public var sessionsWithoutSplit: Int { held.filter { $0.attendance != nil && $0.details?.staffAttendance == nil }.count }
 
     /// The mean of the session ratings, weighted by responses where given.
     public var meanRating: Double? {

@@ -77,6 +77,7 @@ extension DocumentDecoder {
                             return ProfessionCount(profession: pair.key, count: count)
                         }
                     }
+                    readAttendanceSplit(&attendance, into: &details)
                     attendance.reportUnknownKeys()
                     return ()
                 }

@@ -44,19 +44,43 @@ public struct ProfessionCount: Sendable, Hashable {
     public var count: Int
 }
 
+/// Attendances from one partner agency at a session (`attendance.by_agency`).
+public struct AgencyCount: Sendable, Hashable {
+    public var agency: String
+    public var count: Int
+}
+
 public struct SessionDetails: Sendable, Hashable {
     public var format: String
     public var location: String?
     public var facilitator: String?
     public var speakers: [Speaker]
+    /// Attendances (people present at this session, staff and partners together), not distinct people over time.
     public var attendance: Int?
+    /// Trust staff attendances by profession.
     public var attendanceByProfession: [ProfessionCount]
+    /// Partner-agency attendances by agency slug; when given, staff attendances are `attendance` minus their sum.
+    public var attendanceByAgency: [AgencyCount] = []
+    /// Service slugs of the Trust teams whose staff attended (`attendance.teams`), for "distinct teams reached".
+    public var teamsReached: [String] = []
     public var agencies: [String]
     public var discussed: [Located<String>]
     public var feedbackResponses: Int?
     public var feedbackRating: Double?
     public var quotes: [String]
     public var materials: [Material]
+
+    /// Partner-agency attendances, when the split was recorded (`by_agency`).
+    public var partnerAttendance: Int? {
+        attendanceByAgency.isEmpty ? nil : attendanceByAgency.map(\.count).reduce(0, +)
+    }
+
+    /// Trust staff attendances: everyone when no partner agency came, else the total less the partners, when recorded.
+    public var staffAttendance: Int? {
+        guard let attendance else { return nil }
+        if let partners = partnerAttendance { return max(attendance - partners, 0) }
+        return agencies.isEmpty ? attendance : nil
+    }
 }
 
 public struct MonthPeriod: Sendable, Hashable {

@@ -4,7 +4,7 @@ extension RenderContext {
     func actionsPage() -> OutputFile {
         let folder = "actions/"
         let dashboard = analysis.actions
-        var view = pageKeys(folder: folder, title: "Actions", heading: "Safety actions", currentSection: nil, breadcrumbs: [("Home", "")])
+        var view = pageKeys(folder: folder, title: "Actions", heading: "Safety actions", currentSection: folder, breadcrumbs: [("Home", "")])
         view["intro"] = "Every action from this edition’s incidents, lessons, reviews, external learning and culture assessments, as it stood on \(today.displayText). An action is overdue when it is open or in progress and its due date has passed."
         view["stats"] = [
             ["label": "Open or in progress", "text": "\(dashboard.open.count)", "href": "#by-service-heading"],

@@ -37,10 +37,13 @@ extension RenderContext {
             add("Format", Vocabulary.label(session.format))
             add("Location", session.location)
             add("Facilitator", session.facilitator)
-            add("Attendance", session.attendance.map { "\($0) staff" })
+            add("Attendance", AttendanceLabels.summary(session))
             if !session.attendanceByProfession.isEmpty {
-                facts.append(["label": "By profession", "items": session.attendanceByProfession.map { ["text": "\(Vocabulary.label($0.profession)): \($0.count)"] }])
+                facts.append(["label": "Trust staff by profession", "items": session.attendanceByProfession.map { ["text": "\(Vocabulary.label($0.profession)): \($0.count)"] }])
             }
+            if !session.attendanceByAgency.isEmpty { facts.append(["label": "Partner agencies by agency", "items": AttendanceLabels.agencyItems(session)]) }
+            let teams = session.teamsReached.compactMap { data.unitTitle($0) }.map { ["text": $0] }
+            if !teams.isEmpty { facts.append(["label": "Trust teams reached", "items": teams]) }
             addValues("Partner agencies", session.agencies)
             if let rating = session.feedbackRating {
                 add("Feedback", "Rated \(String(format: "%.1f", rating)) out of 5" + (session.feedbackResponses.map { " by \($0) people" } ?? ""))

@@ -3,7 +3,7 @@ extension RenderContext {
     func leadsPage() -> OutputFile {
         let folder = "leads/"
         let coverage = analysis.leads
-        var view = pageKeys(folder: folder, title: "Learning Lessons Leads", heading: "Learning Lessons Leads", currentSection: nil,
+        var view = pageKeys(folder: folder, title: "Learning Lessons Leads", heading: "Learning Lessons Leads", currentSection: folder,
                             breadcrumbs: [("Home", "")])
         let covered = coverage.serviceCount - coverage.uncovered.count
         view["intro"] = "Leads share learning in their teams and bring their teams’ learning to the sessions. \(coverage.leadCount) \(coverage.leadCount == 1 ? "Lead covers" : "Leads cover") \(covered) of \(coverage.serviceCount) services."

@@ -78,10 +78,18 @@ public struct RenderContext: Sendable {
         return first.lowercased() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// Sections with documents in this edition, then free pages with a `menu` order, in that order.
+    /// Pages every edition has, after the document sections: thematic analysis, feedback (actions) and the Leads
+    /// network are pillars of the framework, so they are always one click away.
+    static let navigationDashboards: [NavigationItem] = [
+        NavigationItem(title: "Themes", folder: "themes/"), NavigationItem(title: "Actions", folder: "actions/"),
+        NavigationItem(title: "Leads", folder: "leads/"),
+    ]
+
+    /// Sections with documents in this edition, the dashboards, then free pages with a `menu` order, in that order.
     static func navigation(for content: EditionContent, paths: SitePaths) -> [NavigationItem] {
         let types = Set(content.documents.map(\.type))
         let sections = navigationTypes.filter { types.contains($0) }.map { NavigationItem(title: $0.pluralName, folder: paths.listFolder(of: $0)) }
+            + navigationDashboards
         let pages = content.documents.compactMap { document -> (Int, Document)? in
             guard case .page(let page) = document.details, let order = page.menu else { return nil }
             return (order, document)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `sessions/index.html`: the next session first, then past sessions with attendance, staff reached, ratings,
+/// `sessions/index.html`: the next session first, then past sessions with attendances (staff and partners apart), ratings,
 /// partner agencies and the themes most discussed.
 extension RenderContext {
     func sessionsPage() -> OutputFile {
@@ -23,8 +23,14 @@ extension RenderContext {
         if !sessions.held.isEmpty {
             var stats: [[String: String]] = [
                 ["label": sessions.held.count == 1 ? "session held" : "sessions held", "text": "\(sessions.held.count)"],
-                ["label": "attendances in total", "text": "\(sessions.totalReached)"],
+                ["label": "attendances in total (a person at three sessions counts three times)", "text": "\(sessions.totalReached)"],
+                ["label": "Trust staff attendances", "text": "\(sessions.staffAttendances)"],
+                ["label": "partner-agency attendances", "text": "\(sessions.partnerAttendances)"],
             ]
+            if sessions.sessionsWithoutSplit > 0 {
+                stats.append(["label": sessions.sessionsWithoutSplit == 1 ? "session without a staff/partner split" : "sessions without a staff/partner split",
+                              "text": "\(sessions.sessionsWithoutSplit)"])
+            }
             if let mean = sessions.meanRating { stats.append(["label": "mean feedback rating out of 5", "text": SVGText.number(mean)]) }
             stats.append(["label": sessions.agencies.counts.count == 1 ? "partner agency attended" : "partner agencies attended", "text": "\(sessions.agencies.counts.count)"])
             view["stats"] = stats
@@ -51,7 +57,7 @@ extension RenderContext {
         let bars = zip(labels, held).map { BarChart.Bar(label: $0, count: shown($1.attendance ?? 0, sensitive: false)) }
         var svg = "<p class=\"figure__subtitle\">Attendance per session</p>\n"
             + BarChart(id: "sessions-attendance-chart", title: "Attendance per session", bars: bars).svg()
-        svg += "\n<p class=\"figure__subtitle\">Staff reached so far</p>\n" + LineChart(id: "sessions-reach-chart", title: "Staff reached so far (running total of attendance)",
+        svg += "\n<p class=\"figure__subtitle\">Attendances so far (running total)</p>\n" + LineChart(id: "sessions-reach-chart", title: "Attendances so far (running total of attendances, not distinct people)",
                                 points: zip(labels, held).map { LineChart.Point(label: $0, value: Double($1.runningTotal), text: "\($1.runningTotal)") }).svg()
         let rated = zip(labels, held).compactMap { label, session in session.rating.map { LineChart.Point(label: label, value: $0, text: SVGText.number($0)) } }
         if !rated.isEmpty {
@@ -64,9 +70,9 @@ extension RenderContext {
                 DisplayCount(value: 0, isSuppressed: false, text: session.rating.map(SVGText.number) ?? "no feedback"),
             ])
         }
-        return figure(id: "sessions-attendance", title: "Attendance, staff reached and feedback per session", svg: svg,
+        return figure(id: "sessions-attendance", title: "Attendances and feedback per session", svg: svg,
                       caption: "Attendance, running total of attendances and mean feedback rating for each session held, oldest first",
-                      headers: ["Session", "Attendance", "Running total", "Mean rating"], rows: rows)
+                      headers: ["Session", "Attendances", "Running total of attendances", "Mean rating"], rows: rows)
     }
 
     /// `Oct 2025`, for chart labels.

@@ -13,7 +13,7 @@ extension RenderContext {
     func themesIndex() -> OutputFile {
         let folder = "themes/"
         let themes = analysis.themes
-        var view = pageKeys(folder: folder, title: "Themes", heading: "Themes", currentSection: nil, breadcrumbs: [("Home", "")])
+        var view = pageKeys(folder: folder, title: "Themes", heading: "Themes", currentSection: folder, breadcrumbs: [("Home", "")])
         view["intro"] = "Every theme, most active first: how many documents carry it and the incidents per quarter over the last three years. A theme’s figures include its sub-themes."
         let ranked = themes.byRecentActivity(suppressingBelow: smallNumbers.threshold)
         let rank = Dictionary(ranked.enumerated().map { ($0.element.theme.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -65,7 +65,7 @@ extension RenderContext {
         let themes = analysis.themes
         var breadcrumbs = [("Home", ""), ("Themes", "themes/")]
         if let parent = theme.parent.flatMap(data.theme) { breadcrumbs.append((parent.title, "themes/\(parent.slug)/")) }
-        var view = pageKeys(folder: folder, title: theme.title, heading: theme.title, currentSection: nil, breadcrumbs: breadcrumbs)
+        var view = pageKeys(folder: folder, title: theme.title, heading: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
         view["intro"] = theme.description
         guard let summary = themes[theme.slug] else { return OutputFile(path: paths.file(for: folder), text: templates.render("theme", view)) }
         let children = themes.tree.children(of: theme.slug).compactMap(data.theme)

@@ -78,4 +78,13 @@ extension DiagnosticCode {
     public static let brokenOutputLink: DiagnosticCode = "broken-output-link"
     public static let bulletinPDF: DiagnosticCode = "bulletin-pdf"
     public static let bulletinTooLong: DiagnosticCode = "bulletin-too-long"
+    // Robustness: hostile or accidental input that must be refused, located, rather than skipped or hung on
+    public static let controlCharacter: DiagnosticCode = "control-character"
+    public static let emptyListItem: DiagnosticCode = "empty-list-item"
+    public static let markdownTooComplex: DiagnosticCode = "markdown-too-complex"
+    public static let tooManyThemes: DiagnosticCode = "too-many-themes"
+    public static let notRegularFile: DiagnosticCode = "not-a-regular-file"
+    public static let skippedPath: DiagnosticCode = "skipped-path"
+    public static let attachmentCollision: DiagnosticCode = "attachment-collision"
+    public static let invalidEnvironment: DiagnosticCode = "invalid-environment"
 }

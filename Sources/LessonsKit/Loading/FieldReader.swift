@@ -36,16 +36,32 @@ public struct FieldReader {
     }
 
     /// The raw node for `key`, treating an empty value as absent; reports a missing required field.
+    ///
+    /// Blank text (`""`, spaces, zero-width spaces and other invisible characters) counts as absent too, so a
+    /// quoted empty value can never satisfy a required field or a privacy review.
     public mutating func node(_ key: String, required: Bool = false, hint: String? = nil) -> YAMLNode? {
         used.insert(key)
-        guard let node = pairs.first(where: { $0.key == key })?.value, !node.isNull else {
+        guard let pair = pairs.first(where: { $0.key == key }) else {
             if required {
                 report(.error(.missingField, "missing required field '\(key)' in \(context)", at: location,
                               hint: hint ?? "add a line '\(key): …'"))
             }
             return nil
         }
+        let node = pair.value
+        guard !node.isNull, !Self.isBlankScalar(node) else {
+            if required {
+                report(.error(.missingField, "required field '\(key)' in \(context) is empty", at: node.isNull ? pair.keyLocation : node.location,
+                              hint: hint ?? "give '\(key)' a value, or fix the quotes around it"))
+            }
+            return nil
+        }
         return node
+    }
+
+    /// Whether a node is text that holds nothing visible.
+    static func isBlankScalar(_ node: YAMLNode) -> Bool {
+        node.scalar.map { TextChecks.isBlank($0) } ?? false
     }
 
     /// A text field; numbers and booleans written without quotes are accepted as text.
@@ -61,8 +77,8 @@ public struct FieldReader {
                           hint: "write it on one line after '\(field): '"))
             return nil
         }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        guard !TextChecks.isBlank(value) else { return nil }
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A link address: web, e-mail, telephone or relative; `javascript:`, `data:` and other schemes are errors.
@@ -101,7 +117,14 @@ public struct FieldReader {
                           hint: "write it as [a, b] or as lines starting with '- '"))
             return []
         }
-        return items.compactMap { item in text(item, field: key).map { Located($0, at: item.location) } }
+        return items.compactMap { item in
+            guard !item.isNull, !Self.isBlankScalar(item) else {
+                report(.error(.emptyListItem, "'\(key)' has an empty entry", at: item.location,
+                              hint: "remove the empty '- ' line, or write the missing value (a lone ~ or null means nothing in YAML)"))
+                return nil
+            }
+            return text(item, field: key).map { Located($0, at: item.location) }
+        }
     }
 
     /// A list of values each from a fixed list.

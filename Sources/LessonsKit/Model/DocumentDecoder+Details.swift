@@ -47,8 +47,9 @@ extension DocumentDecoder {
     private func readLesson(_ fields: inout FieldReader) -> LessonDetails? {
         let keyNode = fields.node("key_messages", required: true, hint: "add 'key_messages:' with 1 to 5 short sentences, each on a line starting with '- '")
         let messages = fields.stringList("key_messages").map(\.value)
-        if let keyNode, keyNode.items != nil, !(1...5).contains(messages.count) {
-            fields.report(.error(.invalidValue, "a lesson has 1 to 5 key messages, not \(messages.count)", at: keyNode.location,
+        // Count the entries as written: empty ones are reported on their own, not again as a wrong count.
+        if let keyNode, let items = keyNode.items, !(1...5).contains(items.count) {
+            fields.report(.error(.invalidValue, "a lesson has 1 to 5 key messages, not \(items.count)", at: keyNode.location,
                                  hint: "keep the messages that matter most to staff"))
         }
         return LessonDetails(keyMessages: messages, sources: fields.stringList("sources"))
@@ -163,8 +164,8 @@ extension DocumentDecoder {
         let period = readPeriod(&fields, "period")
         let incidentsNode = fields.node("incidents", required: true, hint: "list at least two incident ids under 'incidents:'")
         let incidents = fields.stringList("incidents")
-        if let incidentsNode, incidentsNode.items != nil, incidents.count < 2 {
-            fields.report(.error(.tooFewIncidents, "a thematic review needs at least 2 incidents, not \(incidents.count)", at: incidentsNode.location))
+        if let incidentsNode, let items = incidentsNode.items, items.count < 2 {
+            fields.report(.error(.tooFewIncidents, "a thematic review needs at least 2 incidents, not \(items.count)", at: incidentsNode.location))
         }
         let method = fields.string("method")
         guard let period else { return nil }
@@ -197,15 +198,47 @@ extension DocumentDecoder {
             levelFields.reportUnknownKeys()
             return ()
         }
-        var spread: [String: [String: Int]] = [:]
-        if let pairs = fields.node("spread")?.pairs {
-            for pair in pairs {
-                var counts: [String: Int] = [:]
-                for level in pair.value.pairs ?? [] { counts[level.key] = level.value.scalar.flatMap { Int($0) } ?? 0 }
-                spread[pair.key] = counts
-            }
-        }
+        let spread = readSpread(&fields, dimensions: dimensionSlugs, levels: framework.levels)
         let previous = fields.node("previous").flatMap { node in fields.text(node, field: "previous").map { Located($0, at: node.location) } }
         return CultureDetails(framework: frameworkKey, participants: participants, levels: levels, spread: spread, previous: previous)
+    }
+
+    /// `spread`: per dimension, a count of individual ratings at each level; anything else is a located error.
+    private func readSpread(_ fields: inout FieldReader, dimensions: [String], levels: [String]) -> [String: [String: Int]] {
+        guard let node = fields.node("spread") else { return [:] }
+        guard let pairs = node.pairs else {
+            fields.report(.error(.wrongType, "'spread' should be a mapping of dimensions, not \(node.kindDescription)", at: node.location,
+                                 hint: "write 'spread:' then, indented, '<dimension>: { A: 0, B: 2, C: 5, D: 3, E: 1 }'"))
+            return [:]
+        }
+        var spread: [String: [String: Int]] = [:]
+        for pair in pairs {
+            guard dimensions.contains(pair.key) else {
+                fields.report(.error(.invalidValue, "'\(pair.key)' is not a dimension of this framework\(Suggestions.didYouMean(pair.key, in: dimensions))",
+                                     at: pair.keyLocation, hint: "dimensions: \(dimensions.joined(separator: ", "))"))
+                continue
+            }
+            guard let counts = pair.value.pairs else {
+                fields.report(.error(.wrongType, "spread for '\(pair.key)' should be a mapping of levels to counts, not \(pair.value.kindDescription)",
+                                     at: pair.value.location, hint: "write '\(pair.key): { A: 0, B: 2, C: 5, D: 3, E: 1 }'"))
+                continue
+            }
+            var row: [String: Int] = [:]
+            for level in counts {
+                guard levels.contains(level.key) else {
+                    fields.report(.error(.invalidValue, "'\(level.key)' is not a level of this framework", at: level.keyLocation,
+                                         hint: "levels: \(levels.joined(separator: ", "))"))
+                    continue
+                }
+                guard let text = level.value.scalar, let count = Int(text), count >= 0, count <= 100_000 else {
+                    fields.report(.error(.wrongType, "the count for level \(level.key) of '\(pair.key)' should be a whole number, not \(level.value.scalar.map { "'\($0)'" } ?? level.value.kindDescription)",
+                                         at: level.value.location))
+                    continue
+                }
+                row[level.key] = count
+            }
+            spread[pair.key] = row
+        }
+        return spread
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns one document file into a typed `Document`, checking each field's presence, type and allowed values.
 ///
 /// A pure function of the file, the configuration and the data files, so documents can be decoded in parallel
@@ -38,15 +40,50 @@ public struct DocumentDecoder: Sendable {
         }
         var fields = FieldReader(root, context: "front matter")
         let document = decodeFields(&fields, type: type, file: file, split: split, root: root)
-        return (document, fields.diagnostics)
+        var diagnostics = fields.diagnostics + Self.bodyControlCharacters(split, file: file.path)
+        if document == nil, !diagnostics.hasErrors {
+            // Never let a document vanish without a word: every path that drops one must have said why.
+            diagnostics.append(.error(.missingField, "the document cannot be published: a required field has no usable value",
+                                      at: SourceLocation(file: file.path, line: split.yamlFirstLine),
+                                      hint: "check that id, title, date and the fields its type requires have values"))
+        }
+        return (document, diagnostics)
+    }
+
+    /// A located error for the first control character in the Markdown body (terminal escapes, NUL and the like).
+    static func bodyControlCharacters(_ split: FrontMatterSplit, file: String) -> [Diagnostic] {
+        guard let control = TextChecks.firstForbiddenControl(in: split.body) else { return [] }
+        return [.error(.controlCharacter, "the text contains the control character \(TextChecks.name(of: control.scalar))",
+                       at: SourceLocation(file: file, line: control.line + split.bodyFirstLine - 1, column: control.column),
+                       hint: TextChecks.controlHint)]
     }
 
     /// The id a broken file declares, if it is well formed: references to it are then not reported a second time.
+    ///
+    /// When the YAML itself cannot be parsed, a top-level `id:` line is looked for in the text, so that one syntax
+    /// error does not turn every reference to the document into an "unknown document" error.
     public static func declaredId(in file: SourceFile) -> String? {
-        guard case .success(let split) = FrontMatter.split(file),
-              case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path),
-              let id = root["id"]?.scalar, DocumentID.isValid(id) else { return nil }
-        return id
+        if case .success(let split) = FrontMatter.split(file),
+           case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path),
+           let id = root["id"]?.scalar, DocumentID.isValid(id) {
+            return id
+        }
+        return declaredIdLine(in: file.text)
+    }
+
+    /// The value of the first unindented `id:` line of a text, if it is a valid id (quotes and a comment allowed).
+    public static func declaredIdLine(in text: String) -> String? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200) {
+            guard line.hasPrefix("id:") else { continue }
+            var value = line.dropFirst(3)
+            if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
+            var trimmed = value.trimmingCharacters(in: .whitespaces)
+            if trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first {
+                trimmed = String(trimmed.dropFirst().dropLast())
+            }
+            return DocumentID.isValid(trimmed) ? trimmed : nil
+        }
+        return nil
     }
 
     private func decodeFields(_ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit, root: YAMLNode) -> Document? {
@@ -91,7 +128,12 @@ public struct DocumentDecoder: Sendable {
                                  hint: "actions belong on incidents, lessons, reviews, external learning and culture assessments"))
         }
         let reviewBy = fields.date("review_by")
-        let supersededBy = fields.node("superseded_by").flatMap { node in fields.text(node, field: "superseded_by").map { Located($0, at: node.location) } }
+        var supersededBy = fields.node("superseded_by").flatMap { node in fields.text(node, field: "superseded_by").map { Located($0, at: node.location) } }
+        if let replacement = supersededBy, let id, replacement.value.lowercased() == id.lowercased() {
+            fields.report(.error(.invalidValue, "'superseded_by' names this document itself", at: replacement.location,
+                                 hint: "give the id of the newer document that replaces this one, or remove the field"))
+            supersededBy = nil
+        }
         guard let details = readDetails(&fields, type: type) else { return nil }
         fields.reportUnknownKeys(known: Self.commonFields)
         guard let id, let title else { return nil }
@@ -114,6 +156,11 @@ public struct DocumentDecoder: Sendable {
                                  hint: "ids become folder names in the site: avoid spaces, '/', '.' and other punctuation"))
             return nil
         }
+        guard id.count <= DocumentID.maximumLength else {
+            fields.report(.error(.invalidId, "id is \(id.count) characters long; the limit is \(DocumentID.maximumLength)", at: node.location,
+                                 hint: "ids become folder and file names in the site, which file systems limit: use a short id such as LL-2026-001"))
+            return nil
+        }
         return id
     }
 
@@ -133,9 +180,28 @@ public struct DocumentDecoder: Sendable {
             fields.report(.error(.wrongType, "'governance' should be a mapping of fields, not \(node.kindDescription)", at: node.location))
             return []
         }
-        return pairs.map { pair in
-            let value = pair.value.scalar ?? (pair.value.items?.compactMap(\.scalar).joined(separator: ", ") ?? "")
-            return GovernanceField(key: pair.key, value: value)
+        return pairs.compactMap { pair in
+            // An empty value is absent: never print "~" or "null" as a governance fact.
+            guard !pair.value.isNull, !FieldReader.isBlankScalar(pair.value) else { return nil }
+            if let scalar = pair.value.scalar { return GovernanceField(key: pair.key, value: scalar) }
+            guard let items = pair.value.items else {
+                fields.report(.error(.wrongType, "governance field '\(pair.key)' should be text or a list of text, not \(pair.value.kindDescription)",
+                                     at: pair.value.location))
+                return nil
+            }
+            var values: [String] = []
+            for item in items {
+                if item.isNull || FieldReader.isBlankScalar(item) {
+                    fields.report(.error(.emptyListItem, "governance field '\(pair.key)' has an empty entry", at: item.location,
+                                         hint: "remove the empty '- ' line, or write the missing value"))
+                } else if let text = item.scalar {
+                    values.append(text)
+                } else {
+                    fields.report(.error(.wrongType, "each entry of governance field '\(pair.key)' should be text, not \(item.kindDescription)",
+                                         at: item.location))
+                }
+            }
+            return values.isEmpty ? nil : GovernanceField(key: pair.key, value: values.joined(separator: ", "))
         }
     }
 
@@ -167,8 +233,11 @@ public struct DocumentDecoder: Sendable {
     }
 }
 
-/// The id rules: letters, digits and `-` only, starting with a letter.
+/// The id rules: letters, digits and `-` only, starting with a letter, at most ``maximumLength`` characters.
 public enum DocumentID {
+    /// Longest id accepted: ids become folder and file names (`<id>.pdf`), which file systems limit to 255 bytes.
+    public static let maximumLength = 100
+
     public static func isValid(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.isASCIILetter else { return false }
         return id.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "-" }

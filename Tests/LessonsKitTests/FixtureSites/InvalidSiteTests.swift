@@ -51,6 +51,18 @@ import Testing
         .init("duty-of-candour-missing", .contentErrors),
         .init("completed-action-without-date", .contentErrors),
         .init("unknown-field-warning", .success),
+        // Blank and invisible values, empty list entries and control characters (issue 14, classes 1 to 3)
+        .init("blank-required-fields", .contentErrors),
+        .init("blank-id", .contentErrors),
+        .init("blank-privacy-review", .contentErrors),
+        .init("null-list-items", .contentErrors),
+        .init("control-character-in-title", .contentErrors),
+        .init("control-character-in-body", .contentErrors),
+        .init("control-character-in-data-file", .unusableConfiguration),
+        .init("line-separator-in-title", .contentErrors),
+        .init("line-separator-in-plain-title", .contentErrors),
+        .init("superseded-by-itself", .contentErrors),
+        .init("culture-spread-wrong-type", .contentErrors),
     ]
 
     @Test(arguments: cases)

@@ -87,35 +87,37 @@ import Testing
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
     }
 
-    @Test(arguments: samples)
-    func controlCharactersAreLocatedErrorsInEveryField(_ sample: Sample) {
-        for (path, isList) in Self.paths(YAMLNode(.mapping(sample.pairs), at: SourceLocation(file: ""))) where !isList {
+    /// Decodes the sample once for every scalar field and every value, with that field set to the value.
+    static func forEachScalar(of sample: Sample, setTo values: [String],
+                              _ check: (_ path: [Step], _ value: String, _ field: String, Document?, [Diagnostic], _ line: Int) -> Void) {
+        for (path, isList) in paths(YAMLNode(.mapping(sample.pairs), at: SourceLocation(file: ""))) where !isList {
             guard case .key(let field) = path.first else { continue }
-            for value in Self.controls {
-                let yaml = Self.yaml(sample.pairs, changing: path) { _ in JSONText.string(value) }
-                let (_, diagnostics, line) = Self.decode(sample, yaml: yaml, field: field)
-                let error = diagnostics.first { $0.code == .controlCharacter }
-                #expect(error?.severity == .error && error?.location.line == line && error?.location.file == sample.path,
-                        "\(sample.path) \(path) = \(value.debugDescription): \(diagnostics)")
+            for value in values {
+                let (document, diagnostics, line) = decode(sample, yaml: yaml(sample.pairs, changing: path) { _ in JSONText.string(value) }, field: field)
+                check(path, value, field, document, diagnostics, line)
             }
         }
     }
 
     @Test(arguments: samples)
+    func controlCharactersAreLocatedErrorsInEveryField(_ sample: Sample) {
+        Self.forEachScalar(of: sample, setTo: Self.controls) { path, value, _, _, diagnostics, line in
+            let error = diagnostics.first { $0.code == .controlCharacter }
+            #expect(error?.severity == .error && error?.location.line == line && error?.location.file == sample.path,
+                    "\(sample.path) \(path) = \(value.debugDescription): \(diagnostics)")
+        }
+    }
+
+    @Test(arguments: samples)
     func blankValuesNeverDropADocumentSilently(_ sample: Sample) {
-        for (path, isList) in Self.paths(YAMLNode(.mapping(sample.pairs), at: SourceLocation(file: ""))) where !isList {
-            guard case .key(let field) = path.first else { continue }
-            for value in Self.blanks {
-                let yaml = Self.yaml(sample.pairs, changing: path) { _ in JSONText.string(value) }
-                let (document, diagnostics, line) = Self.decode(sample, yaml: yaml, field: field)
-                if document == nil {
-                    #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
-                            "\(sample.path) \(path) = \(value.debugDescription) dropped the document: \(diagnostics)")
-                }
-                if ["id", "title", "privacy"].contains(field) || (field == "date" && sample.type != .page) {
-                    #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
-                            "\(sample.path) \(path) = \(value.debugDescription) was accepted")
-                }
+        Self.forEachScalar(of: sample, setTo: Self.blanks) { path, value, field, document, diagnostics, line in
+            if document == nil {
+                #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
+                        "\(sample.path) \(path) = \(value.debugDescription) dropped the document: \(diagnostics)")
+            }
+            if ["id", "title", "privacy"].contains(field) || (field == "date" && sample.type != .page) {
+                #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
+                        "\(sample.path) \(path) = \(value.debugDescription) was accepted")
             }
         }
     }

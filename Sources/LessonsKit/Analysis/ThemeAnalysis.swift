@@ -62,24 +62,15 @@ public struct ThemeAnalysis: Sendable {
 
     /// Three years of quarters (12) through `today`'s quarter, as the issue asks for trends.
     public init(content: EditionContent, data: SiteData, today: PartialDate, quarters: Int = 12) {
-        let tree = ThemeTree(data: data)
+        let tree = data.themeTree
         let axis = QuarterAxis(through: today, count: quarters)
         self.tree = tree
         self.axis = axis
-        let known = Set(data.themes.map(\.slug))
-        // Ancestors (self included) of each theme, so a document tagged with a child counts for its parents too.
+        // Ancestors (self included) of each theme, so a document tagged with a child counts for all its ancestors too.
         var ancestors: [String: [String]] = [:]
-        for theme in data.themes {
-            var chain = [theme.slug], seen: Set<String> = [theme.slug]
-            var current = theme.parent
-            while let parent = current, known.contains(parent), seen.insert(parent).inserted {
-                chain.append(parent)
-                current = data.theme(parent)?.parent
-            }
-            ancestors[theme.slug] = chain
-        }
+        for theme in data.themes { ancestors[theme.slug] = tree.selfAndAncestors(of: theme.slug) }
         var families: [String: Set<String>] = [:]
-        for theme in data.themes { families[theme.slug] = tree.selfAndDescendants(of: theme.slug).union(ancestors[theme.slug] ?? []) }
+        for theme in data.themes { families[theme.slug] = tree.family(of: theme.slug) }
         // Summaries live in an array and are mutated in place: copying one out of a dictionary and back would copy
         // its document list on every append (quadratic on a large corpus).
         var list = data.themes.map { Summary(theme: $0, incidentsPerQuarter: Array(repeating: 0, count: axis.count)) }

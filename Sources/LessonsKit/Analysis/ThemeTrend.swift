@@ -6,7 +6,7 @@ public enum ThemeTrend {
     /// Counts are true values: apply `SmallNumberPolicy` before showing them.
     public static func incidentsPerQuarter(theme: String, in content: EditionContent, data: SiteData, through: PartialDate,
                                            quarters: Int) -> [(quarter: String, count: Int)] {
-        let slugs = ThemeTree(data: data).selfAndDescendants(of: theme)
+        let slugs = data.themeTree.selfAndDescendants(of: theme)
         let axis = QuarterAxis(through: through, count: quarters)
         var counts = [Int](repeating: 0, count: axis.labels.count)
         for document in content.documents where document.type == .incident && !slugs.isDisjoint(with: document.themes) {
@@ -41,31 +41,5 @@ public struct QuarterAxis: Sendable, Hashable {
     public func index(of date: PartialDate) -> Int? {
         let offset = Self.number(date) - first
         return offset >= 0 && offset < count ? offset : nil
-    }
-}
-
-/// The parent–child structure of the theme list, for rolling children's counts up into parents.
-public struct ThemeTree: Sendable {
-    private let children: [String: [String]]
-
-    public init(data: SiteData) {
-        var children: [String: [String]] = [:]
-        for theme in data.themes {
-            if let parent = theme.parent { children[parent, default: []].append(theme.slug) }
-        }
-        self.children = children
-    }
-
-    /// Direct children of a theme, in data-file order.
-    public func children(of slug: String) -> [String] { children[slug] ?? [] }
-
-    /// The theme and every theme below it (guarded against cycles in the data file).
-    public func selfAndDescendants(of slug: String) -> Set<String> {
-        var result: Set<String> = [slug]
-        var queue = [slug]
-        while let next = queue.popLast() {
-            for child in children[next] ?? [] where result.insert(child).inserted { queue.append(child) }
-        }
-        return result
     }
 }

@@ -34,6 +34,7 @@ extension DiagnosticCode {
     public static let duplicateId: DiagnosticCode = "duplicate-id"
     public static let duplicateIssue: DiagnosticCode = "duplicate-issue"
     public static let unknownTheme: DiagnosticCode = "unknown-theme"
+    public static let themeCycle: DiagnosticCode = "theme-cycle"
     public static let unknownService: DiagnosticCode = "unknown-service"
     public static let unknownAudience: DiagnosticCode = "unknown-audience"
     public static let unknownFramework: DiagnosticCode = "unknown-framework"

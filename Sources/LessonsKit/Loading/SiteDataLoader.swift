@@ -53,19 +53,17 @@ public enum SiteDataLoader {
             slugs[slug] = location
             return true
         }
+        var parentLocations: [String: SourceLocation] = [:]
         data.themes = entries(themesPath).compactMap { item in
             read(item, "theme") { theme in
                 guard let slug = validSlug(&theme), let title = theme.string("title", required: true) else { return nil }
                 guard claim(slug, at: theme.location(of: "slug")) else { return nil }
-                return Theme(slug: slug, title: title, description: theme.string("description"), parent: theme.string("parent"))
+                let parent = theme.string("parent")
+                if parent != nil { parentLocations[slug] = theme.valueLocations["parent"] ?? theme.location(of: "parent") }
+                return Theme(slug: slug, title: title, description: theme.string("description"), parent: parent)
             }
         }
-        for theme in data.themes {
-            if let parent = theme.parent, data.theme(parent) == nil {
-                diagnostics.append(.error(.unknownTheme, "theme '\(theme.slug)' has unknown parent '\(parent)'\(Suggestions.didYouMean(parent, in: data.themes.map(\.slug)))",
-                                          at: SourceLocation(file: themesPath)))
-            }
-        }
+        diagnostics += themeParentProblems(data.themes, parentLocations: parentLocations)
         slugs = [:]
         let problemsBeforeServices = diagnostics.count
         data.directorates = entries(servicesPath).compactMap { item in
@@ -97,6 +95,26 @@ public enum SiteDataLoader {
             }
         }
         return (data, diagnostics)
+    }
+
+    /// Unknown parents and loops of parents (`a` → `b` → `a`), each located at the `parent` field that causes it.
+    static func themeParentProblems(_ themes: [Theme], parentLocations: [String: SourceLocation]) -> [Diagnostic] {
+        let slugs = themes.map(\.slug)
+        var diagnostics: [Diagnostic] = []
+        for theme in themes {
+            if let parent = theme.parent, !slugs.contains(parent) {
+                diagnostics.append(.error(.unknownTheme, "theme '\(theme.slug)' has unknown parent '\(parent)'\(Suggestions.didYouMean(parent, in: slugs))",
+                                          at: parentLocations[theme.slug] ?? SourceLocation(file: themesPath)))
+            }
+        }
+        for cycle in ThemeTree.cycles(in: themes) {
+            guard let first = cycle.first else { continue }
+            let loop = (cycle + [first]).map { "'\($0)'" }.joined(separator: " → ")
+            diagnostics.append(.error(.themeCycle, "the parents of theme '\(first)' loop back to it: \(loop)",
+                                      at: parentLocations[first] ?? SourceLocation(file: themesPath),
+                                      hint: "a theme cannot be its own ancestor: remove or change one of these 'parent' fields"))
+        }
+        return diagnostics
     }
 
     private static func validSlug(_ fields: inout FieldReader) -> String? {

@@ -31,12 +31,17 @@ public struct Lead: Sendable, Hashable {
 
 /// The three data files: the controlled lists documents refer to.
 public struct SiteData: Sendable, Hashable {
-    public var themes: [Theme] = []
+    public var themes: [Theme] = [] {
+        didSet { themeTree = ThemeTree(themes: themes) }
+    }
+    /// The parent–child structure of `themes`, rebuilt whenever they change.
+    public private(set) var themeTree = ThemeTree(themes: [])
     public var directorates: [Directorate] = []
     public var leads: [Lead] = []
 
     public init(themes: [Theme] = [], directorates: [Directorate] = [], leads: [Lead] = []) {
         self.themes = themes
+        self.themeTree = ThemeTree(themes: themes)
         self.directorates = directorates
         self.leads = leads
     }

@@ -18,8 +18,8 @@ enum AnalysisFixture {
         var analysis: EditionAnalysis { EditionAnalysis(content: content, data: data, frameworks: config.frameworks, today: AnalysisFixture.today) }
     }
 
-    static func load(edition name: String = "staff") async throws -> Loaded {
-        let reader = SiteReader(siteDirectory: path)
+    static func load(edition name: String = "staff", from folder: String = path) async throws -> Loaded {
+        let reader = SiteReader(siteDirectory: folder)
         let (loadedConfig, data, _) = LoadedSite.loadConfiguration(reader: reader)
         let config = try require(loadedConfig)
         let (corpus, _, _) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: 1)

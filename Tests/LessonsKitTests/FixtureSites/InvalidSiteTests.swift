@@ -46,6 +46,7 @@ import Testing
         .init("missing-site-yaml", .unusableConfiguration),
         .init("malformed-site-yaml", .unusableConfiguration),
         .init("malformed-data-file", .unusableConfiguration),
+        .init("theme-parent-cycle", .unusableConfiguration),
         // Rules across fields
         .init("missing-mapsaf-level", .contentErrors),
         .init("duty-of-candour-missing", .contentErrors),

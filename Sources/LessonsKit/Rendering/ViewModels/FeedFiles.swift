@@ -13,9 +13,9 @@ extension RenderContext {
         return document.supersededBy == nil || document.isDraft
     }
 
-    /// Slugs a theme's page and feed cover: the theme and its children.
+    /// Slugs a theme's page and feed cover: the theme and its descendants at any depth.
     func themeFamily(_ slug: String) -> Set<String> {
-        Set([slug] + data.themes.filter { $0.parent == slug }.map(\.slug))
+        data.themeTree.selfAndDescendants(of: slug)
     }
 
     /// Each feed as (folder of the page it mirrors, feed title, documents); only feeds with documents.

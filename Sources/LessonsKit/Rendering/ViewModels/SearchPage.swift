@@ -29,8 +29,7 @@ extension RenderContext {
     func searchFacets(_ document: Document) -> [String] {
         var keys = ["type-" + document.type.folder]
         for slug in document.themes {
-            keys.append("theme-" + slug)
-            if let parent = data.theme(slug)?.parent { keys.append("theme-" + parent) }
+            for member in data.themeTree.selfAndAncestors(of: slug) { keys.append("theme-" + member) }
         }
         if let service = document.service {
             keys.append("service-" + service)

@@ -17,8 +17,7 @@ extension RenderContext {
         view["intro"] = "Every theme, most active first: how many documents carry it and the incidents per quarter over the last three years. A theme’s figures include its sub-themes."
         let ranked = themes.byRecentActivity(suppressingBelow: smallNumbers.threshold)
         let rank = Dictionary(ranked.enumerated().map { ($0.element.theme.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let known = Set(data.themes.map(\.slug))
-        let topLevel = ranked.filter { $0.theme.parent.map { !known.contains($0) } ?? true }
+        let topLevel = ranked.filter { themes.tree.parent(of: $0.theme.slug) == nil }
         func entry(_ summary: ThemeAnalysis.Summary, isChild: Bool) -> [String: Any] {
             let slug = summary.theme.slug
             let counts = Self.groupedTypeOrder.compactMap { type -> [String: Any]? in
@@ -43,7 +42,12 @@ extension RenderContext {
         var entries: [[String: Any]] = []
         for summary in topLevel {
             entries.append(entry(summary, isChild: false))
-            let children = themes.tree.children(of: summary.theme.slug).compactMap { themes[$0] }.sorted { (rank[$0.theme.slug] ?? 0) < (rank[$1.theme.slug] ?? 0) }
+            // Every theme below, at any depth: each one's children follow it, ranked among themselves.
+            func below(_ slug: String) -> [ThemeAnalysis.Summary] {
+                themes.tree.children(of: slug).compactMap { themes[$0] }.sorted { (rank[$0.theme.slug] ?? 0) < (rank[$1.theme.slug] ?? 0) }
+                    .flatMap { [$0] + below($0.theme.slug) }
+            }
+            let children = below(summary.theme.slug)
             if !children.isEmpty {
                 entries[entries.count - 1]["children"] = children.map { entry($0, isChild: true) }
                 entries[entries.count - 1]["hasChildren"] = true
@@ -64,7 +68,9 @@ extension RenderContext {
         let folder = "themes/\(theme.slug)/"
         let themes = analysis.themes
         var breadcrumbs = [("Home", ""), ("Themes", "themes/")]
-        if let parent = theme.parent.flatMap(data.theme) { breadcrumbs.append((parent.title, "themes/\(parent.slug)/")) }
+        for parent in themes.tree.ancestors(of: theme.slug).reversed().compactMap(data.theme) {
+            breadcrumbs.append((parent.title, "themes/\(parent.slug)/"))
+        }
         var view = pageKeys(folder: folder, title: theme.title, heading: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
         view["intro"] = theme.description
         guard let summary = themes[theme.slug] else { return OutputFile(path: paths.file(for: folder), text: templates.render("theme", view)) }

@@ -58,6 +58,7 @@ extension DiagnosticCode {
     public static let lessonWithoutSources: DiagnosticCode = "lesson-without-sources"
     public static let tooFewIncidents: DiagnosticCode = "too-few-incidents"
     public static let invalidPeriod: DiagnosticCode = "invalid-period"
+    public static let placeholder: DiagnosticCode = "placeholder"
     // Privacy scanner
     public static let nhsNumber: DiagnosticCode = "nhs-number"
     public static let nhsNumberInvalid: DiagnosticCode = "nhs-number-invalid"

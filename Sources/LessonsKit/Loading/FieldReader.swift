@@ -56,12 +56,21 @@ public struct FieldReader {
             }
             return nil
         }
+        if Placeholder.isPlaceholder(node) {
+            report(Placeholder.diagnostic(field: key, at: node.location))
+            return nil
+        }
         return node
     }
 
     /// Whether a node is text that holds nothing visible.
     static func isBlankScalar(_ node: YAMLNode) -> Bool {
         node.scalar.map { TextChecks.isBlank($0) } ?? false
+    }
+
+    /// Whether `key` holds a `TODO` placeholder (reported when the field is read).
+    public func isPlaceholder(_ key: String) -> Bool {
+        pairs.first { $0.key == key }.map { Placeholder.isPlaceholder($0.value) } ?? false
     }
 
     /// A text field; numbers and booleans written without quotes are accepted as text.
@@ -75,6 +84,10 @@ public struct FieldReader {
         guard let value = node.scalar else {
             report(.error(.wrongType, "'\(field)' should be text, not \(node.kindDescription)", at: node.location,
                           hint: "write it on one line after '\(field): '"))
+            return nil
+        }
+        if Placeholder.isPlaceholder(value) {
+            report(Placeholder.diagnostic(field: field, at: node.location))
             return nil
         }
         guard !TextChecks.isBlank(value) else { return nil }

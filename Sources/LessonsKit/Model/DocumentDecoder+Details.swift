@@ -185,6 +185,10 @@ extension DocumentDecoder {
         let levelsKey = fields.location(of: "levels")
         fields.mapping("levels", required: true) { levelFields in
             for dimension in dimensionSlugs {
+                if levelFields.isPlaceholder(dimension) {
+                    _ = levelFields.node(dimension)
+                    continue
+                }
                 guard let node = levelFields.node(dimension) else {
                     levelFields.report(.error(.missingLevel, "no level for dimension '\(dimension)'", at: levelsKey,
                                               hint: "every dimension needs the team's agreed level, one of \(framework.levels.joined(separator: ", "))"))

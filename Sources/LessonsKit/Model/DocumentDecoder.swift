@@ -41,6 +41,7 @@ public struct DocumentDecoder: Sendable {
         var fields = FieldReader(root, context: "front matter")
         let document = decodeFields(&fields, type: type, file: file, split: split, root: root)
         var diagnostics = fields.diagnostics + Self.bodyControlCharacters(split, file: file.path)
+            + Placeholder.bodyDiagnostics(split.body, firstLine: split.bodyFirstLine, file: file.path)
         if document == nil, !diagnostics.hasErrors {
             // Never let a document vanish without a word: every path that drops one must have said why.
             diagnostics.append(.error(.missingField, "the document cannot be published: a required field has no usable value",

@@ -17,7 +17,8 @@ public struct LessonSourcesRule: ValidationRule {
 
     public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         corpus.documents.compactMap { document in
-            guard case .lesson(let lesson) = document.details, lesson.sources.isEmpty, !document.isDraft else { return nil }
+            guard case .lesson(let lesson) = document.details, lesson.sources.isEmpty, !document.isDraft,
+                  !(document.frontMatter["sources"].map(Placeholder.contains) ?? false) else { return nil }
             return .warning(.lessonWithoutSources, "lesson \(document.id) names no sources", at: document.location(of: "id"),
                             hint: "add 'sources: [INC-…]' with the incidents, debriefs, reviews or reports it draws on")
         }

@@ -1,0 +1,38 @@
+import Foundation
+
+/// `lessons schema`: reads site.yaml and the data files, then writes the schemas atomically.
+public enum SchemaWriter {
+    public struct Outcome: Sendable {
+        public var folder: String?
+        public var fileCount = 0
+        public var diagnostics: [Diagnostic] = []
+        public var failure: String?
+        public var status: BuildReport.Status = .success
+    }
+
+    public static func write(siteDirectory: String, output: String?) -> Outcome {
+        var outcome = Outcome()
+        let reader = SiteReader(siteDirectory: siteDirectory)
+        let (loadedConfig, data, diagnostics) = LoadedSite.loadConfiguration(reader: reader)
+        outcome.diagnostics = diagnostics
+        guard let config = loadedConfig else {
+            outcome.failure = "site.yaml or a data file cannot be used; no schemas written"
+            outcome.status = .unusableConfiguration
+            return outcome
+        }
+        let themes = ((try? FileManager.default.contentsOfDirectory(atPath: reader.absolute("themes"))) ?? [])
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+        let files = SchemaFiles.files(config: config, data: data, themeFolders: themes)
+        let folder = output ?? (siteDirectory == "." ? "schema" : (siteDirectory as NSString).appendingPathComponent("schema"))
+        do {
+            _ = try SiteWriter(outputDirectory: folder, siteDirectory: siteDirectory).write(files)
+        } catch {
+            outcome.failure = error.description
+            outcome.status = BuildPipeline.status(for: error)
+            return outcome
+        }
+        outcome.folder = folder
+        outcome.fileCount = files.count
+        return outcome
+    }
+}

@@ -15,8 +15,13 @@ enum LessonsBinary {
     }
 
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(executable: url, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program to the end, collecting its output.
+    static func run(executable: URL, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment

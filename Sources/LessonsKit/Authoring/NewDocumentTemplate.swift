@@ -138,17 +138,7 @@ enum YAMLText {
            text.trimmingCharacters(in: .whitespaces) == text, !reserved.contains(text.lowercased()), !Placeholder.isPlaceholder(text) {
             return text
         }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case _ where scalar.value < 0x20: quoted += String(format: "\\x%02X", scalar.value)
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
+        // JSON string syntax is valid YAML double-quoted syntax.
+        return JSONText.string(text)
     }
 }

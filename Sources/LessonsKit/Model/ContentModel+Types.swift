@@ -34,7 +34,10 @@ extension ContentModel {
                 FieldSpec("attendance", .anyOf([.integer(0...1_000_000), .mapping([
                     FieldSpec("total", .integer(0...1_000_000), .required, "How many attended."),
                     FieldSpec("by_profession", .openMapping(of: .integer(0...1_000_000)), .optional, "Count per profession."),
-                ])]), .optional, "How many attended: a number, or total plus by_profession.", example: "24"),
+                    FieldSpec("by_agency", .openMapping(of: .integer(0...1_000_000)), .optional,
+                              "Attendances from partner agencies, per agency (one of: \(site.sessionAgencies.joined(separator: ", ")))."),
+                    FieldSpec("teams", .choiceList(site.services), .optional, "Service slugs of the Trust teams that attended."),
+                ])]), .optional, "How many attended: a number, or total plus by_profession, by_agency and teams.", example: "24"),
                 FieldSpec("agencies", .choiceList(site.sessionAgencies), .optional, "Partner agencies that attended.", example: "[police]"),
                 FieldSpec("discussed", .referenceList(minimum: 0), .optional, "Ids of lessons, incidents, reviews or external learning discussed."),
                 FieldSpec("feedback", .mapping([

@@ -37,40 +37,38 @@ extension RenderContext {
         let foreword = renderBody(bulletin, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
         let relative = BulletinLinks(paths: paths, folder: folder, base: nil)
         let hasEmail = config.baseURL != nil
-        var formats = ["printHref": "print.html"]
-        if hasPDF { formats["pdfHref"] = bulletin.slug + ".pdf" }
+        var formats = BulletinModel.Formats(printHref: "print.html")
+        if hasPDF { formats.pdfHref = bulletin.slug + ".pdf" }
         if hasEmail {
-            formats["emailHref"] = "email.html"
-            formats["emlHref"] = bulletin.slug + ".eml"
+            formats.emailHref = "email.html"
+            formats.emlHref = bulletin.slug + ".eml"
         }
         let model = bulletinView(issue, links: relative, forewordHTML: foreword, formats: formats)
 
-        var web = pageKeys(folder: folder, title: bulletin.title, heading: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
-                           breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
-        web["bulletin"] = model
-        web["doc"] = ["related": related(bulletin, from: folder), "typeSlug": "bulletins", "id": bulletin.id]
+        let web = page(BulletinWebBody(bulletin: model, doc: .init(related: related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
+                       folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
+                       breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
         files.append(OutputFile(path: paths.file(for: folder), text: templates.render("bulletin", web)))
 
-        var print = pageKeys(folder: folder, title: bulletin.title, heading: bulletin.title, currentSection: nil, breadcrumbs: [])
+        var printModel = model
         if let base = config.baseURL {
             let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
-            print["bulletin"] = bulletinView(issue, links: printLinks, forewordHTML: bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
-                                             formats: formats)
-        } else {
-            print["bulletin"] = model
+            printModel = bulletinView(issue, links: printLinks, forewordHTML: bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
+                                      formats: formats)
         }
-        print["pageStylesheet"] = "print-page.css"
+        let print = page(BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder, title: bulletin.title,
+                         currentSection: nil, breadcrumbs: [])
         files.append(OutputFile(path: Self.bulletinPrintPath(bulletin.slug), text: templates.render("bulletin-print", print)))
         files.append(OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
 
         if let base = config.baseURL {
             let absolute = BulletinLinks(paths: paths, folder: folder, base: base)
-            var emailFormats = ["webHref": absolute.href(folder)]
-            if hasPDF { emailFormats["pdfHref"] = absolute.href(Self.bulletinPDFPath(bulletin.slug)) }
+            var emailFormats = BulletinModel.Formats(webHref: absolute.href(folder))
+            if hasPDF { emailFormats.pdfHref = absolute.href(Self.bulletinPDFPath(bulletin.slug)) }
             let emailForeword = bulletinBodyHTML(bulletin, links: absolute, headingShift: 0)
             var email = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
-            email["lang"] = config.language
-            email["pageTitle"] = bulletin.title
+            email.lang = config.language
+            email.pageTitle = bulletin.title
             let html = EmailStyling.inlineStyled(templates.render("bulletin-email", email))
             files.append(OutputFile(path: folder + "email.html", text: html))
             let text = BulletinPlainText.render(issue, view: email)
@@ -83,26 +81,20 @@ extension RenderContext {
 
     private func bulletinListPage(_ issues: [(Document, BulletinIssue)], pdfIds: Set<String>) -> OutputFile {
         let folder = paths.listFolder(of: .bulletin)
-        var view = pageKeys(folder: folder, title: DocumentType.bulletin.pluralName, heading: DocumentType.bulletin.pluralName,
-                            currentSection: folder, breadcrumbs: [("Home", "")])
-        view["intro"] = DocumentType.bulletin.introduction
-        view["isEmpty"] = issues.isEmpty
-        view["issues"] = issues.map { bulletin, issue -> [String: Any] in
+        let items = issues.map { bulletin, issue -> BulletinsBody.Issue in
             let target = paths.folder(of: bulletin)
-            var item: [String: Any] = [
-                "title": bulletin.title, "href": paths.href(from: folder, to: target), "issueLine": issue.issueLine,
-                "printHref": paths.href(from: folder, to: Self.bulletinPrintPath(bulletin.slug)),
-                "isDraft": bulletin.isDraft,
-            ]
-            item["dateText"] = bulletin.date?.displayText
-            item["summary"] = bulletin.summary
-            if pdfIds.contains(bulletin.slug) { item["pdfHref"] = paths.href(from: folder, to: Self.bulletinPDFPath(bulletin.slug)) }
+            var item = BulletinsBody.Issue(title: bulletin.title, href: paths.href(from: folder, to: target), issueLine: issue.issueLine,
+                                           printHref: paths.href(from: folder, to: Self.bulletinPrintPath(bulletin.slug)),
+                                           isDraft: bulletin.isDraft, dateText: bulletin.date?.displayText, summary: bulletin.summary)
+            if pdfIds.contains(bulletin.slug) { item.pdfHref = paths.href(from: folder, to: Self.bulletinPDFPath(bulletin.slug)) }
             if config.baseURL != nil {
-                item["emailHref"] = paths.href(from: folder, to: target + "email.html")
-                item["emlHref"] = paths.href(from: folder, to: target + bulletin.slug + ".eml")
+                item.emailHref = paths.href(from: folder, to: target + "email.html")
+                item.emlHref = paths.href(from: folder, to: target + bulletin.slug + ".eml")
             }
             return item
         }
+        let body = BulletinsBody(intro: DocumentType.bulletin.introduction, isEmpty: issues.isEmpty, issues: items)
+        let view = page(body, folder: folder, title: DocumentType.bulletin.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("bulletins", view))
     }
 

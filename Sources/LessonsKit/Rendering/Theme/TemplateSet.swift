@@ -31,8 +31,9 @@ public struct TemplateSet: Sendable {
         return (diagnostics.isEmpty ? TemplateSet(library: library, names: names) : nil, diagnostics)
     }
 
-    /// Renders the view model with a template; every `{{value}}` is HTML-escaped by the template engine.
-    public func render(_ template: String, _ viewModel: [String: Any]) -> String {
+    /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
+    /// the template engine.
+    func render<Model>(_ template: String, _ viewModel: Model) -> String {
         library.render(viewModel, withTemplate: template) ?? ""
     }
 

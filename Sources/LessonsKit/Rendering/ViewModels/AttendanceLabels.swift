@@ -13,7 +13,7 @@ enum AttendanceLabels {
     }
 
     /// Per-agency lines: `Police: 18`.
-    static func agencyItems(_ session: SessionDetails) -> [[String: String]] {
-        session.attendanceByAgency.map { ["text": "\(Vocabulary.label($0.agency)): \($0.count)"] }
+    static func agencyItems(_ session: SessionDetails) -> [LinkedText] {
+        session.attendanceByAgency.map { LinkedText(text: "\(Vocabulary.label($0.agency)): \($0.count)") }
     }
 }

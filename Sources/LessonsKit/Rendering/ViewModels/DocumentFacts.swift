@@ -1,19 +1,17 @@
 /// The facts shown in a document's definition list, per type.
 extension RenderContext {
-    typealias Fact = [String: Any]
-
     func facts(_ document: Document, from folder: String) -> [Fact] {
         var facts: [Fact] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { facts.append(["label": label, "value": value]) }
+            if let value, !value.isEmpty { facts.append(Fact(label: label, value: value)) }
         }
         func addLinks(_ label: String, _ ids: [Located<String>]) {
             // Documents outside the edition are left out entirely (the page warns about them once).
             let items = ids.filter { content.document($0.value) != nil }.map { linkItem($0.value, from: folder) }
-            if !items.isEmpty { facts.append(["label": label, "items": items]) }
+            if !items.isEmpty { facts.append(Fact(label: label, items: items)) }
         }
         func addValues(_ label: String, _ values: [String]) {
-            if !values.isEmpty { facts.append(["label": label, "items": values.map { ["text": Vocabulary.label($0)] }]) }
+            if !values.isEmpty { facts.append(Fact(label: label, items: values.map { LinkedText(text: Vocabulary.label($0)) })) }
         }
         add("Reference", document.id)
         if let date = document.date { add(dateLabel(document.type), date.displayText) }
@@ -39,11 +37,12 @@ extension RenderContext {
             add("Facilitator", session.facilitator)
             add("Attendance", AttendanceLabels.summary(session))
             if !session.attendanceByProfession.isEmpty {
-                facts.append(["label": "Trust staff by profession", "items": session.attendanceByProfession.map { ["text": "\(Vocabulary.label($0.profession)): \($0.count)"] }])
+                facts.append(Fact(label: "Trust staff by profession",
+                                  items: session.attendanceByProfession.map { LinkedText(text: "\(Vocabulary.label($0.profession)): \($0.count)") }))
             }
-            if !session.attendanceByAgency.isEmpty { facts.append(["label": "Partner agencies by agency", "items": AttendanceLabels.agencyItems(session)]) }
-            let teams = session.teamsReached.compactMap { data.unitTitle($0) }.map { ["text": $0] }
-            if !teams.isEmpty { facts.append(["label": "Trust teams reached", "items": teams]) }
+            if !session.attendanceByAgency.isEmpty { facts.append(Fact(label: "Partner agencies by agency", items: AttendanceLabels.agencyItems(session))) }
+            let teams = session.teamsReached.compactMap { data.unitTitle($0) }.map { LinkedText(text: $0) }
+            if !teams.isEmpty { facts.append(Fact(label: "Trust teams reached", items: teams)) }
             addValues("Partner agencies", session.agencies)
             if let rating = session.feedbackRating {
                 add("Feedback", "Rated \(String(format: "%.1f", rating)) out of 5" + (session.feedbackResponses.map { " by \($0) people" } ?? ""))
@@ -63,16 +62,16 @@ extension RenderContext {
             add("Timeliness", debrief.timeliness.map(Vocabulary.label))
             add("Facilitator", debrief.facilitator)
             add("Participants", debrief.participants.map(String.init))
-            if !debrief.supportOffered.isEmpty { facts.append(["label": "Support offered", "items": debrief.supportOffered.map { ["text": $0] }]) }
+            if !debrief.supportOffered.isEmpty { facts.append(Fact(label: "Support offered", items: debrief.supportOffered.map { LinkedText(text: $0) })) }
         case .practice(let practice):
             add("Source", practice.source.map(Vocabulary.label))
-            if !practice.thanks.isEmpty { facts.append(["label": "Thanks to", "items": practice.thanks.map { ["text": $0] }]) }
+            if !practice.thanks.isEmpty { facts.append(Fact(label: "Thanks to", items: practice.thanks.map { LinkedText(text: $0) })) }
         case .external(let external):
             add("Organisation", external.organisation)
             add("Kind of report", Vocabulary.label(external.sourceType))
             add("Our gap analysis", external.gapAnalysis.map(Vocabulary.label))
             if let url = external.url, ExternalURL.isSafe(url) {
-                facts.append(["label": "Original report", "items": [["text": url, "href": url]]])
+                facts.append(Fact(label: "Original report", items: [LinkedText(text: url, href: url)]))
             }
         case .review(let review):
             add("Period", review.period.displayText)
@@ -107,8 +106,8 @@ extension RenderContext {
     }
 
     /// A link to another document of this edition, or plain text when it is not published here.
-    func linkItem(_ id: String, from folder: String) -> [String: String] {
-        guard let target = content.document(id) else { return ["text": Self.unpublishedText] }
-        return ["text": "\(target.title) (\(target.id))", "href": paths.href(from: folder, to: paths.folder(of: target))]
+    func linkItem(_ id: String, from folder: String) -> LinkedText {
+        guard let target = content.document(id) else { return LinkedText(text: Self.unpublishedText) }
+        return LinkedText(text: "\(target.title) (\(target.id))", href: paths.href(from: folder, to: paths.folder(of: target)))
     }
 }

@@ -10,118 +10,96 @@ extension RenderContext {
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []
         let body = renderBody(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
-        var doc: [String: Any] = [
-            "id": document.id,
-            "title": document.title,
-            "typeName": document.type.displayName,
-            "typeSlug": document.type.folder,
-            "isDraft": document.isDraft,
-            "facts": facts(document, from: folder),
-            "themes": themeLinks(document, from: folder),
-            "bodyHTML": body,
-            "related": related(document, from: folder) + relatedLessonsGroup(document, from: folder),
-        ]
-        doc["dateText"] = document.date?.displayText
-        doc["summary"] = document.summary
+        var doc = DocumentModel(
+            id: document.id, title: document.title, typeName: document.type.displayName, typeSlug: document.type.folder,
+            isDraft: document.isDraft, facts: facts(document, from: folder), themes: themeLinks(document, from: folder), bodyHTML: body,
+            related: related(document, from: folder) + relatedLessonsGroup(document, from: folder),
+            dateText: document.date?.displayText, summary: document.summary)
         for reference in document.frontMatterReferences
         where content.document(reference.id.value) == nil && knownIds.contains(reference.id.value.lowercased()) {
             if let warning = outsideEditionWarning(reference.id.value, at: reference.id.location) { diagnostics.append(warning) }
         }
         if let replacement = document.supersededBy, content.document(replacement.value) != nil {
-            // Never store nil in a view model: swift-mustache would print "nil".
-            doc["supersededBy"] = linkItem(replacement.value, from: folder).reduce(into: [String: String]()) { result, pair in
-                result[pair.key == "text" ? "title" : pair.key] = pair.value
-            }
+            let item = linkItem(replacement.value, from: folder)
+            doc.supersededBy = Link(title: item.text, href: item.href ?? "")
         }
         if let reviewBy = document.reviewBy, reviewBy < today {
-            doc["reviewNotice"] = "This guidance was due for review on \(reviewBy.displayText). Check with the patient safety team that it is still current."
+            doc.reviewNotice = "This guidance was due for review on \(reviewBy.displayText). Check with the patient safety team that it is still current."
         }
         if !document.actions.isEmpty {
-            doc["hasActions"] = true
-            doc["actions"] = document.actions.map(actionRow)
+            doc.hasActions = true
+            doc.actions = document.actions.map(actionRow)
         }
         switch document.details {
         case .lesson(let lesson):
-            doc["keyMessages"] = lesson.keyMessages
+            doc.keyMessages = lesson.keyMessages
         case .session(let session):
-            doc["speakers"] = session.speakers.map { ["name": $0.name ?? "", "role": $0.role ?? ""] }
-            doc["quotes"] = session.quotes
-            doc["materials"] = session.materials.map { material -> [String: String] in
-                ["title": material.title, "href": ExternalURL.isSafe(material.url) ? material.url : ""]
-            }
-            if let date = document.date, date > today { doc["isUpcoming"] = true }
+            doc.speakers = session.speakers.map { .init(name: $0.name ?? "", role: $0.role ?? "") }
+            doc.quotes = session.quotes
+            doc.materials = session.materials.map { .init(title: $0.title, href: ExternalURL.isSafe($0.url) ? $0.url : "") }
+            if let date = document.date, date > today { doc.isUpcoming = true }
         case .culture(let culture):
-            doc["levels"] = levels(culture, document: document, from: folder)
+            doc.levels = levels(culture, document: document, from: folder)
         default:
             break
         }
         var breadcrumbs = [("Home", "")]
         if document.type != .page { breadcrumbs.append((document.type.pluralName, paths.listFolder(of: document.type))) }
-        var view = pageKeys(folder: folder, title: document.title, heading: document.title,
-                            currentSection: document.type == .page ? folder : paths.listFolder(of: document.type), breadcrumbs: breadcrumbs)
-        view["doc"] = doc
+        let view = page(DocumentBody(doc: doc), folder: folder, title: document.title, currentSection: document.type == .page
+                            ? folder : paths.listFolder(of: document.type), breadcrumbs: breadcrumbs)
         files.append(OutputFile(path: paths.file(for: folder), text: templates.render("document", view)))
         return RenderedPage(files: files, diagnostics: diagnostics)
     }
 
-    func actionRow(_ action: Action) -> [String: Any] {
-        let overdue = action.isOverdue(on: today)
-        var row: [String: Any] = [
-            "id": action.id, "action": action.action, "owner": action.owner, "dueText": action.due.displayText,
-            "statusText": Vocabulary.label(action.status), "statusClass": "status-\(action.status)", "isOverdue": overdue,
-        ]
-        row["strengthText"] = action.strength.map(Vocabulary.label)
-        row["evidence"] = action.evidence
-        row["reason"] = action.reason
-        row["completedText"] = action.completed?.displayText
-        return row
+    func actionRow(_ action: Action) -> ActionRow {
+        ActionRow(id: action.id, action: action.action, owner: action.owner, dueText: action.due.displayText,
+                  statusText: Vocabulary.label(action.status), statusClass: "status-\(action.status)", isOverdue: action.isOverdue(on: today),
+                  strengthText: action.strength.map(Vocabulary.label), evidence: action.evidence, reason: action.reason,
+                  completedText: action.completed?.displayText)
     }
 
-    func levels(_ culture: CultureDetails, document: Document, from folder: String) -> [String: Any]? {
+    func levels(_ culture: CultureDetails, document: Document, from folder: String) -> CultureLevels? {
         guard let framework = config.frameworks[culture.framework] else { return nil }
         var previousLevels: [String: String] = [:]
-        var previousLink: [String: String]?
+        var previousLink: CultureLevels.Previous?
         if let previousId = culture.previous?.value, let previous = content.document(previousId), case .culture(let earlier) = previous.details {
             previousLevels = earlier.levels
-            previousLink = ["title": previous.title, "href": paths.href(from: folder, to: paths.folder(of: previous)),
-                            "dateText": previous.date?.displayText ?? ""]
+            previousLink = .init(title: previous.title, href: paths.href(from: folder, to: paths.folder(of: previous)),
+                                 dateText: previous.date?.displayText ?? "")
         }
-        let rows: [[String: Any]] = framework.dimensions.map { dimension in
+        let rows = framework.dimensions.map { dimension -> CultureLevels.Row in
             let level = culture.levels[dimension.slug] ?? "–"
-            var row: [String: Any] = ["dimension": dimension.title, "level": level, "levelName": framework.levelNames[level] ?? "",
-                                      "levelClass": "level-\(level.lowercased())"]
+            var row = CultureLevels.Row(dimension: dimension.title, level: level, levelName: framework.levelNames[level] ?? "",
+                                        levelClass: "level-\(level.lowercased())")
             if let before = previousLevels[dimension.slug], before != level {
                 let order = framework.levels
                 let direction = (order.firstIndex(of: level) ?? 0) > (order.firstIndex(of: before) ?? 0) ? "up" : "down"
-                row["changeText"] = "\(direction == "up" ? "Moved up" : "Moved down") from \(before)"
+                row.changeText = "\(direction == "up" ? "Moved up" : "Moved down") from \(before)"
             } else if previousLevels[dimension.slug] != nil {
-                row["changeText"] = "No change"
+                row.changeText = "No change"
             }
             if content.edition.includesGovernance, let spread = culture.spread[dimension.slug] {
-                row["spreadText"] = framework.levels.map { "\($0): \(spread[$0] ?? 0)" }.joined(separator: ", ")
+                row.spreadText = framework.levels.map { "\($0): \(spread[$0] ?? 0)" }.joined(separator: ", ")
             }
             return row
         }
-        var result: [String: Any] = ["frameworkTitle": framework.title, "rows": rows]
-        result["previous"] = previousLink
-        return result
+        return CultureLevels(frameworkTitle: framework.title, rows: rows, previous: previousLink)
     }
 
     /// Derived links: documents of this edition that point at this one, grouped by how they point.
-    func related(_ document: Document, from folder: String) -> [[String: Any]] {
-        var groups: [(heading: String, items: [[String: String]])] = []
+    func related(_ document: Document, from folder: String) -> [RelatedGroup] {
+        var groups: [RelatedGroup] = []
         for link in content.graph.backlinks(to: document.id) {
             guard let source = content.document(link.source) else { continue }
             let heading = backlinkHeading(source: source.type, field: link.field, target: document.type)
-            let item: [String: String] = ["title": source.title, "href": paths.href(from: folder, to: paths.folder(of: source)),
-                                          "typeName": source.type.displayName, "dateText": source.date?.displayText ?? ""]
+            let item = self.link(source, from: folder)
             if let index = groups.firstIndex(where: { $0.heading == heading }) {
-                if !groups[index].items.contains(where: { $0["href"] == item["href"] }) { groups[index].items.append(item) }
+                if !groups[index].items.contains(where: { $0.href == item.href }) { groups[index].items.append(item) }
             } else {
-                groups.append((heading, [item]))
+                groups.append(RelatedGroup(heading: heading, items: [item]))
             }
         }
-        return groups.map { ["heading": $0.heading, "items": $0.items] }
+        return groups
     }
 
     func backlinkHeading(source: DocumentType, field: String, target: DocumentType) -> String {

@@ -61,20 +61,20 @@ extension RenderContext {
     }
 
     /// `<link rel="alternate">` targets for a page: the edition's feed, and the feed of the type or theme the page lists.
-    func feedLinks(from folder: String) -> [[String: String]] {
+    func feedLinks(from folder: String) -> [(title: String, target: String)] {
         // Called for every page: only list and theme pages look further than the first feed document.
         guard config.baseURL != nil, content.documents.contains(where: isFeedDocument) else { return [] }
         let editionTitle = content.edition.title ?? config.title
-        var links = [["title": editionTitle, "href": paths.href(from: folder, to: "feed.xml")]]
+        var links = [(title: editionTitle, target: "feed.xml")]
         if let type = DocumentType.allCases.first(where: { $0 != .page && paths.listFolder(of: $0) == folder }),
            content.documents.contains(where: { $0.type == type && isFeedDocument($0) }) {
-            links.append(["title": "\(editionTitle): \(type.pluralName)", "href": paths.href(from: folder, to: folder + "feed.xml")])
+            links.append((title: "\(editionTitle): \(type.pluralName)", target: folder + "feed.xml"))
         }
         let parts = folder.split(separator: "/")
         if parts.count == 2, parts[0] == "themes", let theme = data.theme(String(parts[1])) {
             let family = themeFamily(theme.slug)
             if content.documents.contains(where: { !family.isDisjoint(with: $0.themes) && isFeedDocument($0) }) {
-                links.append(["title": "\(editionTitle): \(theme.title)", "href": paths.href(from: folder, to: folder + "feed.xml")])
+                links.append((title: "\(editionTitle): \(theme.title)", target: folder + "feed.xml"))
             }
         }
         return links

@@ -21,17 +21,10 @@ extension RenderContext {
     }
 
     /// A chart and the same numbers as a table. `headers` names the row-label column then each value column.
-    func figure(id: String, title: String, svg: String, caption: String, headers: [String], rows: [FigureRow]) -> [String: Any] {
-        [
-            "id": id, "title": title, "svgHTML": svg, "tableCaption": caption, "headers": headers,
-            "hasSuppressed": rows.contains { $0.cells.contains(where: \.isSuppressed) },
-            "suppressionNote": suppressionNote,
-            "rows": rows.map { row -> [String: Any] in
-                var item: [String: Any] = ["label": row.label, "cells": row.cells.map { ["text": $0.text, "isSuppressed": $0.isSuppressed] }]
-                if let href = row.href { item["href"] = href }
-                return item
-            },
-        ]
+    func figure(id: String, title: String, svg: String, caption: String, headers: [String], rows: [FigureRow]) -> Figure {
+        Figure(id: id, title: title, svgHTML: svg, tableCaption: caption, headers: headers,
+               hasSuppressed: rows.contains { $0.cells.contains(where: \.isSuppressed) }, suppressionNote: suppressionNote,
+               rows: rows.map { Figure.Row(label: $0.label, cells: $0.cells.map(Cell.init), href: $0.href) })
     }
 
     var suppressionNote: String {
@@ -41,7 +34,7 @@ extension RenderContext {
     }
 
     /// Vertical bars of one series (e.g. incidents per quarter).
-    func columnFigure(id: String, title: String, labels: [String], values: [Int], sensitive: Bool, valueHeading: String, labelHeading: String) -> [String: Any] {
+    func columnFigure(id: String, title: String, labels: [String], values: [Int], sensitive: Bool, valueHeading: String, labelHeading: String) -> Figure {
         let counts = shownRow(values, sensitive: sensitive)
         let bars = zip(labels, counts).map { BarChart.Bar(label: $0, count: $1) }
         let svg = BarChart(id: id + "-chart", title: title, bars: bars).svg()
@@ -51,14 +44,14 @@ extension RenderContext {
 
     /// Horizontal bars of a mix (harm, response, services, themes); `entries` in display order.
     func mixFigure(id: String, title: String, entries: [(label: String, href: String?, value: Int)], sensitive: Bool,
-                   valueHeading: String, labelHeading: String) -> [String: Any] {
+                   valueHeading: String, labelHeading: String) -> Figure {
         shownMixFigure(id: id, title: title, entries: entries.map { (label: $0.label, href: $0.href) },
                        counts: shownRow(entries.map(\.value), sensitive: sensitive), valueHeading: valueHeading, labelHeading: labelHeading)
     }
 
     /// Horizontal bars of counts already passed through the small-number rule.
     func shownMixFigure(id: String, title: String, entries: [(label: String, href: String?)], counts: [DisplayCount],
-                        valueHeading: String, labelHeading: String) -> [String: Any] {
+                        valueHeading: String, labelHeading: String) -> Figure {
         let bars = zip(entries, counts).map { BarChart.Bar(label: $0.label, count: $1) }
         let svg = HorizontalBarChart(id: id + "-chart", title: title, bars: bars).svg()
         return figure(id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
@@ -81,17 +74,17 @@ extension RenderContext {
     }
 
     /// A row of an actions table (dashboard, theme and service pages), linking to the action's document.
-    func actionItem(_ item: (document: Document, action: Action), from folder: String) -> [String: Any] {
+    func actionItem(_ item: (document: Document, action: Action), from folder: String) -> ActionRow {
         var row = actionRow(item.action)
-        row["documentId"] = item.document.id
-        row["documentTitle"] = item.document.title
-        row["documentHref"] = paths.href(from: folder, to: paths.folder(of: item.document)) + "#actions-heading"
-        row["serviceText"] = unitName(item.document.service ?? "")
+        row.documentId = item.document.id
+        row.documentTitle = item.document.title
+        row.documentHref = paths.href(from: folder, to: paths.folder(of: item.document)) + "#actions-heading"
+        row.serviceText = unitName(item.document.service ?? "")
         return row
     }
 
     /// `{ tableId, caption, items[] }` for `partials/actionlist.mustache`.
-    func actionTable(id: String, caption: String, items: [(document: Document, action: Action)], from folder: String) -> [String: Any] {
-        ["tableId": id, "caption": caption, "items": items.map { actionItem($0, from: folder) }]
+    func actionTable(id: String, caption: String, items: [(document: Document, action: Action)], from folder: String) -> ActionTable {
+        ActionTable(tableId: id, caption: caption, items: items.map { actionItem($0, from: folder) })
     }
 }

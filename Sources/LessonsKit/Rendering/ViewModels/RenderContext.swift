@@ -33,41 +33,44 @@ public struct RenderContext: Sendable {
         MarkdownOptions(unsafeHTML: config.markdown.unsafeHTML, smartPunctuation: config.markdown.smartPunctuation)
     }
 
-    /// Keys every page template receives (see themes/default/TEMPLATES.md).
-    func pageKeys(folder: String, title: String, heading: String, currentSection: String?, breadcrumbs: [(String, String)]) -> [String: Any] {
-        let nav: [[String: Any]] = navigation.map { item in
-            ["title": item.title, "href": paths.href(from: folder, to: item.folder), "isCurrent": currentSection == item.folder]
+    /// Keys every page template receives (see themes/default/TEMPLATES.md). With `root`, every link starts from that
+    /// absolute path instead of being relative to `folder` (the 404 page is served at any depth).
+    func pageChrome(folder: String, title: String, heading: String, currentSection: String?, breadcrumbs: [(String, String)],
+                    root: String? = nil) -> PageChrome {
+        func link(_ target: String) -> String {
+            let href = paths.href(from: folder, to: target)
+            guard let root, !href.contains("://"), !href.hasPrefix("/"), !href.hasPrefix("mailto:") else { return href }
+            return root + (href == "./" ? "" : href)
         }
-        let links: [[String: Any]] = config.links.map { link in
-            let isExternal = link.url.contains("://") || link.url.hasPrefix("mailto:")
-            return ["title": link.title, "href": isExternal ? link.url : paths.href(from: folder, to: link.url), "isExternal": isExternal]
+        let nav = navigation.map { NavLink(title: $0.title, href: link($0.folder), isCurrent: currentSection == $0.folder) }
+        let links = config.links.map { item in
+            let isExternal = item.url.contains("://") || item.url.hasPrefix("mailto:")
+            return ChromeLink(title: item.title, href: isExternal ? item.url : link(item.url), isExternal: isExternal)
         }
         let editionTitle = content.edition.title ?? config.title
-        return [
-            "lang": config.language,
-            "csp": Self.contentSecurityPolicy,
-            "pageTitle": title == editionTitle ? title : "\(title) — \(editionTitle)",
-            "site": ["title": editionTitle, "organisation": config.organisation, "homeHref": paths.href(from: folder, to: ""), "links": links,
-                     "search": ["href": paths.href(from: folder, to: Self.searchFolder)]],
-            "assets": assetKeys(from: folder),
-            "feeds": feedLinks(from: folder),
-            "nav": nav,
-            "breadcrumbs": breadcrumbs.map { ["title": $0.0, "href": paths.href(from: folder, to: $0.1)] },
-            "heading": heading,
-            "edition": ["name": content.edition.name, "title": editionTitle, "isDefault": content.edition.name == "staff"],
-            "generatedOn": today.displayText,
-            "isDraftBuild": isDraftBuild,
-        ]
+        var assets: [String: String] = [:]
+        for (name, path) in assetPaths { assets[name == "style.css" ? "stylesheet" : Self.assetKey(name)] = link(path) }
+        return PageChrome(
+            lang: config.language,
+            csp: Self.contentSecurityPolicy,
+            pageTitle: title == editionTitle ? title : "\(title) — \(editionTitle)",
+            site: SiteChrome(title: editionTitle, organisation: config.organisation, homeHref: link(""), links: links,
+                             search: SearchLink(href: link(Self.searchFolder))),
+            assets: assets,
+            feeds: feedLinks(from: folder).map { Link(title: $0.title, href: link($0.target)) },
+            nav: nav,
+            breadcrumbs: breadcrumbs.map { Link(title: $0.0, href: link($0.1)) },
+            heading: heading,
+            edition: EditionChrome(name: content.edition.name, title: editionTitle, isDefault: content.edition.name == "staff"),
+            generatedOn: today.displayText,
+            isDraftBuild: isDraftBuild)
     }
 
-    /// `assets.stylesheet` plus one key per other asset: `search.js` → `assets.searchJs`.
-    func assetKeys(from folder: String) -> [String: String] {
-        var keys: [String: String] = [:]
-        for (name, path) in assetPaths {
-            let key = name == "style.css" ? "stylesheet" : Self.assetKey(name)
-            keys[key] = paths.href(from: folder, to: path)
-        }
-        return keys
+    /// A page of the theme: the common keys and the page's own model.
+    func page<Body>(_ body: Body, folder: String, title: String, heading: String? = nil, currentSection: String?,
+                    breadcrumbs: [(String, String)]) -> Page<Body> {
+        Page(chrome: pageChrome(folder: folder, title: title, heading: heading ?? title, currentSection: currentSection,
+                                breadcrumbs: breadcrumbs), body: body)
     }
 
     /// `bulletin-print.css` → `bulletinPrintCss`; folders are dropped.
@@ -100,30 +103,23 @@ public struct RenderContext: Sendable {
     }
 
     /// A card for lists and the home page.
-    func card(_ document: Document, from folder: String) -> [String: Any] {
-        var meta: [[String: String]] = []
-        if let service = document.service, let title = data.unitTitle(service) { meta.append(["label": "Service", "value": title]) }
+    func card(_ document: Document, from folder: String) -> Card {
+        var meta: [Card.Meta] = []
+        if let service = document.service, let title = data.unitTitle(service) { meta.append(.init(label: "Service", value: title)) }
         if case .incident(let incident) = document.details {
-            meta.append(["label": "Learning response", "value": Vocabulary.label(incident.response)])
+            meta.append(.init(label: "Learning response", value: Vocabulary.label(incident.response)))
         }
-        var card: [String: Any] = [
-            "title": document.title,
-            "href": paths.href(from: folder, to: paths.folder(of: document)),
-            "typeName": document.type.displayName,
-            "isDraft": document.isDraft,
-            "themes": themeLinks(document, from: folder),
-            "meta": meta,
-        ]
-        card["dateText"] = document.date?.displayText
-        card["summary"] = document.summary
-        if case .lesson(let lesson) = document.details { card["keyMessages"] = lesson.keyMessages }
-        return card
+        var keyMessages: [String]?
+        if case .lesson(let lesson) = document.details { keyMessages = lesson.keyMessages }
+        return Card(title: document.title, href: paths.href(from: folder, to: paths.folder(of: document)), typeName: document.type.displayName,
+                    isDraft: document.isDraft, themes: themeLinks(document, from: folder), meta: meta, dateText: document.date?.displayText,
+                    summary: document.summary, keyMessages: keyMessages)
     }
 
-    func themeLinks(_ document: Document, from folder: String) -> [[String: String]] {
+    func themeLinks(_ document: Document, from folder: String) -> [ThemeLink] {
         document.themes.compactMap { slug in
             guard let theme = data.theme(slug) else { return nil }
-            return ["title": theme.title, "href": paths.href(from: folder, to: "themes/\(slug)/"), "slug": slug]
+            return ThemeLink(title: theme.title, href: paths.href(from: folder, to: "themes/\(slug)/"), slug: slug)
         }
     }
 }

@@ -47,29 +47,25 @@ extension RenderContext {
 
     func searchPage(_ index: SearchIndex) -> OutputFile {
         let folder = Self.searchFolder
-        var view = pageKeys(folder: folder, title: "Search", heading: "Search", currentSection: nil, breadcrumbs: [("Home", "")])
-        func option(_ key: String, _ label: String) -> [String: Any]? {
+        func option(_ key: String, _ label: String) -> SearchBody.Option? {
             guard let count = index.facets[key]?.count else { return nil }
-            return ["value": key, "label": "\(label) (\(count))"]
+            return .init(value: key, label: "\(label) (\(count))")
         }
         let types = DocumentType.allCases.compactMap { option("type-" + $0.folder, $0.pluralName) }
         let themes = data.themes.sorted { $0.title < $1.title }.compactMap { option("theme-" + $0.slug, $0.title) }
-        let directorates = data.directorates.compactMap { directorate -> [String: Any]? in
+        let directorates = data.directorates.compactMap { directorate -> SearchBody.OptionGroup? in
             let options = [option("service-" + directorate.slug, "All of \(directorate.title)")].compactMap { $0 }
                 + directorate.services.compactMap { option("service-" + $0.slug, $0.title) }
-            return options.isEmpty ? nil : ["label": directorate.title, "options": options]
+            return options.isEmpty ? nil : .init(label: directorate.title, options: options)
         }
         let years = Set(index.facets.keys.filter { $0.hasPrefix("year-") }).sorted(by: >).compactMap { option($0, String($0.dropFirst(5))) }
-        let browse = DocumentType.allCases.filter { $0 != .page && index.facets["type-" + $0.folder] != nil }.map { type -> [String: Any] in
-            ["title": type.pluralName, "href": paths.href(from: folder, to: paths.listFolder(of: type))]
+        let browse = DocumentType.allCases.filter { $0 != .page && index.facets["type-" + $0.folder] != nil }.map { type in
+            Link(title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)))
         }
-        view["search"] = [
-            "rootHref": "../",
-            "indexHref": "./",
-            "mode": paths.portable ? "script" : "fetch",
-            "types": types, "themes": themes, "directorates": directorates, "years": years,
-            "browse": browse + [["title": "Themes", "href": paths.href(from: folder, to: "themes/")]],
-        ] as [String: Any]
+        let search = SearchBody.Search(rootHref: "../", indexHref: "./", mode: paths.portable ? "script" : "fetch", types: types, themes: themes,
+                                       directorates: directorates, years: years,
+                                       browse: browse + [Link(title: "Themes", href: paths.href(from: folder, to: "themes/"))])
+        let view = page(SearchBody(search: search), folder: folder, title: "Search", currentSection: nil, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("search", view))
     }
 }

@@ -6,53 +6,52 @@ extension RenderContext {
     func sessionsPage() -> OutputFile {
         let folder = paths.listFolder(of: .session)
         let sessions = analysis.sessions
-        var view = pageKeys(folder: folder, title: DocumentType.session.pluralName, heading: DocumentType.session.pluralName,
-                            currentSection: folder, breadcrumbs: [("Home", "")])
-        view["intro"] = DocumentType.session.introduction
-        view["isEmpty"] = sessions.upcoming.isEmpty && sessions.held.isEmpty
+        var view = SessionsBody(intro: DocumentType.session.introduction, isEmpty: sessions.upcoming.isEmpty && sessions.held.isEmpty)
         if let next = sessions.upcoming.first {
             var item = card(next, from: folder)
             if case .session(let details) = next.details {
-                item["location"] = details.location
-                item["formatText"] = Vocabulary.label(details.format)
-                item["facilitator"] = details.facilitator
+                item.location = details.location
+                item.formatText = Vocabulary.label(details.format)
+                item.facilitator = details.facilitator
             }
-            view["next"] = item
+            view.next = item
         }
-        view["laterUpcoming"] = sessions.upcoming.dropFirst().map { card($0, from: folder) }
+        view.laterUpcoming = sessions.upcoming.dropFirst().map { card($0, from: folder) }
         if !sessions.held.isEmpty {
-            var stats: [[String: String]] = [
-                ["label": sessions.held.count == 1 ? "session held" : "sessions held", "text": "\(sessions.held.count)"],
-                ["label": "attendances in total (a person at three sessions counts three times)", "text": "\(sessions.totalReached)"],
-                ["label": "Trust staff attendances", "text": "\(sessions.staffAttendances)"],
-                ["label": "partner-agency attendances", "text": "\(sessions.partnerAttendances)"],
+            var stats: [LabelledCount] = [
+                LabelledCount(label: sessions.held.count == 1 ? "session held" : "sessions held", text: "\(sessions.held.count)"),
+                LabelledCount(label: "attendances in total (a person at three sessions counts three times)", text: "\(sessions.totalReached)"),
+                LabelledCount(label: "Trust staff attendances", text: "\(sessions.staffAttendances)"),
+                LabelledCount(label: "partner-agency attendances", text: "\(sessions.partnerAttendances)"),
             ]
             if sessions.sessionsWithoutSplit > 0 {
-                stats.append(["label": sessions.sessionsWithoutSplit == 1 ? "session without a staff/partner split" : "sessions without a staff/partner split",
-                              "text": "\(sessions.sessionsWithoutSplit)"])
+                stats.append(LabelledCount(label: sessions.sessionsWithoutSplit == 1 ? "session without a staff/partner split" : "sessions without a staff/partner split",
+                                           text: "\(sessions.sessionsWithoutSplit)"))
             }
-            if let mean = sessions.meanRating { stats.append(["label": "mean feedback rating out of 5", "text": SVGText.number(mean)]) }
-            stats.append(["label": sessions.agencies.counts.count == 1 ? "partner agency attended" : "partner agencies attended", "text": "\(sessions.agencies.counts.count)"])
-            view["stats"] = stats
-            view["attendance"] = attendanceFigure(sessions.held)
+            if let mean = sessions.meanRating { stats.append(LabelledCount(label: "mean feedback rating out of 5", text: SVGText.number(mean))) }
+            stats.append(LabelledCount(label: sessions.agencies.counts.count == 1 ? "partner agency attended" : "partner agencies attended",
+                                       text: "\(sessions.agencies.counts.count)"))
+            view.stats = stats
+            view.attendance = attendanceFigure(sessions.held)
         }
         if !sessions.agencies.isEmpty {
-            view["agencies"] = mixFigure(id: "sessions-agencies", title: "Partner agencies at our sessions", entries: sessions.agencies.ordered(by: Vocabulary.agencies).map {
+            view.agencies = mixFigure(id: "sessions-agencies", title: "Partner agencies at our sessions", entries: sessions.agencies.ordered(by: Vocabulary.agencies).map {
                 (label: Vocabulary.label($0.key), href: nil, value: $0.count)
             }, sensitive: false, valueHeading: "Sessions attended", labelHeading: "Agency")
         }
         if !sessions.discussedThemes.isEmpty {
-            view["themes"] = mixFigure(id: "sessions-themes", title: "Themes most discussed", entries: sessions.discussedThemes.ranked.prefix(8).map {
+            view.themes = mixFigure(id: "sessions-themes", title: "Themes most discussed", entries: sessions.discussedThemes.ranked.prefix(8).map {
                 (label: data.theme($0.key)?.title ?? $0.key, href: paths.href(from: folder, to: "themes/\($0.key)/"), value: $0.count)
             }, sensitive: false, valueHeading: "Sessions", labelHeading: "Theme")
         }
         let past = sessions.held.map(\.document).filter { $0.supersededBy == nil || $0.isDraft }.sorted(by: Document.newestFirst)
-        view["years"] = groupByYear(past, from: folder)
-        return OutputFile(path: paths.file(for: folder), text: templates.render("sessions", view))
+        view.years = groupByYear(past, from: folder)
+        let model = page(view, folder: folder, title: DocumentType.session.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
+        return OutputFile(path: paths.file(for: folder), text: templates.render("sessions", model))
     }
 
     /// Attendance bars with the running total and mean rating as lines, and one table holding all three.
-    func attendanceFigure(_ held: [SessionsAnalysis.Held]) -> [String: Any] {
+    func attendanceFigure(_ held: [SessionsAnalysis.Held]) -> Figure {
         let labels = held.map { session in session.document.date.map(Self.shortMonth) ?? session.document.id }
         let bars = zip(labels, held).map { BarChart.Bar(label: $0, count: shown($1.attendance ?? 0, sensitive: false)) }
         var svg = "<p class=\"figure__subtitle\">Attendance per session</p>\n"

@@ -1,0 +1,53 @@
+/// A document as a card on the home page, list pages, theme and service pages (`partials/card.mustache`).
+struct Card {
+    /// `{ label, value }` under the card, e.g. the service.
+    struct Meta {
+        let label: String
+        let value: String
+    }
+
+    var title: String
+    var href: String
+    var typeName: String
+    var isDraft: Bool
+    var themes: [ThemeLink]
+    var meta: [Meta]
+    var dateText: String?
+    var summary: String?
+    /// A lesson's key messages: the card ends in "What this means for you".
+    var keyMessages: [String]?
+    /// Only on the sessions page's next session.
+    var location: String? = nil
+    var formatText: String? = nil
+    var facilitator: String? = nil
+}
+
+/// A theme a document carries.
+struct ThemeLink {
+    let title: String
+    let href: String
+    let slug: String
+}
+
+/// `{ title, href, typeName, dateText }` for short lists of documents (related documents, reviews, bulletins).
+struct DocumentLink {
+    let title: String
+    let href: String
+    let typeName: String
+    let dateText: String
+}
+
+/// `{ text, href? }`: a value of a fact, linked when it names a document of the edition.
+struct LinkedText {
+    let text: String
+    var href: String? = nil
+}
+
+/// `{ label, text }` with an optional link: counts on dashboards and theme pages.
+struct LabelledCount {
+    let label: String
+    let text: String
+    var href: String? = nil
+    var typeSlug: String? = nil
+    var isAlert: Bool? = nil
+}

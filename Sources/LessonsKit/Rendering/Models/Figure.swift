@@ -1,0 +1,30 @@
+/// A chart and the same numbers as a table (`partials/figure.mustache`).
+struct Figure {
+    /// One row of the table: a label (linked when `href` is set) and its cells.
+    struct Row {
+        let label: String
+        let cells: [Cell]
+        var href: String?
+    }
+
+    let id: String
+    let title: String
+    let svgHTML: String
+    let tableCaption: String
+    /// The row-label column, then each value column.
+    let headers: [String]
+    let hasSuppressed: Bool
+    let suppressionNote: String
+    let rows: [Row]
+}
+
+/// A count as a table cell, hatched when the small-number rule hides it.
+struct Cell {
+    let text: String
+    let isSuppressed: Bool
+
+    init(_ count: DisplayCount) {
+        text = count.text
+        isSuppressed = count.isSuppressed
+    }
+}

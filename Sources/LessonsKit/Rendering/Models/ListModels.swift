@@ -1,0 +1,28 @@
+/// `list.mustache`: one document type's list page, by year.
+struct ListBody {
+    let intro: String
+    let years: [YearGroup]
+    let isEmpty: Bool
+    /// Only on `incidents/index.html`.
+    var responseMix: ResponseMixModel?
+}
+
+/// Cards of one year, newest first (`Undated` last).
+struct YearGroup {
+    let year: String
+    var items: [Card]
+}
+
+/// The learning-response mix by quarter on the incidents list: a bar chart of the whole period and a table by quarter.
+struct ResponseMixModel {
+    struct Row {
+        let label: String
+        let cells: [Cell]
+    }
+
+    let figure: Figure
+    let headers: [String]
+    let rows: [Row]
+    let hasSuppression: Bool
+    let suppressionNote: String
+}

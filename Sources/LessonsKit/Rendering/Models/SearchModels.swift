@@ -1,0 +1,29 @@
+/// `search.mustache`: the search box and its filters (the results are filled in by `assets/search.js`).
+struct SearchBody {
+    /// A filter value with its document count.
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    /// A directorate's filter values: the whole directorate, then each service.
+    struct OptionGroup {
+        let label: String
+        let options: [Option]
+    }
+
+    /// `search.*`.
+    struct Search {
+        let rootHref: String
+        let indexHref: String
+        /// `fetch` for JSON index files, `script` for the portable `.js` ones.
+        let mode: String
+        let types: [Option]
+        let themes: [Option]
+        let directorates: [OptionGroup]
+        let years: [Option]
+        let browse: [Link]
+    }
+
+    let search: Search
+}

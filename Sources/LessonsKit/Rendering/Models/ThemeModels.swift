@@ -1,0 +1,55 @@
+/// `themes.mustache`: every theme with counts and a trend, sub-themes under their top-level theme.
+struct ThemesIndexBody {
+    /// A theme with its counts and sparkline (`partials/themeentry.mustache`).
+    struct Entry {
+        let title: String
+        let href: String
+        let slug: String
+        let counts: [LabelledCount]
+        let isChild: Bool
+        let sparklineHTML: String
+        let recentText: String
+        let isQuiet: Bool
+        let description: String?
+        /// Every theme below a top-level theme, at any depth, each followed by its own sub-themes.
+        var children: [Entry]?
+        var hasChildren: Bool?
+    }
+
+    /// A row of the trend table: a theme and its incidents per quarter.
+    struct TrendRow {
+        let title: String
+        let href: String
+        let cells: [Cell]
+    }
+
+    let intro: String
+    let themes: [Entry]
+    let quarterHeaders: [String]
+    let trendRows: [TrendRow]
+    let suppressionNote: String
+    let hasSuppression: Bool
+}
+
+/// `theme.mustache`: one theme's page. A parent theme's figures include its descendants'.
+struct ThemeBody {
+    var intro: String?
+    var children: [Link]?
+    var counts: [LabelledCount]?
+    var isEmpty: Bool?
+    var trend: Figure?
+    var mixes: [Figure]?
+    var suppressionNote: String?
+    var hasSuppression: Bool?
+    var reviews: [DocumentLink]?
+    var bulletins: [DocumentLink]?
+    var openActions: ActionTable?
+    var groups: [TypeGroup]?
+}
+
+/// Cards of one document type on a theme or service page.
+struct TypeGroup {
+    let title: String
+    let slug: String
+    let items: [Card]
+}

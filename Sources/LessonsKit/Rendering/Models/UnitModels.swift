@@ -1,0 +1,52 @@
+/// `unit.mustache`: a directorate's or service's page; a directorate's figures include its services'.
+struct UnitBody {
+    var intro: String?
+    var services: [Link]?
+    var counts: [LabelledCount]?
+    var isEmpty: Bool?
+    var trend: Figure?
+    var themeMix: Figure?
+    var suppressionNote: String?
+    var hasSuppression: Bool?
+    var openActions: ActionTable?
+    var leads: [LeadItem]?
+    var uncovered: [Link]?
+    var hasNoLead: Bool?
+    var leadsHref: String?
+    var groups: [TypeGroup]?
+}
+
+/// A Learning Lessons Lead (`partials/leadcard.mustache`).
+struct LeadItem {
+    let name: String
+    let role: String
+    let serviceText: String
+    let email: String?
+    let sinceText: String?
+}
+
+/// `leads.mustache`: the Leads network by directorate and service.
+struct LeadsBody {
+    /// A directorate, its Leads and its services.
+    struct Directorate {
+        let title: String
+        let slug: String
+        let href: String
+        let coverageText: String
+        let isFullyCovered: Bool
+        let leads: [LeadItem]
+        let services: [Service]
+    }
+
+    /// A service and its Leads.
+    struct Service {
+        let title: String
+        let href: String
+        let leads: [LeadItem]
+        let hasNoLead: Bool
+    }
+
+    let intro: String
+    let uncovered: [Link]
+    let directorates: [Directorate]
+}

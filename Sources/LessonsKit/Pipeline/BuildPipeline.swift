@@ -42,8 +42,15 @@ public enum BuildPipeline {
         let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: options.jobs)
         report.diagnostics += loadDiagnostics
         report.documentCount = listing.documents.count
-        let site = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
+        var site = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
         clock.lap("load and decode")
+
+        // 2a. Git dates ("first published", "last updated"): one `git log` for the whole site, builds only.
+        if write {
+            site.gitHistory = GitHistory.read(siteDirectory: reader.siteDirectory, timezone: config.timezone)
+            if let note = site.gitHistory.note { report.summaries.append(note) }
+            clock.lap("git history")
+        }
 
         // 3. Validate the whole corpus.
         report.diagnostics += ValidationRules.validate(corpus, in: ValidationContext(config: config, data: data, today: today))

@@ -6,6 +6,8 @@ public struct LoadedSite: Sendable {
     public let attachments: Set<String>
     public let reader: SiteReader
     public let diagnostics: [Diagnostic]
+    /// When each content file was first published and last updated, from git (builds only; empty outside git).
+    public var gitHistory: GitHistory = .none
 
     /// Reads `site.yaml` and the data files; nil config means the site cannot be built at all (exit status 2).
     static func loadConfiguration(reader: SiteReader) -> (SiteConfig?, SiteData, [Diagnostic]) {

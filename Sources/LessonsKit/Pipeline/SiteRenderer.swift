@@ -39,7 +39,7 @@ public struct SiteRenderer: Sendable {
             knownIds: Set(site.corpus.documents.map(\.slug)),
             draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)),
             navigation: RenderContext.navigation(for: content, paths: paths), isDraftBuild: includeDrafts,
-            analysis: analysis)
+            analysis: analysis, gitHistory: site.gitHistory)
     }
 
     /// Every file of the edition and the problems met while rendering.

@@ -16,23 +16,27 @@ public enum Sitemap {
     }
 
     /// `sitemap.xml`, or a sitemap index with `sitemap-1.xml`, `sitemap-2.xml`, … when there are more than 50,000 pages.
-    public static func files(for urls: [String], baseURL: String) -> [OutputFile] {
-        guard urls.count > maximumURLs else { return [OutputFile(path: "sitemap.xml", text: urlset(urls))] }
+    /// `lastModified` gives `<lastmod>` by URL (from git; pages without one have none).
+    public static func files(for urls: [String], baseURL: String, lastModified: [String: PartialDate] = [:]) -> [OutputFile] {
+        guard urls.count > maximumURLs else { return [OutputFile(path: "sitemap.xml", text: urlset(urls, lastModified: lastModified))] }
         var files: [OutputFile] = []
         var parts: [String] = []
         for (number, start) in stride(from: 0, to: urls.count, by: maximumURLs).enumerated() {
             let name = "sitemap-\(number + 1).xml"
             parts.append(baseURL + name)
-            files.append(OutputFile(path: name, text: urlset(Array(urls[start..<min(start + maximumURLs, urls.count)]))))
+            files.append(OutputFile(path: name, text: urlset(Array(urls[start..<min(start + maximumURLs, urls.count)]), lastModified: lastModified)))
         }
         let index = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
             + parts.map { "  <sitemap><loc>\(XMLText.escape($0))</loc></sitemap>" } + ["</sitemapindex>"]
         return files + [OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n")]
     }
 
-    static func urlset(_ urls: [String]) -> String {
+    static func urlset(_ urls: [String], lastModified: [String: PartialDate] = [:]) -> String {
         let lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
-            + urls.map { "  <url><loc>\(XMLText.escape($0))</loc></url>" } + ["</urlset>"]
+            + urls.map { url in
+                let lastmod = lastModified[url].map { "<lastmod>\($0)</lastmod>" } ?? ""
+                return "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>"
+            } + ["</urlset>"]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -15,6 +15,10 @@ extension RenderContext {
         }
         add("Reference", document.id)
         if let date = document.date { add(dateLabel(document.type), date.displayText) }
+        if let history = gitHistory[document.path] {
+            add("First published", history.firstPublished.displayText)
+            if history.lastUpdated != history.firstPublished { add("Last updated", history.lastUpdated.displayText) }
+        }
         if let service = document.service {
             add("Service", data.unitTitle(service))
             if let directorate = data.service(service).flatMap({ data.directorate($0.directorate) }) { add("Directorate", directorate.title) }

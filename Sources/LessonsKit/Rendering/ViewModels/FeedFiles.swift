@@ -44,7 +44,9 @@ extension RenderContext {
                 let url = baseURL + folder
                 let summary = document.summary ?? Self.excerpt(bodyText[folder] ?? "")
                 let categories = document.themes.compactMap { slug in data.theme(slug).map { AtomFeed.Category(term: slug, label: $0.title) } }
-                return AtomFeed.Entry(id: url, title: document.title, updated: document.date ?? today,
+                // The entry was updated when its file last changed in git; its date field still decides its place in the feed.
+                let updated = gitHistory[document.path]?.lastUpdated ?? document.date ?? today
+                return AtomFeed.Entry(id: url, title: document.title, updated: updated,
                                       link: url + (paths.portable ? "index.html" : ""), summary: summary, categories: categories)
             }
             let feed = AtomFeed(selfURL: baseURL + source.folder + "feed.xml", pageURL: baseURL + source.folder + (paths.portable ? "index.html" : ""),
@@ -84,6 +86,11 @@ extension RenderContext {
     func crawlerFiles(pages files: [OutputFile]) -> [OutputFile] {
         guard let baseURL = config.baseURL else { return [Sitemap.robots(allow: config.robotsAllow, sitemapURL: nil)] }
         let urls = Sitemap.pageURLs(files, baseURL: baseURL, portable: paths.portable)
-        return Sitemap.files(for: urls, baseURL: baseURL) + [Sitemap.robots(allow: config.robotsAllow, sitemapURL: baseURL + "sitemap.xml")]
+        var lastModified: [String: PartialDate] = [:]
+        for document in content.documents {
+            guard let updated = gitHistory[document.path]?.lastUpdated else { continue }
+            lastModified[baseURL + paths.folder(of: document) + (paths.portable ? "index.html" : "")] = updated
+        }
+        return Sitemap.files(for: urls, baseURL: baseURL, lastModified: lastModified) + [Sitemap.robots(allow: config.robotsAllow, sitemapURL: baseURL + "sitemap.xml")]
     }
 }

@@ -20,6 +20,8 @@ public struct RenderContext: Sendable {
     public let isDraftBuild: Bool
     /// The edition's aggregates (themes, services, actions, sessions, culture, leads), computed once.
     public let analysis: EditionAnalysis
+    /// First-published and last-updated dates of content files from git (empty outside git or in a shallow clone).
+    public var gitHistory: GitHistory = .none
 
     /// What replaces a link to a document that this edition does not publish: nothing that hints at it.
     public static let unpublishedText = "(not published in this edition)"

@@ -4,6 +4,10 @@
 /// (cmark skips it too).
 struct ScalarColumns: Sendable {
     private let lines: [[UInt8]]
+    /// For each line, the number of scalars that start before every `checkpointStride`-th byte, so that a
+    /// column is found in constant time however long the line (a line of 100,000 `[[ID]]`s stays linear).
+    private let checkpoints: [[Int]]
+    private static let checkpointStride = 64
 
     init(_ text: String) {
         var bytes = Array(text.utf8)
@@ -15,6 +19,20 @@ struct ScalarColumns: Sendable {
             bytes = bytes.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
         }
         lines = ScalarColumns.splitLines(bytes)
+        checkpoints = lines.map(ScalarColumns.checkpoints)
+    }
+
+    /// Scalars starting before byte 0, `stride`, `2 * stride`, … of a line (empty for short lines).
+    static func checkpoints(_ line: [UInt8]) -> [Int] {
+        guard line.count > checkpointStride else { return [] }
+        var result = [0]
+        result.reserveCapacity(line.count / checkpointStride + 1)
+        var count = 0
+        for (index, byte) in line.enumerated() {
+            if index > 0, index % checkpointStride == 0 { result.append(count) }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        return result
     }
 
     /// Splits UTF-8 bytes at `\n`, `\r\n` and `\r`.
@@ -50,8 +68,10 @@ struct ScalarColumns: Sendable {
         let offset = max(byteColumn - 1, 0)
         guard let bytes = line(number) else { return offset + 1 }
         let end = min(offset, bytes.count)
-        var count = 0
-        for byte in bytes[..<end] where byte & 0xC0 != 0x80 {
+        let marks = checkpoints[number - 1]
+        let checkpoint = min(end / Self.checkpointStride, max(marks.count - 1, 0))
+        var count = marks.isEmpty ? 0 : marks[checkpoint]
+        for byte in bytes[(marks.isEmpty ? 0 : checkpoint * Self.checkpointStride)..<end] where byte & 0xC0 != 0x80 {
             count += 1
         }
         return count + (offset - end) + 1

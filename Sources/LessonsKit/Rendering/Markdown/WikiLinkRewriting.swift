@@ -47,11 +47,17 @@ extension MarkdownPipeline {
         guard !matches.isEmpty else { return }
 
         let bytes = Array(text.utf8)
+        let escaped = escapedBytes(of: segments)
         var pending = ""
         var cursor = 0
         for match in matches {
             pending += String(decoding: bytes[cursor..<match.range.lowerBound], as: UTF8.self)
             cursor = match.range.upperBound
+            // `\[\[ID\]\]` and `&#91;&#91;ID&#93;&#93;` are literal brackets, not a reference.
+            if match.range.contains(where: { escaped[$0] }) {
+                pending += String(decoding: bytes[match.range], as: UTF8.self)
+                continue
+            }
             let at = location(ofOffset: match.range.lowerBound, in: segments, needle: "[[\(match.id)]]")
             recordReference(match.id, at: at)
             switch resolve(.reference(id: match.id)) {
@@ -81,6 +87,21 @@ extension MarkdownPipeline {
         }
     }
 
+    /// For each byte of the joined literals, whether the source wrote it as an escape (see ``EscapedBytes``).
+    private func escapedBytes(of segments: [(offset: Int, node: CmarkNode)]) -> [Bool] {
+        var result: [Bool] = []
+        for segment in segments {
+            let literal = Array((segment.node.literal ?? "").utf8)
+            let line = segment.node.startLine > 0 ? locator.columns.line(segment.node.startLine) : nil
+            if let line, segment.node.startColumn >= 1, segment.node.startColumn - 1 <= line.count {
+                result += EscapedBytes.mark(literal: literal, source: line[(segment.node.startColumn - 1)...])
+            } else {
+                result += [Bool](repeating: false, count: literal.count)
+            }
+        }
+        return result
+    }
+
     private func insertText(_ pending: inout String, before node: CmarkNode) {
         guard !pending.isEmpty else { return }
         if let text = CmarkNode.text(pending) {
@@ -95,9 +116,16 @@ extension MarkdownPipeline {
         in segments: [(offset: Int, node: CmarkNode)],
         needle: String
     ) -> (line: Int, column: Int) {
-        guard let segment = segments.last(where: { $0.offset <= offset }) else {
+        // Binary search for the last segment starting at or before `offset`: a run can hold 100,000 segments.
+        var low = 0, high = segments.count
+        while low < high {
+            let middle = (low + high) / 2
+            if segments[middle].offset <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else {
             return locator.location(line: 0, byteColumn: 0)
         }
+        let segment = segments[low - 1]
         if segment.node.startLine > 0 {
             let expected = segment.node.startColumn + offset - segment.offset
             return locator.location(line: segment.node.startLine, byteColumn: expected, expecting: [needle])

@@ -49,7 +49,7 @@ public enum SiteConfigLoader {
             config.privacy.patterns = privacy.mappingList("patterns") { (pattern: inout FieldReader) -> PrivacyPattern? in
                 guard let name = pattern.string("name", required: true), let regex = pattern.string("regex", required: true) else { return nil }
                 pattern.reportUnknownKeys()
-                if case .failure(let problem) = PrivacyPatterns.compile(regex) {
+                if case .failure(let problem) = PrivacyPattern.compile(regex) {
                     pattern.report(.error(.invalidConfig, "privacy pattern '\(name)' cannot be used: \(problem.reason)",
                                           at: pattern.valueLocations["regex"] ?? pattern.location(of: "regex"),
                                           hint: "patterns use NSRegularExpression syntax; quote them with single quotes, e.g. regex: '\\bRIO\\d{7}\\b'"))

@@ -9,6 +9,7 @@ public struct ThemeTree: Sendable, Hashable {
     private let parents: [String: String]
     private let children: [String: [String]]
 
+    /// The tree of `themes` (in data-file order; a repeated slug keeps its first entry).
     public init(themes: [Theme]) {
         let known = Set(themes.map(\.slug))
         var parents: [String: String] = [:]
@@ -43,7 +44,9 @@ public struct ThemeTree: Sendable, Hashable {
     /// The themes whose chain of parents loops, each cycle once, in data-file order of its first member.
     public static func cycles(in themes: [Theme]) -> [[String]] {
         var parents: [String: String] = [:]
-        for theme in themes where parents[theme.slug] == nil { if let parent = theme.parent { parents[theme.slug] = parent } }
+        for theme in themes where parents[theme.slug] == nil {
+            if let parent = theme.parent { parents[theme.slug] = parent }
+        }
         var reported: Set<String> = []
         var cycles: [[String]] = []
         for theme in themes where !reported.contains(theme.slug) && loops(from: theme.slug, parents: parents) {

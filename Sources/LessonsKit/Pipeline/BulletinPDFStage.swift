@@ -44,10 +44,11 @@ struct BulletinPDFStage: Sendable {
             }
             return Outcome(files: files, notes: ["Bulletin PDFs skipped: Chromium was not found (\(how))."])
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-pdf-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = PrintScratchFolder.make()
+        let folder = scratch.path
+        defer { scratch.remove() }
         do {
-            try Self.writePrintPages(of: bulletins, from: files, to: folder)
+            try scratch.write(Self.printPages(of: bulletins, from: files))
         } catch {
             return Outcome(files: files, diagnostics: [failure(bulletins[0], "could not prepare the print pages: \(error)")])
         }
@@ -103,8 +104,8 @@ struct BulletinPDFStage: Sendable {
             : .warning(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)
     }
 
-    /// Writes each print page and the files it refers to (`href` of style sheets, `src` of images) under `folder`.
-    static func writePrintPages(of bulletins: [Document], from files: [OutputFile], to folder: String) throws {
+    /// Each print page and the files it refers to (`href` of style sheets, `src` of images), by path.
+    static func printPages(of bulletins: [Document], from files: [OutputFile]) -> [OutputFile] {
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var needed: Set<String> = []
         for bulletin in bulletins {
@@ -116,15 +117,7 @@ struct BulletinPDFStage: Sendable {
                 if let resolved = resolve(reference, from: base), byPath[resolved] != nil { needed.insert(resolved) }
             }
         }
-        for path in needed.sorted() {
-            guard let file = byPath[path] else { continue }
-            let target = folder + "/" + path
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            switch file.contents {
-            case .bytes(let bytes): try Data(bytes).write(to: URL(fileURLWithPath: target))
-            case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
-            }
-        }
+        return needed.sorted().compactMap { byPath[$0] }
     }
 
     /// Relative `href="…"` and `src="…"` values of a page (no scheme, not `#`, `mailto:` or absolute).

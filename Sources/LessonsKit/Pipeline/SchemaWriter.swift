@@ -20,8 +20,7 @@ public enum SchemaWriter {
             outcome.status = .unusableConfiguration
             return outcome
         }
-        let themes = ((try? FileManager.default.contentsOfDirectory(atPath: reader.absolute("themes"))) ?? [])
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+        let themes = reader.themeFolders()
         let files = SchemaFiles.files(config: config, data: data, themeFolders: themes)
         let folder = output ?? (siteDirectory == "." ? "schema" : (siteDirectory as NSString).appendingPathComponent("schema"))
         do {

@@ -68,18 +68,8 @@ public struct SiteRenderer: Sendable {
 
     /// Files under the site's `static/` folder, copied as they are.
     func staticFiles() -> [OutputFile] {
-        let root = context.siteDirectory + "/static"
-        let reader = SiteReader(siteDirectory: context.siteDirectory)
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [OutputFile] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }),
-                  FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  reader.isInsideSite(root + "/" + relative) else { continue }
-            files.append(OutputFile(path: relative, contents: .copy(from: root + "/" + relative)))
-        }
-        return files.sorted { $0.path < $1.path }
+        let root = context.siteDirectory + "/static/"
+        return SiteReader(siteDirectory: context.siteDirectory).staticFiles().map { OutputFile(path: $0, contents: .copy(from: root + $0)) }
     }
 
     /// `style.css` → `style.0123456789abcdef.css`

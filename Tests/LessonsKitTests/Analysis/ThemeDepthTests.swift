@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Themes nest to any depth, and every place that rolls a theme up agrees: analysis, the theme's page, the themes
@@ -50,8 +51,9 @@ import Testing
     @Test func grandchildCountsOnThePageIndexFeedAndFacetOfItsGrandparent() async throws {
         var files = SearchSite.files()
         files["data/themes.yaml"] = Self.threeLevels
-        let lesson = SearchSite.document("lessons", "LL-2026-009", title: "Lights on the night corridor", date: "2026-04-01",
-                                         themes: ["night-falls"])
+        let lesson = SearchSite.document(
+            "lessons", "LL-2026-009", title: "Lights on the night corridor", date: "2026-04-01",
+            themes: ["night-falls"])
         files[lesson.0] = lesson.1
         let (site, output, report) = try await SearchSite.build(files)
         defer { SearchSite.remove(site, output) }
@@ -63,7 +65,9 @@ import Testing
         let page = try #require(SearchSite.read(output + "/themes/physical-health/index.html"))
         #expect(page.contains("Lights on the night corridor"))
         let grandchildPage = try #require(SearchSite.read(output + "/themes/night-falls/index.html"))
-        #expect(grandchildPage.contains("<a href=\"../../themes/physical-health/\">Physical health</a>"), "the breadcrumbs name every ancestor")
+        #expect(
+            grandchildPage.contains("<a href=\"../../themes/physical-health/\">Physical health</a>"),
+            "the breadcrumbs name every ancestor")
 
         let index = try #require(SearchSite.read(output + "/themes/index.html"))
         #expect(index.contains("<a href=\"../themes/night-falls/\""), "the themes index lists a grandchild theme")

@@ -16,7 +16,7 @@ struct DocumentModel {
     var related: [RelatedGroup]
     var dateText: String?
     var summary: String?
-    var supersededBy: Link?
+    var supersededBy: PageLink?
     var reviewNotice: String?
     var hasActions: Bool?
     var actions: [ActionRow]?

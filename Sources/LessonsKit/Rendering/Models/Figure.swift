@@ -3,7 +3,7 @@ struct Figure {
     /// One row of the table: a label (linked when `href` is set) and its cells.
     struct Row {
         let label: String
-        let cells: [Cell]
+        let cells: [CountCell]
         var href: String?
     }
 
@@ -19,7 +19,7 @@ struct Figure {
 }
 
 /// A count as a table cell, hatched when the small-number rule hides it.
-struct Cell {
+struct CountCell {
     let text: String
     let isSuppressed: Bool
 

@@ -17,7 +17,7 @@ struct YearGroup {
 struct ResponseMixModel {
     struct Row {
         let label: String
-        let cells: [Cell]
+        let cells: [CountCell]
     }
 
     let figure: Figure

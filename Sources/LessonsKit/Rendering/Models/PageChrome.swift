@@ -6,9 +6,9 @@ struct PageChrome {
     let site: SiteChrome
     /// `stylesheet` and one key per other theme asset (`search.js` → `searchJs`): the theme decides which exist.
     let assets: [String: String]
-    let feeds: [Link]
+    let feeds: [PageLink]
     let nav: [NavLink]
-    let breadcrumbs: [Link]
+    let breadcrumbs: [PageLink]
     let heading: String
     let edition: EditionChrome
     let generatedOn: String
@@ -51,7 +51,7 @@ struct EditionChrome {
 }
 
 /// `{ title, href }`: breadcrumbs, feeds, sub-themes, services and other short lists of links.
-struct Link {
+struct PageLink {
     let title: String
     let href: String
 }

@@ -22,7 +22,7 @@ struct SearchBody {
         let themes: [Option]
         let directorates: [OptionGroup]
         let years: [Option]
-        let browse: [Link]
+        let browse: [PageLink]
     }
 
     let search: Search

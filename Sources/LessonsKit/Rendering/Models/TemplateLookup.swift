@@ -19,7 +19,9 @@ struct NoBody {}
 /// Mustache keeps looking further up its context stack).
 enum TemplateLookup {
     static func property(_ name: String, of model: Any) -> Any? {
-        guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else { return nil }
+        guard let value = Mirror(reflecting: model).children.first(where: { $0.label == name })?.value else {
+            return nil
+        }
         return unwrap(value)
     }
 

@@ -20,7 +20,7 @@ struct ThemesIndexBody {
     struct TrendRow {
         let title: String
         let href: String
-        let cells: [Cell]
+        let cells: [CountCell]
     }
 
     let intro: String
@@ -34,7 +34,7 @@ struct ThemesIndexBody {
 /// `theme.mustache`: one theme's page. A parent theme's figures include its descendants'.
 struct ThemeBody {
     var intro: String?
-    var children: [Link]?
+    var children: [PageLink]?
     var counts: [LabelledCount]?
     var isEmpty: Bool?
     var trend: Figure?

@@ -1,7 +1,7 @@
 /// `unit.mustache`: a directorate's or service's page; a directorate's figures include its services'.
 struct UnitBody {
     var intro: String?
-    var services: [Link]?
+    var services: [PageLink]?
     var counts: [LabelledCount]?
     var isEmpty: Bool?
     var trend: Figure?
@@ -10,7 +10,7 @@ struct UnitBody {
     var hasSuppression: Bool?
     var openActions: ActionTable?
     var leads: [LeadItem]?
-    var uncovered: [Link]?
+    var uncovered: [PageLink]?
     var hasNoLead: Bool?
     var leadsHref: String?
     var groups: [TypeGroup]?
@@ -47,6 +47,6 @@ struct LeadsBody {
     }
 
     let intro: String
-    let uncovered: [Link]
+    let uncovered: [PageLink]
     let directorates: [Directorate]
 }

@@ -21,7 +21,7 @@ extension RenderContext {
         }
         if let replacement = document.supersededBy, content.document(replacement.value) != nil {
             let item = linkItem(replacement.value, from: folder)
-            doc.supersededBy = Link(title: item.text, href: item.href ?? "")
+            doc.supersededBy = PageLink(title: item.text, href: item.href ?? "")
         }
         if let reviewBy = document.reviewBy, reviewBy < today {
             doc.reviewNotice = "This guidance was due for review on \(reviewBy.displayText). Check with the patient safety team that it is still current."

@@ -50,7 +50,7 @@ extension RenderContext {
             guard counts.contains(where: { $0 > 0 }) else { return nil }
             let shownCounts = shownRow(counts, sensitive: true)
             for (index, count) in shownCounts.enumerated() where count.isSuppressed { columnHasHidden[index] = true }
-            return .init(label: label, cells: shownCounts.map(Cell.init))
+            return .init(label: label, cells: shownCounts.map(CountCell.init))
         }
         // A column total beside a hidden quarter would reveal it, so such totals are hidden too.
         let totals = zip(shownRow(mix.responses.map { mix.totals[$0] }, sensitive: true), columnHasHidden).map { count, hidden in

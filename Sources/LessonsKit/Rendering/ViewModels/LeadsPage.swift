@@ -6,7 +6,7 @@ extension RenderContext {
         let covered = coverage.serviceCount - coverage.uncovered.count
         let body = LeadsBody(
             intro: "Leads share learning in their teams and bring their teams’ learning to the sessions. \(coverage.leadCount) \(coverage.leadCount == 1 ? "Lead covers" : "Leads cover") \(covered) of \(coverage.serviceCount) services.",
-            uncovered: coverage.uncovered.map { Link(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) },
+            uncovered: coverage.uncovered.map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) },
             directorates: coverage.directorates.map { entry in
                 .init(title: entry.directorate.title, slug: entry.directorate.slug,
                       href: paths.href(from: folder, to: "services/\(entry.directorate.slug)/"),

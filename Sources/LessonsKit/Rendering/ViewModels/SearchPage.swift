@@ -60,11 +60,11 @@ extension RenderContext {
         }
         let years = Set(index.facets.keys.filter { $0.hasPrefix("year-") }).sorted(by: >).compactMap { option($0, String($0.dropFirst(5))) }
         let browse = DocumentType.allCases.filter { $0 != .page && index.facets["type-" + $0.folder] != nil }.map { type in
-            Link(title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)))
+            PageLink(title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)))
         }
         let search = SearchBody.Search(rootHref: "../", indexHref: "./", mode: paths.portable ? "script" : "fetch", types: types, themes: themes,
                                        directorates: directorates, years: years,
-                                       browse: browse + [Link(title: "Themes", href: paths.href(from: folder, to: "themes/"))])
+                                       browse: browse + [PageLink(title: "Themes", href: paths.href(from: folder, to: "themes/"))])
         let view = page(SearchBody(search: search), folder: folder, title: "Search", currentSection: nil, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("search", view))
     }

@@ -21,7 +21,7 @@ extension RenderContext {
             view.intro = "A service of the \(parent.title) directorate."
         } else if let directorate {
             view.intro = "A directorate. Its figures include all of its services."
-            view.services = directorate.services.map { Link(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
+            view.services = directorate.services.map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
         }
         guard let summary = analysis.units[slug] else { return render() }
         var counts: [DocumentType: Int] = [:]
@@ -52,7 +52,7 @@ extension RenderContext {
         let leads = units.flatMap { unit in data.leads.filter { $0.service == unit } } + (directorate.map { d in data.leads.filter { $0.service == d.slug } } ?? [])
         view.leads = leads.map { leadItem($0) }
         view.uncovered = (directorate?.services ?? []).filter { service in !data.leads.contains { $0.service == service.slug } }
-            .map { Link(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
+            .map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
         view.hasNoLead = leads.isEmpty
         view.leadsHref = paths.href(from: folder, to: "leads/")
         view.groups = typeGroups(summary.documents, from: folder)

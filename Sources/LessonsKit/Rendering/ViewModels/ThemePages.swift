@@ -50,7 +50,7 @@ extension RenderContext {
             themes: entries, quarterHeaders: labels,
             trendRows: ranked.map { summary in
                 .init(title: summary.theme.title, href: paths.href(from: folder, to: "themes/\(summary.theme.slug)/"),
-                      cells: shownRow(summary.incidentsPerQuarter, sensitive: true).map(Cell.init))
+                      cells: shownRow(summary.incidentsPerQuarter, sensitive: true).map(CountCell.init))
             },
             suppressionNote: suppressionNote, hasSuppression: smallNumbers.threshold != nil)
         let view = page(body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
@@ -72,7 +72,7 @@ extension RenderContext {
         guard let summary = themes[theme.slug] else { return render() }
         let children = themes.tree.children(of: theme.slug).compactMap(data.theme)
         if !children.isEmpty {
-            body.children = children.map { Link(title: $0.title, href: paths.href(from: folder, to: "themes/\($0.slug)/")) }
+            body.children = children.map { PageLink(title: $0.title, href: paths.href(from: folder, to: "themes/\($0.slug)/")) }
         }
         body.counts = Self.groupedTypeOrder.compactMap { type -> LabelledCount? in
             guard let count = summary.countsByType[type], count > 0 else { return nil }

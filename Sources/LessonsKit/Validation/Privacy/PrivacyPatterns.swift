@@ -51,31 +51,10 @@ struct PrivacyPatterns: Sendable {
 
     init(_ settings: PrivacySettings) {
         site = settings.patterns.compactMap { pattern in
-            guard case .success(let regex) = Self.compile(pattern.regex) else { return nil }
+            guard case .success(let regex) = PrivacyPattern.compile(pattern.regex) else { return nil }
             let literal = Self.literalPrefix(of: pattern.regex)
             return SitePattern(name: pattern.name, regex: regex, literal: literal?.bytes, literalIgnoresCase: literal?.ignoresCase ?? false)
         }
-    }
-
-    /// Compiles a site pattern as `privacy.patterns` promises: NSRegularExpression syntax, case-sensitive unless it starts with `(?i)`.
-    /// - Returns: the expression, or the reason it is not valid.
-    static func compile(_ pattern: String) -> Result<NSRegularExpression, PatternProblem> {
-        guard !pattern.isEmpty else { return .failure(PatternProblem(reason: "the pattern is empty")) }
-        do {
-            let regex = try NSRegularExpression(pattern: pattern)
-            // A pattern that matches empty text would flag every line.
-            if regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
-                return .failure(PatternProblem(reason: "it matches empty text, so it would flag every line"))
-            }
-            return .success(regex)
-        } catch {
-            return .failure(PatternProblem(reason: "it is not a valid regular expression"))
-        }
-    }
-
-    /// Why a site pattern cannot be used.
-    struct PatternProblem: Error, Sendable {
-        let reason: String
     }
 
     /// The literal ASCII text that every match of `pattern` must start with, if it is easy to see:

@@ -15,10 +15,10 @@ public struct ThemeFiles: Sendable {
         self.files = files
     }
 
-    /// The default theme shipped inside the binary, shadowed file by file by `<site>/themes/<name>/`.
-    public static func load(name: String, siteDirectory: String) -> ThemeFiles {
+    /// The default theme (`defaults`, shipped inside the binary), shadowed file by file by `<site>/themes/<name>/`.
+    public static func load(name: String, siteDirectory: String, defaults: [String: [UInt8]]) -> ThemeFiles {
         var files: [String: File] = [:]
-        for (path, bytes) in EmbeddedDefaultTheme.files {
+        for (path, bytes) in defaults {
             files[path] = File(bytes: bytes, displayPath: "themes/default/" + path)
         }
         let reader = SiteReader(siteDirectory: siteDirectory)

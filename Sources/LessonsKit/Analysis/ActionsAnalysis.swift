@@ -5,7 +5,7 @@ public enum ActionsAnalysis {
     public static func completed(in period: MonthPeriod, content: EditionContent) -> [(document: Document, action: Action)] {
         var result: [(document: Document, action: Action)] = []
         for document in content.documents {
-            for action in document.actions where action.status == "completed" {
+            for action in document.actions where action.status == .completed {
                 if let date = action.completed, period.contains(date) { result.append((document, action)) }
             }
         }
@@ -57,9 +57,9 @@ public struct ActionsDashboard: Sendable {
         let since = CalendarDay.addingMonths(-(Self.completedMonths - 1), to: today)
         recentlyCompleted = ActionsAnalysis.completed(in: MonthPeriod(from: since, to: today.monthOnly), content: content)
             .filter { ($0.action.completed ?? today) <= today }
-        notDoing = all.filter { $0.action.status == "not-doing" }.sorted(by: byDue)
+        notDoing = all.filter { $0.action.status == .notDoing }.sorted(by: byDue)
         var strength = Tally()
-        for item in all where item.action.status != "superseded" { strength.add(item.action.strength ?? "not-stated") }
+        for item in all where item.action.status != .superseded { strength.add(item.action.strength ?? "not-stated") }
         strengthMix = strength
         var services: [String: (Int, Int)] = [:], owners: [String: (Int, Int)] = [:]
         for item in open {

@@ -14,8 +14,8 @@ public struct ResponseMix: Sendable {
         var totals = Tally()
         for document in content.documents {
             guard case .incident(let incident) = document.details, let date = document.date, let index = axis.index(of: date) else { continue }
-            perQuarter[index].add(incident.response)
-            totals.add(incident.response)
+            perQuarter[index].add(incident.response.rawValue)
+            totals.add(incident.response.rawValue)
         }
         let responses = totals.ordered(by: Vocabulary.responses).map(\.key)
         self.responses = responses

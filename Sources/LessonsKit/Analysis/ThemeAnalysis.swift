@@ -92,8 +92,8 @@ public struct ThemeAnalysis: Sendable {
                 if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted { list[index].reviews.append(document) }
                 if case .incident(let incident) = document.details {
                     if let date = document.date, let quarter = axis.index(of: date) { list[index].incidentsPerQuarter[quarter] += 1 }
-                    list[index].harmMix.add(incident.harm ?? "not-recorded")
-                    list[index].responseMix.add(incident.response)
+                    list[index].harmMix.add(incident.harm?.rawValue ?? "not-recorded")
+                    list[index].responseMix.add(incident.response.rawValue)
                     list[index].services.add(document.service ?? "")
                     let family = families[slug] ?? [slug]
                     for other in expanded where !family.contains(other) { list[index].coOccurring.add(other) }

@@ -27,11 +27,13 @@ extension DocumentDecoder {
 
     private func readIncident(_ fields: inout FieldReader) -> IncidentDetails? {
         let source = fields.choice("source", from: Vocabulary.incidentSources, required: true)
-        let harm = fields.choice("harm", from: Vocabulary.harm, required: source == "patient-safety-incident")
+        let harmRequired = source == "patient-safety-incident"
+        let harm = fields.choice("harm", from: Harm.slugs, required: harmRequired).flatMap(Harm.init)
         let psychological = fields.choice("psychological_harm", from: Vocabulary.psychologicalHarm)
-        let response = fields.choice("response", from: Vocabulary.responses, required: true)
-        let status = fields.choice("status", from: Vocabulary.incidentStatus, required: true)
-        let candourNeeded = [harm, psychological].contains { ["moderate", "severe", "fatal"].contains($0 ?? "") }
+        let responseSlug = fields.choice("response", from: LearningResponse.slugs, required: true)
+        let response = responseSlug.flatMap(LearningResponse.init)
+        let status = fields.choice("status", from: IncidentStatus.slugs, required: true).flatMap(IncidentStatus.init)
+        let candourNeeded = harm?.needsCandour == true || ["moderate", "severe", "fatal"].contains(psychological ?? "")
         let candour = fields.choice("duty_of_candour", from: Vocabulary.dutyOfCandour)
         if candourNeeded, candour == nil, fields.node("duty_of_candour") == nil {
             fields.report(.error(.dutyOfCandour, "harm is moderate or worse, so 'duty_of_candour' is required", at: fields.location(of: "harm"),
@@ -56,8 +58,8 @@ extension DocumentDecoder {
     }
 
     private func readSession(_ fields: inout FieldReader) -> SessionDetails? {
-        let format = fields.choice("format", from: Vocabulary.sessionFormats, required: true)
-        var details = SessionDetails(format: format ?? "", location: fields.string("location"), facilitator: fields.string("facilitator"),
+        let format = fields.choice("format", from: SessionFormat.slugs, required: true).flatMap(SessionFormat.init)
+        var details = SessionDetails(format: format ?? .inPerson, location: fields.string("location"), facilitator: fields.string("facilitator"),
                                      speakers: [], attendance: nil, attendanceByProfession: [], agencies: [], discussed: [],
                                      feedbackResponses: nil, feedbackRating: nil, quotes: [], materials: [])
         details.speakers = fields.mappingList("speakers") { speaker in

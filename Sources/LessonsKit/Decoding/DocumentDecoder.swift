@@ -139,14 +139,18 @@ public struct DocumentDecoder: Sendable {
         fields.reportUnknownKeys(known: Self.commonFields)
         guard let id, let title else { return nil }
         if type != .page, date == nil { return nil }
-        let bodyReferences = MarkdownRenderer.references(in: split.body).map {
+        let markdown = config.markdown
+        let options = MarkdownOptions(unsafeHTML: markdown.unsafeHTML, smartPunctuation: markdown.smartPunctuation)
+        let analysed = MarkdownRenderer.analyse(split.body, options: options)
+        let bodyReferences = analysed.references.map {
             Located($0.id, at: SourceLocation(file: file.path, line: $0.line + split.bodyFirstLine - 1, column: $0.column))
         }
         return Document(id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
                         audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
                         reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
                         bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
-                        bodyReferences: bodyReferences, frontMatter: root)
+                        bodyReferences: bodyReferences, frontMatter: root,
+                        bodyText: analysed.plainText)
     }
 
     private func readId(_ fields: inout FieldReader) -> String? {
@@ -211,7 +215,7 @@ public struct DocumentDecoder: Sendable {
         let text = action.string("action", required: true, hint: "say what will change")
         let owner = action.string("owner", required: true, hint: "a role and team, e.g. 'Ward Manager, Ward 3'")
         let due = action.date("due", required: true)
-        let status = action.choice("status", from: Vocabulary.actionStatus, required: true)
+        let status = action.choice("status", from: ActionStatus.slugs, required: true).flatMap(ActionStatus.init)
         let completed = action.date("completed")
         let evidence = action.string("evidence")
         let reason = action.string("reason")
@@ -219,11 +223,11 @@ public struct DocumentDecoder: Sendable {
         if let id, !DocumentID.isValid(id) {
             action.report(.error(.invalidId, "action id '\(id)' may hold only letters, digits and '-'", at: action.location(of: "id")))
         }
-        if status == "completed", completed == nil {
+        if status == .completed, completed == nil {
             action.report(.error(.actionCompletedDate, "completed action \(id ?? "") needs a 'completed' date", at: action.location(of: "status"),
                                  hint: "add 'completed: YYYY-MM-DD' with the date it was done"))
         }
-        if let status, status == "not-doing" || status == "superseded", reason == nil {
+        if let status, status.needsReason, reason == nil {
             action.report(.error(.actionReason, "action \(id ?? "") is '\(status)' and needs a 'reason'", at: action.location(of: "status"),
                                  hint: "staff want to know why an action will not happen: add 'reason: …'"))
         }

@@ -17,6 +17,7 @@ struct CmarkDocument: ~Copyable {
 
     /// Parses `markdown` with cmark's `CMARK_OPT_*` parse options.
     init?(parsing markdown: String, options: Int32) {
+        MarkdownParseCounter.current?.increment()
         var text = markdown
         let parsed: OpaquePointer? = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in

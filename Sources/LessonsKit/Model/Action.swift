@@ -4,7 +4,7 @@ public struct Action: Sendable, Hashable {
     public let action: String
     public let owner: String
     public let due: PartialDate
-    public let status: String
+    public let status: ActionStatus
     public let completed: PartialDate?
     public let evidence: String?
     public let reason: String?
@@ -13,8 +13,8 @@ public struct Action: Sendable, Hashable {
 
     /// Open or in progress and due before `today`.
     public func isOverdue(on today: PartialDate) -> Bool {
-        (status == "open" || status == "in-progress") && due < today
+        status.isOpen && due < today
     }
 
-    public var isOpen: Bool { status == "open" || status == "in-progress" }
+    public var isOpen: Bool { status.isOpen }
 }

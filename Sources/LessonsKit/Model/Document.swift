@@ -27,6 +27,9 @@ public struct Document: Sendable, Hashable {
     public let bodyReferences: [Located<String>]
     /// The front matter as parsed, with every value's location (for checks that look at every string, such as privacy).
     public let frontMatter: YAMLNode
+    /// The body's text without markup (links left as written), from the one cmark parse at decoding: search and
+    /// feed summaries use it, so they never parse the body again.
+    public let bodyText: String
 
     /// The id as used in paths and URLs.
     public var slug: String { id.lowercased() }

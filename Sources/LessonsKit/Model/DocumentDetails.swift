@@ -14,10 +14,10 @@ public enum DocumentDetails: Sendable, Hashable {
 
 public struct IncidentDetails: Sendable, Hashable {
     public var source: String
-    public var harm: String?
+    public var harm: Harm?
     public var psychologicalHarm: String?
-    public var response: String
-    public var status: String
+    public var response: LearningResponse
+    public var status: IncidentStatus
     public var dutyOfCandour: String?
     public var nationalPriority: Bool
     public var contributoryFactors: [String]
@@ -51,7 +51,7 @@ public struct AgencyCount: Sendable, Hashable {
 }
 
 public struct SessionDetails: Sendable, Hashable {
-    public var format: String
+    public var format: SessionFormat
     public var location: String?
     public var facilitator: String?
     public var speakers: [Speaker]

@@ -7,69 +7,89 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
         self = type
     }
 
-    /// The folder under `content/` and the first URL segment of the type's pages.
-    public var folder: String {
+    /// The words and places of one type, in one table so that adding a type is one entry.
+    public struct Names: Sendable, Hashable {
+        /// The folder under `content/` and the first URL segment of the type's pages.
+        public let folder: String
+        /// Singular name shown to readers.
+        public let displayName: String
+        /// Plural heading for the type's list page.
+        public let pluralName: String
+        /// One sentence introducing the type's list page.
+        public let introduction: String
+        /// The label of the document's date in its facts ("When it happened", "Published").
+        public let dateLabel: String
+    }
+
+    /// The type's entry in the table of names.
+    public var names: Names {
         switch self {
-        case .incident: "incidents"
-        case .lesson: "lessons"
-        case .session: "sessions"
-        case .bulletin: "bulletins"
-        case .debrief: "debriefs"
-        case .practice: "practice"
-        case .external: "external"
-        case .review: "reviews"
-        case .culture: "culture"
-        case .page: "pages"
+        case .incident:
+            Names(
+                folder: "incidents", displayName: "Incident", pluralName: "Incidents",
+                introduction:
+                    "What happened and how we responded. Dates are shown to the month to protect the people involved.",
+                dateLabel: "When it happened")
+        case .lesson:
+            Names(
+                folder: "lessons", displayName: "Lesson", pluralName: "Lessons",
+                introduction:
+                    "The learning itself, written for all staff: what happened, what we learned and what we changed.",
+                dateLabel: "Published")
+        case .session:
+            Names(
+                folder: "sessions", displayName: "Learning Lessons session", pluralName: "Sessions",
+                introduction: "Monthly Learning Lessons sessions, open to all staff and partner agencies.",
+                dateLabel: "Date")
+        case .bulletin:
+            Names(
+                folder: "bulletins", displayName: "Bulletin", pluralName: "Bulletins",
+                introduction: "The bi-monthly Learning Lessons bulletin sent to every member of staff.",
+                dateLabel: "Published")
+        case .debrief:
+            Names(
+                folder: "debriefs", displayName: "Debrief", pluralName: "Debriefs",
+                introduction:
+                    "Debriefs held after incidents, for staff, patients and families. Only the learning is recorded.",
+                dateLabel: "When it was held")
+        case .practice:
+            Names(
+                folder: "practice", displayName: "Good practice", pluralName: "Good practice",
+                introduction: "Good practice worth celebrating and spreading.", dateLabel: "Published")
+        case .external:
+            Names(
+                folder: "external", displayName: "External learning", pluralName: "Learning from elsewhere",
+                introduction: "Learning from other organisations' incidents and national reports.",
+                dateLabel: "Published")
+        case .review:
+            Names(
+                folder: "reviews", displayName: "Thematic review", pluralName: "Thematic reviews",
+                introduction: "Thematic analysis of groups of incidents.", dateLabel: "Completed")
+        case .culture:
+            Names(
+                folder: "culture", displayName: "Culture assessment", pluralName: "Safety culture",
+                introduction: "Team safety-culture assessments with the Manchester Patient Safety Framework (MaPSaF). "
+                    + "Assessments are for reflection, never for ranking teams.",
+                dateLabel: "Workshop held")
+        case .page:
+            Names(
+                folder: "pages", displayName: "Page", pluralName: "Pages",
+                introduction: "About the Learning Lessons framework.",
+                dateLabel: "Published")
         }
     }
+
+    /// The folder under `content/` and the first URL segment of the type's pages.
+    public var folder: String { names.folder }
 
     /// Singular name shown to readers.
-    public var displayName: String {
-        switch self {
-        case .incident: "Incident"
-        case .lesson: "Lesson"
-        case .session: "Learning Lessons session"
-        case .bulletin: "Bulletin"
-        case .debrief: "Debrief"
-        case .practice: "Good practice"
-        case .external: "External learning"
-        case .review: "Thematic review"
-        case .culture: "Culture assessment"
-        case .page: "Page"
-        }
-    }
+    public var displayName: String { names.displayName }
 
     /// Plural heading for the type's list page.
-    public var pluralName: String {
-        switch self {
-        case .incident: "Incidents"
-        case .lesson: "Lessons"
-        case .session: "Sessions"
-        case .bulletin: "Bulletins"
-        case .debrief: "Debriefs"
-        case .practice: "Good practice"
-        case .external: "Learning from elsewhere"
-        case .review: "Thematic reviews"
-        case .culture: "Safety culture"
-        case .page: "Pages"
-        }
-    }
+    public var pluralName: String { names.pluralName }
 
     /// One sentence introducing the type's list page.
-    public var introduction: String {
-        switch self {
-        case .incident: "What happened and how we responded. Dates are shown to the month to protect the people involved."
-        case .lesson: "The learning itself, written for all staff: what happened, what we learned and what we changed."
-        case .session: "Monthly Learning Lessons sessions, open to all staff and partner agencies."
-        case .bulletin: "The bi-monthly Learning Lessons bulletin sent to every member of staff."
-        case .debrief: "Debriefs held after incidents, for staff, patients and families. Only the learning is recorded."
-        case .practice: "Good practice worth celebrating and spreading."
-        case .external: "Learning from other organisations' incidents and national reports."
-        case .review: "Thematic analysis of groups of incidents."
-        case .culture: "Team safety-culture assessments with the Manchester Patient Safety Framework (MaPSaF). Assessments are for reflection, never for ranking teams."
-        case .page: "About the Learning Lessons framework."
-        }
-    }
+    public var introduction: String { names.introduction }
 
     /// Incidents and debriefs are dated to the month only, so that exact dates cannot identify people.
     public var usesMonthPrecision: Bool { self == .incident || self == .debrief }

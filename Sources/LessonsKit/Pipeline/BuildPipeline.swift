@@ -69,7 +69,21 @@ public enum BuildPipeline {
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
 
-        // 5a. Every internal link of the generated pages must resolve to a file of the output.
+        // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a
+        // temporary folder; the pages that link to the PDFs are rendered again with those links, before the link check.
+        if write, !(options.strict ? report.diagnostics.strict() : report.diagnostics).hasErrors {
+            for index in rendered.indices {
+                let context = rendered[index].context
+                let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : config.bulletin.pdf, jobs: options.jobs)
+                    .run(files: rendered[index].files, context: context)
+                rendered[index].files = outcome.files
+                report.diagnostics += outcome.diagnostics
+                for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
+            }
+            clock.lap("bulletin PDFs")
+        }
+
+        // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
         for item in rendered { report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs) }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
         clock.lap("link check")
@@ -78,19 +92,6 @@ public enum BuildPipeline {
         if options.strict { report.diagnostics = report.diagnostics.strict() }
         guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
-
-        // 5b. Bulletin PDFs (build only): Chromium prints the print pages in a temporary folder; the writer writes the PDFs.
-        for index in rendered.indices {
-            let context = rendered[index].context
-            let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : config.bulletin.pdf, jobs: options.jobs)
-                .run(files: rendered[index].files, context: context)
-            rendered[index].files = outcome.files
-            report.diagnostics += options.strict ? outcome.diagnostics.strict() : outcome.diagnostics
-            for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
-        }
-        report.diagnostics = deduplicated(report.diagnostics)
-        clock.lap("bulletin PDFs")
-        guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
 
         // 6. Write each edition atomically; only this stage touches the output folder.
         for item in rendered {

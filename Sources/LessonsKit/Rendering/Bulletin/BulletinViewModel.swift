@@ -71,7 +71,7 @@ extension RenderContext {
     private func nextSessionItem(_ session: Document, links: BulletinLinks) -> BulletinModel.Item {
         var item = baseItem(session, links: links)
         if case .session(let details) = session.details {
-            item.formatText = Vocabulary.label(details.format)
+            item.formatText = details.format.label
             item.location = details.location
         }
         return item

@@ -14,7 +14,7 @@ extension RenderContext {
             if !values.isEmpty { facts.append(Fact(label: label, items: values.map { LinkedText(text: Vocabulary.label($0)) })) }
         }
         add("Reference", document.id)
-        if let date = document.date { add(dateLabel(document.type), date.displayText) }
+        if let date = document.date { add(document.type.names.dateLabel, date.displayText) }
         if let history = gitHistory[document.path] {
             add("First published", history.firstPublished.displayText)
             if history.lastUpdated != history.firstPublished { add("Last updated", history.lastUpdated.displayText) }
@@ -26,17 +26,17 @@ extension RenderContext {
         switch document.details {
         case .incident(let incident):
             add("Source", Vocabulary.label(incident.source))
-            add("Physical harm", incident.harm.map(Vocabulary.label))
+            add("Physical harm", incident.harm?.label)
             add("Psychological harm", incident.psychologicalHarm.map(Vocabulary.label))
-            add("Learning response", Vocabulary.label(incident.response))
-            add("Status", Vocabulary.label(incident.status))
+            add("Learning response", incident.response.label)
+            add("Status", incident.status.label)
             add("Duty of candour", incident.dutyOfCandour.map(Vocabulary.label))
             if incident.nationalPriority { add("National priority", "Yes (PSIRF national priority)") }
             addValues("Contributory factors", incident.contributoryFactors)
         case .lesson(let lesson):
             addLinks("Draws on", lesson.sources)
         case .session(let session):
-            add("Format", Vocabulary.label(session.format))
+            add("Format", session.format.label)
             add("Location", session.location)
             add("Facilitator", session.facilitator)
             add("Attendance", AttendanceLabels.summary(session))
@@ -96,17 +96,6 @@ extension RenderContext {
         }
         if let reviewBy = document.reviewBy { add("Review by", reviewBy.displayText) }
         return facts
-    }
-
-    func dateLabel(_ type: DocumentType) -> String {
-        switch type {
-        case .incident: "When it happened"
-        case .session: "Date"
-        case .debrief: "When it was held"
-        case .review: "Completed"
-        case .culture: "Workshop held"
-        default: "Published"
-        }
     }
 
     /// A link to another document of this edition, or plain text when it is not published here.

@@ -53,7 +53,7 @@ extension RenderContext {
 
     func actionRow(_ action: Action) -> ActionRow {
         ActionRow(id: action.id, action: action.action, owner: action.owner, dueText: action.due.displayText,
-                  statusText: Vocabulary.label(action.status), statusClass: "status-\(action.status)", isOverdue: action.isOverdue(on: today),
+                  statusText: action.status.label, statusClass: "status-\(action.status.rawValue)", isOverdue: action.isOverdue(on: today),
                   strengthText: action.strength.map(Vocabulary.label), evidence: action.evidence, reason: action.reason,
                   completedText: action.completed?.displayText)
     }

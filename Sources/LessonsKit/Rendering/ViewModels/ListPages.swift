@@ -39,7 +39,7 @@ extension RenderContext {
             var location: String?, formatText: String?
             if case .session(let details) = next.details {
                 location = details.location
-                formatText = Vocabulary.label(details.format)
+                formatText = details.format.label
             }
             home.nextSession = .init(title: next.title, href: paths.href(from: folder, to: paths.folder(of: next)),
                                      dateText: next.date?.displayText ?? "", location: location, formatText: formatText)

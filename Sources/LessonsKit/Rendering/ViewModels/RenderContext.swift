@@ -109,7 +109,7 @@ public struct RenderContext: Sendable {
         var meta: [Card.Meta] = []
         if let service = document.service, let title = data.unitTitle(service) { meta.append(.init(label: "Service", value: title)) }
         if case .incident(let incident) = document.details {
-            meta.append(.init(label: "Learning response", value: Vocabulary.label(incident.response)))
+            meta.append(.init(label: "Learning response", value: incident.response.label))
         }
         var keyMessages: [String]?
         if case .lesson(let lesson) = document.details { keyMessages = lesson.keyMessages }

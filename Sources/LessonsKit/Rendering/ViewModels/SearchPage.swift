@@ -13,7 +13,7 @@ extension RenderContext {
     }
 
     func searchEntry(_ document: Document) -> SearchEntry {
-        let body = MarkdownRenderer.render(document.body, options: markdownOptions) { _ in .keep }.plainText
+        let body = document.bodyText
         var summary = document.summary ?? ""
         if case .lesson(let lesson) = document.details { summary += " " + lesson.keyMessages.joined(separator: " ") }
         let themeTitles = document.themes.compactMap { data.theme($0)?.title }

@@ -11,7 +11,7 @@ extension RenderContext {
             var item = card(next, from: folder)
             if case .session(let details) = next.details {
                 item.location = details.location
-                item.formatText = Vocabulary.label(details.format)
+                item.formatText = details.format.label
                 item.facilitator = details.facilitator
             }
             view.next = item

@@ -8,7 +8,7 @@ struct Lessons: AsyncParsableCommand {
         commandName: "lessons",
         abstract: "Build a Learning Lessons site from Markdown incidents, lessons, sessions and bulletins.",
         version: LessonsVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, SchemaCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, SchemaCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -19,7 +19,7 @@ import Testing
     @Test func helpListsEveryCommand() throws {
         let result = try LessonsBinary.run(["help"])
         #expect(result.status == 0)
-        for command in ["build", "check", "new", "schema"] {
+        for command in ["build", "check", "new", "serve", "schema"] {
             #expect(result.stdout.contains("\n  \(command)"), "\(command) missing from: \(result.stdout)")
         }
     }

@@ -32,7 +32,7 @@ import Testing
     @Test func readmeLinksTheGuide() throws {
         let readme = try Self.read("README.md")
         #expect(readme.contains("(docs/README.md)"))
-        #expect(readme.contains("127.0.0.1:8000"), "the first steps say how to look at the example site")
+        #expect(readme.contains("lessons serve"), "the first steps say how to look at the example site")
     }
 
     @Test func nothingPointsOutsideTheRepository() throws {

@@ -1,6 +1,6 @@
 /// Escaping for XML text and attribute values (feeds, sitemaps and SVG charts).
-enum XMLText {
-    static func escape(_ text: String) -> String {
+public enum XMLText {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

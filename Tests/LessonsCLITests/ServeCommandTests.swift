@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `lessons serve` end to end: start on a free port, fetch a page, edit a file and see the change, break a file and see
+/// the error page while the last good site stays served, then stop with Ctrl-C.
+@Suite(.serialized) struct ServeCommandTests {
+    /// A running `lessons serve`, its output collected in a file.
+    final class Server: Sendable {
+        let process: Process
+        let log: String
+        let errors: String
+
+        init(site: String, arguments: [String] = []) throws {
+            let id = UUID().uuidString
+            log = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(id).out").path
+            errors = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(id).err").path
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors, contents: nil)
+            process = Process()
+            process.executableURL = LessonsBinary.url
+            process.arguments = ["serve", "--site", site, "--port", "0", "--today", "2026-11-27"] + arguments
+            process.standardOutput = FileHandle(forWritingAtPath: log)
+            process.standardError = FileHandle(forWritingAtPath: errors)
+            try process.run()
+        }
+
+        var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        var problems: String { (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "" }
+
+        /// The address it prints once the first build is served.
+        func address(within seconds: Double = 180) async throws -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if let match = output.firstMatch(of: #/Serving edition \w+ at (http://[^ ]+/) /#) { return String(match.output.1) }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            throw ServeTimeout(what: "the server to start", output: output + problems)
+        }
+
+        func stop() {
+            if process.isRunning { process.interrupt() }
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(atPath: log)
+            try? FileManager.default.removeItem(atPath: errors)
+        }
+    }
+
+    struct ServeTimeout: Error, CustomStringConvertible {
+        let what: String
+        let output: String
+        var description: String { "timed out waiting for \(what):\n\(output)" }
+    }
+
+    static func get(_ url: String) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: try #require(URL(string: url)))
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Polls `url` until `condition` holds (a rebuild takes a few seconds; a debug build on a busy machine longer).
+    static func waitFor(_ url: String, within seconds: Double = 120, _ what: String,
+                        _ condition: (Int, String) -> Bool) async throws -> (seconds: Double, body: String) {
+        let start = Date()
+        while Date().timeIntervalSince(start) < seconds {
+            let (status, body) = try await get(url)
+            if condition(status, body) { return (Date().timeIntervalSince(start), body) }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        throw ServeTimeout(what: what, output: "")
+    }
+
+    @Test func servesRebuildsShowsErrorsAndStops() async throws {
+        let site = try ExampleSiteCopy()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        let address = try await server.address()
+        #expect(address.hasPrefix("http://127.0.0.1:"), "only this computer unless --host says otherwise")
+
+        // A page, with the live-reload script that only serve adds.
+        let page = try await Self.get(address + "lessons/ll-2026-002/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<script src=\"/_lessons/live-reload.js\" defer></script></body>"))
+        let version = try await Self.get(address + "_lessons/version").body
+        #expect(try await Self.get(address + "_lessons/live-reload.js").body.contains("location.reload()"))
+        #expect(try await Self.get(address + "lessons").status == 200, "a folder without its slash is redirected to it")
+
+        // Edit a document: the page changes, and the version open pages poll moves on.
+        let lesson = "content/lessons/ll-2026-002-safety-plans-with-families.md"
+        let original = try site.read(lesson)
+        let edited = original.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Edited while serving — ")
+        #expect(edited != original)
+        try site.write(lesson, edited)
+        let changed = try await Self.waitFor(address + "lessons/ll-2026-002/", "the edit to appear") { status, body in
+            status == 200 && body.contains("Edited while serving")
+        }
+        print("serve: an edit appeared after \(String(format: "%.1f", changed.seconds)) s")
+        _ = try await Self.waitFor(address + "_lessons/version", within: 10, "the version to move on") { _, body in body != version }
+
+        // Break a document: pages show the located error; the last good site is still there.
+        let incident = "content/incidents/inc-2026-007-prone-restraint-picu.md"
+        try site.write(incident, try site.read(incident).replacingOccurrences(of: "\nharm: low\n", with: "\nharm: catastrophic\n"))
+        let failed = try await Self.waitFor(address + "lessons/ll-2026-002/", "the error page") { status, _ in status == 500 }
+        #expect(failed.body.contains("The site could not be built"))
+        #expect(failed.body.contains("<code>\(incident):"), "the error is located in its file")
+        #expect(failed.body.contains("catastrophic"))
+        #expect(failed.body.contains("/_lessons/live-reload.js"), "the error page reloads by itself once it is fixed")
+        let lastGood = try await Self.get(address + "lessons/ll-2026-002/?lessons-last-good")
+        #expect(lastGood.status == 200)
+        #expect(lastGood.body.contains("Edited while serving"))
+        #expect(server.problems.contains("\(incident):"), "the terminal shows the problem too")
+
+        // Ctrl-C stops it cleanly.
+        server.stop()
+        let deadline = Date().addingTimeInterval(20)
+        while server.process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!server.process.isRunning)
+        #expect(server.process.terminationStatus == 0)
+        #expect(server.output.hasSuffix("Stopped.\n"))
+    }
+
+    @Test func refusesAPortAlreadyInUse() async throws {
+        let site = try ExampleSiteCopy()
+        defer { site.remove() }
+        let first = try Server(site: site.root)
+        let address = try await first.address()
+        defer { first.stop() }
+        let port = try #require(address.firstMatch(of: #/:(\d+)/$/#)).output.1
+
+        let second = try LessonsBinary.run(["serve", "--site", site.root, "--port", String(port)])
+
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
+    }
+}

@@ -18,10 +18,14 @@ struct PreviewFiles: Sendable {
     func lookup(_ urlPath: String) -> Lookup {
         let decoded = urlPath.removingPercentEncoding ?? urlPath
         let parts = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else { return .notFound(page: notFoundPage) }
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else {
+            return .notFound(page: notFoundPage)
+        }
         var path = root + (parts.isEmpty ? "" : "/" + parts.joined(separator: "/"))
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .notFound(page: notFoundPage) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .notFound(page: notFoundPage)
+        }
         if isDirectory.boolValue {
             // A folder without its trailing slash would break the page's relative links: send the browser to the right address.
             guard decoded.hasSuffix("/") || parts.isEmpty else { return .redirect(to: urlPath + "/") }

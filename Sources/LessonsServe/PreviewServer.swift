@@ -33,15 +33,18 @@ struct PreviewServer: HTTPHandler {
         // The raw target keeps the trailing slash that FlyingFox's standardised `path` drops.
         let rawPath = request.target.path(percentEncoded: true)
         let lookup = files.lookup(rawPath)
-        let isPage: Bool = switch lookup {
-        case .file(_, let type): type.hasPrefix("text/html")
-        case .redirect: false
-        case .notFound: true
-        }
+        let isPage: Bool =
+            switch lookup {
+            case .file(_, let type): type.hasPrefix("text/html")
+            case .redirect: false
+            case .notFound: true
+            }
         if isPage, !wantsLastGood, let failure {
             let query = request.target.query(percentEncoded: true)
             let shown = rawPath + (query.isEmpty ? "" : "?" + query)
-            return Self.text(BuildErrorPage.html(failure, requestedPath: shown), type: "text/html; charset=utf-8", status: .internalServerError)
+            return Self.text(
+                BuildErrorPage.html(failure, requestedPath: shown), type: "text/html; charset=utf-8",
+                status: .internalServerError)
         }
         if isPage, !(await state.hasGoodBuild) {
             return Self.text(BuildErrorPage.building, type: "text/html; charset=utf-8", status: .serviceUnavailable)
@@ -52,9 +55,13 @@ struct PreviewServer: HTTPHandler {
         case .redirect(let path):
             // An absolute address: some clients resolve a relative Location against the old address without its slash.
             let location = request.headers[HTTPHeader("Host")].map { "http://\($0)\(path)" } ?? path
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([HTTPHeader("Location"): location, HTTPHeader("Cache-Control"): "no-store"]))
+            return HTTPResponse(
+                statusCode: .movedPermanently,
+                headers: HTTPHeaders([HTTPHeader("Location"): location, HTTPHeader("Cache-Control"): "no-store"]))
         case .notFound(let page):
-            guard let page else { return Self.text("Not found\n", type: "text/plain; charset=utf-8", status: .notFound) }
+            guard let page else {
+                return Self.text("Not found\n", type: "text/plain; charset=utf-8", status: .notFound)
+            }
             return Self.file(page, type: "text/html; charset=utf-8", status: .notFound)
         }
     }

@@ -7,13 +7,20 @@ import LessonsKit
 public enum PreviewSession {
     /// What the command line asked for.
     public struct Options: Sendable {
+        /// The site folder (holding site.yaml).
         public var siteDirectory: String
+        /// The address to listen on: this computer only, unless the command line names another.
         public var host = "127.0.0.1"
+        /// The port; 0 picks a free one.
         public var port: UInt16 = 8000
+        /// The edition to serve; nil means staff.
         public var edition: String?
+        /// `--drafts`: include drafts, marked DRAFT.
         public var includeDrafts = false
+        /// `--today` as written.
         public var today: String?
 
+        /// Options for the site in `siteDirectory`, with the defaults above.
         public init(siteDirectory: String) {
             self.siteDirectory = siteDirectory
         }
@@ -21,8 +28,12 @@ public enum PreviewSession {
 
     /// Runs until interrupted (SIGINT or SIGTERM); returns the exit status. `say` prints progress, `problems` the
     /// diagnostics of a failed build.
-    public static func run(_ options: Options, say: @escaping @Sendable (String) -> Void, problems: @escaping @Sendable (String) -> Void) async -> Int32 {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-serve-\(getpid())-\(UUID().uuidString)").path
+    public static func run(
+        _ options: Options, say: @escaping @Sendable (String) -> Void, problems: @escaping @Sendable (String) -> Void
+    ) async -> Int32 {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lessons-serve-\(getpid())-\(UUID().uuidString)"
+        ).path
         let output = scratch + "/site"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let state = PreviewState()
@@ -40,7 +51,9 @@ public enum PreviewSession {
         } catch {
             serving.cancel()
             let reason = (try? await serving.value).map { _ in "" } ?? ""
-            problems("error: cannot listen on \(options.host):\(options.port)\(reason); is another server using the port? Try --port\n")
+            problems(
+                "error: cannot listen on \(options.host):\(options.port)\(reason); is another server using the port? Try --port\n"
+            )
             return BuildReport.Status.unusableConfiguration.rawValue
         }
         let port = await Self.port(of: server) ?? options.port
@@ -49,18 +62,21 @@ public enum PreviewSession {
         let session = Task {
             let watcher = SiteWatcher(siteDirectory: options.siteDirectory)
             var snapshot = watcher.snapshot()
-            await build(options, output: output, baseURL: address, state: state, say: say, problems: problems, reason: nil)
+            await build(
+                options, output: output, baseURL: address, state: state, say: say, problems: problems, reason: nil)
             say("Serving edition \(options.edition ?? "staff") at \(address) — press Ctrl-C to stop\n")
             while !Task.isCancelled {
                 guard let next = await watcher.nextChange(after: snapshot) else { break }
                 let changed = next.keys.filter { next[$0] != snapshot[$0] } + snapshot.keys.filter { next[$0] == nil }
                 snapshot = next
-                await build(options, output: output, baseURL: address, state: state, say: say, problems: problems, reason: changed.sorted().first)
+                await build(
+                    options, output: output, baseURL: address, state: state, say: say, problems: problems,
+                    reason: changed.sorted().first)
             }
         }
         let signals = Self.onInterrupt { session.cancel() }
         await session.value
-        signals.forEach { $0.cancel() }
+        for source in signals { source.cancel() }
         await server.stop(timeout: 1)
         serving.cancel()
         say("Stopped.\n")
@@ -68,8 +84,10 @@ public enum PreviewSession {
     }
 
     /// One build into the scratch output; a failed build leaves the last good one in place (the writer is atomic).
-    private static func build(_ options: Options, output: String, baseURL: String, state: PreviewState,
-                              say: @Sendable (String) -> Void, problems: @Sendable (String) -> Void, reason: String?) async {
+    private static func build(
+        _ options: Options, output: String, baseURL: String, state: PreviewState,
+        say: @Sendable (String) -> Void, problems: @Sendable (String) -> Void, reason: String?
+    ) async {
         var build = BuildOptions(siteDirectory: options.siteDirectory)
         build.edition = options.edition
         build.output = output
@@ -79,12 +97,16 @@ public enum PreviewSession {
         let started = ContinuousClock.now
         let report = await BuildPipeline.build(build)
         await state.record(report)
-        let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+        let seconds =
+            Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+            + Double((ContinuousClock.now - started).components.seconds)
         let cause = reason.map { " after a change to \($0)" } ?? ""
         if report.status == .success {
             say("Built\(cause) in \(String(format: "%.1f", seconds)) s\n")
         } else {
-            problems(DiagnosticFormat.text.render(report.diagnostics, documentCount: report.documentCount) + (report.failure.map { "error: \($0)\n" } ?? ""))
+            problems(
+                DiagnosticFormat.text.render(report.diagnostics, documentCount: report.documentCount)
+                    + (report.failure.map { "error: \($0)\n" } ?? ""))
             say("The build\(cause) failed: the browser shows the problems, and the last good site is still served\n")
         }
     }

@@ -44,16 +44,18 @@ struct SiteWatcher: Sendable {
         guard stat(path, &info) == 0 else { return Stamp(size: -1, modified: -1) }
         guard (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
         #if canImport(Darwin)
-        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #else
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
         return Stamp(size: Int64(info.st_size), modified: modified)
     }
 
     /// Waits until something changes, then until nothing has changed for `quiet` (so a burst of saves makes one
     /// rebuild); returns the new snapshot, or nil when the task is cancelled.
-    func nextChange(after previous: [String: Stamp], poll: Duration = .milliseconds(250), quiet: Duration = .milliseconds(300)) async -> [String: Stamp]? {
+    func nextChange(
+        after previous: [String: Stamp], poll: Duration = .milliseconds(250), quiet: Duration = .milliseconds(300)
+    ) async -> [String: Stamp]? {
         var current = previous
         while current == previous {
             guard (try? await Task.sleep(for: poll)) != nil else { return nil }

@@ -6,7 +6,9 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build, serve the site on this computer, rebuild on every change and reload open pages.",
-        discussion: "A failed build shows its problems in the browser while the last good site stays served. Press Ctrl-C to stop.")
+        discussion:
+            "A failed build shows its problems in the browser while the last good site stays served. Press Ctrl-C to stop."
+    )
 
     @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yaml).", valueName: "dir"))
     var site: String = "."
@@ -14,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port: Int = 8000
 
-    @Option(help: ArgumentHelp("Address to listen on; only 127.0.0.1 (this computer) unless you name another.", valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "Address to listen on; only 127.0.0.1 (this computer) unless you name another.", valueName: "address"))
     var host: String = "127.0.0.1"
 
     @Option(help: "The edition to serve (default: staff).")
@@ -23,7 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Include drafts, marked DRAFT on every page.")
     var drafts = false
 
-    @Option(help: ArgumentHelp("Build date for 'upcoming' and 'overdue' (default: SOURCE_DATE_EPOCH, else today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "Build date for 'upcoming' and 'overdue' (default: SOURCE_DATE_EPOCH, else today).", valueName: "YYYY-MM-DD"
+        ))
     var today: String?
 
     func validate() throws {
@@ -37,11 +44,14 @@ struct ServeCommand: AsyncParsableCommand {
         options.edition = edition
         options.includeDrafts = drafts
         options.today = today
-        let status = await PreviewSession.run(options, say: { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }, problems: { text in
-            FileHandle.standardError.write(Data(text.utf8))
-        })
+        let status = await PreviewSession.run(
+            options,
+            say: { text in
+                FileHandle.standardOutput.write(Data(text.utf8))
+            },
+            problems: { text in
+                FileHandle.standardError.write(Data(text.utf8))
+            })
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `lessons serve` end to end: start on a free port, fetch a page, edit a file and see the change, break a file and see
 /// the error page while the last good site stays served, then stop with Ctrl-C.
@@ -34,7 +35,9 @@ import Testing
         func address(within seconds: Double = 180) async throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if let match = output.firstMatch(of: #/Serving edition \w+ at (http://[^ ]+/) /#) { return String(match.output.1) }
+                if let match = output.firstMatch(of: #/Serving edition \w+ at (http://[^ ]+/) /#) {
+                    return String(match.output.1)
+                }
                 try await Task.sleep(for: .milliseconds(200))
             }
             throw ServeTimeout(what: "the server to start", output: output + problems)
@@ -65,8 +68,10 @@ import Testing
     }
 
     /// Polls `url` until `condition` holds (a rebuild takes a few seconds; a debug build on a busy machine longer).
-    static func waitFor(_ url: String, within seconds: Double = 120, _ what: String,
-                        _ condition: (Int, String) -> Bool) async throws -> (seconds: Double, body: String) {
+    static func waitFor(
+        _ url: String, within seconds: Double = 120, _ what: String,
+        _ condition: (Int, String) -> Bool
+    ) async throws -> (seconds: Double, body: String) {
         let start = Date()
         while Date().timeIntervalSince(start) < seconds {
             let (status, body) = try await get(url)
@@ -101,12 +106,17 @@ import Testing
             status == 200 && body.contains("Edited while serving")
         }
         print("serve: an edit appeared after \(String(format: "%.1f", changed.seconds)) s")
-        _ = try await Self.waitFor(address + "_lessons/version", within: 10, "the version to move on") { _, body in body != version }
+        _ = try await Self.waitFor(address + "_lessons/version", within: 10, "the version to move on") { _, body in
+            body != version
+        }
 
         // Break a document: pages show the located error; the last good site is still there.
         let incident = "content/incidents/inc-2026-007-prone-restraint-picu.md"
-        try site.write(incident, try site.read(incident).replacingOccurrences(of: "\nharm: low\n", with: "\nharm: catastrophic\n"))
-        let failed = try await Self.waitFor(address + "lessons/ll-2026-002/", "the error page") { status, _ in status == 500 }
+        try site.write(
+            incident, try site.read(incident).replacingOccurrences(of: "\nharm: low\n", with: "\nharm: catastrophic\n"))
+        let failed = try await Self.waitFor(address + "lessons/ll-2026-002/", "the error page") { status, _ in
+            status == 500
+        }
         #expect(failed.body.contains("The site could not be built"))
         #expect(failed.body.contains("<code>\(incident):"), "the error is located in its file")
         #expect(failed.body.contains("catastrophic"))

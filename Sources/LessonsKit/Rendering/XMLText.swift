@@ -1,5 +1,6 @@
 /// Escaping for XML text and attribute values (feeds, sitemaps and SVG charts).
 public enum XMLText {
+    /// The text with `&`, `<`, `>`, quotes and apostrophes escaped and the control characters XML forbids dropped.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

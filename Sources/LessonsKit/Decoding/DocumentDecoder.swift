@@ -8,7 +8,12 @@ public struct DocumentDecoder: Sendable {
     public let config: SiteConfig
     public let data: SiteData
     private let themeSlugs: [String]
+    private let serviceSlugSet: Set<String>
     private let serviceSlugs: [String]
+
+    /// Most themes one document may carry; more are ignored with a warning (each theme multiplies the links and
+    /// co-occurrence counts on every theme page).
+    public static let maximumThemes = 20
 
     public static let commonFields = ["id", "title", "date", "summary", "themes", "service", "audience", "draft", "privacy",
                                       "governance", "actions", "review_by", "superseded_by"]
@@ -18,6 +23,7 @@ public struct DocumentDecoder: Sendable {
         self.data = data
         self.themeSlugs = data.themes.map(\.slug)
         self.serviceSlugs = data.services.map(\.slug) + data.directorates.map(\.slug)
+        self.serviceSlugSet = Set(serviceSlugs)
     }
 
     /// Decodes a document; returns nil (with diagnostics) when it is too broken to use.
@@ -38,6 +44,8 @@ public struct DocumentDecoder: Sendable {
         guard root.pairs != nil else {
             return (nil, [.error(.wrongType, "front matter should be 'field: value' lines, not \(root.kindDescription)", at: root.location)])
         }
+        // Text that would make cmark take minutes never reaches it: the document is refused, located.
+        if let excess = Self.markdownPastLimits(split, root: root, file: file.path) { return (nil, [excess]) }
         var fields = FieldReader(root, context: "front matter")
         let document = decodeFields(&fields, type: type, file: file, split: split, root: root)
         var diagnostics = fields.diagnostics + Self.bodyControlCharacters(split, file: file.path)
@@ -49,6 +57,26 @@ public struct DocumentDecoder: Sendable {
                                       hint: "check that id, title, date and the fields its type requires have values"))
         }
         return (document, diagnostics)
+    }
+
+    /// The error for the first body paragraph or front-matter value past ``MarkdownLimits``, if any.
+    static func markdownPastLimits(_ split: FrontMatterSplit, root: YAMLNode, file: String) -> Diagnostic? {
+        if let excess = MarkdownLimits.firstExcess(in: split.body) {
+            return .error(.markdownTooComplex, MarkdownLimits.message,
+                          at: SourceLocation(file: file, line: excess.line + split.bodyFirstLine - 1, column: excess.column), hint: MarkdownLimits.hint)
+        }
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node.kind {
+            case .scalar(let text, _):
+                if MarkdownLimits.firstExcess(in: text) != nil {
+                    return .error(.markdownTooComplex, MarkdownLimits.message, at: node.location, hint: MarkdownLimits.hint)
+                }
+            case .mapping(let pairs): pending += pairs.map(\.value)
+            case .sequence(let items): pending += items
+            }
+        }
+        return nil
     }
 
     /// A located error for the first control character in the Markdown body (terminal escapes, NUL and the like).
@@ -97,8 +125,17 @@ public struct DocumentDecoder: Sendable {
             fields.report(.error(.summaryTooLong, "summary is \(summary.count) characters; the limit is 280", at: fields.location(of: "summary"),
                                  hint: "summaries appear in lists, cards and bulletins: keep them to one or two sentences"))
         }
-        let themes = fields.stringList("themes").compactMap { theme -> String? in
-            guard themeSlugs.contains(theme.value) else {
+        var seenThemes: Set<String> = []
+        var listedThemes = fields.stringList("themes")
+        if listedThemes.count > Self.maximumThemes {
+            fields.report(.warning(.tooManyThemes, "\(listedThemes.count) themes; only the first \(Self.maximumThemes) are used",
+                                   at: listedThemes[Self.maximumThemes].location,
+                                   hint: "themes are for finding related learning: keep the few that matter most"))
+            listedThemes = Array(listedThemes.prefix(Self.maximumThemes))
+        }
+        let themes = listedThemes.compactMap { theme -> String? in
+            guard seenThemes.insert(theme.value).inserted else { return nil }
+            guard data.theme(theme.value) != nil else {
                 fields.report(.error(.unknownTheme, "unknown theme '\(theme.value)'\(Suggestions.didYouMean(theme.value, in: themeSlugs))",
                                      at: theme.location, hint: "themes are listed in data/themes.yaml"))
                 return nil
@@ -171,7 +208,7 @@ public struct DocumentDecoder: Sendable {
 
     private func readService(_ fields: inout FieldReader, required: Bool) -> String? {
         guard let node = fields.node("service", required: required), let service = fields.text(node, field: "service") else { return nil }
-        guard serviceSlugs.contains(service) else {
+        guard serviceSlugSet.contains(service) else {
             fields.report(.error(.unknownService, "unknown service '\(service)'\(Suggestions.didYouMean(service, in: serviceSlugs))",
                                  at: node.location, hint: "services are listed in data/services.yaml"))
             return nil

@@ -31,9 +31,33 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     static func text(_ d: Diagnostic) -> String {
-        var line = "\(d.location): \(d.severity.rawValue): \(d.message)"
-        if let hint = d.hint { line += "\n  hint: \(hint)" }
+        var line = "\(visible(d.location.description)): \(d.severity.rawValue): \(visible(d.message))"
+        if let hint = d.hint { line += "\n  hint: \(visible(hint))" }
         return line
+    }
+
+    /// Text safe to print on a terminal: line breaks, control characters (terminal escape sequences start with ESC)
+    /// and bidirectional overrides are shown as escapes, so a value can neither forge a line nor repaint the screen.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
     }
 
     static func github(_ d: Diagnostic) -> String {

@@ -11,4 +11,7 @@ public struct ContentListing: Sendable {
     /// Non-Markdown files inside type folders, by path relative to the site (for attachment links).
     public var attachments: Set<String> = []
     public var diagnostics: [Diagnostic] = []
+    /// True when some entry under `content/` could not be read (an unreadable folder, a named pipe, a name that is not
+    /// UTF-8…): the ids it may hold are unknown, so references to unknown ids are not reported on top of that error.
+    public var isIncomplete = false
 }

@@ -5,19 +5,8 @@ extension SiteReader {
     /// Files under `static/` (site-relative paths under it, sorted), skipping names starting with `.` or `_` and
     /// anything that leaves the site through a link.
     public func staticFiles() -> [String] {
-        let root = siteDirectory + "/static"
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }),
-                FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
-                !isDirectory.boolValue,
-                isInsideSite(root + "/" + relative)
-            else { continue }
-            files.append(relative)
-        }
-        return files.sorted()
+        // Regular files only: a named pipe would block the copy forever (the pipeline reports it, located).
+        regularFiles(under: "static").files.map { String($0.dropFirst("static/".count)) }
     }
 
     /// Names of the folders under `themes/`, sorted, without hidden or `_` ones.

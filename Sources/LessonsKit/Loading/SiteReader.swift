@@ -28,13 +28,18 @@ public struct SiteReader: Sendable {
     }
 
     /// Lists every document and attachment under `content/`, skipping names that start with `.` or `_`.
+    ///
+    /// Nothing is skipped silently: an entry that cannot be read is an error naming it, and the listing is then
+    /// marked incomplete so that references to documents it may hold are not reported as unknown as well.
     public func listContent() -> ContentListing {
         var listing = ContentListing()
         let root = "content"
-        for name in sortedChildren(of: root) where !Self.isIgnored(name) {
+        guard kind(of: root) == .directory else { return listing }
+        let countBefore = listing.diagnostics.count
+        for name in children(of: root, diagnostics: &listing.diagnostics) ?? [] {
             let path = root + "/" + name
-            guard let kind = entryKind(path, listing: &listing) else { continue }
-            if kind == .directory {
+            switch kind(of: path) {
+            case .directory:
                 guard let type = DocumentType(folder: name) else {
                     let known = DocumentType.allCases.map(\.folder)
                     if let document = firstMarkdown(in: path) {
@@ -45,54 +50,44 @@ public struct SiteReader: Sendable {
                     continue
                 }
                 walk(path, type: type, listing: &listing, depth: 0)
-            } else if name.hasSuffix(".md") {
+            case .file where name.hasSuffix(".md"):
                 listing.diagnostics.append(.error(.strayDocument, "document directly in content/: its type is unknown",
                                                   at: SourceLocation(file: path),
                                                   hint: "move it into a type folder such as content/lessons/ or content/incidents/"))
+            case .file:
+                continue
+            case .unusable(let what):
+                listing.diagnostics.append(Self.unusable(path, what))
+            case .outsideSite:
+                listing.diagnostics.append(Self.outsideSite(path))
             }
         }
+        // Whatever could not be read may have held documents whose ids other documents name.
+        listing.isIncomplete = listing.diagnostics[countBefore...].contains { $0.severity == .error && $0.code != .strayDocument && $0.code != .unknownFolder }
         listing.documents.sort { $0.path < $1.path }
         return listing
     }
 
     private func walk(_ folder: String, type: DocumentType, listing: inout ContentListing, depth: Int) {
-        guard depth < 16 else { return }
-        for name in sortedChildren(of: folder) where !Self.isIgnored(name) {
+        guard let names = children(of: folder, diagnostics: &listing.diagnostics) else { return }
+        for name in names {
             let path = folder + "/" + name
-            guard let kind = entryKind(path, listing: &listing) else { continue }
-            switch kind {
+            switch kind(of: path) {
             case .directory:
-                walk(path, type: type, listing: &listing, depth: depth + 1)
+                if depth + 1 > Self.maximumFolderDepth {
+                    listing.diagnostics.append(Self.tooDeep(path))
+                } else {
+                    walk(path, type: type, listing: &listing, depth: depth + 1)
+                }
             case .file where name.hasSuffix(".md"):
                 listing.documents.append(.init(type: type, path: path, absolutePath: absolute(path)))
             case .file:
                 listing.attachments.insert(path)
+            case .unusable(let what):
+                listing.diagnostics.append(Self.unusable(path, what))
+            case .outsideSite:
+                listing.diagnostics.append(Self.outsideSite(path))
             }
-        }
-    }
-
-    private enum EntryKind { case file, directory }
-
-    /// The kind of an entry; symlinks are followed only when they stay inside the site.
-    private func entryKind(_ path: String, listing: inout ContentListing) -> EntryKind? {
-        let full = absolute(path)
-        var info = stat()
-        guard lstat(full, &info) == 0 else { return nil }
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-            let realSite = URL(fileURLWithPath: siteDirectory).resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(realSite + "/") else {
-                listing.diagnostics.append(.warning(.symlinkOutsideSite, "symbolic link points outside the site; skipped",
-                                                    at: SourceLocation(file: path),
-                                                    hint: "copy the file into the site instead of linking to it"))
-                return nil
-            }
-            guard stat(full, &info) == 0 else { return nil }
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return nil
         }
     }
 
@@ -104,10 +99,6 @@ public struct SiteReader: Sendable {
             if next.hasSuffix(".md") { found.append(next) }
         }
         return found.min().map { folder + "/" + $0 }
-    }
-
-    func sortedChildren(of relative: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: absolute(relative))) ?? []).sorted()
     }
 
     static func isIgnored(_ name: String) -> Bool {
@@ -137,10 +128,25 @@ public struct SiteReader: Sendable {
         return SourceLocation(file: file, line: line)
     }
 
+    /// The first 64 KB of a regular file decoded leniently (invalid UTF-8 replaced), or nil; only for salvaging an id.
+    public func legibleText(_ relative: String) -> String? {
+        guard isRegularFile(relative), let handle = FileHandle(forReadingAtPath: absolute(relative)) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: 64 * 1024) else { return nil }
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "\n")
+    }
+
     /// Reads a UTF-8 text file, refusing oversized, binary and non-UTF-8 files with a located diagnostic.
     public func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
         let full = absolute(relative)
         let location = SourceLocation(file: relative)
+        // Opening a named pipe would block until something writes to it: look before opening.
+        if case .unusable(let what) = kind(of: relative) {
+            return .failure(Self.unusable(relative, what))
+        }
+        if kind(of: relative) == .directory {
+            return .failure(Self.unusable(relative, "a folder"))
+        }
         guard let handle = FileHandle(forReadingAtPath: full) else {
             return .failure(.error(.unreadableFile, "cannot open the file", at: location))
         }

@@ -5,8 +5,13 @@ public struct Corpus: Sendable {
     /// Lower-cased ids of files that declare an id but could not be decoded; references to them are not errors of their own.
     public let unavailableIds: Set<String>
 
-    public init(documents: [Document], unavailableIds: Set<String> = []) {
+    /// True when some content could not be read at all, so any id might belong to it: unknown references are then
+    /// consequences of that error, not problems of their own.
+    public let isIncomplete: Bool
+
+    public init(documents: [Document], unavailableIds: Set<String> = [], isIncomplete: Bool = false) {
         self.unavailableIds = unavailableIds
+        self.isIncomplete = isIncomplete
         self.documents = documents.sorted { $0.path < $1.path }
         var index: [String: Int] = [:]
         for (position, document) in self.documents.enumerated() where index[document.slug] == nil {

@@ -32,25 +32,48 @@ public struct Lead: Sendable, Hashable {
 /// The three data files: the controlled lists documents refer to.
 public struct SiteData: Sendable, Hashable {
     public var themes: [Theme] = [] {
-        didSet { themeTree = ThemeTree(themes: themes) }
+        didSet {
+            themeTree = ThemeTree(themes: themes)
+            themeIndex = Self.index(themes.map(\.slug))
+        }
     }
+    /// Position of each theme slug in `themes` (the first, if repeated): lookups stay constant-time with thousands.
+    private var themeIndex: [String: Int] = [:]
+    /// Position of each service slug in `services`.
+    private var serviceIndex: [String: Int] = [:]
     /// The parent–child structure of `themes`, rebuilt whenever they change.
     public private(set) var themeTree = ThemeTree(themes: [])
-    public var directorates: [Directorate] = []
+    public var directorates: [Directorate] = [] {
+        didSet { serviceIndex = Self.index(services.map(\.slug)) }
+    }
     public var leads: [Lead] = []
 
     public init(themes: [Theme] = [], directorates: [Directorate] = [], leads: [Lead] = []) {
         self.themes = themes
         self.themeTree = ThemeTree(themes: themes)
+        self.themeIndex = Self.index(themes.map(\.slug))
         self.directorates = directorates
+        self.serviceIndex = Self.index(directorates.flatMap(\.services).map(\.slug))
         self.leads = leads
+    }
+
+    private static func index(_ slugs: [String]) -> [String: Int] {
+        Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var services: [Service] { directorates.flatMap(\.services) }
 
-    public func theme(_ slug: String) -> Theme? { themes.first { $0.slug == slug } }
+    public func theme(_ slug: String) -> Theme? { themeIndex[slug].map { themes[$0] } }
 
-    public func service(_ slug: String) -> Service? { services.first { $0.slug == slug } }
+    public func service(_ slug: String) -> Service? {
+        guard let position = serviceIndex[slug] else { return nil }
+        var remaining = position
+        for directorate in directorates {
+            if remaining < directorate.services.count { return directorate.services[remaining] }
+            remaining -= directorate.services.count
+        }
+        return nil
+    }
 
     public func directorate(_ slug: String) -> Directorate? { directorates.first { $0.slug == slug } }
 

@@ -58,6 +58,8 @@ public enum BuildPipeline {
 
         // 4. Theme templates.
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)
+        // Named pipes, devices and unreadable folders in the theme or static/ are never opened: report each.
+        report.diagnostics += reader.regularFiles(under: "themes/" + config.theme).diagnostics + reader.regularFiles(under: "static").diagnostics
         let (parsedTemplates, templateDiagnostics) = TemplateSet.parse(theme)
         report.diagnostics += templateDiagnostics
         guard let templates = parsedTemplates else { return finish(report, status: .contentErrors, options: options) }

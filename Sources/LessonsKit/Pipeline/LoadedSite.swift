@@ -32,13 +32,17 @@ public struct LoadedSite: Sendable {
         let decoder = DocumentDecoder(config: config, data: data)
         let results = await parallelMap(listing.documents, jobs: jobs) { entry -> (Document?, String?, [Diagnostic]) in
             switch reader.readText(entry.path) {
-            case .failure(let diagnostic): return (nil, nil, [diagnostic])
+            case .failure(let diagnostic):
+                // The file is unreadable as text, but its id line may still be legible: spare its references.
+                return (nil, reader.legibleText(entry.path).flatMap(DocumentDecoder.declaredIdLine), [diagnostic])
             case .success(let file):
                 let (document, diagnostics) = decoder.decode(file, type: entry.type)
                 return (document, document == nil ? DocumentDecoder.declaredId(in: file) : nil, diagnostics)
             }
         }
-        let corpus = Corpus(documents: results.compactMap(\.0), unavailableIds: Set(results.compactMap { $0.1?.lowercased() }))
-        return (corpus, listing, listing.diagnostics + results.flatMap(\.2))
+        let unreadable = results.contains { $0.0 == nil && $0.1 == nil && $0.2.contains { [.notRegularFile, .unreadableFile].contains($0.code) } }
+        let corpus = Corpus(documents: results.compactMap(\.0), unavailableIds: Set(results.compactMap { $0.1?.lowercased() }),
+                            isIncomplete: listing.isIncomplete || unreadable)
+        return (corpus, listing, KnockOnErrors.collapse(listing.diagnostics + results.flatMap(\.2), data: data))
     }
 }

@@ -11,7 +11,7 @@ public struct ReferenceRule: ValidationRule {
                 + document.bodyReferences.map { ($0, "body", DocumentType.allCases) }
             for (id, field, allowedTypes) in named {
                 guard let target = corpus.document(id.value) else {
-                    if corpus.unavailableIds.contains(id.value.lowercased()) { continue }
+                    if corpus.isIncomplete || corpus.unavailableIds.contains(id.value.lowercased()) { continue }
                     let what = field == "body" ? "link" : "'\(field)'"
                     diagnostics.append(.error(.unknownReference, "\(what) names unknown document '\(id.value)'\(Suggestions.didYouMean(id.value, in: ids))",
                                               at: id.location, hint: "check the id; it must match the 'id:' of another document"))

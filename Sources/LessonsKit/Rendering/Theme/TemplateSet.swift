@@ -13,6 +13,12 @@ public struct TemplateSet: Sendable {
         var names: Set<String> = []
         for (name, file) in theme.templates {
             let text = String(decoding: file.bytes, as: UTF8.self)
+            // An empty page template would produce empty pages, then a broken link for every link to them: report the cause.
+            if TextChecks.isBlank(text), !file.displayPath.contains("/partials/") {
+                diagnostics.append(.error(.templateSyntax, "template '\(name)' is empty", at: SourceLocation(file: file.displayPath),
+                                          hint: "write the template, or delete the file to use the default theme's"))
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)

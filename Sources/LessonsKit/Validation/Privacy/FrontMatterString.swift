@@ -49,27 +49,52 @@ struct FrontMatterString: Sendable, Hashable {
     /// block (`|`) indented two spaces under their key; a match in a folded or multi-line flow scalar is placed at the
     /// line where the text starts, because folding loses where the source lines broke.
     func location(of finding: PrivacyFinding) -> SourceLocation {
+        locations(of: [finding])[0]
+    }
+
+    /// The file positions of several findings in this string, in one pass over it (a long value can hold
+    /// thousands of findings; measuring each from the start would take time quadratic in its length).
+    func locations(of findings: [PrivacyFinding]) -> [SourceLocation] {
         let file = location.file
         switch style {
         case .plain, .singleQuoted, .doubleQuoted:
-            guard finding.line == 0 else { return location }
             let opening = style == .plain ? 0 : 1
-            let prefix = String(text.unicodeScalars.prefix(finding.column))
-            return SourceLocation(file: file, line: location.line, column: location.column + opening + sourceWidth(of: prefix))
+            var result = [SourceLocation](repeating: location, count: findings.count)
+            let scalars = text.unicodeScalars
+            var index = scalars.startIndex
+            var counted = 0
+            var width = 0
+            for position in findings.indices.sorted(by: { findings[$0].column < findings[$1].column }) where findings[position].line == 0 {
+                while counted < findings[position].column, index < scalars.endIndex {
+                    width += sourceWidth(of: scalars[index])
+                    index = scalars.index(after: index)
+                    counted += 1
+                }
+                result[position] = SourceLocation(file: file, line: location.line, column: location.column + opening + width)
+            }
+            return result
+        case .literal, .folded:
+            return findings.map(blockLocation)
+        }
+    }
+
+    /// The position of a finding in a block scalar (`|` exactly, `>` at its first line).
+    private func blockLocation(of finding: PrivacyFinding) -> SourceLocation {
+        let file = location.file
+        switch style {
         case .literal:
             return SourceLocation(file: file, line: location.line + 1 + finding.line, column: keyColumn + 2 + finding.column)
-        case .folded:
+        default:
             return SourceLocation(file: file, line: location.line + 1, column: keyColumn + 2)
         }
     }
 
-    /// How many characters `text` takes when written in this scalar style (quotes and backslashes are doubled or escaped).
-    private func sourceWidth(of text: String) -> Int {
-        let scalars = text.unicodeScalars
+    /// How many characters a scalar takes when written in this scalar style (quotes and backslashes are doubled or escaped).
+    private func sourceWidth(of scalar: Unicode.Scalar) -> Int {
         switch style {
-        case .singleQuoted: return scalars.count + scalars.filter { $0 == "'" }.count
-        case .doubleQuoted: return scalars.count + scalars.filter { $0 == "\"" || $0 == "\\" || $0 == "\t" }.count
-        default: return scalars.count
+        case .singleQuoted: return scalar == "'" ? 2 : 1
+        case .doubleQuoted: return scalar == "\"" || scalar == "\\" || scalar == "\t" ? 2 : 1
+        default: return 1
         }
     }
 }

@@ -97,21 +97,44 @@ struct LineMatches {
             if $0.check.severity != $1.check.severity { return $0.check.severity > $1.check.severity }
             return $0.range.lowerBound < $1.range.lowerBound
         }
-        // Kept matches, sorted and never overlapping, so each newcomer need only be compared with its neighbours.
+        // Kept matches, sorted and never overlapping. Each severity (most severe first) is merged into them in one
+        // pass, comparing each newcomer with its neighbours only, so a line of 100,000 matches stays linear.
         var kept: [(check: PrivacyCheck, range: Range<String.Index>)] = []
-        for candidate in ordered {
-            let index = Self.firstIndex(in: kept) { $0.range.lowerBound >= candidate.range.lowerBound }
-            if index > 0, kept[index - 1].range.overlaps(candidate.range) { continue }
-            if index < kept.count, kept[index].range.overlaps(candidate.range) { continue }
-            kept.insert(candidate, at: index)
+        var groupStart = 0
+        while groupStart < ordered.count {
+            let severity = ordered[groupStart].check.severity
+            var groupEnd = groupStart
+            while groupEnd < ordered.count, ordered[groupEnd].check.severity == severity { groupEnd += 1 }
+            var merged: [(check: PrivacyCheck, range: Range<String.Index>)] = []
+            merged.reserveCapacity(kept.count + groupEnd - groupStart)
+            var next = 0
+            for candidate in ordered[groupStart..<groupEnd] {
+                while next < kept.count, kept[next].range.lowerBound < candidate.range.lowerBound {
+                    merged.append(kept[next])
+                    next += 1
+                }
+                if let previous = merged.last, previous.range.overlaps(candidate.range) { continue }
+                if next < kept.count, kept[next].range.overlaps(candidate.range) { continue }
+                merged.append(candidate)
+            }
+            merged += kept[next...]
+            kept = merged
+            groupStart = groupEnd
         }
-        let allowed = allowedRanges(allow)
+        // Allowed ranges by start; a match is exempt when one that starts at or before it ends at or after it.
+        let allowed = allowedRanges(allow).sorted { $0.lowerBound < $1.lowerBound }
+        var nextAllowed = 0
+        var furthestAllowedEnd: String.Index?
         let scalars = line.unicodeScalars
         var position = line.startIndex
         var column = 0
         var findings: [PrivacyFinding] = []
         for candidate in kept {
-            if allowed.contains(where: { $0.lowerBound <= candidate.range.lowerBound && candidate.range.upperBound <= $0.upperBound }) { continue }
+            while nextAllowed < allowed.count, allowed[nextAllowed].lowerBound <= candidate.range.lowerBound {
+                furthestAllowedEnd = max(furthestAllowedEnd ?? allowed[nextAllowed].upperBound, allowed[nextAllowed].upperBound)
+                nextAllowed += 1
+            }
+            if let end = furthestAllowedEnd, candidate.range.upperBound <= end { continue }
             column += scalars.distance(from: position, to: candidate.range.lowerBound)
             position = candidate.range.lowerBound
             findings.append(PrivacyFinding(check: candidate.check, text: String(scalars[candidate.range]), line: lineIndex, column: column))

@@ -21,8 +21,9 @@ public struct PrivacyRule: ValidationRule {
             diagnostics.append(Self.diagnostic(for: finding, at: location, in: document))
         }
         for string in FrontMatterString.all(in: document.frontMatter) {
-            for finding in scanner.scan(string.text, fullDates: datesMatter && !string.isTypedDate, allow: allow) {
-                diagnostics.append(Self.diagnostic(for: finding, at: string.location(of: finding), in: document))
+            let findings = scanner.scan(string.text, fullDates: datesMatter && !string.isTypedDate, allow: allow)
+            for (finding, location) in zip(findings, string.locations(of: findings)) {
+                diagnostics.append(Self.diagnostic(for: finding, at: location, in: document))
             }
         }
         return diagnostics

@@ -97,6 +97,7 @@ public struct SiteWriter: Sendable {
                         + "(\(error.description)); delete this folder")
             }
         }
+        removeStaleFolders(in: location.parent, name: location.name, pid: pid)
         return summary
     }
 
@@ -139,5 +140,24 @@ public struct SiteWriter: Sendable {
             }
         }
         return WriteSummary(fileCount: files.count, byteCount: byteCount)
+    }
+
+    /// Removes `.NAME.staging-PID` and `.NAME.old-PID` folders left by builds that were killed (their process is gone),
+    /// once this build's output is safely in place.
+    private func removeStaleFolders(in parent: String, name: String, pid: Int32) {
+        let prefixes = [".\(name).staging-", ".\(name).old-"]
+        var entries: [String] = []
+        if let directory = opendir(parent) {
+            while let item = readdir(directory) {
+                entries.append(withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
+            }
+            closedir(directory)
+        }
+        for entry in entries {
+            guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
+                  let owner = Int32(entry.dropFirst(prefix.count)), owner != pid, owner > 0,
+                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+            try? OutputFileSystem.removeTree(OutputPathValidator.join(parent, entry), parallel: parallel)
+        }
     }
 }

@@ -25,6 +25,10 @@ public enum BuildPipeline {
             return finish(report, status: .unusableConfiguration, options: options)
         }
         if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let problem = options.sourceDateEpochProblem() {
+            report.failure = problem
+            return finish(report, status: .unusableConfiguration, options: options)
+        }
         guard let today = options.resolveToday(timezone: config.timezone) else {
             report.failure = "--today must be a date written YYYY-MM-DD, not '\(options.today ?? "")'"
             return finish(report, status: .unusableConfiguration, options: options)
@@ -86,6 +90,7 @@ public enum BuildPipeline {
         }
 
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
+        for item in rendered { report.diagnostics += OutputCollisionStage.check(item.files, site: site) }
         for item in rendered { report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs) }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
         clock.lap("link check")

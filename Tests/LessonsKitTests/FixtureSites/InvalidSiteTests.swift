@@ -80,6 +80,10 @@ import Testing
         .init("yaml-error-spares-references", .contentErrors),
         .init("empty-themes-file", .contentErrors),
         .init("empty-template", .contentErrors),
+        // What build would refuse, check refuses, located at the source (classes 7 and 8)
+        .init("id-too-long", .contentErrors),
+        .init("attachment-named-like-the-page", .contentErrors),
+        .init("static-file-over-a-page", .contentErrors),
     ]
 
     @Test(arguments: cases)

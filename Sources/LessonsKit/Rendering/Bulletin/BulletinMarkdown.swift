@@ -12,7 +12,7 @@ extension RenderContext {
             case .relativePath(let path):
                 guard let source = Self.normalise(documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
                       attachments.contains(source) else { return .unresolved }
-                let name = source.split(separator: "/").last.map(String.init) ?? source
+                let name = Self.attachmentName(source: source, documentFolder: documentFolder)
                 return .link(href: links.href(paths.folder(of: document) + name), title: "")
             }
         }

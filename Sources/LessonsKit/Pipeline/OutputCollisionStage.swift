@@ -1,0 +1,71 @@
+/// Checks the planned output of an edition the way the writer will, so that `check` refuses what `build` would, and
+/// a content mistake behind it is located at its source instead of failing the write as an internal error.
+///
+/// A copied attachment or static file that lands on a generated page (`index.html` beside a lesson,
+/// `static/index.html` over the home page), two files on one path, a file where a folder must go, or a name the
+/// file system cannot hold are errors at the file's link or source.
+enum OutputCollisionStage {
+    static func check(_ files: [OutputFile], site: LoadedSite) -> [Diagnostic] {
+        let paths = SitePaths(portable: site.config.portable)
+        var documentsByFolder: [String: Document] = [:]
+        for document in site.corpus.documents { documentsByFolder[paths.folder(of: document)] = document }
+        let siteRoot = site.reader.siteDirectory + "/"
+
+        var byPath: [String: [OutputFile]] = [:]
+        var folders: Set<String> = []
+        for file in files {
+            byPath[file.path, default: []].append(file)
+            var prefix = ""
+            for component in file.path.split(separator: "/").dropLast() {
+                prefix += (prefix.isEmpty ? "" : "/") + component
+                folders.insert(prefix)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for (path, sharing) in byPath.sorted(by: { $0.key < $1.key }) {
+            let copies = sharing.compactMap { file -> String? in
+                guard case .copy(let from) = file.contents, from.hasPrefix(siteRoot) else { return nil }
+                return String(from.dropFirst(siteRoot.count))
+            }
+            let problem: String?
+            if sharing.count > 1 {
+                problem = copies.count == sharing.count ? "is copied to \(path) together with another file" : "would overwrite the generated file \(path)"
+            } else if folders.contains(path) {
+                problem = "would take the name of the generated folder \(path)/"
+            } else if (try? OutputPathValidator.checkSyntax(path)) == nil {
+                problem = "cannot be written: its output name \(path) is not one a file system accepts"
+            } else {
+                problem = nil
+            }
+            guard let problem else { continue }
+            for source in Set(copies).sorted() {
+                diagnostics.append(diagnostic(source: source, problem: problem, path: path, documentsByFolder: documentsByFolder))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The error for one copied file: at the link to it in its document's body when there is one, else at the file.
+    private static func diagnostic(source: String, problem: String, path: String, documentsByFolder: [String: Document]) -> Diagnostic {
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        let hint = source.hasPrefix("static/")
+            ? "rename or move the file in static/: generated pages take precedence"
+            : "rename the attachment (and the link to it), or move it into a sub-folder"
+        // The document whose page folder holds the path most closely (attachments may sit in sub-folders of it).
+        let document = documentsByFolder.filter { path.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value
+        if let document, !source.hasPrefix("static/"), let link = location(of: name, in: document) {
+            return .error(.attachmentCollision, "attachment '\(source)' \(problem)", at: link, hint: hint)
+        }
+        return .error(.attachmentCollision, "'\(source)' \(problem)", at: SourceLocation(file: source), hint: hint)
+    }
+
+    /// Where `name` is first written as a link destination (`(name` or `(…/name`) in the document's body.
+    private static func location(of name: String, in document: Document) -> SourceLocation? {
+        for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: name), line[..<range.lowerBound].contains("(") else { continue }
+            let start = line[..<range.lowerBound].lastIndex(of: "(").map { line.index(after: $0) } ?? range.lowerBound
+            return SourceLocation(file: document.path, line: document.bodyFirstLine + index, column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: start) + 1)
+        }
+        return nil
+    }
+}

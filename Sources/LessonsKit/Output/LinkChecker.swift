@@ -13,11 +13,15 @@ public struct LinkChecker: Sendable {
     public let rootPath: String
     /// The Markdown file each page folder was rendered from (`lessons/ll-2026-001/` → `content/lessons/ll-2026-001.md`).
     public let sources: [String: String]
+    /// Where a link is written in a source file (source path, link as in the page), so the error points at it.
+    public let locate: @Sendable (String, String) -> SourceLocation?
 
-    public init(portable: Bool, rootPath: String = "/", sources: [String: String] = [:]) {
+    public init(portable: Bool, rootPath: String = "/", sources: [String: String] = [:],
+                locate: @escaping @Sendable (String, String) -> SourceLocation? = { _, _ in nil }) {
         self.portable = portable
         self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         self.sources = sources
+        self.locate = locate
     }
 
     /// A link that does not resolve, where it was found and why.
@@ -61,7 +65,8 @@ public struct LinkChecker: Sendable {
             let hint = source == nil
                 ? "the link comes from a theme template or a generated page; fix the template or the data it uses"
                 : "fix the link in the document, or the template if every page of this kind has it"
-            return .error(.brokenOutputLink, message, at: SourceLocation(file: source ?? first.file), hint: hint)
+            let location = source.flatMap { locate($0, first.link) } ?? SourceLocation(file: source ?? first.file)
+            return .error(.brokenOutputLink, message, at: location, hint: hint)
         }
         guard order.count > Self.maximumReported else { return reported }
         return reported + [.error(.brokenOutputLink, "\(order.count - Self.maximumReported) more broken link targets not listed",

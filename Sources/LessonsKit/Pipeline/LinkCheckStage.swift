@@ -4,9 +4,35 @@ enum LinkCheckStage {
     static func check(_ files: [OutputFile], site: LoadedSite, jobs: Int?) async -> [Diagnostic] {
         let paths = SitePaths(portable: site.config.portable)
         var sources: [String: String] = [:]
-        for document in site.corpus.documents { sources[paths.folder(of: document)] = document.path }
+        var bodies: [String: (body: String, firstLine: Int)] = [:]
+        for document in site.corpus.documents {
+            sources[paths.folder(of: document)] = document.path
+            bodies[document.path] = (document.body, document.bodyFirstLine)
+        }
         let root = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
-        return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources).check(files, jobs: jobs)
+        let documentBodies = bodies
+        let locate: @Sendable (String, String) -> SourceLocation? = { file, link in
+            documentBodies[file].flatMap { linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine) }
+        }
+        return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources, locate: locate).check(files, jobs: jobs)
+    }
+
+    /// Where `link` is written as a destination in a Markdown body: after `(`, `<` or `]: ` (a reference
+    /// definition), else its first appearance; nil when the body does not contain it (it came from a template).
+    static func linkLocation(_ link: String, in body: String, file: String, firstLine: Int) -> SourceLocation? {
+        var fallback: SourceLocation?
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var searchFrom = line.startIndex
+            while let range = line.range(of: link, range: searchFrom..<line.endIndex) {
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                let location = SourceLocation(file: file, line: firstLine + index, column: column)
+                let before = line[..<range.lowerBound]
+                if before.hasSuffix("(") || before.hasSuffix("<") || before.hasSuffix("]: ") { return location }
+                fallback = fallback ?? location
+                searchFrom = range.upperBound
+            }
+        }
+        return fallback
     }
 
     /// The note printed when feeds and the sitemap were left out.

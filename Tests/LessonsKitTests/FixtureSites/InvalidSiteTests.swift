@@ -84,6 +84,8 @@ import Testing
         .init("id-too-long", .contentErrors),
         .init("attachment-named-like-the-page", .contentErrors),
         .init("static-file-over-a-page", .contentErrors),
+        // Smaller points (class 10)
+        .init("broken-body-links", .contentErrors),
     ]
 
     @Test(arguments: cases)

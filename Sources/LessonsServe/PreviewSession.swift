@@ -94,6 +94,7 @@ public enum PreviewSession {
         build.includeDrafts = options.includeDrafts
         build.today = options.today
         build.baseURL = baseURL
+        build.skipPDF = true
         let started = ContinuousClock.now
         let report = await BuildPipeline.build(build)
         await state.record(report)

@@ -116,7 +116,7 @@ public struct NewDocumentTemplate: Sendable {
         case .date(let precision): return precision == .month ? today.monthOnly.description : today.description
         case .choice(let values): return values.first ?? "…"
         case .choiceList(let values): return "[" + (values.first ?? "…") + "]"
-        case .reference: return type == .culture ? "CUL-…" : "LL-…"
+        case .reference: return (id.split(separator: "-").first.map(String.init) ?? "ID") + "-…"
         case .referenceList: return "[LL-…]"
         case .textList: return "[…]"
         case .boolean: return "true"

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int?
     /// `--pdf`: bulletin PDFs are required whatever `bulletin.pdf` says; a missing or failing Chromium fails the build.
     public var requirePDF = false
+    /// Skip bulletin PDFs whatever `bulletin.pdf` says: `lessons serve` rebuilds on every save, and PDFs take seconds.
+    public var skipPDF = false
 
     public init(siteDirectory: String) {
         self.siteDirectory = siteDirectory

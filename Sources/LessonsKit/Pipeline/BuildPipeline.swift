@@ -80,7 +80,7 @@ public enum BuildPipeline {
         if write, !(options.strict ? report.diagnostics.strict() : report.diagnostics).hasErrors {
             for index in rendered.indices {
                 let context = rendered[index].context
-                let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : config.bulletin.pdf, jobs: options.jobs)
+                let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf), jobs: options.jobs)
                     .run(files: rendered[index].files, context: context)
                 rendered[index].files = outcome.files
                 report.diagnostics += outcome.diagnostics

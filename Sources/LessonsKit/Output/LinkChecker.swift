@@ -121,20 +121,7 @@ public struct LinkChecker: Sendable {
 
     /// Joins a relative path to a folder, resolving `.` and `..`; nil when it climbs above the root. A trailing `/` is kept.
     static func resolve(_ relative: String, from folder: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        let pieces = relative.split(separator: "/", omittingEmptySubsequences: false)
-        for piece in pieces {
-            switch piece {
-            case "", ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(piece))
-            }
-        }
-        let endsInFolder = relative.hasSuffix("/") || relative.hasSuffix("/.") || relative.hasSuffix("/..") || relative == "." || relative == ".."
-        let joined = parts.joined(separator: "/")
-        return endsInFolder && !joined.isEmpty ? joined + "/" : joined
+        RelativePath.join(relative, to: folder)
     }
 
     static func hasScheme(_ link: String) -> Bool {

@@ -54,7 +54,7 @@ struct BulletinPDFStage: Sendable {
         }
 
         let timeout = timeoutSeconds
-        let results = await Self.boundedMap(bulletins, limit: concurrency) { bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
+        let results = await boundedMap(bulletins, limit: concurrency) { bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
             let page = folder + "/" + RenderContext.bulletinPrintPath(bulletin.slug)
             let output = folder + "/pdf-\(bulletin.slug).pdf"
             return (bulletin, await chromium.printPDF(page: page, output: output, profile: folder + "/profile-\(bulletin.slug)",
@@ -136,38 +136,6 @@ struct BulletinPDFStage: Sendable {
     }
 
     static func resolve(_ reference: String, from base: [String]) -> String? {
-        var parts = base
-        for part in reference.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
-
-    /// Maps with at most `limit` tasks at once, returning results in input order.
-    static func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R) async -> [R] {
-        await withTaskGroup(of: (Int, R).self) { group in
-            var results: [(Int, R)] = []
-            var next = 0
-            while next < min(limit, items.count) {
-                let index = next, item = items[index]
-                group.addTask { (index, await transform(item)) }
-                next += 1
-            }
-            while let result = await group.next() {
-                results.append(result)
-                if next < items.count {
-                    let index = next, item = items[index]
-                    group.addTask { (index, await transform(item)) }
-                    next += 1
-                }
-            }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        RelativePath.join(reference, to: base.joined(separator: "/"))
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Maps `transform` over `items` on all cores in a few chunks, returning results in input order.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int? = nil, _ transform: @escaping @Sendable (T) -> R) async -> [R] {
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int? = nil, _ transform: @escaping @Sendable (T) -> R)
+    async -> [R]
+{
     let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     guard items.count > 1, workers > 1 else { return items.map(transform) }
     let chunkSize = max(1, (items.count + workers * 4 - 1) / (workers * 4))
@@ -13,5 +15,31 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int? = nil, _ tra
         var results: [(Int, [R])] = []
         for await result in group { results.append(result) }
         return results.sorted { $0.0 < $1.0 }.flatMap(\.1)
+    }
+}
+
+/// Maps with at most `limit` tasks at once, returning results in input order.
+func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R)
+    async -> [R]
+{
+    await withTaskGroup(of: (Int, R).self) { group in
+        var results: [(Int, R)] = []
+        var next = 0
+        while next < min(limit, items.count) {
+            let index = next
+            let item = items[index]
+            group.addTask { (index, await transform(item)) }
+            next += 1
+        }
+        while let result = await group.next() {
+            results.append(result)
+            if next < items.count {
+                let index = next
+                let item = items[index]
+                group.addTask { (index, await transform(item)) }
+                next += 1
+            }
+        }
+        return results.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

@@ -40,7 +40,7 @@ public struct TemplateSet: Sendable {
     /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
     /// the template engine.
     func render<Model>(_ template: String, _ viewModel: Model) -> String {
-        library.render(viewModel, withTemplate: template) ?? ""
+        library.render(TemplateValue.convert(viewModel) ?? "", withTemplate: template) ?? ""
     }
 
     static func describe(_ error: Error) -> String {

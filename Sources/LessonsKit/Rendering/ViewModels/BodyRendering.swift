@@ -56,19 +56,9 @@ extension RenderContext {
                         at: location, hint: "readers of this edition cannot open \(id); check the documents' audience")
     }
 
-    /// Resolves `.` and `..` in a site-relative path; nil when it climbs out of the site.
+    /// Resolves `.` and `..` in a site-relative path; nil when it climbs out of the site or out of `content/`.
     static func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(part)
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        return joined.hasPrefix("content/") ? joined : nil
+        guard let joined = RelativePath.join(path, to: ""), joined.hasPrefix("content/") else { return nil }
+        return joined
     }
 }

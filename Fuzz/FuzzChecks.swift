@@ -23,6 +23,15 @@ enum FuzzChecks {
         let type = DocumentType.allCases[text.utf8.count % DocumentType.allCases.count]
         let (document, diagnostics) = decoder.decode(file, type: type)
         for diagnostic in diagnostics { bounds.require(diagnostic.location, "decode \(diagnostic.code)") }
+        // No document vanishes without an error, and no printed diagnostic can forge a line or hold an escape.
+        invariant(document != nil || diagnostics.hasErrors, "document dropped without an error")
+        let printed = DiagnosticFormat.text.render(diagnostics, documentCount: 1)
+        invariant(printed.split(separator: "\n").count == diagnostics.count + diagnostics.filter { $0.hint != nil }.count + (diagnostics.isEmpty ? 0 : 1),
+                  "a text diagnostic spans extra lines")
+        invariant(!printed.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "control character printed")
+        if let excess = MarkdownLimits.firstExcess(in: text) {
+            bounds.require(SourceLocation(file: path, line: excess.line, column: excess.column), "markdown limit")
+        }
         if let document {
             for location in document.fieldLocations.values { bounds.require(location, "field") }
             for reference in document.bodyReferences { bounds.require(reference.location, "body reference") }
@@ -54,7 +63,8 @@ func invariant(_ condition: Bool, _ message: @autoclosure () -> String) {
     abort()
 }
 
-/// The lines and longest line of a text, counting every line break YAML knows (LF, CR, CRLF, NEL, LS, PS).
+/// Upper bounds on the lines (every break YAML knows: LF, CR, CRLF, NEL, LS, PS) and on the longest line (between
+/// LF or CR breaks only, as positions are reported) of a text.
 struct TextBounds {
     let lines: Int
     let longestLine: Int
@@ -68,10 +78,14 @@ struct TextBounds {
             switch scalar {
             case "\n" where previousWasCR:
                 break
-            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+            case "\n", "\r":
                 lines += 1
                 longest = max(longest, current)
                 current = 0
+            case "\u{85}", "\u{2028}", "\u{2029}":
+                // YAML breaks lines here too, but positions are reported in LF lines (YAMLLineMap): count both ways.
+                lines += 1
+                current += 1
             default:
                 current += 1
             }

@@ -26,9 +26,13 @@ enum FuzzChecks {
         // No document vanishes without an error, and no printed diagnostic can forge a line or hold an escape.
         invariant(document != nil || diagnostics.hasErrors, "document dropped without an error")
         let printed = DiagnosticFormat.text.render(diagnostics, documentCount: 1)
-        invariant(printed.split(separator: "\n").count == diagnostics.count + diagnostics.filter { $0.hint != nil }.count + (diagnostics.isEmpty ? 0 : 1),
-                  "a text diagnostic spans extra lines")
-        invariant(!printed.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }, "control character printed")
+        let hints = diagnostics.filter { $0.hint != nil }.count
+        let expectedLines = diagnostics.count + hints + (diagnostics.isEmpty ? 0 : 1)
+        invariant(printed.split(separator: "\n").count == expectedLines, "a text diagnostic spans extra lines")
+        let isControl: (Unicode.Scalar) -> Bool = {
+            ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+        }
+        invariant(!printed.unicodeScalars.contains(where: isControl), "control character printed")
         if let excess = MarkdownLimits.firstExcess(in: text) {
             bounds.require(SourceLocation(file: path, line: excess.line, column: excess.column), "markdown limit")
         }

@@ -31,7 +31,8 @@ import Testing
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { "\n\r\u{85}\u{2028}\u{2029}".contains($0) })
         // Positions are reported in LF lines (U+2028 and U+2029 do not end a line for editors), so the longest
         // line is measured between LF and CR breaks.
-        let longest = text.split(omittingEmptySubsequences: false, whereSeparator: { "\n\r".contains($0) }).map(\.unicodeScalars.count).max() ?? 0
+        let lfLines = text.split(omittingEmptySubsequences: false, whereSeparator: { "\n\r".contains($0) })
+        let longest = lfLines.map(\.unicodeScalars.count).max() ?? 0
         func isInside(_ location: LessonsKit.SourceLocation) -> Bool {
             location.file == path && (1...lines.count + 1).contains(location.line) && (1...longest + 2).contains(location.column)
         }

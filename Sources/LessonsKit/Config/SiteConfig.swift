@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var privacy = PrivacySettings()
     public var searchSynonyms: [[String]] = []
     public var bulletin = BulletinSettings()
+    /// `print.pdf`: poster and learning-report PDFs and the lesson-on-a-page check, printed with Chromium. Off unless
+    /// asked for (each lesson costs two Chromium runs); `--pdf` makes it required.
+    public var printPDF = BulletinSettings.PDFMode.off
     public var frameworks: [String: Framework] = ["mapsaf": .mapsaf]
     public var vocabularies: [String: [String]] = [:]
 

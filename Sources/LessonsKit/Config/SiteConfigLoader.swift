@@ -1,7 +1,7 @@
 /// Reads `site.yaml` into a `SiteConfig`; any error here makes the command line unusable (exit status 2).
 public enum SiteConfigLoader {
     public static let knownKeys = ["title", "organisation", "base_url", "language", "theme", "portable", "timezone", "robots",
-                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies"]
+                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies", "print"]
 
     /// Parses the configuration, returning it (when usable) and every problem found.
     public static func load(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -65,6 +65,13 @@ public enum SiteConfigLoader {
                 config.searchSynonyms = groups.compactMap { $0.items?.compactMap(\.scalar) }
             }
             search.reportUnknownKeys()
+            return ()
+        }
+        reader.mapping("print") { print in
+            if let mode = print.choice("pdf", from: BulletinSettings.PDFMode.allCases.map(\.rawValue)) {
+                config.printPDF = BulletinSettings.PDFMode(rawValue: mode) ?? .off
+            }
+            print.reportUnknownKeys()
             return ()
         }
         reader.mapping("bulletin") { bulletin in

@@ -85,6 +85,12 @@ public enum BuildPipeline {
                 rendered[index].files = outcome.files
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
+                // Lesson on a page, poster and learning-report PDFs, printed the same way.
+                let printed = await LessonPrintStage(mode: options.requirePDF ? .required : config.printPDF, jobs: options.jobs)
+                    .run(files: rendered[index].files, context: context)
+                rendered[index].files = printed.files
+                report.diagnostics += printed.diagnostics
+                for note in printed.notes where !report.summaries.contains(note) { report.summaries.append(note) }
             }
             clock.lap("bulletin PDFs")
         }

@@ -106,10 +106,14 @@ struct BulletinPDFStage: Sendable {
 
     /// Each print page and the files it refers to (`href` of style sheets, `src` of images), by path.
     static func printPages(of bulletins: [Document], from files: [OutputFile]) -> [OutputFile] {
+        printPages(bulletins.map { RenderContext.bulletinPrintPath($0.slug) }, from: files)
+    }
+
+    /// The pages at `pagePaths` and the files they refer to (`href` of style sheets, `src` of images), by path.
+    static func printPages(_ pagePaths: [String], from files: [OutputFile]) -> [OutputFile] {
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var needed: Set<String> = []
-        for bulletin in bulletins {
-            let path = RenderContext.bulletinPrintPath(bulletin.slug)
+        for path in pagePaths {
             guard let page = byPath[path], case .bytes(let bytes) = page.contents else { continue }
             needed.insert(path)
             let base = path.split(separator: "/").dropLast().map(String.init)

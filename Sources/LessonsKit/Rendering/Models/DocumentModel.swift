@@ -21,6 +21,8 @@ struct DocumentModel {
     var hasActions: Bool?
     var actions: [ActionRow]?
     var keyMessages: [String]?
+    /// A lesson's noticeboard poster, beside its page.
+    var posterHref: String?
     var speakers: [Speaker]?
     var quotes: [String]?
     var materials: [Material]?

@@ -447,6 +447,174 @@ a {
 }
 
 """##.utf8),
+        "assets/poster.css": Array(##"""
+/* A lesson's noticeboard poster: one A4 portrait page in print, the same proportions on screen. */
+@page {
+  size: A4 portrait;
+  margin: 0;
+}
+
+*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+html {
+  font-family: Arial, Helvetica, sans-serif;
+  color: #212b32;
+  background: #d8dde0;
+}
+
+body {
+  margin: 0;
+}
+
+.poster {
+  display: flex;
+  flex-direction: column;
+  width: 210mm;
+  height: 296mm;
+  margin: 0 auto;
+  padding: 14mm 16mm 12mm;
+  overflow: hidden;
+  background: #ffffff;
+}
+
+.poster__masthead {
+  margin: -14mm -16mm 8mm;
+  padding: 7mm 16mm 6mm;
+  color: #ffffff;
+  background: #005eb8;
+}
+
+.poster__organisation {
+  margin: 0;
+  font-size: 15pt;
+  font-weight: 700;
+}
+
+.poster__series {
+  margin: 1mm 0 0;
+  font-size: 12pt;
+}
+
+.poster__title {
+  margin: 0 0 5mm;
+  font-size: 30pt;
+  line-height: 1.15;
+  color: #003087;
+}
+
+.poster__summary {
+  margin: 0 0 6mm;
+  font-size: 14pt;
+  line-height: 1.4;
+}
+
+.poster__messages {
+  padding: 6mm 8mm;
+  border-left: 3mm solid #007f3b;
+  background: #f0f4f5;
+}
+
+.poster__messages h2 {
+  margin: 0 0 3mm;
+  font-size: 18pt;
+}
+
+.poster__messages ul {
+  margin: 0;
+  padding-left: 7mm;
+}
+
+.poster__messages li {
+  margin: 0 0 3mm;
+  font-size: 20pt;
+  font-weight: 700;
+  line-height: 1.3;
+}
+
+.poster--long .poster__messages li {
+  font-size: 16pt;
+}
+
+.poster__picture {
+  flex: 1 1 auto;
+  min-height: 0;
+  margin: 6mm 0 0;
+  text-align: center;
+}
+
+.poster__picture img {
+  max-width: 100%;
+  max-height: 100%;
+  object-fit: contain;
+}
+
+.poster__footer {
+  display: flex;
+  align-items: center;
+  gap: 8mm;
+  margin-top: auto;
+  padding-top: 6mm;
+  border-top: 1px solid #aeb7bd;
+}
+
+.poster__qr {
+  flex: 0 0 42mm;
+  width: 42mm;
+}
+
+.poster__qr svg {
+  display: block;
+  width: 42mm;
+  height: 42mm;
+}
+
+.poster__scan {
+  margin: 0 0 2mm;
+  font-size: 14pt;
+  font-weight: 700;
+}
+
+.poster__address {
+  margin: 0;
+  font-size: 12pt;
+  overflow-wrap: anywhere;
+}
+
+.poster__web {
+  margin: 3mm 0 0;
+  font-size: 11pt;
+}
+
+.poster__web a {
+  color: #005eb8;
+}
+
+.poster__web a:focus {
+  color: #212b32;
+  background: #ffeb3b;
+  outline: 3px solid transparent;
+  box-shadow: 0 -2px #ffeb3b, 0 4px #212b32;
+}
+
+@media print {
+  html {
+    background: #ffffff;
+  }
+
+  .poster {
+    margin: 0;
+  }
+
+  .poster__web {
+    display: none;
+  }
+}
+
+"""##.utf8),
         "assets/search.js": Array(#"""
 /* Learning Lessons search: loads only the index files a query needs. No libraries, no eval.
  * The index (search/meta, t<N>, d<N>, f<N>) is written by the generator; see SearchIndexFiles.swift.
@@ -1657,6 +1825,10 @@ a {
 
   .doc--lessons .facts__item:has(.facts__items) {
     flex: 1 1 70mm;
+  }
+
+  .key-messages__poster {
+    display: none;
   }
 
   .doc--lessons .prose img {
@@ -4763,6 +4935,9 @@ main > h1:first-child,
     <li>{{.}}</li>
     {{/doc.keyMessages}}
   </ul>
+  {{#doc.posterHref}}
+  <p class="key-messages__poster"><a href="{{.}}">Noticeboard poster of this lesson (A4)</a></p>
+  {{/doc.posterHref}}
 </section>
 {{/first(doc.keyMessages)}}
 
@@ -4935,6 +5110,62 @@ main > h1:first-child,
   {{{sparklineHTML}}}
   <p class="theme-entry__recent">Incidents in the last 4 quarters: <strong>{{recentText}}</strong></p>
 </div>
+
+"""##.utf8),
+        "templates/poster.mustache": Array(##"""
+{{! A lesson's A4 portrait noticeboard poster: no navigation; the whole lesson is one scan (or search) away. }}
+<!doctype html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<title>{{pageTitle}}</title>
+<link rel="stylesheet" href="{{assets.posterCss}}">
+</head>
+<body>
+{{#poster}}
+<main id="main" class="poster{{#isLong}} poster--long{{/isLong}}">
+  <header class="poster__masthead">
+    <p class="poster__organisation">{{organisation}}</p>
+    <p class="poster__series">{{siteTitle}} · Lesson {{id}} · Learning, not blame</p>
+  </header>
+  <h1 class="poster__title">{{title}}</h1>
+  {{#summary}}
+  <p class="poster__summary">{{.}}</p>
+  {{/summary}}
+  <section class="poster__messages" aria-labelledby="poster-messages-heading">
+    <h2 id="poster-messages-heading">What this means for you</h2>
+    <ul>
+      {{#keyMessages}}
+      <li>{{.}}</li>
+      {{/keyMessages}}
+    </ul>
+  </section>
+  {{#picture}}
+  <figure class="poster__picture">
+    <img src="{{src}}" alt="{{alt}}">
+  </figure>
+  {{/picture}}
+  <footer class="poster__footer">
+    {{#qrSVG}}
+    <div class="poster__qr">{{{.}}}</div>
+    {{/qrSVG}}
+    <div class="poster__find">
+      {{#address}}
+      <p class="poster__scan">Scan the code, or go to:</p>
+      <p class="poster__address">{{.}}</p>
+      {{/address}}
+      {{^address}}
+      <p class="poster__scan">{{findText}}</p>
+      {{/address}}
+      <p class="poster__web"><a href="{{lessonHref}}">Open the lesson page</a></p>
+    </div>
+  </footer>
+</main>
+{{/poster}}
+</body>
+</html>
 
 """##.utf8),
         "templates/search.mustache": Array(##"""

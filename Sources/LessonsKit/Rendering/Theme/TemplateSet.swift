@@ -37,6 +37,9 @@ public struct TemplateSet: Sendable {
         return (diagnostics.isEmpty ? TemplateSet(library: library, names: names) : nil, diagnostics)
     }
 
+    /// Whether the theme has a template of that name (optional pages such as posters need theirs).
+    public func has(_ name: String) -> Bool { names.contains(name) }
+
     /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
     /// the template engine.
     func render<Model>(_ template: String, _ viewModel: Model) -> String {

@@ -33,6 +33,10 @@ extension RenderContext {
         switch document.details {
         case .lesson(let lesson):
             doc.keyMessages = lesson.keyMessages
+            if templates.has("poster") {
+                files.append(posterPage(document, keyMessages: lesson.keyMessages, bodyHTML: body))
+                doc.posterHref = "poster.html"
+            }
         case .session(let session):
             doc.speakers = session.speakers.map { .init(name: $0.name ?? "", role: $0.role ?? "") }
             doc.quotes = session.quotes

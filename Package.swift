@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // `lessons serve` only: a small async HTTP server (no SwiftNIO), kept out of the LessonsKit pipeline.
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        // RFC 4180 CSV writing for the exports beside the dashboards.
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -27,6 +29,7 @@ let package = Package(
                 "Ccmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .target(

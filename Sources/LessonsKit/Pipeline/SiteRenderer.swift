@@ -55,6 +55,7 @@ public struct SiteRenderer: Sendable {
         files += [context.sessionsPage(), context.culturePage(), context.actionsPage(), context.leadsPage()]
         files += context.themePages()
         files += context.servicePages()
+        files += context.csvExports()
         files.append(context.homePage())
         files.append(context.notFoundPage())
         files += staticFiles()

@@ -62,6 +62,33 @@ import Testing
         #expect(!filesContaining(CanarySite.staffOnly, in: staff).isEmpty)
     }
 
+    @Test func csvExportsNeverShowASmallIncidentCountOutsideGovernance() async throws {
+        let site = try MiniSite(files: CanarySite.files)
+        defer { site.remove() }
+        let report = await buildAllEditions(site)
+        #expect(report.status == .success, "\(report.diagnostics)")
+        func rows(_ edition: String) throws -> [[String]] {
+            try CSVExportTests.pythonRows(site.root + "/" + edition + "/" + RenderContext.themesCSV)
+        }
+        for edition in ["site-output", "site-output-partners"] {
+            let table = try rows(edition)
+            for row in table.dropFirst() {
+                for cell in row.dropFirst() { #expect(!(Int(cell).map { (1...4).contains($0) } ?? false), "\(edition): \(row[0]) shows \(cell)") }
+            }
+            if edition == "site-output" {
+                #expect(table.contains { $0.contains("fewer than 5") }, "the one staff falls incident is counted, suppressed: \(table)")
+            }
+            for path in [RenderContext.actionsCSV, RenderContext.incidentsCSV] {
+                let text = try #require(site.read(edition + "/" + path))
+                #expect(!text.contains(CanarySite.governanceOnly) && !text.contains("INC-2026-009"), "\(edition)/\(path)")
+            }
+        }
+        let governance = try rows("site-output-governance")
+        let falls = try #require(governance.first { $0.first == "Falls" })
+        #expect(falls.contains("2"), "governance sees both falls incidents of 2026 Q1: \(falls)")
+        #expect(try #require(site.read("site-output-governance/" + RenderContext.actionsCSV)).contains(CanarySite.governanceOnly))
+    }
+
     @Test func hiddenDocumentsLeaveNoTraceInStaffOrPartnersOutput() async throws {
         let full = try MiniSite(files: CanarySite.files)
         let reduced = try MiniSite(files: CanarySite.files.filter { !CanarySite.hiddenFiles.contains($0.key) })

@@ -32,6 +32,8 @@ struct ActionsBody {
     var completed: [ActionRow] = []
     var strength: Figure?
     var notDoing: ActionTable?
+    /// CSV exports of the figures (`partials/csvlinks.mustache`).
+    var csvLinks: [Link] = []
 }
 
 /// `sessions.mustache`: the next session, later ones, then figures of sessions held and past sessions by year.
@@ -45,6 +47,7 @@ struct SessionsBody {
     var agencies: Figure?
     var themes: Figure?
     var years: [YearGroup] = []
+    var csvLinks: [Link] = []
 }
 
 /// `culture.mustache`: one MaPSaF-style grid per framework in use, then every assessment by year.
@@ -92,4 +95,5 @@ struct CultureBody {
     let isEmpty: Bool
     let years: [YearGroup]
     let grids: [Grid]
+    var csvLinks: [Link] = []
 }

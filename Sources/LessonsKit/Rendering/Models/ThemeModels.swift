@@ -29,6 +29,7 @@ struct ThemesIndexBody {
     let trendRows: [TrendRow]
     let suppressionNote: String
     let hasSuppression: Bool
+    var csvLinks: [Link] = []
 }
 
 /// `theme.mustache`: one theme's page. A parent theme's figures include its descendants'.

@@ -1841,6 +1841,32 @@ body {
 }
 
 """#.utf8),
+        "assets/site/reach.css": Array(#"""
+/* Reach: CSV download links beside the dashboards, the poster link, video clips and the learning report. */
+.csv-links {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem 1.5rem;
+  margin: 0 0 1.5rem;
+  padding: 0;
+  list-style: none;
+}
+
+.csv-links li {
+  margin: 0;
+}
+
+.key-messages__poster {
+  margin: 0.75rem 0 0;
+}
+
+@media print {
+  .csv-links {
+    display: none;
+  }
+}
+
+"""#.utf8),
         "assets/site/search.css": Array(##"""
 /* ---------- Search (search/index.html and the header search box) ---------- */
 
@@ -3715,6 +3741,7 @@ main > h1:first-child,
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
+{{> csvlinks}}
 {{#isEmpty}}
 <p class="empty-state">No document of this edition has actions yet.</p>
 {{/isEmpty}}
@@ -4110,6 +4137,7 @@ main > h1:first-child,
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
+{{> csvlinks}}
 {{#isEmpty}}
 <p class="empty-state">Nothing of this kind has been published in this edition yet.</p>
 {{/isEmpty}}
@@ -4752,6 +4780,16 @@ main > h1:first-child,
 </article>
 
 """##.utf8),
+        "templates/partials/csvlinks.mustache": Array(##"""
+{{#first(csvLinks)}}
+<ul class="csv-links" aria-label="Download the figures">
+  {{#csvLinks}}
+  <li><a href="{{href}}" download>{{title}} (CSV)</a></li>
+  {{/csvLinks}}
+</ul>
+{{/first(csvLinks)}}
+
+"""##.utf8),
         "templates/partials/facts.mustache": Array(##"""
 {{#first(doc.facts)}}
 <section class="facts" aria-labelledby="facts-heading">
@@ -5252,6 +5290,7 @@ main > h1:first-child,
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
+{{> csvlinks}}
 {{#isEmpty}}
 <p class="empty-state">Nothing of this kind has been published in this edition yet.</p>
 {{/isEmpty}}
@@ -5394,6 +5433,7 @@ main > h1:first-child,
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
+{{> csvlinks}}
 <ul class="theme-list">
   {{#themes}}
   <li class="theme-entry">

@@ -14,8 +14,9 @@ extension RenderContext {
             guard let framework = config.frameworks[key], let rows = rowsByFramework[key] else { continue }
             grids.append(cultureGrid(framework: framework, key: key, rows: rows, from: folder))
         }
-        let body = CultureBody(intro: DocumentType.culture.introduction, isEmpty: documents.isEmpty, years: groupByYear(documents, from: folder),
+        var body = CultureBody(intro: DocumentType.culture.introduction, isEmpty: documents.isEmpty, years: groupByYear(documents, from: folder),
                                grids: grids)
+        body.csvLinks = csvLinks([("Culture levels per team", Self.cultureCSV)], from: folder)
         let view = page(body, folder: folder, title: DocumentType.culture.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("culture", view))
     }

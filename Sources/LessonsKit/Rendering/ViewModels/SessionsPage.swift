@@ -7,6 +7,7 @@ extension RenderContext {
         let folder = paths.listFolder(of: .session)
         let sessions = analysis.sessions
         var view = SessionsBody(intro: DocumentType.session.introduction, isEmpty: sessions.upcoming.isEmpty && sessions.held.isEmpty)
+        view.csvLinks = csvLinks([("Sessions and attendances", Self.sessionsCSV)], from: folder)
         if let next = sessions.upcoming.first {
             var item = card(next, from: folder)
             if case .session(let details) = next.details {

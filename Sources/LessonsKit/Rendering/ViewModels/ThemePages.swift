@@ -45,7 +45,7 @@ extension RenderContext {
             }
             return item
         }
-        let body = ThemesIndexBody(
+        var body = ThemesIndexBody(
             intro: "Every theme, most active first: how many documents carry it and the incidents per quarter over the last three years. A theme’s figures include its sub-themes.",
             themes: entries, quarterHeaders: labels,
             trendRows: ranked.map { summary in
@@ -53,6 +53,7 @@ extension RenderContext {
                       cells: shownRow(summary.incidentsPerQuarter, sensitive: true).map(CountCell.init))
             },
             suppressionNote: suppressionNote, hasSuppression: smallNumbers.threshold != nil)
+        body.csvLinks = csvLinks([("Incidents per theme per quarter", Self.themesCSV)], from: folder)
         let view = page(body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("themes", view))
     }

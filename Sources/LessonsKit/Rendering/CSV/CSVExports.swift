@@ -1,0 +1,106 @@
+/// The CSV files published beside the dashboards (`data/*.csv`), computed from the edition's own documents and
+/// suppressed as the pages are: counts of incidents from 1 to `small_numbers - 1` read "fewer than N" outside the
+/// governance edition, with a second cell and the total hidden when one alone would give a suppressed cell away.
+extension RenderContext {
+    /// Paths of the exports, by the dashboard that links to them.
+    static let actionsCSV = "data/actions.csv"
+    static let incidentsCSV = "data/incidents.csv"
+    static let themesCSV = "data/incidents-by-theme.csv"
+    static let sessionsCSV = "data/sessions.csv"
+    static let cultureCSV = "data/culture.csv"
+
+    /// Links from a dashboard to its exports.
+    func csvLinks(_ links: [(title: String, path: String)], from folder: String) -> [Link] {
+        links.map { Link(title: $0.title, href: paths.href(from: folder, to: $0.path)) }
+    }
+
+    func csvExports() -> [OutputFile] {
+        [
+            (Self.actionsCSV, actionsTable()), (Self.incidentsCSV, incidentsTable()), (Self.themesCSV, themesTable()),
+            (Self.sessionsCSV, sessionsTable()), (Self.cultureCSV, cultureTable()),
+        ].map { OutputFile(path: $0.0, text: $0.1.text) }
+    }
+
+    /// One row per action of the edition's documents, by document then action id.
+    func actionsTable() -> CSVTable {
+        var rows: [[String]] = []
+        for document in content.documents.sorted(by: { $0.id < $1.id }) {
+            for action in document.actions {
+                rows.append([
+                    "\(document.id)/\(action.id)", document.id, document.title, document.service.flatMap(data.unitTitle) ?? "", action.action,
+                    action.owner, action.due.description, Vocabulary.label(action.status), action.completed?.description ?? "",
+                    action.isOverdue(on: today) ? "yes" : "no", action.strength.map(Vocabulary.label) ?? "", action.evidence ?? "",
+                    action.reason ?? "",
+                ])
+            }
+        }
+        return CSVTable(headers: ["Action", "Document", "Document title", "Service", "What", "Owner", "Due", "Status", "Completed",
+                                  "Overdue", "Strength", "Evidence", "Reason not done"], rows: rows)
+    }
+
+    /// One row per incident of the edition: the facts its page shows, no body.
+    func incidentsTable() -> CSVTable {
+        let rows: [[String]] = content.documents(of: .incident).sorted(by: { $0.id < $1.id }).compactMap { document in
+            guard case .incident(let incident) = document.details else { return nil }
+            return [
+                document.id, document.title, document.date?.description ?? "", document.service.flatMap(data.unitTitle) ?? "",
+                Vocabulary.label(incident.source), incident.harm.map(Vocabulary.label) ?? "", Vocabulary.label(incident.response),
+                Vocabulary.label(incident.status), incident.dutyOfCandour.map(Vocabulary.label) ?? "",
+                document.themes.compactMap { data.theme($0)?.title }.joined(separator: "; "),
+            ]
+        }
+        return CSVTable(headers: ["Incident", "Title", "Month", "Service", "Source", "Physical harm", "Learning response", "Status",
+                                  "Duty of candour", "Themes"], rows: rows)
+    }
+
+    /// Incidents per theme per quarter (three years), a theme's figures including its sub-themes, with the total.
+    func themesTable() -> CSVTable {
+        let themes = analysis.themes
+        let rows: [[String]] = data.themes.compactMap { theme in
+            guard let summary = themes[theme.slug] else { return nil }
+            let (cells, total) = smallNumbers.displayRow(summary.incidentsPerQuarter)
+            return [theme.title] + cells.map(\.text) + [total.text]
+        }
+        return CSVTable(headers: ["Theme"] + themes.axis.labels + ["Total"], rows: rows)
+    }
+
+    /// One row per held session: attendances with staff and partner agencies apart, teams reached and feedback.
+    func sessionsTable() -> CSVTable {
+        let rows: [[String]] = analysis.sessions.held.map { held in
+            let details = held.details
+            return [
+                held.document.id, held.document.title, held.document.date?.description ?? "", details.map { Vocabulary.label($0.format) } ?? "",
+                held.attendance.map(String.init) ?? "", details?.staffAttendance.map(String.init) ?? "",
+                details?.partnerAttendance.map(String.init) ?? "", details.map { $0.agencies.map(Vocabulary.label).joined(separator: "; ") } ?? "",
+                details.map { $0.teamsReached.isEmpty ? "" : "\($0.teamsReached.count)" } ?? "",
+                held.responses.map(String.init) ?? "", held.rating.map(SVGText.number) ?? "", "\(held.runningTotal)",
+            ]
+        }
+        return CSVTable(headers: ["Session", "Title", "Date", "Format", "Attendances", "Trust staff attendances", "Partner-agency attendances",
+                                  "Partner agencies", "Trust teams reached", "Feedback responses", "Mean rating", "Running total of attendances"],
+                        rows: rows)
+    }
+
+    /// One row per team and dimension: the latest agreed level, the previous one and the change. Never a ranking.
+    func cultureTable() -> CSVTable {
+        var rows: [[String]] = []
+        for row in analysis.culture.rows {
+            guard case .culture(let details) = row.latest.details, let framework = config.frameworks[details.framework] else { continue }
+            var before: [String: String] = [:]
+            if let previous = row.previous, case .culture(let earlier) = previous.details { before = earlier.levels }
+            for dimension in framework.dimensions {
+                let change: String
+                switch row.changes[dimension.slug] ?? .noPrevious {
+                case .up: change = "moved up"
+                case .down: change = "moved down"
+                case .same: change = "no change"
+                case .noPrevious: change = "first assessment"
+                }
+                rows.append([data.unitTitle(row.service) ?? row.service, row.latest.id, row.latest.date?.description ?? "", framework.title,
+                             dimension.title, details.levels[dimension.slug] ?? "", before[dimension.slug] ?? "", row.previous?.id ?? "", change])
+            }
+        }
+        return CSVTable(headers: ["Team", "Assessment", "Date", "Framework", "Dimension", "Level", "Previous level", "Previous assessment",
+                                  "Change"], rows: rows)
+    }
+}

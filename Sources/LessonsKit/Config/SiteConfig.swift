@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable, Hashable {
     /// `print.pdf`: poster and learning-report PDFs and the lesson-on-a-page check, printed with Chromium. Off unless
     /// asked for (each lesson costs two Chromium runs); `--pdf` makes it required.
     public var printPDF = BulletinSettings.PDFMode.off
+    /// `reports:`: the periods (whole months) that get a learning report page for the board and the CQC.
+    public var reports: [MonthPeriod] = []
     public var frameworks: [String: Framework] = ["mapsaf": .mapsaf]
     public var vocabularies: [String: [String]] = [:]
 

@@ -1,7 +1,7 @@
 /// Reads `site.yaml` into a `SiteConfig`; any error here makes the command line unusable (exit status 2).
 public enum SiteConfigLoader {
     public static let knownKeys = ["title", "organisation", "base_url", "language", "theme", "portable", "timezone", "robots",
-                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies", "print"]
+                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies", "print", "reports"]
 
     /// Parses the configuration, returning it (when usable) and every problem found.
     public static func load(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -66,6 +66,17 @@ public enum SiteConfigLoader {
             }
             search.reportUnknownKeys()
             return ()
+        }
+        config.reports = reader.mappingList("reports") { report in
+            let from = report.date("from", required: true, precision: .month)
+            let to = report.date("to", required: true, precision: .month)
+            report.reportUnknownKeys()
+            guard let from, let to else { return nil }
+            guard from <= to else {
+                report.report(.error(.invalidConfig, "a report's 'from' (\(from)) is after its 'to' (\(to))", at: report.location(of: "to")))
+                return nil
+            }
+            return MonthPeriod(from: from, to: to)
         }
         reader.mapping("print") { print in
             if let mode = print.choice("pdf", from: BulletinSettings.PDFMode.allCases.map(\.rawValue)) {

@@ -50,6 +50,7 @@ public enum ContentModel {
         fields.append(FieldSpec("review_by", .date(.day), .optional, "When the guidance should be reviewed, as YYYY-MM-DD; after it the page says so.",
                                 example: "2027-12-31"))
         fields.append(FieldSpec("superseded_by", .reference, .optional, "Id of the document that replaces this one."))
+        fields.append(FieldSpec("videos", .mappingList(videoFields), .optional, "Video clips beside the document, each with WebVTT captions."))
         return fields
     }
 
@@ -64,6 +65,15 @@ public enum ContentModel {
         FieldSpec("evidence", .text(), .optional, "How we know it changed practice."),
         FieldSpec("reason", .text(), .conditional("when status is not-doing or superseded"), "Why the action will not happen."),
         FieldSpec("strength", .choice(Vocabulary.actionStrength), .optional, "Strength in the hierarchy of safety actions."),
+    ]
+
+    /// The fields of one clip under `videos:`.
+    public static let videoFields: [FieldSpec] = [
+        FieldSpec("file", .text(), .required, "The .mp4 or .webm file beside the document."),
+        FieldSpec("title", .text(), .required, "What the clip shows."),
+        FieldSpec("captions", .text(), .required, "The WebVTT (.vtt) captions file beside the document: every clip needs captions."),
+        FieldSpec("transcript", .text(), .optional, "A transcript file beside the document."),
+        FieldSpec("language", .text(), .optional, "Language of the captions (default: the site's language)."),
     ]
 
     static let period: [FieldSpec] = [

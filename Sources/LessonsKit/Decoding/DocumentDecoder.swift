@@ -16,7 +16,7 @@ public struct DocumentDecoder: Sendable {
     public static let maximumThemes = 20
 
     public static let commonFields = ["id", "title", "date", "summary", "themes", "service", "audience", "draft", "privacy",
-                                      "governance", "actions", "review_by", "superseded_by"]
+                                      "governance", "actions", "review_by", "superseded_by", "videos"]
 
     public init(config: SiteConfig, data: SiteData) {
         self.config = config
@@ -172,6 +172,7 @@ public struct DocumentDecoder: Sendable {
                                  hint: "give the id of the newer document that replaces this one, or remove the field"))
             supersededBy = nil
         }
+        let videos = readVideos(&fields)
         guard let details = readDetails(&fields, type: type) else { return nil }
         fields.reportUnknownKeys(known: Self.commonFields)
         guard let id, let title else { return nil }
@@ -187,7 +188,7 @@ public struct DocumentDecoder: Sendable {
                         reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
                         bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
                         bodyReferences: bodyReferences, frontMatter: root,
-                        bodyText: analysed.plainText)
+                        bodyText: analysed.plainText, videos: videos)
     }
 
     private func readId(_ fields: inout FieldReader) -> String? {

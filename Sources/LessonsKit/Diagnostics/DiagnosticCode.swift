@@ -80,6 +80,10 @@ extension DiagnosticCode {
     public static let brokenOutputLink: DiagnosticCode = "broken-output-link"
     public static let bulletinPDF: DiagnosticCode = "bulletin-pdf"
     public static let bulletinTooLong: DiagnosticCode = "bulletin-too-long"
+    public static let lessonTooLong: DiagnosticCode = "lesson-too-long"
+    public static let posterTooLong: DiagnosticCode = "poster-too-long"
+    public static let videoCaptions: DiagnosticCode = "video-captions"
+    public static let videoFile: DiagnosticCode = "video-file"
     // Robustness: hostile or accidental input that must be refused, located, rather than skipped or hung on
     public static let controlCharacter: DiagnosticCode = "control-character"
     public static let emptyListItem: DiagnosticCode = "empty-list-item"

@@ -30,6 +30,8 @@ public struct Document: Sendable, Hashable {
     /// The body's text without markup (links left as written), from the one cmark parse at decoding: search and
     /// feed summaries use it, so they never parse the body again.
     public let bodyText: String
+    /// Video clips beside the document (`videos:`), each with captions.
+    public var videos: [Video] = []
 
     /// The id as used in paths and URLs.
     public var slug: String { id.lowercased() }

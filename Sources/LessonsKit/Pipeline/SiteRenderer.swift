@@ -56,6 +56,7 @@ public struct SiteRenderer: Sendable {
         files += context.themePages()
         files += context.servicePages()
         files += context.csvExports()
+        files += context.reportPages()
         files.append(context.homePage())
         files.append(context.notFoundPage())
         files += staticFiles()

@@ -23,6 +23,8 @@ struct DocumentModel {
     var keyMessages: [String]?
     /// A lesson's noticeboard poster, beside its page.
     var posterHref: String?
+    /// Video clips with their captions (`partials/videos.mustache`).
+    var videos: [VideoView]?
     var speakers: [Speaker]?
     var quotes: [String]?
     var materials: [Material]?

@@ -44,6 +44,11 @@ struct SiteConfigSchema {
                 FieldSpec("pdf", .choice(BulletinSettings.PDFMode.allCases.map(\.rawValue)), .optional, "off, auto (when Chromium is installed) or required."),
                 FieldSpec("support", text, .optional, "Staff-support signposting printed in every bulletin (Markdown)."),
             ]), .optional, "Bulletin settings."),
+            FieldSpec("print", .mapping([
+                FieldSpec("pdf", .choice(BulletinSettings.PDFMode.allCases.map(\.rawValue)), .optional,
+                          "Poster and learning-report PDFs and the lesson-on-a-page check: off (default), auto (when Chromium is installed) or required."),
+            ]), .optional, "Printing lessons, posters and reports with Chromium."),
+            FieldSpec("reports", .mappingList(ContentModel.period), .optional, "Periods (whole months) that get a learning report for the board and the CQC."),
             FieldSpec("frameworks", .openMapping(of: .mapping([
                 FieldSpec("title", text, .optional, "Name of the framework."),
                 FieldSpec("levels", .textList(minimum: 1), .optional, "Level letters (default A to E)."),

@@ -1841,7 +1841,7 @@ body {
 }
 
 """#.utf8),
-        "assets/site/reach.css": Array(#"""
+        "assets/site/reach.css": Array(##"""
 /* Reach: CSV download links beside the dashboards, the poster link, video clips and the learning report. */
 .csv-links {
   display: flex;
@@ -1866,7 +1866,57 @@ body {
   }
 }
 
-"""#.utf8),
+.videos .video {
+  margin: 0 0 1.5rem;
+}
+
+.videos video {
+  display: block;
+  width: 100%;
+  max-width: 40rem;
+  height: auto;
+  background: #212b32;
+}
+
+.videos figcaption {
+  margin-top: 0.5rem;
+}
+
+.report__formats {
+  margin: 0 0 1.5rem;
+}
+
+.report__list {
+  margin: 1rem 0 0;
+}
+
+.report__quote-source {
+  margin: 0.25rem 0 0;
+  color: #4c6272;
+  font-size: 0.875rem;
+}
+
+.report__generated {
+  margin-top: 2rem;
+  color: #4c6272;
+  font-size: 0.875rem;
+}
+
+@media print {
+  .videos {
+    display: none;
+  }
+
+  .report__section {
+    break-inside: auto;
+  }
+
+  .report .figure {
+    break-inside: avoid;
+  }
+}
+
+"""##.utf8),
         "assets/site/search.css": Array(##"""
 /* ---------- Search (search/index.html and the header search box) ---------- */
 
@@ -4220,6 +4270,7 @@ main > h1:first-child,
 <div class="prose">
 {{{doc.bodyHTML}}}
 </div>
+{{> videos}}
 {{> session}}
 {{> actions}}
 {{> related}}
@@ -5150,6 +5201,24 @@ main > h1:first-child,
 </div>
 
 """##.utf8),
+        "templates/partials/videos.mustache": Array(##"""
+{{#first(doc.videos)}}
+<section class="videos" aria-labelledby="videos-heading">
+  <h2 id="videos-heading">Video clips</h2>
+  {{#doc.videos}}
+  <figure class="video">
+    <video controls preload="metadata">
+      <source src="{{src}}" type="{{mimeType}}">
+      <track kind="captions" src="{{captionsSrc}}" srclang="{{language}}" label="Captions" default>
+      <p>Your browser cannot play this clip: <a href="{{src}}">download it</a>.</p>
+    </video>
+    <figcaption>{{title}}{{#transcriptHref}} · <a href="{{.}}">Read the transcript</a>{{/transcriptHref}}</figcaption>
+  </figure>
+  {{/doc.videos}}
+</section>
+{{/first(doc.videos)}}
+
+"""##.utf8),
         "templates/poster.mustache": Array(##"""
 {{! A lesson's A4 portrait noticeboard poster: no navigation; the whole lesson is one scan (or search) away. }}
 <!doctype html>
@@ -5204,6 +5273,74 @@ main > h1:first-child,
 {{/poster}}
 </body>
 </html>
+
+"""##.utf8),
+        "templates/report.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+{{#report}}
+<article class="report">
+<p class="doc__kicker"><span class="doc__type">Learning report</span> <span class="doc__id">{{periodText}}</span></p>
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+{{#pdfHref}}
+<p class="report__formats"><a href="{{.}}">PDF for board papers</a></p>
+{{/pdfHref}}
+<section class="dashboard-section" aria-labelledby="glance-heading">
+  <h2 id="glance-heading">At a glance</h2>
+  <ul class="stat-list" aria-label="The period at a glance">
+    {{#stats}}
+    <li class="stat"><span class="stat__number">{{text}}</span> <span class="stat__label">{{label}}</span></li>
+    {{/stats}}
+  </ul>
+</section>
+{{#sections}}
+<section class="dashboard-section report__section" aria-labelledby="{{id}}-heading">
+  <h2 id="{{id}}-heading">{{heading}}</h2>
+  {{#note}}
+  <p>{{.}}</p>
+  {{/note}}
+  {{#figures}}
+  {{> figure}}
+  {{/figures}}
+  {{#first(items)}}
+  <ul class="report__list">
+    {{#items}}
+    <li>{{#href}}<a href="{{.}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</li>
+    {{/items}}
+  </ul>
+  {{/first(items)}}
+  {{#first(quotes)}}
+  <ul class="quotes__list">
+    {{#quotes}}
+    <li><blockquote><p>{{text}}</p></blockquote><p class="report__quote-source">{{source}}</p></li>
+    {{/quotes}}
+  </ul>
+  {{/first(quotes)}}
+  {{#empty}}
+  <p class="empty-state">{{.}}</p>
+  {{/empty}}
+</section>
+{{/sections}}
+<p class="report__generated">Figures from the {{editionTitle}} edition, generated on {{generatedOn}}. {{suppression}}</p>
+</article>
+{{/report}}
+{{/main}}
+{{/layout}}
+
+"""##.utf8),
+        "templates/reports.mustache": Array(##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+<ul class="report__list">
+  {{#reports}}
+  <li><a href="{{href}}">{{title}}</a></li>
+  {{/reports}}
+</ul>
+{{/main}}
+{{/layout}}
 
 """##.utf8),
         "templates/search.mustache": Array(##"""

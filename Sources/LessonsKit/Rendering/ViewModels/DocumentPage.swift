@@ -10,11 +10,13 @@ extension RenderContext {
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []
         let body = renderBody(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        let videos = videoViews(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
         var doc = DocumentModel(
             id: document.id, title: document.title, typeName: document.type.displayName, typeSlug: document.type.folder,
             isDraft: document.isDraft, facts: facts(document, from: folder), themes: themeLinks(document, from: folder), bodyHTML: body,
             related: related(document, from: folder) + relatedLessonsGroup(document, from: folder),
             dateText: document.date?.displayText, summary: document.summary)
+        doc.videos = videos.isEmpty ? nil : videos
         for reference in document.frontMatterReferences
         where content.document(reference.id.value) == nil && knownIds.contains(reference.id.value.lowercased()) {
             if let warning = outsideEditionWarning(reference.id.value, at: reference.id.location) { diagnostics.append(warning) }

@@ -1,0 +1,22 @@
+/// A video clip attached to a document (`videos:` in front matter): a `.mp4` or `.webm` file beside the document,
+/// its WebVTT captions (required) and, optionally, a transcript file.
+public struct Video: Sendable, Hashable {
+    /// File names relative to the document's folder.
+    public let file: Located<String>
+    public let title: String
+    public let captions: Located<String>
+    public let transcript: Located<String>?
+    /// Language of the captions (`srclang`); the site's language when not given.
+    public let language: String?
+
+    /// Extensions accepted for the clip, with their MIME types.
+    public static let types = ["mp4": "video/mp4", "webm": "video/webm"]
+
+    /// The MIME type of the clip, from its extension.
+    public var mimeType: String { Self.types[Self.fileExtension(file.value)] ?? "video/mp4" }
+
+    static func fileExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+}

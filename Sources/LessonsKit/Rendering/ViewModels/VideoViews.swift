@@ -1,0 +1,57 @@
+import Foundation
+
+/// A document's video clips as its page shows them: native `<video controls>` (never autoplay) with a captions track
+/// and an optional transcript link, every file copied beside the page so nothing is fetched from outside the site.
+struct VideoView: Sendable {
+    let title: String
+    let src: String
+    let mimeType: String
+    let captionsSrc: String
+    let language: String
+    let transcriptHref: String?
+}
+
+extension RenderContext {
+    /// The clips of a document, checking that each file exists beside it and that the captions are WebVTT.
+    func videoViews(_ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]) -> [VideoView] {
+        let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
+        var views: [VideoView] = []
+        for video in document.videos {
+            var missing = false
+            var names: [String: String] = [:]
+            for item in [video.file, video.captions] + (video.transcript.map { [$0] } ?? []) {
+                guard let source = Self.normalise(documentFolder + "/" + item.value), attachments.contains(source) else {
+                    diagnostics.append(.error(.missingAttachment, "attachment '\(item.value)' not found beside the document", at: item.location,
+                                              hint: "put the file in the same folder as the document, or fix the file name"))
+                    missing = true
+                    continue
+                }
+                names[item.value] = source
+            }
+            if let source = names[video.captions.value], !Self.isWebVTT(siteDirectory + "/" + source) {
+                diagnostics.append(.error(.videoCaptions, "captions '\(video.captions.value)' are not a WebVTT file (it must start with 'WEBVTT')",
+                                          at: video.captions.location, hint: "export the captions as WebVTT (.vtt)"))
+                missing = true
+            }
+            guard !missing else { continue }
+            for source in Set(names.values).sorted() {
+                let name = source.split(separator: "/").last.map(String.init) ?? source
+                copiedFiles.append(OutputFile(path: folder + name, contents: .copy(from: siteDirectory + "/" + source)))
+            }
+            func name(_ value: String) -> String { names[value].flatMap { $0.split(separator: "/").last.map(String.init) } ?? value }
+            views.append(VideoView(title: video.title, src: name(video.file.value), mimeType: video.mimeType, captionsSrc: name(video.captions.value),
+                                   language: video.language ?? config.language, transcriptHref: video.transcript.map { name($0.value) }))
+        }
+        return views
+    }
+
+    /// Whether a file starts with the WebVTT signature (after an optional byte-order mark).
+    static func isWebVTT(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var bytes = [UInt8](handle.readData(ofLength: 16))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard bytes.starts(with: Array("WEBVTT".utf8)) else { return false }
+        return bytes.count == 6 || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[6])
+    }
+}

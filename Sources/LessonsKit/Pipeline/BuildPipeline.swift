@@ -45,6 +45,7 @@ public enum BuildPipeline {
         // 2. Load and decode every document (parallel).
         let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: options.jobs)
         report.diagnostics += loadDiagnostics
+        report.diagnostics += CaptionFiles.check(corpus.documents, siteDirectory: reader.siteDirectory, attachments: listing.attachments)
         report.documentCount = listing.documents.count
         var site = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
         clock.lap("load and decode")

@@ -10,8 +10,8 @@ extension RenderContext {
     static let cultureCSV = "data/culture.csv"
 
     /// Links from a dashboard to its exports.
-    func csvLinks(_ links: [(title: String, path: String)], from folder: String) -> [Link] {
-        links.map { Link(title: $0.title, href: paths.href(from: folder, to: $0.path)) }
+    func csvLinks(_ links: [(title: String, path: String)], from folder: String) -> [PageLink] {
+        links.map { PageLink(title: $0.title, href: paths.href(from: folder, to: $0.path)) }
     }
 
     func csvExports() -> [OutputFile] {

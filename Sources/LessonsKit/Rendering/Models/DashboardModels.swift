@@ -33,7 +33,7 @@ struct ActionsBody {
     var strength: Figure?
     var notDoing: ActionTable?
     /// CSV exports of the figures (`partials/csvlinks.mustache`).
-    var csvLinks: [Link] = []
+    var csvLinks: [PageLink] = []
 }
 
 /// `sessions.mustache`: the next session, later ones, then figures of sessions held and past sessions by year.
@@ -47,7 +47,7 @@ struct SessionsBody {
     var agencies: Figure?
     var themes: Figure?
     var years: [YearGroup] = []
-    var csvLinks: [Link] = []
+    var csvLinks: [PageLink] = []
 }
 
 /// `culture.mustache`: one MaPSaF-style grid per framework in use, then every assessment by year.
@@ -95,5 +95,5 @@ struct CultureBody {
     let isEmpty: Bool
     let years: [YearGroup]
     let grids: [Grid]
-    var csvLinks: [Link] = []
+    var csvLinks: [PageLink] = []
 }

@@ -29,7 +29,7 @@ struct ThemesIndexBody {
     let trendRows: [TrendRow]
     let suppressionNote: String
     let hasSuppression: Bool
-    var csvLinks: [Link] = []
+    var csvLinks: [PageLink] = []
 }
 
 /// `theme.mustache`: one theme's page. A parent theme's figures include its descendants'.

@@ -33,7 +33,7 @@ struct ReportBody {
 /// `reports.mustache`: every report of the site.
 struct ReportsBody {
     let intro: String
-    let reports: [Link]
+    let reports: [PageLink]
 }
 
 extension RenderContext {
@@ -49,7 +49,7 @@ extension RenderContext {
         let periods = config.reports
         guard !periods.isEmpty, templates.has("report"), templates.has("reports") else { return [] }
         let body = ReportsBody(intro: "Evidence that learning is shared and embedded, period by period, for the Trust board, commissioners and the CQC.",
-                               reports: periods.map { Link(title: "Learning report: \($0.displayText)", href: paths.href(from: Self.reportsFolder, to: Self.reportFolder($0))) })
+                               reports: periods.map { PageLink(title: "Learning report: \($0.displayText)", href: paths.href(from: Self.reportsFolder, to: Self.reportFolder($0))) })
         let index = page(body, folder: Self.reportsFolder, title: "Learning reports", currentSection: nil, breadcrumbs: [("Home", "")])
         return [OutputFile(path: paths.file(for: Self.reportsFolder), text: templates.render("reports", index))]
             + periods.map { reportPage($0, hasPDF: pdfs.contains(Self.reportPDFPath($0))) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A document's video clips as its page shows them: native `<video controls>` (never autoplay) with a captions track
 /// and an optional transcript link, every file copied beside the page so nothing is fetched from outside the site.
 struct VideoView: Sendable {
@@ -12,7 +10,7 @@ struct VideoView: Sendable {
 }
 
 extension RenderContext {
-    /// The clips of a document, checking that each file exists beside it and that the captions are WebVTT.
+    /// The clips of a document, checking that each file exists beside it (Loading checked that captions are WebVTT).
     func videoViews(_ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]) -> [VideoView] {
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
         var views: [VideoView] = []
@@ -28,11 +26,6 @@ extension RenderContext {
                 }
                 names[item.value] = source
             }
-            if let source = names[video.captions.value], !Self.isWebVTT(siteDirectory + "/" + source) {
-                diagnostics.append(.error(.videoCaptions, "captions '\(video.captions.value)' are not a WebVTT file (it must start with 'WEBVTT')",
-                                          at: video.captions.location, hint: "export the captions as WebVTT (.vtt)"))
-                missing = true
-            }
             guard !missing else { continue }
             for source in Set(names.values).sorted() {
                 let name = source.split(separator: "/").last.map(String.init) ?? source
@@ -43,15 +36,5 @@ extension RenderContext {
                                    language: video.language ?? config.language, transcriptHref: video.transcript.map { name($0.value) }))
         }
         return views
-    }
-
-    /// Whether a file starts with the WebVTT signature (after an optional byte-order mark).
-    static func isWebVTT(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        var bytes = [UInt8](handle.readData(ofLength: 16))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard bytes.starts(with: Array("WEBVTT".utf8)) else { return false }
-        return bytes.count == 6 || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[6])
     }
 }

@@ -1,7 +1,10 @@
 /// Reads `site.yaml` into a `SiteConfig`; any error here makes the command line unusable (exit status 2).
 public enum SiteConfigLoader {
+    /// `print` and `reports`: posters, the lesson-on-a-page check and learning reports.
+    static let printKeys = ["print", "reports"]
+
     public static let knownKeys = ["title", "organisation", "base_url", "language", "theme", "portable", "timezone", "robots",
-                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies", "print", "reports"]
+                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies"]
 
     /// Parses the configuration, returning it (when usable) and every problem found.
     public static func load(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -73,7 +76,8 @@ public enum SiteConfigLoader {
             report.reportUnknownKeys()
             guard let from, let to else { return nil }
             guard from <= to else {
-                report.report(.error(.invalidConfig, "a report's 'from' (\(from)) is after its 'to' (\(to))", at: report.location(of: "to")))
+                let message = "a report's 'from' (\(from)) is after its 'to' (\(to))"
+                report.report(.error(.invalidConfig, message, at: report.location(of: "to")))
                 return nil
             }
             return MonthPeriod(from: from, to: to)
@@ -97,7 +101,7 @@ public enum SiteConfigLoader {
         if let vocabularies = reader.node("vocabularies")?.pairs {
             for pair in vocabularies { config.vocabularies[pair.key] = pair.value.items?.compactMap(\.scalar) ?? [] }
         }
-        reader.reportUnknownKeys(known: knownKeys)
+        reader.reportUnknownKeys(known: knownKeys + printKeys)
         let diagnostics = reader.diagnostics
         return (diagnostics.hasErrors ? nil : config, diagnostics)
     }

@@ -50,7 +50,8 @@ public enum ContentModel {
         fields.append(FieldSpec("review_by", .date(.day), .optional, "When the guidance should be reviewed, as YYYY-MM-DD; after it the page says so.",
                                 example: "2027-12-31"))
         fields.append(FieldSpec("superseded_by", .reference, .optional, "Id of the document that replaces this one."))
-        fields.append(FieldSpec("videos", .mappingList(videoFields), .optional, "Video clips beside the document, each with WebVTT captions."))
+        let videos = "Video clips beside the document, each with WebVTT captions."
+        fields.append(FieldSpec("videos", .mappingList(videoFields), .optional, videos))
         return fields
     }
 
@@ -71,7 +72,7 @@ public enum ContentModel {
     public static let videoFields: [FieldSpec] = [
         FieldSpec("file", .text(), .required, "The .mp4 or .webm file beside the document."),
         FieldSpec("title", .text(), .required, "What the clip shows."),
-        FieldSpec("captions", .text(), .required, "The WebVTT (.vtt) captions file beside the document: every clip needs captions."),
+        FieldSpec("captions", .text(), .required, "The WebVTT (.vtt) captions file beside the document (required)."),
         FieldSpec("transcript", .text(), .optional, "A transcript file beside the document."),
         FieldSpec("language", .text(), .optional, "Language of the captions (default: the site's language)."),
     ]

@@ -80,9 +80,13 @@ extension DiagnosticCode {
     public static let brokenOutputLink: DiagnosticCode = "broken-output-link"
     public static let bulletinPDF: DiagnosticCode = "bulletin-pdf"
     public static let bulletinTooLong: DiagnosticCode = "bulletin-too-long"
+    /// A lesson's page prints on more than one A4 page.
     public static let lessonTooLong: DiagnosticCode = "lesson-too-long"
+    /// A lesson's poster needs more than one A4 page.
     public static let posterTooLong: DiagnosticCode = "poster-too-long"
+    /// A video clip without WebVTT captions.
     public static let videoCaptions: DiagnosticCode = "video-captions"
+    /// A video clip that is not .mp4 or .webm.
     public static let videoFile: DiagnosticCode = "video-file"
     // Robustness: hostile or accidental input that must be refused, located, rather than skipped or hung on
     public static let controlCharacter: DiagnosticCode = "control-character"

@@ -3,6 +3,7 @@ import Foundation
 /// Checks that each video's captions file beside its document is WebVTT: it must start with `WEBVTT` (after an optional
 /// byte-order mark), or browsers show no captions. Missing files are reported where the page is rendered.
 public enum CaptionFiles {
+    /// An error for each captions file that exists but is not WebVTT.
     public static func check(_ documents: [Document], siteDirectory: String, attachments: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in documents {
@@ -10,8 +11,11 @@ public enum CaptionFiles {
             for video in document.videos {
                 let path = (folder.isEmpty ? "" : folder + "/") + video.captions.value
                 guard attachments.contains(path), !isWebVTT(siteDirectory + "/" + path) else { continue }
-                diagnostics.append(.error(.videoCaptions, "captions '\(video.captions.value)' are not a WebVTT file (it must start with 'WEBVTT')",
-                                          at: video.captions.location, hint: "export the captions as WebVTT (.vtt)"))
+                diagnostics.append(
+                    .error(
+                        .videoCaptions,
+                        "captions '\(video.captions.value)' are not a WebVTT file (it must start with 'WEBVTT')",
+                        at: video.captions.location, hint: "export the captions as WebVTT (.vtt)"))
             }
         }
         return diagnostics

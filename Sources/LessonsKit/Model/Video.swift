@@ -3,8 +3,11 @@
 public struct Video: Sendable, Hashable {
     /// File names relative to the document's folder.
     public let file: Located<String>
+    /// What the clip shows.
     public let title: String
+    /// The WebVTT captions file beside the document.
     public let captions: Located<String>
+    /// A transcript file beside the document, if given.
     public let transcript: Located<String>?
     /// Language of the captions (`srclang`); the site's language when not given.
     public let language: String?

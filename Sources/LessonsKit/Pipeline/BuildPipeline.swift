@@ -45,7 +45,8 @@ public enum BuildPipeline {
         // 2. Load and decode every document (parallel).
         let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: options.jobs)
         report.diagnostics += loadDiagnostics
-        report.diagnostics += CaptionFiles.check(corpus.documents, siteDirectory: reader.siteDirectory, attachments: listing.attachments)
+        report.diagnostics += CaptionFiles.check(
+            corpus.documents, siteDirectory: reader.siteDirectory, attachments: listing.attachments)
         report.documentCount = listing.documents.count
         var site = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
         clock.lap("load and decode")
@@ -87,8 +88,8 @@ public enum BuildPipeline {
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
                 // Lesson on a page, poster and learning-report PDFs, printed the same way.
-                let printed = await LessonPrintStage(mode: options.requirePDF ? .required : config.printPDF, jobs: options.jobs)
-                    .run(files: rendered[index].files, context: context)
+                let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : config.printPDF
+                let printed = await LessonPrintStage(mode: printMode, jobs: options.jobs).run(files: rendered[index].files, context: context)
                 rendered[index].files = printed.files
                 report.diagnostics += printed.diagnostics
                 for note in printed.notes where !report.summaries.contains(note) { report.summaries.append(note) }

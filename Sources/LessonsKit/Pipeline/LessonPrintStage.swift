@@ -8,19 +8,27 @@ struct LessonPrintStage: Sendable {
     let jobs: Int?
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
-    fileprivate enum Kind: Sendable { case page, poster, report(MonthPeriod) }
+    fileprivate enum Kind: Sendable {
+        case page, poster
+        case report(MonthPeriod)
+    }
 
     func run(files: [OutputFile], context: RenderContext) async -> BulletinPDFStage.Outcome {
         let lessons = context.content.documents(of: .lesson)
         let paths = Set(files.map(\.path))
-        let reports = context.config.reports.filter { paths.contains(context.paths.file(for: RenderContext.reportFolder($0))) }
+        let reports = context.config.reports.filter {
+            paths.contains(context.paths.file(for: RenderContext.reportFolder($0)))
+        }
         guard mode != .off, !lessons.isEmpty || !reports.isEmpty else { return BulletinPDFStage.Outcome(files: files) }
         guard let chromium = Chromium.locate(environment: environment) else {
-            return BulletinPDFStage.Outcome(files: files, notes: ["Poster PDFs and the lesson-on-a-page check skipped: Chromium was not found."])
+            return BulletinPDFStage.Outcome(
+                files: files, notes: ["Poster PDFs and the lesson-on-a-page check skipped: Chromium was not found."])
         }
         let bulletinStage = BulletinPDFStage(mode: mode, jobs: jobs, environment: environment)
         var jobsToRun: [(Document?, Kind, String)] = []
-        for period in reports { jobsToRun.append((nil, .report(period), context.paths.file(for: RenderContext.reportFolder(period)))) }
+        for period in reports {
+            jobsToRun.append((nil, .report(period), context.paths.file(for: RenderContext.reportFolder(period))))
+        }
         for lesson in lessons {
             let page = context.paths.file(for: context.paths.folder(of: lesson))
             if paths.contains(page) { jobsToRun.append((lesson, .page, page)) }
@@ -36,15 +44,17 @@ struct LessonPrintStage: Sendable {
             return BulletinPDFStage.Outcome(files: files, notes: ["Lesson pages could not be printed: \(error)"])
         }
         let timeout = bulletinStage.timeoutSeconds
-        let results = await BulletinPDFStage.boundedMap(jobsToRun, limit: bulletinStage.concurrency) { job -> Result<[UInt8], Chromium.Failure> in
+        let results = await BulletinPDFStage.boundedMap(jobsToRun, limit: bulletinStage.concurrency) {
+            job -> Result<[UInt8], Chromium.Failure> in
             let name: String
             switch job.1 {
             case .page: name = "\(job.0?.slug ?? "")-page"
             case .poster: name = "\(job.0?.slug ?? "")-poster"
             case .report(let period): name = "report-\(period.from)-\(period.to)"
             }
-            return await chromium.printPDF(page: folder + "/" + job.2, output: folder + "/pdf-\(name).pdf",
-                                           profile: folder + "/profile-\(name)", timeoutSeconds: timeout)
+            return await chromium.printPDF(
+                page: folder + "/" + job.2, output: folder + "/pdf-\(name).pdf",
+                profile: folder + "/profile-\(name)", timeoutSeconds: timeout)
         }
         var outcome = BulletinPDFStage.Outcome(files: files)
         var reportPDFs: Set<String> = []
@@ -52,10 +62,14 @@ struct LessonPrintStage: Sendable {
             let (document, kind, _) = job
             if case .report(let period) = kind {
                 switch result {
-                case .failure(let reason): outcome.notes.append("The learning report for \(period.displayText) could not be printed: \(reason)")
+                case .failure(let reason):
+                    outcome.notes.append(
+                        "The learning report for \(period.displayText) could not be printed: \(reason)")
                 case .success(let bytes):
                     let date = context.today
-                    let fixed = PDFFile.replacingSameLength(folder, with: BulletinPDFStage.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
+                    let fixed = PDFFile.replacingSameLength(
+                        folder, with: BulletinPDFStage.stableFolderName(folder),
+                        in: PDFFile.reproducible(bytes, date: date))
                     outcome.files.append(OutputFile(path: RenderContext.reportPDFPath(period), contents: .bytes(fixed)))
                     reportPDFs.insert(RenderContext.reportPDFPath(period))
                 }
@@ -64,26 +78,40 @@ struct LessonPrintStage: Sendable {
             guard let lesson = document else { continue }
             switch result {
             case .failure(let reason):
-                outcome.diagnostics.append(.warning(.bulletinPDF, "the \(kind.isPage ? "print page" : "poster") of \(lesson.id) could not be printed: \(reason)",
-                                                    at: lesson.location(of: "id")))
+                outcome.diagnostics.append(
+                    .warning(
+                        .bulletinPDF,
+                        "the \(kind.isPage ? "print page" : "poster") of \(lesson.id) could not be printed: \(reason)",
+                        at: lesson.location(of: "id")))
             case .success(let bytes):
                 let pages = PDFFile.pageCount(bytes)
                 if pages > 1 {
-                    outcome.diagnostics.append(kind.isPage
-                        ? .warning(.lessonTooLong, "lesson \(lesson.id) prints on \(pages) A4 pages, not one", at: lesson.location(of: "id"),
-                                   hint: "a lesson is a lesson on a page: shorten the body, the summary or the key messages, or make pictures smaller")
-                        : .warning(.posterTooLong, "the poster of \(lesson.id) needs \(pages) A4 pages, not one", at: lesson.location(of: "key_messages"),
-                                   hint: "shorten the title or the key messages"))
+                    outcome.diagnostics.append(
+                        kind.isPage
+                            ? .warning(
+                                .lessonTooLong, "lesson \(lesson.id) prints on \(pages) A4 pages, not one",
+                                at: lesson.location(of: "id"),
+                                hint:
+                                    "a lesson is a lesson on a page: shorten the body, the summary or the key messages, or make pictures smaller"
+                            )
+                            : .warning(
+                                .posterTooLong, "the poster of \(lesson.id) needs \(pages) A4 pages, not one",
+                                at: lesson.location(of: "key_messages"),
+                                hint: "shorten the title or the key messages"))
                 }
                 guard !kind.isPage else { continue }
                 let date = lesson.date ?? PartialDate(year: 2000, month: 1, day: 1)
-                let fixed = PDFFile.replacingSameLength(folder, with: BulletinPDFStage.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
-                outcome.files.append(OutputFile(path: RenderContext.posterPDFPath(lesson.slug), contents: .bytes(fixed)))
+                let fixed = PDFFile.replacingSameLength(
+                    folder, with: BulletinPDFStage.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date)
+                )
+                outcome.files.append(
+                    OutputFile(path: RenderContext.posterPDFPath(lesson.slug), contents: .bytes(fixed)))
             }
         }
         // The report pages were rendered before their PDFs existed: render them again with the PDF link.
         if !reportPDFs.isEmpty {
-            let relinked = Dictionary(context.reportPages(pdfs: reportPDFs).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            let relinked = Dictionary(
+                context.reportPages(pdfs: reportPDFs).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
         }
         return outcome

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Issue 13, part 4: CSV exports beside the dashboards — RFC 4180 (quoted, CRLF), UTF-8 with a header row, safe from
 /// formula injection, parsed back by Python's `csv` module.
 @Suite struct CSVExportTests {
-    static let exports = [RenderContext.actionsCSV, RenderContext.incidentsCSV, RenderContext.themesCSV, RenderContext.sessionsCSV,
-                          RenderContext.cultureCSV]
+    static let exports = [
+        RenderContext.actionsCSV, RenderContext.incidentsCSV, RenderContext.themesCSV, RenderContext.sessionsCSV,
+        RenderContext.cultureCSV,
+    ]
 
     /// Rows of a CSV file as Python's `csv.reader` reads them (strict mode: malformed quoting is an error).
     static func pythonRows(_ path: String) throws -> [[String]] {
@@ -28,15 +31,21 @@ import Testing
     }
 
     @Test func tableIsQuotedWithCRLFAndNeutralisesFormulas() {
-        let table = CSVTable(headers: ["Owner", "Note"], rows: [["=HYPERLINK(\"http://x\")", "say \"hi\", then\nleave"], ["+1", "@SUM(A1)"],
-                                                                  ["-2", "Ward 3 — café"]])
-        #expect(table.text == "\"Owner\",\"Note\"\r\n\"'=HYPERLINK(\"\"http://x\"\")\",\"say \"\"hi\"\", then\nleave\"\r\n"
-            + "\"'+1\",\"'@SUM(A1)\"\r\n\"'-2\",\"Ward 3 — café\"\r\n")
+        let table = CSVTable(
+            headers: ["Owner", "Note"],
+            rows: [
+                ["=HYPERLINK(\"http://x\")", "say \"hi\", then\nleave"], ["+1", "@SUM(A1)"],
+                ["-2", "Ward 3 — café"],
+            ])
+        #expect(
+            table.text == "\"Owner\",\"Note\"\r\n\"'=HYPERLINK(\"\"http://x\"\")\",\"say \"\"hi\"\", then\nleave\"\r\n"
+                + "\"'+1\",\"'@SUM(A1)\"\r\n\"'-2\",\"Ward 3 — café\"\r\n")
         #expect(CSVTable.neutralised("\tcmd") == "'\tcmd" && CSVTable.neutralised("2026-03") == "2026-03")
     }
 
     @Test func exampleSiteExportsParseBackWithPythonsCSV() async throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-csv-\(UUID().uuidString)").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-csv-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: output) }
         var options = BuildOptions(siteDirectory: BulletinPDFTests.repositoryRoot)
         options.today = "2026-11-27"
@@ -46,11 +55,15 @@ import Testing
         for path in Self.exports {
             let bytes = try #require(FileManager.default.contents(atPath: output + "/" + path), "\(path)")
             let text = try #require(String(data: bytes, encoding: .utf8), "\(path) is UTF-8")
-            #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\r"), "\(path): CRLF line ends")
+            #expect(
+                text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\r"),
+                "\(path): CRLF line ends")
             let rows = try Self.pythonRows(output + "/" + path)
             #expect(rows.count > 1, "\(path) has a header and data")
             #expect(rows.allSatisfy { $0.count == rows[0].count }, "\(path): every row has the header's width")
-            for row in rows { for cell in row { #expect(!["=", "+", "-", "@"].contains(cell.first), "\(path): \(cell)") } }
+            for row in rows {
+                for cell in row { #expect(!["=", "+", "-", "@"].contains(cell.first), "\(path): \(cell)") }
+            }
         }
         let actions = try Self.pythonRows(output + "/" + RenderContext.actionsCSV)
         #expect(actions[0].prefix(3) == ["Action", "Document", "Document title"])
@@ -62,7 +75,8 @@ import Testing
     }
 
     @Test func ownerWrittenAsAFormulaIsNeutralisedInTheExport() async throws {
-        let incident = MiniSite.incident.replacingOccurrences(of: "owner: Ward Manager, Ward 1", with: "owner: \"=cmd|' /C calc'!A0\"")
+        let incident = MiniSite.incident.replacingOccurrences(
+            of: "owner: Ward Manager, Ward 1", with: "owner: \"=cmd|' /C calc'!A0\"")
         let site = try MiniSite(files: ["content/incidents/inc.md": incident])
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())

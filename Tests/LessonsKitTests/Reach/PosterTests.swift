@@ -1,20 +1,27 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Issue 13, part 1: a noticeboard poster per lesson with a QR code that a real decoder reads back as the lesson's
 /// address, and the "lesson on a page" check made by printing with Chromium.
 @Suite struct PosterTests {
-    static let lessonWithPicture = MiniSite.lesson.replacingOccurrences(of: "See [[INC-2026-001]].", with: """
-        See [[INC-2026-001]].
+    static let lessonWithPicture = MiniSite.lesson.replacingOccurrences(
+        of: "See [[INC-2026-001]].",
+        with: """
+            See [[INC-2026-001]].
 
-        ![Pocket card: check the chart at every handover](card.svg)
-        """)
-    static let card = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>"
+            ![Pocket card: check the chart at every handover](card.svg)
+            """)
+    static let card =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>"
 
     func site(yaml: String = MiniSite.siteYAML, lesson: String = Self.lessonWithPicture) throws -> MiniSite {
-        try MiniSite(files: ["content/lessons/ll.md": lesson, "content/lessons/card.svg": Self.card,
-                            "content/incidents/inc.md": MiniSite.incident], site: yaml)
+        try MiniSite(
+            files: [
+                "content/lessons/ll.md": lesson, "content/lessons/card.svg": Self.card,
+                "content/incidents/inc.md": MiniSite.incident,
+            ], site: yaml)
     }
 
     @Test func posterShowsTheLessonTheTrustAndAQRCodeThatDecodesToTheLessonPage() async throws {
@@ -57,8 +64,12 @@ import Testing
 
     @Test(.enabled(if: BulletinPDFTests.chromiumInstalled))
     func aLessonLongerThanOnePageIsAWarningAtTheLessonAndPostersGetPDFs() async throws {
-        let long = Self.lessonWithPicture.replacingOccurrences(of: "## What happened", with: "## What happened\n\n"
-            + (1...40).map { "Paragraph \($0) of a lesson that has grown far beyond one page of A4 with many words in it." }.joined(separator: "\n\n"))
+        let long = Self.lessonWithPicture.replacingOccurrences(
+            of: "## What happened",
+            with: "## What happened\n\n"
+                + (1...40).map {
+                    "Paragraph \($0) of a lesson that has grown far beyond one page of A4 with many words in it."
+                }.joined(separator: "\n\n"))
         let site = try site(yaml: MiniSite.siteYAML + "\nprint:\n  pdf: required\n", lesson: long)
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())
@@ -66,7 +77,8 @@ import Testing
         #expect(warning.severity == .warning)
         #expect(warning.location.file == "content/lessons/ll.md" && warning.location.line == 2)
         #expect(!report.diagnostics.contains { $0.code == .posterTooLong }, "the poster stays on one page")
-        let pdf = try #require(FileManager.default.contents(atPath: site.root + "/site-output/lessons/ll-2026-001/poster.pdf"))
+        let pdf = try #require(
+            FileManager.default.contents(atPath: site.root + "/site-output/lessons/ll-2026-001/poster.pdf"))
         #expect(PDFFile.pageCount([UInt8](pdf)) == 1)
     }
 
@@ -76,6 +88,8 @@ import Testing
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .success)
-        #expect(!report.diagnostics.contains { $0.code == .lessonTooLong || $0.code == .posterTooLong }, "\(report.diagnostics)")
+        #expect(
+            !report.diagnostics.contains { $0.code == .lessonTooLong || $0.code == .posterTooLong },
+            "\(report.diagnostics)")
     }
 }

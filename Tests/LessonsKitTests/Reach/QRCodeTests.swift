@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// The QR encoder, checked against a real decoder: every code is drawn as an image and read back with `zbarimg`
 /// (Debian `zbar-tools`, installed by `.ci/run`).
 @Suite struct QRCodeTests {
-    static let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// Decodes a PBM image with zbarimg; returns the text of the one code found.
     static func decode(pbm: String) throws -> String? {
@@ -37,7 +40,8 @@ import Testing
     }
 
     @Test func picksTheSmallestVersionAndKnowsTheLimit() throws {
-        #expect(try #require(QRCode(text: String(repeating: "a", count: 14))).version == 1, "version 1-M holds 14 bytes")
+        #expect(
+            try #require(QRCode(text: String(repeating: "a", count: 14))).version == 1, "version 1-M holds 14 bytes")
         #expect(try #require(QRCode(text: String(repeating: "a", count: 15))).version == 2)
         #expect(try #require(QRCode(text: String(repeating: "a", count: 2331))).version == 40)
         #expect(QRCode(text: String(repeating: "a", count: 2332)) == nil, "too long for any version")
@@ -87,15 +91,18 @@ enum QRSVGReader {
         func pbm(scale: Int = 4) -> String {
             let side = size * scale
             var lines = ["P1", "\(side) \(side)"]
-            for row in 0..<side { lines.append((0..<side).map { self[$0 / scale, row / scale] ? "1" : "0" }.joined(separator: " ")) }
+            for row in 0..<side {
+                lines.append((0..<side).map { self[$0 / scale, row / scale] ? "1" : "0" }.joined(separator: " "))
+            }
             return lines.joined(separator: "\n") + "\n"
         }
     }
 
     static func modules(_ svg: String) -> Grid? {
         guard let box = svg.range(of: "viewBox=\"0 0 "), let end = svg[box.upperBound...].firstIndex(of: " "),
-              let size = Int(svg[box.upperBound..<end]),
-              let start = svg.range(of: " d=\""), let close = svg[start.upperBound...].firstIndex(of: "\"") else { return nil }
+            let size = Int(svg[box.upperBound..<end]),
+            let start = svg.range(of: " d=\""), let close = svg[start.upperBound...].firstIndex(of: "\"")
+        else { return nil }
         var grid = Grid(size: size, dark: [])
         for run in svg[start.upperBound..<close].split(separator: "z") {
             let numbers = run.split(whereSeparator: { "Mhv ".contains($0) }).compactMap { Int($0) }

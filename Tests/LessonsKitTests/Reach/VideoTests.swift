@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Issue 13, part 2: video clips beside a document, each with WebVTT captions (required), shown with native controls.
@@ -27,8 +28,13 @@ import Testing
             transcript: demo.txt
         """
 
-    func site(videos: String, files: [String: String] = ["content/sessions/demo.webm": "webm", "content/sessions/demo.vtt": Self.vtt,
-                                                        "content/sessions/demo.txt": "Transcript."]) throws -> MiniSite {
+    func site(
+        videos: String,
+        files: [String: String] = [
+            "content/sessions/demo.webm": "webm", "content/sessions/demo.vtt": Self.vtt,
+            "content/sessions/demo.txt": "Transcript.",
+        ]
+    ) throws -> MiniSite {
         var all = ["content/sessions/s.md": Self.session(videos: videos)]
         for (path, text) in files { all[path] = text }
         return try MiniSite(files: all)
@@ -45,7 +51,9 @@ import Testing
         #expect(page.contains("<source src=\"demo.webm\" type=\"video/webm\">"))
         #expect(page.contains("<track kind=\"captions\" src=\"demo.vtt\" srclang=\"en-GB\""))
         #expect(page.contains("<a href=\"demo.txt\">Read the transcript</a>"))
-        for file in ["demo.webm", "demo.vtt", "demo.txt"] { #expect(site.read("site-output/sessions/lls-2026-07/" + file) != nil, "\(file) copied") }
+        for file in ["demo.webm", "demo.vtt", "demo.txt"] {
+            #expect(site.read("site-output/sessions/lls-2026-07/" + file) != nil, "\(file) copied")
+        }
         let sources = page.components(separatedBy: "src=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(!sources.contains { $0.contains("://") }, "nothing fetched from outside the site")
     }
@@ -61,16 +69,29 @@ import Testing
     }
 
     @Test func captionsMustBeWebVTTAndFilesMustExist() async throws {
-        let notVTT = try site(videos: Self.captioned, files: ["content/sessions/demo.webm": "webm", "content/sessions/demo.vtt": "1\n00:00:00,000 --> 00:00:01,000\nHi\n",
-                                                              "content/sessions/demo.txt": "t"])
+        let notVTT = try site(
+            videos: Self.captioned,
+            files: [
+                "content/sessions/demo.webm": "webm",
+                "content/sessions/demo.vtt": "1\n00:00:00,000 --> 00:00:01,000\nHi\n",
+                "content/sessions/demo.txt": "t",
+            ])
         defer { notVTT.remove() }
         let bad = await notVTT.check()
-        #expect(bad.diagnostics.contains { $0.code == .videoCaptions && $0.location.line == 9 && $0.message.contains("not a WebVTT file") })
-        let missing = try site(videos: Self.captioned, files: ["content/sessions/demo.vtt": Self.vtt, "content/sessions/demo.txt": "t"])
+        #expect(
+            bad.diagnostics.contains {
+                $0.code == .videoCaptions && $0.location.line == 9 && $0.message.contains("not a WebVTT file")
+            })
+        let missing = try site(
+            videos: Self.captioned, files: ["content/sessions/demo.vtt": Self.vtt, "content/sessions/demo.txt": "t"])
         defer { missing.remove() }
         let absent = await missing.check()
-        #expect(absent.diagnostics.contains { $0.code == .missingAttachment && $0.location.line == 7 && $0.message.contains("demo.webm") })
-        let wrongType = try site(videos: Self.captioned.replacingOccurrences(of: "captions: demo.vtt", with: "captions: demo.srt"))
+        #expect(
+            absent.diagnostics.contains {
+                $0.code == .missingAttachment && $0.location.line == 7 && $0.message.contains("demo.webm")
+            })
+        let wrongType = try site(
+            videos: Self.captioned.replacingOccurrences(of: "captions: demo.vtt", with: "captions: demo.srt"))
         defer { wrongType.remove() }
         let srt = await wrongType.check()
         #expect(srt.diagnostics.contains { $0.code == .videoCaptions && $0.message.contains("WebVTT (.vtt)") })

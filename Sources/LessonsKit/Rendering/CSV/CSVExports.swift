@@ -27,15 +27,20 @@ extension RenderContext {
         for document in content.documents.sorted(by: { $0.id < $1.id }) {
             for action in document.actions {
                 rows.append([
-                    "\(document.id)/\(action.id)", document.id, document.title, document.service.flatMap(data.unitTitle) ?? "", action.action,
-                    action.owner, action.due.description, Vocabulary.label(action.status), action.completed?.description ?? "",
-                    action.isOverdue(on: today) ? "yes" : "no", action.strength.map(Vocabulary.label) ?? "", action.evidence ?? "",
+                    "\(document.id)/\(action.id)", document.id, document.title,
+                    document.service.flatMap(data.unitTitle) ?? "", action.action,
+                    action.owner, action.due.description, action.status.label, action.completed?.description ?? "",
+                    action.isOverdue(on: today) ? "yes" : "no", action.strength.map(Vocabulary.label) ?? "",
+                    action.evidence ?? "",
                     action.reason ?? "",
                 ])
             }
         }
-        return CSVTable(headers: ["Action", "Document", "Document title", "Service", "What", "Owner", "Due", "Status", "Completed",
-                                  "Overdue", "Strength", "Evidence", "Reason not done"], rows: rows)
+        return CSVTable(
+            headers: [
+                "Action", "Document", "Document title", "Service", "What", "Owner", "Due", "Status", "Completed",
+                "Overdue", "Strength", "Evidence", "Reason not done",
+            ], rows: rows)
     }
 
     /// One row per incident of the edition: the facts its page shows, no body.
@@ -43,14 +48,18 @@ extension RenderContext {
         let rows: [[String]] = content.documents(of: .incident).sorted(by: { $0.id < $1.id }).compactMap { document in
             guard case .incident(let incident) = document.details else { return nil }
             return [
-                document.id, document.title, document.date?.description ?? "", document.service.flatMap(data.unitTitle) ?? "",
-                Vocabulary.label(incident.source), incident.harm.map(Vocabulary.label) ?? "", Vocabulary.label(incident.response),
-                Vocabulary.label(incident.status), incident.dutyOfCandour.map(Vocabulary.label) ?? "",
+                document.id, document.title, document.date?.description ?? "",
+                document.service.flatMap(data.unitTitle) ?? "",
+                Vocabulary.label(incident.source), incident.harm?.label ?? "", incident.response.label,
+                incident.status.label, incident.dutyOfCandour.map(Vocabulary.label) ?? "",
                 document.themes.compactMap { data.theme($0)?.title }.joined(separator: "; "),
             ]
         }
-        return CSVTable(headers: ["Incident", "Title", "Month", "Service", "Source", "Physical harm", "Learning response", "Status",
-                                  "Duty of candour", "Themes"], rows: rows)
+        return CSVTable(
+            headers: [
+                "Incident", "Title", "Month", "Service", "Source", "Physical harm", "Learning response", "Status",
+                "Duty of candour", "Themes",
+            ], rows: rows)
     }
 
     /// Incidents per theme per quarter (three years), a theme's figures including its sub-themes, with the total.
@@ -69,23 +78,31 @@ extension RenderContext {
         let rows: [[String]] = analysis.sessions.held.map { held in
             let details = held.details
             return [
-                held.document.id, held.document.title, held.document.date?.description ?? "", details.map { Vocabulary.label($0.format) } ?? "",
+                held.document.id, held.document.title, held.document.date?.description ?? "",
+                details?.format.label ?? "",
                 held.attendance.map(String.init) ?? "", details?.staffAttendance.map(String.init) ?? "",
-                details?.partnerAttendance.map(String.init) ?? "", details.map { $0.agencies.map(Vocabulary.label).joined(separator: "; ") } ?? "",
+                details?.partnerAttendance.map(String.init) ?? "",
+                details.map { $0.agencies.map(Vocabulary.label).joined(separator: "; ") } ?? "",
                 details.map { $0.teamsReached.isEmpty ? "" : "\($0.teamsReached.count)" } ?? "",
                 held.responses.map(String.init) ?? "", held.rating.map(SVGText.number) ?? "", "\(held.runningTotal)",
             ]
         }
-        return CSVTable(headers: ["Session", "Title", "Date", "Format", "Attendances", "Trust staff attendances", "Partner-agency attendances",
-                                  "Partner agencies", "Trust teams reached", "Feedback responses", "Mean rating", "Running total of attendances"],
-                        rows: rows)
+        return CSVTable(
+            headers: [
+                "Session", "Title", "Date", "Format", "Attendances", "Trust staff attendances",
+                "Partner-agency attendances",
+                "Partner agencies", "Trust teams reached", "Feedback responses", "Mean rating",
+                "Running total of attendances",
+            ],
+            rows: rows)
     }
 
     /// One row per team and dimension: the latest agreed level, the previous one and the change. Never a ranking.
     func cultureTable() -> CSVTable {
         var rows: [[String]] = []
         for row in analysis.culture.rows {
-            guard case .culture(let details) = row.latest.details, let framework = config.frameworks[details.framework] else { continue }
+            guard case .culture(let details) = row.latest.details, let framework = config.frameworks[details.framework]
+            else { continue }
             var before: [String: String] = [:]
             if let previous = row.previous, case .culture(let earlier) = previous.details { before = earlier.levels }
             for dimension in framework.dimensions {
@@ -96,11 +113,19 @@ extension RenderContext {
                 case .same: change = "no change"
                 case .noPrevious: change = "first assessment"
                 }
-                rows.append([data.unitTitle(row.service) ?? row.service, row.latest.id, row.latest.date?.description ?? "", framework.title,
-                             dimension.title, details.levels[dimension.slug] ?? "", before[dimension.slug] ?? "", row.previous?.id ?? "", change])
+                rows.append([
+                    data.unitTitle(row.service) ?? row.service, row.latest.id, row.latest.date?.description ?? "",
+                    framework.title,
+                    dimension.title, details.levels[dimension.slug] ?? "", before[dimension.slug] ?? "",
+                    row.previous?.id ?? "", change,
+                ])
             }
         }
-        return CSVTable(headers: ["Team", "Assessment", "Date", "Framework", "Dimension", "Level", "Previous level", "Previous assessment",
-                                  "Change"], rows: rows)
+        return CSVTable(
+            headers: [
+                "Team", "Assessment", "Date", "Framework", "Dimension", "Level", "Previous level",
+                "Previous assessment",
+                "Change",
+            ], rows: rows)
     }
 }

@@ -6,11 +6,11 @@ import Foundation
 /// carriage return) gets a leading apostrophe, so opening the file never runs anything.
 ///
 /// Writing goes through yaslab/CSV.swift's `CSVWriter`, a maintained RFC 4180 writer; neutralising formulas is ours.
-public struct CSVTable: Sendable, Hashable {
-    public let headers: [String]
-    public let rows: [[String]]
+struct CSVTable: Sendable, Hashable {
+    let headers: [String]
+    let rows: [[String]]
 
-    public init(headers: [String], rows: [[String]]) {
+    init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
     }
@@ -19,13 +19,13 @@ public struct CSVTable: Sendable, Hashable {
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// The cell as written: prefixed with `'` when it could start a formula.
-    public static func neutralised(_ cell: String) -> String {
+    static func neutralised(_ cell: String) -> String {
         guard let first = cell.first, formulaStarts.contains(first) else { return cell }
         return "'" + cell
     }
 
     /// The CSV text.
-    public var text: String {
+    var text: String {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream, codecType: UTF8.self, delimiter: ",", newline: .crlf)
@@ -46,7 +46,8 @@ public struct CSVTable: Sendable, Hashable {
     /// The same format without the library, used only if the in-memory stream fails.
     static func fallback(headers: [String], rows: [[String]]) -> String {
         ([headers] + rows).map { row in
-            row.map { "\"" + neutralised($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+            row.map { "\"" + neutralised($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
+                separator: ",")
         }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -14,7 +14,8 @@ extension RenderContext {
         let folder = paths.folder(of: lesson)
         let address = config.baseURL.map { $0 + folder }
         let editionTitle = content.edition.title ?? config.title
-        let qr = address.flatMap { QRCode(text: $0) }?.svg(label: "QR code: scan to open this lesson on the \(editionTitle) site")
+        let qr = address.flatMap { QRCode(text: $0) }?.svg(
+            label: "QR code: scan to open this lesson on the \(editionTitle) site")
         return PosterView(
             id: lesson.id, title: lesson.title, summary: lesson.summary, keyMessages: keyMessages,
             isLong: keyMessages.map(\.count).reduce(0, +) > Self.longPosterCharacters,
@@ -26,8 +27,9 @@ extension RenderContext {
 
     func posterPage(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> OutputFile {
         let folder = paths.folder(of: lesson)
-        let view = page(PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
-                        title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
+        let view = page(
+            PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
+            title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
         return OutputFile(path: Self.posterPath(lesson.slug), text: templates.render("poster", view))
     }
 }

@@ -36,11 +36,15 @@ enum FirstImage {
         guard let end = html[start.upperBound...].firstIndex(of: ">") else { return nil }
         let tag = html[start.upperBound..<end]
         guard let src = attribute("src", in: tag), !src.isEmpty, !src.contains(":") else { return nil }
-        return PosterView.Picture(src: HTMLEntities.decode(src), alt: HTMLEntities.decode(attribute("alt", in: tag) ?? ""))
+        return PosterView.Picture(
+            src: HTMLEntities.decode(src), alt: HTMLEntities.decode(attribute("alt", in: tag) ?? ""))
     }
 
     static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let start = tag.range(of: " \(name)=\"") ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil) else { return nil }
+        guard
+            let start = tag.range(of: " \(name)=\"")
+                ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil)
+        else { return nil }
         return String(tag[start.upperBound...].prefix { $0 != "\"" })
     }
 }
@@ -49,6 +53,7 @@ enum FirstImage {
 enum HTMLEntities {
     static func decode(_ text: String) -> String {
         text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

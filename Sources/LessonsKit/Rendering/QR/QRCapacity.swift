@@ -38,7 +38,9 @@ enum QRCapacity {
 
     /// The smallest version that holds `byteCount` bytes in byte mode, or nil when none does (over 2,331 bytes).
     static func smallestVersion(for byteCount: Int) -> Int? {
-        versions.first { 4 + countBits($0) + 8 * byteCount <= dataCodewords($0) * 8 && byteCount < (1 << countBits($0)) }
+        versions.first {
+            4 + countBits($0) + 8 * byteCount <= dataCodewords($0) * 8 && byteCount < (1 << countBits($0))
+        }
     }
 
     /// Centres of the alignment patterns along one axis (ISO/IEC 18004 Annex E).

@@ -2,6 +2,7 @@
 /// version (1–40) that fits, with the mask of lowest penalty. Written for the lesson posters' links, since no Swift QR
 /// library is among the project's packages; tested by decoding the codes with a real decoder (zbarimg).
 public struct QRCode: Sendable, Hashable {
+    /// The version (1–40): the symbol is `4 × version + 17` modules a side.
     public let version: Int
     /// Modules per side, without the quiet zone.
     public let size: Int
@@ -15,14 +16,16 @@ public struct QRCode: Sendable, Hashable {
         self.init(bytes: Array(text.utf8))
     }
 
+    /// Encodes bytes; `forcedMask` skips the penalty evaluation (for tests of every mask).
     public init?(bytes: [UInt8], forcedMask: Int? = nil) {
         guard let version = QRCapacity.smallestVersion(for: bytes.count) else { return nil }
         var matrix = QRMatrix(version: version)
         matrix.drawFunctionPatterns()
         matrix.drawCodewords(Self.codewords(for: bytes, version: version))
-        let mask = forcedMask ?? (0..<8).min { a, b in
-            (matrix.masked(a).penalty, a) < (matrix.masked(b).penalty, b)
-        } ?? 0
+        let mask =
+            forcedMask ?? (0..<8).min { a, b in
+                (matrix.masked(a).penalty, a) < (matrix.masked(b).penalty, b)
+            } ?? 0
         let final = matrix.masked(mask)
         self.version = version
         self.size = final.size

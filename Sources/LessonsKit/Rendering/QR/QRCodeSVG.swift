@@ -11,14 +11,18 @@ extension QRCode {
         for y in 0..<size {
             var x = 0
             while x < size {
-                guard self[x, y] else { x += 1; continue }
+                guard self[x, y] else {
+                    x += 1
+                    continue
+                }
                 var run = 1
                 while self[x + run, y] { run += 1 }
                 path += "M\(x + Self.quietZone) \(y + Self.quietZone)h\(run)v1h-\(run)z"
                 x += run
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(XMLText.escape(className))\" viewBox=\"0 0 \(side) \(side)\" "
+        return
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(XMLText.escape(className))\" viewBox=\"0 0 \(side) \(side)\" "
             + "role=\"img\" aria-label=\"\(XMLText.escape(label))\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"\(path)\"/></svg>"
     }

@@ -31,7 +31,8 @@ struct QRMatrix {
         let positions = QRCapacity.alignmentPositions(version)
         let last = positions.count - 1
         for (i, x) in positions.enumerated() {
-            for (j, y) in positions.enumerated() where !((i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0)) {
+            for (j, y) in positions.enumerated()
+            where !((i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0)) {
                 for dy in -2...2 { for dx in -2...2 { setFunction(x + dx, y + dy, max(abs(dx), abs(dy)) != 1) } }
             }
         }
@@ -43,7 +44,8 @@ struct QRMatrix {
         for dy in -4...4 {
             for dx in -4...4 {
                 let distance = max(abs(dx), abs(dy))
-                let xx = x + dx, yy = y + dy
+                let xx = x + dx
+                let yy = y + dy
                 if xx >= 0, xx < size, yy >= 0, yy < size { setFunction(xx, yy, distance != 2 && distance != 4) }
             }
         }
@@ -74,7 +76,8 @@ struct QRMatrix {
         let bits = (version << 12) | remainder
         for i in 0..<18 {
             let dark = (bits >> i) & 1 == 1
-            let a = size - 11 + i % 3, b = i / 3
+            let a = size - 11 + i % 3
+            let b = i / 3
             setFunction(a, b, dark)
             setFunction(b, a, dark)
         }

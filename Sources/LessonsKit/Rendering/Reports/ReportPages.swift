@@ -2,9 +2,18 @@
 /// period listed under `reports:` in `site.yaml`, each figure a chart with its table, printable on A4 (and a PDF when
 /// `print.pdf` allows). Counts of incidents and debriefs follow the edition's small-number rule, as on every page.
 struct ReportView {
-    struct Stat { let text: String; let label: String }
-    struct Item { let text: String; let href: String? }
-    struct Quote { let text: String; let source: String }
+    struct Stat {
+        let text: String
+        let label: String
+    }
+    struct Item {
+        let text: String
+        let href: String?
+    }
+    struct Quote {
+        let text: String
+        let source: String
+    }
     struct Section {
         let id: String
         let heading: String
@@ -43,21 +52,32 @@ extension RenderContext {
     static func reportFolder(_ period: MonthPeriod) -> String { reportsFolder + "\(period.from)-to-\(period.to)/" }
 
     /// The PDF's path: `reports/2026-04-to-2026-09/learning-report-2026-04-to-2026-09.pdf`.
-    static func reportPDFPath(_ period: MonthPeriod) -> String { reportFolder(period) + "learning-report-\(period.from)-to-\(period.to).pdf" }
+    static func reportPDFPath(_ period: MonthPeriod) -> String {
+        reportFolder(period) + "learning-report-\(period.from)-to-\(period.to).pdf"
+    }
 
     func reportPages(pdfs: Set<String> = []) -> [OutputFile] {
         let periods = config.reports
         guard !periods.isEmpty, templates.has("report"), templates.has("reports") else { return [] }
-        let body = ReportsBody(intro: "Evidence that learning is shared and embedded, period by period, for the Trust board, commissioners and the CQC.",
-                               reports: periods.map { PageLink(title: "Learning report: \($0.displayText)", href: paths.href(from: Self.reportsFolder, to: Self.reportFolder($0))) })
-        let index = page(body, folder: Self.reportsFolder, title: "Learning reports", currentSection: nil, breadcrumbs: [("Home", "")])
+        let body = ReportsBody(
+            intro:
+                "Evidence that learning is shared and embedded, period by period, for the Trust board, commissioners and the CQC.",
+            reports: periods.map {
+                PageLink(
+                    title: "Learning report: \($0.displayText)",
+                    href: paths.href(from: Self.reportsFolder, to: Self.reportFolder($0)))
+            })
+        let index = page(
+            body, folder: Self.reportsFolder, title: "Learning reports", currentSection: nil,
+            breadcrumbs: [("Home", "")])
         return [OutputFile(path: paths.file(for: Self.reportsFolder), text: templates.render("reports", index))]
             + periods.map { reportPage($0, hasPDF: pdfs.contains(Self.reportPDFPath($0))) }
     }
 
     func reportPage(_ period: MonthPeriod, hasPDF: Bool) -> OutputFile {
         let folder = Self.reportFolder(period)
-        let report = LearningReport(period: period, content: content, data: data, frameworks: config.frameworks, today: today)
+        let report = LearningReport(
+            period: period, content: content, data: data, frameworks: config.frameworks, today: today)
         let title = "Learning report: \(period.displayText)"
         let editionTitle = content.edition.title ?? config.title
         let rating = report.meanRating.map(SVGText.number)
@@ -66,26 +86,38 @@ extension RenderContext {
         let candourTotal = report.candour.map(\.count).reduce(0, +)
         let onTime = report.actions.first { $0.outcome == "completed on time" }?.count ?? 0
         let stats: [ReportView.Stat] = [
-            .init(text: "\(report.lessons.count)", label: report.lessons.count == 1 ? "lesson published" : "lessons published"),
-            .init(text: "\(report.sessions.count)", label: report.sessions.count == 1 ? "session held" : "sessions held"),
-            .init(text: "\(report.attendances)", label: "attendances (\(report.staffAttendances) Trust staff, \(report.partnerAttendances) partner agencies)"),
+            .init(
+                text: "\(report.lessons.count)",
+                label: report.lessons.count == 1 ? "lesson published" : "lessons published"),
+            .init(
+                text: "\(report.sessions.count)", label: report.sessions.count == 1 ? "session held" : "sessions held"),
+            .init(
+                text: "\(report.attendances)",
+                label:
+                    "attendances (\(report.staffAttendances) Trust staff, \(report.partnerAttendances) partner agencies)"
+            ),
             .init(text: "\(report.teamsReached.count)", label: "distinct Trust teams reached"),
             .init(text: "\(report.agencies.count)", label: "distinct partner agencies reached"),
             .init(text: rating ?? "–", label: "mean feedback rating out of 5 (\(report.feedbackResponses) responses)"),
             .init(text: shown(debriefs, sensitive: true).text, label: "debriefs held"),
-            .init(text: candourTotal == 0 ? "–" : "\(shown(met, sensitive: true).text) of \(shown(candourTotal, sensitive: true).text)",
-                  label: "duty-of-candour notifications met"),
+            .init(
+                text: candourTotal == 0
+                    ? "–" : "\(shown(met, sensitive: true).text) of \(shown(candourTotal, sensitive: true).text)",
+                label: "duty-of-candour notifications met"),
             .init(text: "\(onTime)", label: "actions due in the period completed on time"),
         ]
         let model = ReportView(
             periodText: period.displayText,
-            intro: "What the Learning Lessons framework did from \(period.displayText): lessons shared, who came to the sessions and what they said, "
+            intro:
+                "What the Learning Lessons framework did from \(period.displayText): lessons shared, who came to the sessions and what they said, "
                 + "debriefs, duty of candour, safety actions, safety culture and the themes of incidents, compared with \(report.previousPeriod.displayText).",
             pdfHref: hasPDF ? String(Self.reportPDFPath(period).split(separator: "/").last ?? "") : nil,
-            stats: stats, sections: reportSections(report, from: folder), editionTitle: editionTitle, generatedOn: today.displayText,
+            stats: stats, sections: reportSections(report, from: folder), editionTitle: editionTitle,
+            generatedOn: today.displayText,
             suppression: smallNumbers.threshold == nil ? "This edition shows every count." : suppressionNote)
-        let view = page(ReportBody(report: model), folder: folder, title: title, currentSection: nil,
-                        breadcrumbs: [("Home", ""), ("Learning reports", Self.reportsFolder)])
+        let view = page(
+            ReportBody(report: model), folder: folder, title: title, currentSection: nil,
+            breadcrumbs: [("Home", ""), ("Learning reports", Self.reportsFolder)])
         return OutputFile(path: paths.file(for: folder), text: templates.render("report", view))
     }
 }

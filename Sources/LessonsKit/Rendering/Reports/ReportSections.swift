@@ -14,105 +14,187 @@ extension RenderContext {
             perMonth.append((Self.shortMonth(current), report.lessons.filter { $0.date?.monthOnly == current }.count))
             month = CalendarDay.addingMonths(1, to: month)
         }
-        lessons.figures = [columnFigure(id: "\(prefix)-lessons-per-month", title: "Lessons published per month", labels: perMonth.map(\.0),
-                                        values: perMonth.map(\.1), sensitive: false, valueHeading: "Lessons", labelHeading: "Month")]
-        lessons.items = report.lessons.map { .init(text: "\($0.id): \($0.title)", href: paths.href(from: folder, to: paths.folder(of: $0))) }
+        lessons.figures = [
+            columnFigure(
+                id: "\(prefix)-lessons-per-month", title: "Lessons published per month", labels: perMonth.map(\.0),
+                values: perMonth.map(\.1), sensitive: false, valueHeading: "Lessons", labelHeading: "Month")
+        ]
+        lessons.items = report.lessons.map {
+            .init(text: "\($0.id): \($0.title)", href: paths.href(from: folder, to: paths.folder(of: $0)))
+        }
         sections.append(lessons)
 
         var sessions = Section(id: "\(prefix)-sessions", heading: "Sessions and attendances")
-        sessions.note = "Attendances count people at each session, so someone who came to two sessions counts twice. "
+        sessions.note =
+            "Attendances count people at each session, so someone who came to two sessions counts twice. "
             + "Trust staff and partner agencies are counted apart where the session recorded the split."
-        if report.sessions.isEmpty { sessions.empty = "No sessions were held in the period." } else {
+        if report.sessions.isEmpty {
+            sessions.empty = "No sessions were held in the period."
+        } else {
             let labels = report.sessions.map { $0.document.date.map(Self.shortMonth) ?? $0.document.id }
-            let bars = zip(labels, report.sessions).map { BarChart.Bar(label: $0, count: shown($1.attendances ?? 0, sensitive: false)) }
-            let rows = zip(labels, report.sessions).map { label, session in
-                FigureRow(label: label, href: paths.href(from: folder, to: paths.folder(of: session.document)), cells: [
-                    text(session.attendances), text(session.staff), text(session.partners),
-                ])
+            let bars = zip(labels, report.sessions).map {
+                BarChart.Bar(label: $0, count: shown($1.attendances ?? 0, sensitive: false))
             }
-            sessions.figures.append(figure(id: "\(prefix)-attendances", title: "Attendances per session",
-                                           svg: BarChart(id: "\(prefix)-attendances-chart", title: "Attendances per session", bars: bars).svg(),
-                                           caption: "Attendances per session, with Trust staff and partner agencies apart (blank: not recorded)",
-                                           headers: ["Session", "Attendances", "Trust staff", "Partner agencies"], rows: rows))
-            sessions.figures.append(mixFigure(id: "\(prefix)-reach", title: "Distinct teams and agencies reached", entries: [
-                (label: "Trust teams", href: nil, value: report.teamsReached.count), (label: "Partner agencies", href: nil, value: report.agencies.count),
-            ], sensitive: false, valueHeading: "Reached", labelHeading: "Who"))
-            sessions.items = report.teamsReached.map { .init(text: unitName($0), href: unitHref($0, from: folder)) }
+            let rows = zip(labels, report.sessions).map { label, session in
+                FigureRow(
+                    label: label, href: paths.href(from: folder, to: paths.folder(of: session.document)),
+                    cells: [
+                        text(session.attendances), text(session.staff), text(session.partners),
+                    ])
+            }
+            sessions.figures.append(
+                figure(
+                    id: "\(prefix)-attendances", title: "Attendances per session",
+                    svg: BarChart(id: "\(prefix)-attendances-chart", title: "Attendances per session", bars: bars)
+                        .svg(),
+                    caption:
+                        "Attendances per session, with Trust staff and partner agencies apart (blank: not recorded)",
+                    headers: ["Session", "Attendances", "Trust staff", "Partner agencies"], rows: rows))
+            sessions.figures.append(
+                mixFigure(
+                    id: "\(prefix)-reach", title: "Distinct teams and agencies reached",
+                    entries: [
+                        (label: "Trust teams", href: nil, value: report.teamsReached.count),
+                        (label: "Partner agencies", href: nil, value: report.agencies.count),
+                    ], sensitive: false, valueHeading: "Reached", labelHeading: "Who"))
+            sessions.items =
+                report.teamsReached.map { .init(text: unitName($0), href: unitHref($0, from: folder)) }
                 + report.agencies.map { .init(text: "\(Vocabulary.label($0)) (partner agency)", href: nil) }
         }
         sections.append(sessions)
 
         var feedback = Section(id: "\(prefix)-feedback", heading: "Feedback")
         let rated = report.sessions.filter { $0.rating != nil }
-        if rated.isEmpty { feedback.empty = "No feedback was recorded for the period's sessions." } else {
+        if rated.isEmpty {
+            feedback.empty = "No feedback was recorded for the period's sessions."
+        } else {
             let labels = rated.map { $0.document.date.map(Self.shortMonth) ?? $0.document.id }
-            let points = zip(labels, rated).compactMap { label, s in s.rating.map { LineChart.Point(label: label, value: $0, text: SVGText.number($0)) } }
-            let rows = zip(labels, rated).map { label, s in
-                FigureRow(label: label, href: nil, cells: [text(s.responses), DisplayCount(value: 0, isSuppressed: false, text: s.rating.map(SVGText.number) ?? "")])
+            let points = zip(labels, rated).compactMap { label, s in
+                s.rating.map { LineChart.Point(label: label, value: $0, text: SVGText.number($0)) }
             }
-            feedback.figures = [figure(id: "\(prefix)-ratings", title: "Mean feedback rating per session (1 to 5)",
-                                       svg: LineChart(id: "\(prefix)-ratings-chart", title: "Mean feedback rating per session (1 to 5)", points: points, range: 1...5).svg(),
-                                       caption: "Feedback responses and mean rating per session", headers: ["Session", "Responses", "Mean rating"], rows: rows)]
+            let rows = zip(labels, rated).map { label, s in
+                FigureRow(
+                    label: label, href: nil,
+                    cells: [
+                        text(s.responses),
+                        DisplayCount(value: 0, isSuppressed: false, text: s.rating.map(SVGText.number) ?? ""),
+                    ])
+            }
+            feedback.figures = [
+                figure(
+                    id: "\(prefix)-ratings", title: "Mean feedback rating per session (1 to 5)",
+                    svg: LineChart(
+                        id: "\(prefix)-ratings-chart", title: "Mean feedback rating per session (1 to 5)",
+                        points: points, range: 1...5
+                    ).svg(),
+                    caption: "Feedback responses and mean rating per session",
+                    headers: ["Session", "Responses", "Mean rating"], rows: rows)
+            ]
             feedback.quotes = report.quotes.prefix(8).map { .init(text: $0.quote, source: $0.session.title) }
         }
         sections.append(feedback)
 
         var debriefs = Section(id: "\(prefix)-debriefs", heading: "Debriefs held")
-        if report.debriefsByKind.isEmpty { debriefs.empty = "No debriefs were recorded in the period." } else {
-            debriefs.figures = [mixFigure(id: "\(prefix)-debriefs-kind", title: "Debriefs by kind", entries: report.debriefsByKind.map {
-                (label: Vocabulary.label($0.kind), href: nil, value: $0.count)
-            }, sensitive: true, valueHeading: "Debriefs", labelHeading: "Kind")]
+        if report.debriefsByKind.isEmpty {
+            debriefs.empty = "No debriefs were recorded in the period."
+        } else {
+            debriefs.figures = [
+                mixFigure(
+                    id: "\(prefix)-debriefs-kind", title: "Debriefs by kind",
+                    entries: report.debriefsByKind.map {
+                        (label: Vocabulary.label($0.kind), href: nil, value: $0.count)
+                    }, sensitive: true, valueHeading: "Debriefs", labelHeading: "Kind")
+            ]
         }
         sections.append(debriefs)
 
         var candour = Section(id: "\(prefix)-candour", heading: "Duty of candour")
-        candour.note = "Incidents of the period with moderate or worse harm, by where their duty-of-candour notification stands."
-        if report.candour.allSatisfy({ $0.count == 0 }) { candour.empty = "No incident of the period needed a duty-of-candour notification." } else {
-            candour.figures = [mixFigure(id: "\(prefix)-candour-status", title: "Duty-of-candour notifications", entries: report.candour.map {
-                (label: Vocabulary.label($0.status), href: nil, value: $0.count)
-            }, sensitive: true, valueHeading: "Incidents", labelHeading: "Notification")]
+        candour.note =
+            "Incidents of the period with moderate or worse harm, by where their duty-of-candour notification stands."
+        if report.candour.allSatisfy({ $0.count == 0 }) {
+            candour.empty = "No incident of the period needed a duty-of-candour notification."
+        } else {
+            candour.figures = [
+                mixFigure(
+                    id: "\(prefix)-candour-status", title: "Duty-of-candour notifications",
+                    entries: report.candour.map {
+                        (label: Vocabulary.label($0.status), href: nil, value: $0.count)
+                    }, sensitive: true, valueHeading: "Incidents", labelHeading: "Notification")
+            ]
         }
         sections.append(candour)
 
         var actions = Section(id: "\(prefix)-actions", heading: "Safety actions due in the period")
-        if report.actions.allSatisfy({ $0.count == 0 }) { actions.empty = "No safety action fell due in the period." } else {
-            actions.figures = [mixFigure(id: "\(prefix)-actions-outcome", title: "Actions due in the period, by outcome", entries: report.actions.map {
-                (label: $0.outcome.prefix(1).uppercased() + $0.outcome.dropFirst(), href: nil, value: $0.count)
-            }, sensitive: false, valueHeading: "Actions", labelHeading: "Outcome")]
+        if report.actions.allSatisfy({ $0.count == 0 }) {
+            actions.empty = "No safety action fell due in the period."
+        } else {
+            actions.figures = [
+                mixFigure(
+                    id: "\(prefix)-actions-outcome", title: "Actions due in the period, by outcome",
+                    entries: report.actions.map {
+                        (label: $0.outcome.prefix(1).uppercased() + $0.outcome.dropFirst(), href: nil, value: $0.count)
+                    }, sensitive: false, valueHeading: "Actions", labelHeading: "Outcome")
+            ]
         }
         sections.append(actions)
 
         var culture = Section(id: "\(prefix)-culture", heading: "Safety culture: levels that moved")
-        culture.note = "MaPSaF is for each team's reflection, never for ranking teams: teams are listed in the order of the services list."
-        if report.culture.isEmpty { culture.empty = "No team repeated its MaPSaF assessment in the period." } else {
-            let bars = report.culture.map { BarChart.Bar(label: unitName($0.service), count: shown($0.up, sensitive: false)) }
-            culture.figures = [figure(id: "\(prefix)-culture-moves", title: "Dimensions that moved up, per team",
-                                      svg: HorizontalBarChart(id: "\(prefix)-culture-chart", title: "Dimensions that moved up, per team", bars: bars).svg(),
-                                      caption: "Dimensions that moved up, down or stayed the same since each team's previous assessment",
-                                      headers: ["Team", "Moved up", "Moved down", "No change"], rows: report.culture.map { change in
-                                          FigureRow(label: unitName(change.service), href: paths.href(from: folder, to: paths.folder(of: change.assessment)),
-                                                    cells: [change.up, change.down, change.same].map { shown($0, sensitive: false) })
-                                      })]
+        culture.note =
+            "MaPSaF is for each team's reflection, never for ranking teams: teams are listed in the order of the services list."
+        if report.culture.isEmpty {
+            culture.empty = "No team repeated its MaPSaF assessment in the period."
+        } else {
+            let bars = report.culture.map {
+                BarChart.Bar(label: unitName($0.service), count: shown($0.up, sensitive: false))
+            }
+            culture.figures = [
+                figure(
+                    id: "\(prefix)-culture-moves", title: "Dimensions that moved up, per team",
+                    svg: HorizontalBarChart(
+                        id: "\(prefix)-culture-chart", title: "Dimensions that moved up, per team", bars: bars
+                    ).svg(),
+                    caption: "Dimensions that moved up, down or stayed the same since each team's previous assessment",
+                    headers: ["Team", "Moved up", "Moved down", "No change"],
+                    rows: report.culture.map { change in
+                        FigureRow(
+                            label: unitName(change.service),
+                            href: paths.href(from: folder, to: paths.folder(of: change.assessment)),
+                            cells: [change.up, change.down, change.same].map { shown($0, sensitive: false) })
+                    })
+            ]
         }
         sections.append(culture)
 
         var themes = Section(id: "\(prefix)-themes", heading: "Themes rising and falling")
-        themes.note = "Incidents per theme in the period against \(report.previousPeriod.displayText). A theme's figures include its sub-themes."
-        if report.themes.isEmpty { themes.empty = "No incidents in either period." } else {
+        themes.note =
+            "Incidents per theme in the period against \(report.previousPeriod.displayText). A theme's figures include its sub-themes."
+        if report.themes.isEmpty {
+            themes.empty = "No incidents in either period."
+        } else {
             var rows: [FigureRow] = []
             var bars: [BarChart.Bar] = []
             for change in report.themes {
                 let cells = smallNumbers.displayRow([change.before, change.now]).cells
-                let direction = cells.contains(where: \.isSuppressed) ? "not shown (small numbers)"
+                let direction =
+                    cells.contains(where: \.isSuppressed)
+                    ? "not shown (small numbers)"
                     : change.now > change.before ? "rising" : change.now < change.before ? "falling" : "steady"
-                rows.append(FigureRow(label: change.theme.title, href: paths.href(from: folder, to: "themes/\(change.theme.slug)/"),
-                                      cells: cells + [DisplayCount(value: 0, isSuppressed: false, text: direction)]))
+                rows.append(
+                    FigureRow(
+                        label: change.theme.title, href: paths.href(from: folder, to: "themes/\(change.theme.slug)/"),
+                        cells: cells + [DisplayCount(value: 0, isSuppressed: false, text: direction)]))
                 bars.append(BarChart.Bar(label: change.theme.title, count: cells[1]))
             }
-            themes.figures = [figure(id: "\(prefix)-themes-change", title: "Incidents per theme in the period",
-                                     svg: HorizontalBarChart(id: "\(prefix)-themes-chart", title: "Incidents per theme in the period", bars: bars).svg(),
-                                     caption: "Incidents per theme: the previous period, this period and the direction",
-                                     headers: ["Theme", report.previousPeriod.displayText, report.period.displayText, "Direction"], rows: rows)]
+            themes.figures = [
+                figure(
+                    id: "\(prefix)-themes-change", title: "Incidents per theme in the period",
+                    svg: HorizontalBarChart(
+                        id: "\(prefix)-themes-chart", title: "Incidents per theme in the period", bars: bars
+                    ).svg(),
+                    caption: "Incidents per theme: the previous period, this period and the direction",
+                    headers: ["Theme", report.previousPeriod.displayText, report.period.displayText, "Direction"],
+                    rows: rows)
+            ]
         }
         sections.append(themes)
         return sections

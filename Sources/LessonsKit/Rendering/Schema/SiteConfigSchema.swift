@@ -4,6 +4,16 @@ struct SiteConfigSchema {
     let themes: [String]
     let site: SiteVocabularies
 
+    /// `print.pdf`: posters, learning reports and the lesson-on-a-page check.
+    var printField: FieldSpec {
+        let modes = FieldSpec.Value.choice(BulletinSettings.PDFMode.allCases.map(\.rawValue))
+        let text = "Poster and learning-report PDFs and the lesson-on-a-page check: off (default), auto or required."
+        let pdf = FieldSpec("pdf", modes, .optional, text)
+        return FieldSpec("print", .mapping([pdf]), .optional, "Printing with Chromium.")
+    }
+
+    let reportsText = "Periods (whole months) that get a learning report for the board and the CQC."
+
     func schema() -> JSONValue {
         let text = FieldSpec.Value.text()
         let audiences = FieldSpec.Value.textList(minimum: 1)
@@ -44,11 +54,8 @@ struct SiteConfigSchema {
                 FieldSpec("pdf", .choice(BulletinSettings.PDFMode.allCases.map(\.rawValue)), .optional, "off, auto (when Chromium is installed) or required."),
                 FieldSpec("support", text, .optional, "Staff-support signposting printed in every bulletin (Markdown)."),
             ]), .optional, "Bulletin settings."),
-            FieldSpec("print", .mapping([
-                FieldSpec("pdf", .choice(BulletinSettings.PDFMode.allCases.map(\.rawValue)), .optional,
-                          "Poster and learning-report PDFs and the lesson-on-a-page check: off (default), auto (when Chromium is installed) or required."),
-            ]), .optional, "Printing lessons, posters and reports with Chromium."),
-            FieldSpec("reports", .mappingList(ContentModel.period), .optional, "Periods (whole months) that get a learning report for the board and the CQC."),
+            printField,
+            FieldSpec("reports", .mappingList(ContentModel.period), .optional, reportsText),
             FieldSpec("frameworks", .openMapping(of: .mapping([
                 FieldSpec("title", text, .optional, "Name of the framework."),
                 FieldSpec("levels", .textList(minimum: 1), .optional, "Level letters (default A to E)."),

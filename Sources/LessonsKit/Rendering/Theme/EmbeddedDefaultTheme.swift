@@ -473,11 +473,11 @@ body {
 .poster {
   display: flex;
   flex-direction: column;
-  width: 210mm;
-  height: 296mm;
+  width: 100%;
+  max-width: 210mm;
+  min-height: 296mm;
   margin: 0 auto;
   padding: 14mm 16mm 12mm;
-  overflow: hidden;
   background: #ffffff;
 }
 
@@ -554,6 +554,7 @@ body {
 
 .poster__footer {
   display: flex;
+  flex-wrap: wrap;
   align-items: center;
   gap: 8mm;
   margin-top: auto;
@@ -606,11 +607,35 @@ body {
   }
 
   .poster {
+    width: 210mm;
+    height: 296mm;
+    min-height: 0;
     margin: 0;
+    overflow: hidden;
   }
 
   .poster__web {
     display: none;
+  }
+}
+
+@media screen and (max-width: 40em) {
+  .poster {
+    min-height: 0;
+    padding: 1rem;
+  }
+
+  .poster__masthead {
+    margin: -1rem -1rem 1rem;
+    padding: 1rem;
+  }
+
+  .poster__title {
+    font-size: 1.75rem;
+  }
+
+  .poster__messages li {
+    font-size: 1.25rem;
   }
 }
 

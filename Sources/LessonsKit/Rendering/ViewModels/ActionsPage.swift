@@ -15,7 +15,8 @@ extension RenderContext {
         var view = ActionsBody(
             intro: "Every action from this edition’s incidents, lessons, reviews, external learning and culture assessments, as it stood on \(today.displayText). An action is overdue when it is open or in progress and its due date has passed.",
             stats: stats, isEmpty: dashboard.total == 0)
-        view.csvLinks = csvLinks([("Every action", Self.actionsCSV), ("Every incident’s facts", Self.incidentsCSV)], from: folder)
+        let exports = [("Every action", Self.actionsCSV), ("Every incident’s facts", Self.incidentsCSV)]
+        view.csvLinks = csvLinks(exports, from: folder)
         if !dashboard.overdue.isEmpty {
             view.overdue = actionTable(id: "overdue", caption: "Overdue actions, longest overdue first", items: dashboard.overdue, from: folder)
         }

@@ -573,6 +573,10 @@ body {
   height: 42mm;
 }
 
+.poster__find {
+  flex: 1 1 60mm;
+}
+
 .poster__scan {
   margin: 0 0 2mm;
   font-size: 14pt;

@@ -1,14 +1,3 @@
-/// A document's video clips as its page shows them: native `<video controls>` (never autoplay) with a captions track
-/// and an optional transcript link, every file copied beside the page so nothing is fetched from outside the site.
-struct VideoView: Sendable {
-    let title: String
-    let src: String
-    let mimeType: String
-    let captionsSrc: String
-    let language: String
-    let transcriptHref: String?
-}
-
 extension RenderContext {
     /// The clips of a document, checking that each file exists beside it (Loading checked that captions are WebVTT).
     func videoViews(

@@ -95,7 +95,8 @@ struct LearningReport: Sendable {
             quotes += details.quotes.map { (document, $0) }
             return Session(
                 document: document, attendances: details.attendance, staff: details.staffAttendance,
-                partners: details.partnerAttendance,
+                partners: details.partnerAttendance
+                    ?? (details.agencies.isEmpty && details.attendance != nil ? 0 : nil),
                 rating: details.feedbackRating, responses: details.feedbackResponses)
         }
         let order = Dictionary(

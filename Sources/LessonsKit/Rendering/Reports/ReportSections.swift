@@ -94,49 +94,27 @@ extension RenderContext {
         }
         sections.append(feedback)
 
-        var debriefs = Section(id: "\(prefix)-debriefs", heading: "Debriefs held")
-        if report.debriefsByKind.isEmpty {
-            debriefs.empty = "No debriefs were recorded in the period."
-        } else {
-            debriefs.figures = [
-                mixFigure(
-                    id: "\(prefix)-debriefs-kind", title: "Debriefs by kind",
-                    entries: report.debriefsByKind.map {
-                        (label: Vocabulary.label($0.kind), href: nil, value: $0.count)
-                    }, sensitive: true, valueHeading: "Debriefs", labelHeading: "Kind")
-            ]
-        }
-        sections.append(debriefs)
-
-        var candour = Section(id: "\(prefix)-candour", heading: "Duty of candour")
-        candour.note =
-            "Incidents of the period with moderate or worse harm, by where their duty-of-candour notification stands."
-        if report.candour.allSatisfy({ $0.count == 0 }) {
-            candour.empty = "No incident of the period needed a duty-of-candour notification."
-        } else {
-            candour.figures = [
-                mixFigure(
-                    id: "\(prefix)-candour-status", title: "Duty-of-candour notifications",
-                    entries: report.candour.map {
-                        (label: Vocabulary.label($0.status), href: nil, value: $0.count)
-                    }, sensitive: true, valueHeading: "Incidents", labelHeading: "Notification")
-            ]
-        }
-        sections.append(candour)
-
-        var actions = Section(id: "\(prefix)-actions", heading: "Safety actions due in the period")
-        if report.actions.allSatisfy({ $0.count == 0 }) {
-            actions.empty = "No safety action fell due in the period."
-        } else {
-            actions.figures = [
-                mixFigure(
-                    id: "\(prefix)-actions-outcome", title: "Actions due in the period, by outcome",
-                    entries: report.actions.map {
-                        (label: $0.outcome.prefix(1).uppercased() + $0.outcome.dropFirst(), href: nil, value: $0.count)
-                    }, sensitive: false, valueHeading: "Actions", labelHeading: "Outcome")
-            ]
-        }
-        sections.append(actions)
+        sections.append(
+            mixSection(
+                id: "\(prefix)-debriefs", heading: "Debriefs held", note: nil,
+                empty: "No debriefs were recorded in the period.",
+                title: "Debriefs by kind", entries: report.debriefsByKind.map { (Vocabulary.label($0.kind), $0.count) },
+                sensitive: true, headings: ("Kind", "Debriefs")))
+        sections.append(
+            mixSection(
+                id: "\(prefix)-candour", heading: "Duty of candour",
+                note:
+                    "Incidents of the period with moderate or worse harm, by where their duty-of-candour notification stands.",
+                empty: "No incident of the period needed a duty-of-candour notification.",
+                title: "Duty-of-candour notifications",
+                entries: report.candour.map { (Vocabulary.label($0.status), $0.count) }, sensitive: true,
+                headings: ("Notification", "Incidents")))
+        sections.append(
+            mixSection(
+                id: "\(prefix)-actions", heading: "Safety actions due in the period", note: nil,
+                empty: "No safety action fell due in the period.", title: "Actions due in the period, by outcome",
+                entries: report.actions.map { ($0.outcome.prefix(1).uppercased() + $0.outcome.dropFirst(), $0.count) },
+                sensitive: false, headings: ("Outcome", "Actions")))
 
         var culture = Section(id: "\(prefix)-culture", heading: "Safety culture: levels that moved")
         culture.note =
@@ -198,6 +176,25 @@ extension RenderContext {
         }
         sections.append(themes)
         return sections
+    }
+
+    /// A section holding one mix figure, or a sentence when every count is zero.
+    private func mixSection(
+        id: String, heading: String, note: String?, empty: String, title: String, entries: [(String, Int)],
+        sensitive: Bool,
+        headings: (label: String, value: String)
+    ) -> ReportView.Section {
+        var section = ReportView.Section(id: id, heading: heading, note: note)
+        if entries.allSatisfy({ $0.1 == 0 }) {
+            section.empty = empty
+        } else {
+            section.figures = [
+                mixFigure(
+                    id: id + "-figure", title: title, entries: entries.map { (label: $0.0, href: nil, value: $0.1) },
+                    sensitive: sensitive, valueHeading: headings.value, labelHeading: headings.label)
+            ]
+        }
+        return section
     }
 
     /// A plain figure for a table cell; blank when not recorded.

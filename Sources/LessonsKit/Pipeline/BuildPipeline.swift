@@ -88,8 +88,10 @@ public enum BuildPipeline {
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
                 // Lesson on a page, poster and learning-report PDFs, printed the same way.
-                let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : (options.skipPDF ? .off : config.printPDF)
-                let printed = await LessonPrintStage(mode: printMode, jobs: options.jobs).run(files: rendered[index].files, context: context)
+                let configured = options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF
+                let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : configured
+                let printStage = LessonPrintStage(mode: printMode, jobs: options.jobs)
+                let printed = await printStage.run(files: rendered[index].files, context: context)
                 rendered[index].files = printed.files
                 report.diagnostics += printed.diagnostics
                 for note in printed.notes where !report.summaries.contains(note) { report.summaries.append(note) }

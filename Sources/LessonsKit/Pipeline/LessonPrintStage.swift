@@ -44,7 +44,7 @@ struct LessonPrintStage: Sendable {
             return BulletinPDFStage.Outcome(files: files, notes: ["Lesson pages could not be printed: \(error)"])
         }
         let timeout = bulletinStage.timeoutSeconds
-        let results = await BulletinPDFStage.boundedMap(jobsToRun, limit: bulletinStage.concurrency) {
+        let results = await boundedMap(jobsToRun, limit: bulletinStage.concurrency) {
             job -> Result<[UInt8], Chromium.Failure> in
             let name: String
             switch job.1 {

@@ -39,16 +39,9 @@ import Testing
             }
             print(json.dumps(out))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try ExternalProgram.python(script, [path])
+        #expect(result.status == 0)
+        return try #require(try JSONSerialization.jsonObject(with: result.output) as? [String: Any])
     }
 
     @Test func theEmlIsAMultipartAlternativeDraftThatAMIMEParserDecodes() async throws {

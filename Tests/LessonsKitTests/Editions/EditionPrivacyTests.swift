@@ -26,16 +26,8 @@ import Testing
     /// A PDF's text via poppler's pdftotext (PDF streams are compressed, so the bytes hide canaries).
     static func pdfText(_ path: String) -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return "" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = [path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        guard let result = try? ExternalProgram.run("/usr/bin/pdftotext", [path, "-"]) else { return "" }
+        return String(decoding: result.output, as: UTF8.self)
     }
 
     func filesContaining(_ canary: String, in folder: String) -> [String] {

@@ -18,16 +18,9 @@ import Testing
             with open(sys.argv[1], newline='', encoding='utf-8') as f:
                 print(json.dumps(list(csv.reader(f, strict=True))))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python's csv could not read \(path)")
-        return try JSONDecoder().decode([[String]].self, from: data)
+        let result = try ExternalProgram.python(script, [path])
+        #expect(result.status == 0, "python's csv could not read \(path)")
+        return try JSONDecoder().decode([[String]].self, from: result.output)
     }
 
     @Test func tableIsQuotedWithCRLFAndNeutralisesFormulas() {

@@ -70,15 +70,7 @@ enum SearchSite {
 
     /// Runs a program and returns its standard output and exit status.
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let result = try ExternalProgram.run(executable, arguments)
+        return (String(decoding: result.output, as: UTF8.self), result.status)
     }
 }

@@ -16,7 +16,8 @@ enum FuzzChecks {
             bounds.require(diagnostic.location, "split")
         case .success(let split):
             invariant(split.yamlFirstLine == 2, "yaml starts on line 2")
-            invariant(split.bodyFirstLine >= 2 && split.bodyFirstLine <= bounds.lines + 1, "body line \(split.bodyFirstLine)")
+            invariant(
+                split.bodyFirstLine >= 2 && split.bodyFirstLine <= bounds.lines + 1, "body line \(split.bodyFirstLine)")
         }
 
         // The type comes from the length so that every type's fields get exercised.
@@ -46,7 +47,9 @@ enum FuzzChecks {
             invariant(table.alignments.count == table.header.count, "one alignment per column")
             for cell in table.header + table.rows.flatMap({ $0 }) {
                 invariant(cell.line >= 0 && cell.line < lines.count, "cell line \(cell.line)")
-                invariant(cell.column >= 0 && cell.column <= lines[cell.line].unicodeScalars.count, "cell column \(cell.column)")
+                invariant(
+                    cell.column >= 0 && cell.column <= lines[cell.line].unicodeScalars.count,
+                    "cell column \(cell.column)")
             }
             for row in table.rows { invariant(row.count == table.header.count, "row width") }
         }
@@ -55,7 +58,9 @@ enum FuzzChecks {
             // The scanner splits at LF bytes; splitting Characters would keep CRLF ("\r\n" is one Character) together.
             let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
             invariant(finding.line < lines.count, "finding line")
-            invariant(finding.column + finding.length <= lines[finding.line].count, "finding column: \(finding) in \(String(lines[finding.line]).debugDescription)")
+            invariant(
+                finding.column + finding.length <= lines[finding.line].count,
+                "finding column: \(finding) in \(String(lines[finding.line]).debugDescription)")
         }
     }
 }
@@ -103,6 +108,8 @@ struct TextBounds {
     func require(_ location: SourceLocation, _ what: String) {
         invariant(location.file == FuzzChecks.path, "\(what): file \(location.file)")
         invariant(location.line >= 1 && location.line <= lines + 1, "\(what): line \(location.line) of \(lines)")
-        invariant(location.column >= 1 && location.column <= longestLine + 2, "\(what): column \(location.column) > \(longestLine)")
+        invariant(
+            location.column >= 1 && location.column <= longestLine + 2,
+            "\(what): column \(location.column) > \(longestLine)")
     }
 }

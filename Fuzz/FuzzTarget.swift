@@ -5,7 +5,9 @@ import Foundation
 /// A decoder with a minimal configuration and the data slugs the seed corpus uses.
 private let decoder: DocumentDecoder = {
     var data = SiteData()
-    data.themes = ["falls", "observation", "medication"].map { Theme(slug: $0, title: $0, description: nil, parent: nil) }
+    data.themes = ["falls", "observation", "medication"].map {
+        Theme(slug: $0, title: $0, description: nil, parent: nil)
+    }
     return DocumentDecoder(config: SiteConfig(title: "Fuzz", organisation: "Fuzz Trust"), data: data)
 }()
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import LessonsKit
 
 struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Validate the site, then write an edition.")
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Validate the site, then write an edition.")
 
     @OptionGroup var site: SiteOptions
 
@@ -12,7 +13,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Build every edition, each into its own folder.")
     var allEditions = false
 
-    @Option(help: ArgumentHelp("Output folder of the edition (default: site-output/ or site-output-<edition>/).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Output folder of the edition (default: site-output/ or site-output-<edition>/).", valueName: "dir"))
     var output: String?
 
     @Flag(help: "Include drafts, marked DRAFT on every page.")
@@ -34,8 +37,12 @@ struct BuildCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if allEditions && edition != nil { throw ValidationError("--edition and --all-editions cannot be used together") }
-        if allEditions && output != nil { throw ValidationError("--output names the folder of one edition; it cannot be used with --all-editions") }
+        if allEditions && edition != nil {
+            throw ValidationError("--edition and --all-editions cannot be used together")
+        }
+        if allEditions && output != nil {
+            throw ValidationError("--output names the folder of one edition; it cannot be used with --all-editions")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }

@@ -5,7 +5,8 @@ import LessonsKit
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Write a new document with the next free id, today's date, the required fields and the type's headings.",
+        abstract:
+            "Write a new document with the next free id, today's date, the required fields and the type's headings.",
         discussion: """
             Fields still to fill in say TODO, with a note on what goes there; `lessons check` reports each one until it is \
             replaced. Types: incident, lesson, session, bulletin, debrief, practice, external, review, culture, page.
@@ -23,7 +24,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date to use instead of today.", valueName: "YYYY-MM-DD"))
     var today: String?
 
-    @Option(help: ArgumentHelp("A service slug for the 'service' field (culture assessments need one for their id).", valueName: "slug"))
+    @Option(
+        help: ArgumentHelp(
+            "A service slug for the 'service' field (culture assessments need one for their id).", valueName: "slug"))
     var service: String?
 
     @Option(help: ArgumentHelp("Use this id instead of the next free one.", valueName: "id"))

@@ -6,7 +6,9 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Write JSON Schema (draft 2020-12) for each document type's front matter and for site.yaml.",
-        discussion: "Editors such as VS Code use the schemas for autocomplete and to flag misspelt fields and values as you type.")
+        discussion:
+            "Editors such as VS Code use the schemas for autocomplete and to flag misspelt fields and values as you type."
+    )
 
     @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yaml).", valueName: "dir"))
     var site: String = "."

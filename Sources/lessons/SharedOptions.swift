@@ -7,7 +7,10 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site folder (holding site.yaml).", valueName: "dir"))
     var site: String = "."
 
-    @Option(help: ArgumentHelp("Build date for 'upcoming' and 'overdue' (default: SOURCE_DATE_EPOCH, else today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "Build date for 'upcoming' and 'overdue' (default: SOURCE_DATE_EPOCH, else today).", valueName: "YYYY-MM-DD"
+        ))
     var today: String?
 
     @Option(help: "How to print problems: text, github or json.")
@@ -40,7 +43,10 @@ func emit(_ report: BuildReport, format: DiagnosticFormatOption, quiet: Bool = f
     if let failure = report.failure { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
     if verbose {
         for timing in report.stageTimings {
-            FileHandle.standardError.write(Data(("  " + timing.stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%7.3f s\n", timing.seconds)).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("  " + timing.stage.padding(toLength: 18, withPad: " ", startingAt: 0)
+                        + String(format: "%7.3f s\n", timing.seconds)).utf8))
         }
     }
     if !quiet {

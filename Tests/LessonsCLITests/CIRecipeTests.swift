@@ -36,13 +36,16 @@ import Testing
     @Test(arguments: recipes) func runsOnlyCommandsAndOptionsThatExist(name: String) throws {
         let commands = try Self.strings(in: Self.recipe(name)).flatMap(Self.invocations)
         #expect(commands.contains { $0.command == "check" }, "checks merge requests")
-        #expect(commands.contains { $0.command == "build" && $0.options.contains("--all-editions") }, "builds every edition")
+        #expect(
+            commands.contains { $0.command == "build" && $0.options.contains("--all-editions") }, "builds every edition"
+        )
         for invocation in commands {
             if invocation.command.hasPrefix("-") { continue }
             let help = try LessonsBinary.run([invocation.command, "--help"])
             #expect(help.status == 0, "'lessons \(invocation.command)' is not a command (\(name))")
             for option in invocation.options {
-                #expect(help.stdout.contains(option), "'lessons \(invocation.command)' has no option \(option) (\(name))")
+                #expect(
+                    help.stdout.contains(option), "'lessons \(invocation.command)' has no option \(option) (\(name))")
             }
         }
     }
@@ -67,7 +70,8 @@ import Testing
     }
 
     @Test func findsInvocationsInShellText() {
-        let found = Self.invocations(in: "cd x && /usr/local/bin/lessons check --format github --strict\nlessons build --all-editions")
+        let found = Self.invocations(
+            in: "cd x && /usr/local/bin/lessons check --format github --strict\nlessons build --all-editions")
         #expect(found.map(\.command) == ["check", "build"])
         #expect(found.first?.options == ["--format", "--strict"])
     }

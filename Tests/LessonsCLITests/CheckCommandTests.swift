@@ -10,7 +10,8 @@ import Testing
         let root: String
 
         init(_ name: String) throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-cli-\(UUID().uuidString)").path
+            root =
+                FileManager.default.temporaryDirectory.appendingPathComponent("lessons-cli-\(UUID().uuidString)").path
             try FileManager.default.copyItem(atPath: CheckCommandTests.targetFolder + "/Fixtures/" + name, toPath: root)
         }
 
@@ -31,7 +32,9 @@ import Testing
 
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        let located = result.stderr.split(separator: "\n").filter { $0.firstMatch(of: #/^content/[^ ]+\.md:\d+:\d+: error: /#) != nil }
+        let located = result.stderr.split(separator: "\n").filter {
+            $0.firstMatch(of: #/^content/[^ ]+\.md:\d+:\d+: error: /#) != nil
+        }
         #expect(located.count == 5)
         try GoldenFile.assertMatches(result.stderr, goldenPath: Self.targetFolder + "/Golden/five-mistakes.txt")
     }
@@ -46,7 +49,8 @@ import Testing
         #expect(result.stderr == "", "machine-readable formats go to standard output, so they can be piped")
         let lines = result.stdout.split(separator: "\n")
         let objects = try lines.map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
         }
         for object in objects {
             #expect(Set(object.keys) == ["file", "line", "column", "severity", "code", "message", "hint"])
@@ -56,7 +60,10 @@ import Testing
             #expect(object["severity"] as? String == "error")
         }
         let codes = objects.compactMap { $0["code"] as? String }
-        #expect(codes.sorted() == ["duplicate-id", "full-date-not-allowed", "invalid-value", "unknown-reference", "unknown-theme"])
+        #expect(
+            codes.sorted() == [
+                "duplicate-id", "full-date-not-allowed", "invalid-value", "unknown-reference", "unknown-theme",
+            ])
     }
 
     @Test func printsGitHubAnnotations() throws {
@@ -69,13 +76,16 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 5)
         for line in lines {
-            #expect(line.firstMatch(of: #/^::error file=content/[^,:]+\.md,line=\d+,col=\d+,title=[a-z-]+::\S/#) != nil, "\(line)")
+            #expect(
+                line.firstMatch(of: #/^::error file=content/[^,:]+\.md,line=\d+,col=\d+,title=[a-z-]+::\S/#) != nil,
+                "\(line)")
         }
         #expect(lines.contains { $0.hasPrefix("::error file=content/incidents/inc-2026-002.md,line=4,col=7,") })
     }
 
     @Test func exitsWithStatus2WithoutSiteYAML() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-cli-\(UUID().uuidString)").path
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-cli-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: empty) }
 

@@ -9,7 +9,10 @@ import Testing
         #expect(result.stdout.firstMatch(of: #/^\d+\.\d+\.\d+\n$/#) != nil, "\(result.stdout)")
     }
 
-    @Test(arguments: [["build", "--bogus"], ["check", "--format", "yaml"], ["build", "--jobs", "many"], ["new", "incident"], ["frobnicate", "x"]])
+    @Test(arguments: [
+        ["build", "--bogus"], ["check", "--format", "yaml"], ["build", "--jobs", "many"], ["new", "incident"],
+        ["frobnicate", "x"],
+    ])
     func exitsWithStatus2ForAnUnusableCommandLine(arguments: [String]) throws {
         let result = try LessonsBinary.run(arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)")

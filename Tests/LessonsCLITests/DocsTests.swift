@@ -25,7 +25,9 @@ import Testing
         #expect(codes.count > 40)
         let guide = try Self.read("docs/diagnostics.md")
         for code in codes {
-            #expect(guide.contains("### `\(code)`\n"), "docs/diagnostics.md does not explain '\(code)': add a '### `\(code)`' section with its fix")
+            #expect(
+                guide.contains("### `\(code)`\n"),
+                "docs/diagnostics.md does not explain '\(code)': add a '### `\(code)`' section with its fix")
         }
     }
 
@@ -36,11 +38,14 @@ import Testing
     }
 
     @Test func nothingPointsOutsideTheRepository() throws {
-        let documents = ["README.md"] + Self.files(under: "docs", endingIn: [".md"]) + Self.files(under: "examples", endingIn: [".md", ".yml", ".yaml"])
+        let documents =
+            ["README.md"] + Self.files(under: "docs", endingIn: [".md"])
+            + Self.files(under: "examples", endingIn: [".md", ".yml", ".yaml"])
             + Self.files(under: "themes", endingIn: [".md"]) + Self.files(under: "Fuzz", endingIn: [".md"])
         for path in documents {
             let text = try Self.read(path)
-            #expect(!text.contains("../shared") && !text.contains("/work/shared"), "\(path) points outside the repository")
+            #expect(
+                !text.contains("../shared") && !text.contains("/work/shared"), "\(path) points outside the repository")
         }
     }
 
@@ -54,7 +59,8 @@ import Testing
             for match in prose.matches(of: #/\]\(([^)\s#]+)(#[^)]*)?\)/#) {
                 let target = String(match.output.1)
                 if target.contains("://") || target.hasPrefix("mailto:") { continue }
-                let resolved = (Self.repository + "/" + (folder.isEmpty ? "" : folder + "/") + target as NSString).standardizingPath
+                let resolved = (Self.repository + "/" + (folder.isEmpty ? "" : folder + "/") + target as NSString)
+                    .standardizingPath
                 #expect(FileManager.default.fileExists(atPath: resolved), "\(path) links to missing \(target)")
             }
         }

@@ -5,10 +5,14 @@ import Testing
 /// shallow clone (with one note); the `date` field still orders lists and feeds.
 @Suite struct GitDatesTests {
     static func git(_ arguments: [String], in directory: String, date: String = "2026-01-05T10:00:00Z") throws {
-        let result = try LessonsBinary.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, environment: [
-            "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.nhs.uk", "GIT_COMMITTER_NAME": "Editor",
-            "GIT_COMMITTER_EMAIL": "editor@example.nhs.uk", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_NOSYSTEM": "1",
-        ])
+        let result = try LessonsBinary.run(
+            executable: URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory,
+            environment: [
+                "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.nhs.uk",
+                "GIT_COMMITTER_NAME": "Editor",
+                "GIT_COMMITTER_EMAIL": "editor@example.nhs.uk", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+                "GIT_CONFIG_NOSYSTEM": "1",
+            ])
         #expect(result.status == 0, "git \(arguments): \(result.stderr)")
     }
 
@@ -95,7 +99,9 @@ import Testing
         defer { repository.remove() }
         let clone = repository.root + "-shallow"
         defer { try? FileManager.default.removeItem(atPath: clone) }
-        try Self.git(["clone", "-q", "--depth", "1", "file://" + repository.root, clone], in: FileManager.default.temporaryDirectory.path)
+        try Self.git(
+            ["clone", "-q", "--depth", "1", "file://" + repository.root, clone],
+            in: FileManager.default.temporaryDirectory.path)
 
         let result = try Self.build(clone)
 

@@ -3,9 +3,13 @@ import Testing
 
 /// `lessons new`: next free id, today's date at the type's precision, placeholders that `check` reports, no overwriting.
 @Suite struct NewCommandTests {
-    static let types = ["incident", "lesson", "session", "bulletin", "debrief", "practice", "external", "review", "culture", "page"]
+    static let types = [
+        "incident", "lesson", "session", "bulletin", "debrief", "practice", "external", "review", "culture", "page",
+    ]
 
-    static func new(_ site: ExampleSiteCopy, _ arguments: [String], today: String = "2026-11-30") throws -> LessonsBinary.Result {
+    static func new(_ site: ExampleSiteCopy, _ arguments: [String], today: String = "2026-11-30") throws
+        -> LessonsBinary.Result
+    {
         try LessonsBinary.run(["new"] + arguments + ["--today", today, "--site", site.root])
     }
 
@@ -45,7 +49,9 @@ import Testing
             let text = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
             #expect(text.contains("TODO"), "reported at the placeholder's own line: \(text)")
         }
-        #expect(problems.count == mine.count, "the rest of the site is untouched: \(problems.filter { $0["file"] as? String != path })")
+        #expect(
+            problems.count == mine.count,
+            "the rest of the site is untouched: \(problems.filter { $0["file"] as? String != path })")
     }
 
     @Test func givesTheNextFreeIdInTheTypesPattern() throws {

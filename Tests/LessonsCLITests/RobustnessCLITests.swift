@@ -8,7 +8,8 @@ import Testing
 
     /// A copy of the small fixture site in a temporary folder.
     static func copySite() throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-robust-\(UUID().uuidString)").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-robust-\(UUID().uuidString)")
+            .path
         try FileManager.default.copyItem(atPath: fixture, toPath: root)
         return root
     }
@@ -29,13 +30,15 @@ import Testing
 
     @Test(arguments: ["abc", "", "12.5", "-1", "1e9", "99999999999999999999"])
     func unusableSourceDateEpochExitsWith2(value: String) throws {
-        let result = try LessonsBinary.run(["check", "--site", Self.fixture], environment: ["SOURCE_DATE_EPOCH": value])
+        let result = try LessonsBinary.run(
+            ["check", "--site", Self.fixture], environment: ["SOURCE_DATE_EPOCH": value])
         #expect(result.status == 2, "\(value): \(result.stderr)")
         #expect(result.stderr.contains("SOURCE_DATE_EPOCH"))
     }
 
     @Test func validSourceDateEpochIsUsed() throws {
-        let result = try LessonsBinary.run(["check", "--site", Self.fixture], environment: ["SOURCE_DATE_EPOCH": "1795000000"])
+        let result = try LessonsBinary.run(
+            ["check", "--site", Self.fixture], environment: ["SOURCE_DATE_EPOCH": "1795000000"])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
@@ -64,10 +67,13 @@ import Testing
         let site = try Self.copySite()
         defer { try? FileManager.default.removeItem(atPath: site) }
         for year in ["2025", "2026"] {
-            try FileManager.default.createDirectory(atPath: site + "/content/lessons/\(year)", withIntermediateDirectories: true)
-            try Data("chart of \(year)\n".utf8).write(to: URL(fileURLWithPath: site + "/content/lessons/\(year)/chart.txt"))
+            try FileManager.default.createDirectory(
+                atPath: site + "/content/lessons/\(year)", withIntermediateDirectories: true)
+            try Data("chart of \(year)\n".utf8).write(
+                to: URL(fileURLWithPath: site + "/content/lessons/\(year)/chart.txt"))
         }
-        try Self.append("\nSee [b](2025/chart.txt) and [c](2026/chart.txt).\n", to: site + "/content/lessons/ll-2026-001.md")
+        try Self.append(
+            "\nSee [b](2025/chart.txt) and [c](2026/chart.txt).\n", to: site + "/content/lessons/ll-2026-001.md")
         let result = try LessonsBinary.run(["build", "--site", site, "--today", "2026-11-27"])
         #expect(result.status == 0, "\(result.stderr)")
         let folder = site + "/site-output/lessons/ll-2026-001/"
@@ -82,7 +88,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: site) }
         let lesson = site + "/content/lessons/ll-2026-001.md"
         let text = try String(contentsOfFile: lesson, encoding: .utf8)
-            .replacingOccurrences(of: "themes: [observation, falls]", with: #"themes: ["fal\nls.md:1:1: error: for\u2028ged", observation]"#)
+            .replacingOccurrences(
+                of: "themes: [observation, falls]",
+                with: #"themes: ["fal\nls.md:1:1: error: for\u2028ged", observation]"#)
         try text.write(toFile: lesson, atomically: false, encoding: .utf8)
         let result = try LessonsBinary.run(["check", "--site", site, "--today", "2026-11-27"])
         #expect(result.status == 1)

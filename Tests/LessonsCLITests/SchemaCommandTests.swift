@@ -5,7 +5,9 @@ import Testing
 /// `lessons schema`: every example document validates against its type's schema with a real validator (Python's
 /// jsonschema), and the broken fixtures do not.
 @Suite struct SchemaCommandTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema").path
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/schema"
+    ).path
 
     static func python(_ arguments: [String]) throws -> LessonsBinary.Result {
         try LessonsBinary.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
@@ -27,7 +29,9 @@ import Testing
         }
         let examples = lines.filter { $0["expected"] as? Bool == true }
         let broken = lines.filter { $0["expected"] as? Bool == false }
-        let documents = FileManager.default.enumerator(atPath: site.root + "/content")?.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        let documents =
+            FileManager.default.enumerator(atPath: site.root + "/content")?.allObjects.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") } ?? []
         #expect(examples.count == documents.count + 1, "every document and site.yaml is checked")
         #expect(broken.count >= 10)
         #expect(lines.allSatisfy { $0["valid"] as? Bool == $0["expected"] as? Bool })
@@ -42,8 +46,11 @@ import Testing
         _ = try LessonsBinary.run(["schema", "--site", site.root, "--output", site.root + "/a"])
         _ = try LessonsBinary.run(["schema", "--site", site.root, "--output", site.root + "/b"])
 
-        for name in try FileManager.default.contentsOfDirectory(atPath: site.root + "/a") where name.hasSuffix(".json") {
-            #expect(FileManager.default.contentsEqual(atPath: site.root + "/a/" + name, andPath: site.root + "/b/" + name), "\(name)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: site.root + "/a") where name.hasSuffix(".json")
+        {
+            #expect(
+                FileManager.default.contentsEqual(atPath: site.root + "/a/" + name, andPath: site.root + "/b/" + name),
+                "\(name)")
         }
     }
 

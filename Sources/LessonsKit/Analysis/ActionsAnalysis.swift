@@ -2,7 +2,9 @@
 public enum ActionsAnalysis {
     /// Actions with status `completed` whose `completed` date falls in `period` (whole months inclusive),
     /// most recently completed first, then by document id and action id ("You said, we did").
-    public static func completed(in period: MonthPeriod, content: EditionContent) -> [(document: Document, action: Action)] {
+    public static func completed(in period: MonthPeriod, content: EditionContent) -> [(
+        document: Document, action: Action
+    )] {
         var result: [(document: Document, action: Action)] = []
         for document in content.documents {
             for action in document.actions where action.status == .completed {
@@ -12,8 +14,11 @@ public enum ActionsAnalysis {
         return result.sorted(by: completedFirst)
     }
 
-    static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action)) -> Bool {
-        let dateA = a.action.completed ?? a.action.due, dateB = b.action.completed ?? b.action.due
+    static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action))
+        -> Bool
+    {
+        let dateA = a.action.completed ?? a.action.due
+        let dateB = b.action.completed ?? b.action.due
         if dateA != dateB { return dateA > dateB }
         if a.document.id != b.document.id { return a.document.id < b.document.id }
         return a.action.id < b.action.id
@@ -48,20 +53,25 @@ public struct ActionsDashboard: Sendable {
     public init(content: EditionContent, today: PartialDate) {
         var all: [Item] = []
         for document in content.documents { for action in document.actions { all.append((document, action)) } }
-        let byDue: (Item, Item) -> Bool = { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+        let byDue: (Item, Item) -> Bool = {
+            ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id)
+        }
         let open = all.filter { $0.action.isOpen }.sorted(by: byDue)
         let soonLimit = CalendarDay.adding(Self.dueSoonDays, to: today)
         self.open = open
         overdue = open.filter { $0.action.isOverdue(on: today) }
         dueSoon = open.filter { $0.action.due >= today && $0.action.due <= soonLimit }
         let since = CalendarDay.addingMonths(-(Self.completedMonths - 1), to: today)
-        recentlyCompleted = ActionsAnalysis.completed(in: MonthPeriod(from: since, to: today.monthOnly), content: content)
-            .filter { ($0.action.completed ?? today) <= today }
+        recentlyCompleted = ActionsAnalysis.completed(
+            in: MonthPeriod(from: since, to: today.monthOnly), content: content
+        )
+        .filter { ($0.action.completed ?? today) <= today }
         notDoing = all.filter { $0.action.status == .notDoing }.sorted(by: byDue)
         var strength = Tally()
         for item in all where item.action.status != .superseded { strength.add(item.action.strength ?? "not-stated") }
         strengthMix = strength
-        var services: [String: (Int, Int)] = [:], owners: [String: (Int, Int)] = [:]
+        var services: [String: (Int, Int)] = [:]
+        var owners: [String: (Int, Int)] = [:]
         for item in open {
             let late = item.action.isOverdue(on: today) ? 1 : 0
             let service = item.document.service ?? ""

@@ -4,24 +4,34 @@
 /// old issue does not change when the site is rebuilt later. Only documents of the edition can appear.
 public enum BulletinAssembly {
     /// The issue for `bulletin`, or nil when the document is not a bulletin.
-    public static func assemble(_ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig) -> BulletinIssue? {
+    public static func assemble(_ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig)
+        -> BulletinIssue?
+    {
         guard case .bulletin(let details) = bulletin.details else { return nil }
         let published = bulletin.date
         // Default selections leave out superseded documents and anything dated after the issue came out.
         func inPeriod(_ type: DocumentType) -> [Document] {
             content.documents(of: type).filter { document in
-                guard let date = document.date, document.supersededBy == nil, details.covers.contains(date) else { return false }
+                guard let date = document.date, document.supersededBy == nil, details.covers.contains(date) else {
+                    return false
+                }
                 return published.map { date <= $0 } ?? true
             }
         }
         func named(_ ids: [Located<String>], _ type: DocumentType) -> [Document] {
             var seen: Set<String> = []
-            return ids.compactMap { content.document($0.value) }.filter { $0.type == type && seen.insert($0.slug).inserted }
+            return ids.compactMap { content.document($0.value) }.filter {
+                $0.type == type && seen.insert($0.slug).inserted
+            }
         }
 
         let periodLessons = inPeriod(.lesson)
-        let lead = details.lead.flatMap { content.document($0.value) }.flatMap { $0.type == .lesson ? $0 : nil } ?? periodLessons.first
-        let lessons = (details.lessons.isEmpty ? periodLessons : named(details.lessons, .lesson)).filter { $0.slug != lead?.slug }
+        let lead =
+            details.lead.flatMap { content.document($0.value) }.flatMap { $0.type == .lesson ? $0 : nil }
+            ?? periodLessons.first
+        let lessons = (details.lessons.isEmpty ? periodLessons : named(details.lessons, .lesson)).filter {
+            $0.slug != lead?.slug
+        }
         let practice = details.practice.isEmpty ? inPeriod(.practice) : named(details.practice, .practice)
         let external = details.external.isEmpty ? inPeriod(.external) : named(details.external, .external)
 
@@ -32,13 +42,18 @@ public enum BulletinAssembly {
             return details.covers.contains(date) && published.map { date <= $0 } ?? true
         }
         .map(BulletinIssue.HeldSession.init)
-        let next = published.flatMap { date in content.documents(of: .session).filter { ($0.date.map { $0 > date }) ?? false }.last }
+        let next = published.flatMap { date in
+            content.documents(of: .session).filter { ($0.date.map { $0 > date }) ?? false }.last
+        }
 
         let spotlight = details.spotlight.flatMap { slug in
-            data.theme(slug).map { BulletinSpotlight(theme: $0, covers: details.covers, content: content, data: data, config: config) }
+            data.theme(slug).map {
+                BulletinSpotlight(theme: $0, covers: details.covers, content: content, data: data, config: config)
+            }
         }
         return BulletinIssue(
-            bulletin: bulletin, details: details, lead: lead, lessons: lessons, spotlight: spotlight, practice: practice,
+            bulletin: bulletin, details: details, lead: lead, lessons: lessons, spotlight: spotlight,
+            practice: practice,
             external: external, completedActions: completed, sessions: sessions, nextSession: next,
             leads: BulletinIssue.LeadGroup.groups(data: data), support: config.bulletin.support)
     }

@@ -13,7 +13,8 @@ public struct BulletinSpotlight: Sendable {
     init(theme: Theme, covers: MonthPeriod, content: EditionContent, data: SiteData, config: SiteConfig) {
         self.theme = theme
         let through = Self.lastCompleteQuarterEnd(covers.to)
-        let counts = ThemeTrend.incidentsPerQuarter(theme: theme.slug, in: content, data: data, through: through, quarters: Self.quarterCount)
+        let counts = ThemeTrend.incidentsPerQuarter(
+            theme: theme.slug, in: content, data: data, through: through, quarters: Self.quarterCount)
         let policy = SmallNumberPolicy(edition: content.edition, privacy: config.privacy)
         let row = policy.displayRow(counts.map(\.count))
         quarters = zip(counts.map(\.quarter), row.cells).map { (label: $0, count: $1) }
@@ -33,13 +34,20 @@ public struct BulletinSpotlight: Sendable {
         let span = "from \(first) to \(last)"
         let name = theme.title.lowercased()
         if total.isSuppressed {
-            return "Incidents about \(name) reported each quarter \(span). Counts below the small-number threshold are shown as “\(quarters.first { $0.count.isSuppressed && $0.count.text.hasPrefix("fewer") }?.count.text ?? "fewer than 5")” so that no one can be identified."
+            return
+                "Incidents about \(name) reported each quarter \(span). Counts below the small-number threshold are shown as “\(quarters.first { $0.count.isSuppressed && $0.count.text.hasPrefix("fewer") }?.count.text ?? "fewer than 5")” so that no one can be identified."
         }
         let noun = total.value == 1 ? "incident" : "incidents"
         var text = "We recorded \(total.text) \(noun) about \(name) \(span)."
         if quarters.count >= 2 {
-            let latest = quarters[quarters.count - 1].count.value, before = quarters[quarters.count - 2].count.value
-            text += latest > before ? " The latest quarter was higher than the one before." : latest < before ? " The latest quarter was lower than the one before." : " The latest quarter was the same as the one before."
+            let latest = quarters[quarters.count - 1].count.value
+            let before = quarters[quarters.count - 2].count.value
+            text +=
+                latest > before
+                ? " The latest quarter was higher than the one before."
+                : latest < before
+                    ? " The latest quarter was lower than the one before."
+                    : " The latest quarter was the same as the one before."
         }
         return text
     }

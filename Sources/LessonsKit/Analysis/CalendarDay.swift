@@ -46,12 +46,15 @@ public struct Tally: Sendable, Hashable {
 
     /// Entries largest first, ties by key, so pages never depend on hash order.
     public var ranked: [(key: String, count: Int)] {
-        counts.map { (key: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        counts.map { (key: $0.key, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
+        }
     }
 
     /// Entries in the order of `keys` (a vocabulary), then any others ranked; zero counts left out.
     public func ordered(by keys: [String]) -> [(key: String, count: Int)] {
         let known = Set(keys)
-        return keys.compactMap { key in counts[key].map { (key: key, count: $0) } } + ranked.filter { !known.contains($0.key) }
+        return keys.compactMap { key in counts[key].map { (key: key, count: $0) } }
+            + ranked.filter { !known.contains($0.key) }
     }
 }

@@ -2,7 +2,9 @@
 public struct CultureGrid: Sendable {
     /// How a dimension's level moved since the team's previous assessment.
     public enum Change: Sendable, Hashable {
-        case up(from: String), down(from: String), same, noPrevious
+        case up(from: String)
+        case down(from: String)
+        case same, noPrevious
     }
 
     public struct Row: Sendable {
@@ -25,7 +27,8 @@ public struct CultureGrid: Sendable {
             guard let date = document.date, date <= today, let service = document.service else { continue }
             byService[service, default: []].append(document)
         }
-        let order = Dictionary(data.services.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(
+            data.services.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
         rows = byService.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }.compactMap { service in
             let assessments = (byService[service] ?? []).sorted(by: Document.newestFirst)
             guard let latest = assessments.first, case .culture(let details) = latest.details else { return nil }
@@ -37,14 +40,19 @@ public struct CultureGrid: Sendable {
             let framework = frameworks[details.framework] ?? .mapsaf
             var changes: [String: Change] = [:]
             for dimension in framework.dimensions {
-                changes[dimension.slug] = Self.change(from: earlier[dimension.slug], to: details.levels[dimension.slug], order: framework.levels)
+                changes[dimension.slug] = Self.change(
+                    from: earlier[dimension.slug], to: details.levels[dimension.slug], order: framework.levels)
             }
-            return Row(service: service, latest: latest, previous: previous, levels: details.levels, changes: changes, assessments: assessments.count)
+            return Row(
+                service: service, latest: latest, previous: previous, levels: details.levels, changes: changes,
+                assessments: assessments.count)
         }
     }
 
     static func change(from before: String?, to now: String?, order: [String]) -> Change {
-        guard let before, let now, let old = order.firstIndex(of: before), let new = order.firstIndex(of: now) else { return .noPrevious }
+        guard let before, let now, let old = order.firstIndex(of: before), let new = order.firstIndex(of: now) else {
+            return .noPrevious
+        }
         return new > old ? .up(from: before) : new < old ? .down(from: before) : .same
     }
 }

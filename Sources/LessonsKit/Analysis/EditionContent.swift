@@ -14,7 +14,8 @@ public struct EditionContent: Sendable {
         self.edition = edition
         var seen: Set<String> = []
         let selected = corpus.documents.filter { document in
-            edition.audiences.contains(document.audience) && (includeDrafts || !document.isDraft) && seen.insert(document.slug).inserted
+            edition.audiences.contains(document.audience) && (includeDrafts || !document.isDraft)
+                && seen.insert(document.slug).inserted
         }
         self.documents = selected
         self.byId = Dictionary(selected.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -34,7 +35,7 @@ extension Document {
     /// Newest first; undated documents last; ties broken by id so order never depends on the file system.
     public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         switch (a.date, b.date) {
-        case let (x?, y?) where x != y: return x > y
+        case (let x?, let y?) where x != y: return x > y
         case (nil, _?): return false
         case (_?, nil): return true
         default: return a.id < b.id

@@ -23,9 +23,10 @@ public struct LeadsCoverage: Sendable {
         var byUnit: [String: [Lead]] = [:]
         for lead in data.leads { byUnit[lead.service, default: []].append(lead) }
         directorates = data.directorates.map { directorate in
-            DirectorateLeads(directorate: directorate,
-                             services: directorate.services.map { ServiceLeads(service: $0, leads: byUnit[$0.slug] ?? []) },
-                             leads: byUnit[directorate.slug] ?? [])
+            DirectorateLeads(
+                directorate: directorate,
+                services: directorate.services.map { ServiceLeads(service: $0, leads: byUnit[$0.slug] ?? []) },
+                leads: byUnit[directorate.slug] ?? [])
         }
         leadCount = data.leads.count
     }

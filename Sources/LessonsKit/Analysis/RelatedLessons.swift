@@ -26,7 +26,8 @@ public struct RelatedLessons: Sendable {
         }
         let themes = lessons.map { Array(Set($0.themes)) }
         let days = lessons.map { $0.date.map(CalendarDay.number) }
-        var byTheme: [String: [Int]] = [:], bySource: [String: [Int]] = [:]
+        var byTheme: [String: [Int]] = [:]
+        var bySource: [String: [Int]] = [:]
         for index in lessons.indices {
             for theme in themes[index] { byTheme[theme, default: []].append(index) }
             for source in sources[index] { bySource[source, default: []].append(index) }

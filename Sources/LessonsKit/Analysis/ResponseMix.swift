@@ -13,7 +13,9 @@ public struct ResponseMix: Sendable {
         var perQuarter = [Tally](repeating: Tally(), count: axis.count)
         var totals = Tally()
         for document in content.documents {
-            guard case .incident(let incident) = document.details, let date = document.date, let index = axis.index(of: date) else { continue }
+            guard case .incident(let incident) = document.details, let date = document.date,
+                let index = axis.index(of: date)
+            else { continue }
             perQuarter[index].add(incident.response.rawValue)
             totals.add(incident.response.rawValue)
         }

@@ -31,7 +31,9 @@ public struct SessionsAnalysis: Sendable {
     /// Partner-agency attendances over the held sessions whose split is known.
     public var partnerAttendances: Int { held.compactMap { $0.details?.partnerAttendance }.reduce(0, +) }
     /// Held sessions with attendance but no staff/partner split (partner agencies came, counts by agency not given).
-    public var sessionsWithoutSplit: Int { held.filter { $0.attendance != nil && $0.details?.staffAttendance == nil }.count }
+    public var sessionsWithoutSplit: Int {
+        held.filter { $0.attendance != nil && $0.details?.staffAttendance == nil }.count
+    }
 
     /// The mean of the session ratings, weighted by responses where given.
     public var meanRating: Double? {
@@ -43,17 +45,22 @@ public struct SessionsAnalysis: Sendable {
     public init(content: EditionContent, today: PartialDate) {
         let sessions = content.documents.filter { $0.type == .session }
         let chronological: (Document, Document) -> Bool = { a, b in
-            (a.date.map { CalendarDay.number($0) } ?? Int.max, a.id) < (b.date.map { CalendarDay.number($0) } ?? Int.max, b.id)
+            (a.date.map { CalendarDay.number($0) } ?? Int.max, a.id) < (
+                b.date.map { CalendarDay.number($0) } ?? Int.max, b.id
+            )
         }
         upcoming = sessions.filter { ($0.date.map { $0 > today }) ?? false }.sorted(by: chronological)
         var held: [Held] = []
         var running = 0
-        var agencies = Tally(), themes = Tally()
+        var agencies = Tally()
+        var themes = Tally()
         for document in sessions.filter({ ($0.date.map { $0 <= today }) ?? true }).sorted(by: chronological) {
             guard case .session(let details) = document.details else { continue }
             running += details.attendance ?? 0
-            held.append(Held(document: document, attendance: details.attendance, runningTotal: running,
-                             rating: details.feedbackRating, responses: details.feedbackResponses))
+            held.append(
+                Held(
+                    document: document, attendance: details.attendance, runningTotal: running,
+                    rating: details.feedbackRating, responses: details.feedbackResponses))
             for agency in Set(details.agencies) { agencies.add(agency) }
             var discussed: Set<String> = []
             for id in details.discussed { discussed.formUnion(content.document(id.value)?.themes ?? []) }

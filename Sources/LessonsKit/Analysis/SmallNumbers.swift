@@ -23,7 +23,9 @@ public struct SmallNumberPolicy: Sendable, Hashable {
     }
 
     public func display(_ value: Int) -> DisplayCount {
-        guard let threshold, value > 0, value < threshold else { return DisplayCount(value: value, isSuppressed: false, text: "\(value)") }
+        guard let threshold, value > 0, value < threshold else {
+            return DisplayCount(value: value, isSuppressed: false, text: "\(value)")
+        }
         return DisplayCount(value: value, isSuppressed: true, text: "fewer than \(threshold)")
     }
 
@@ -35,12 +37,15 @@ public struct SmallNumberPolicy: Sendable, Hashable {
         let total = values.reduce(0, +)
         guard threshold != nil else { return (cells, display(total)) }
         let suppressed = cells.indices.filter { cells[$0].isSuppressed }
-        if suppressed.count == 1, let other = cells.indices.filter({ !cells[$0].isSuppressed && cells[$0].value > 0 })
-            .min(by: { cells[$0].value < cells[$1].value }) {
+        if suppressed.count == 1,
+            let other = cells.indices.filter({ !cells[$0].isSuppressed && cells[$0].value > 0 })
+                .min(by: { cells[$0].value < cells[$1].value })
+        {
             cells[other] = DisplayCount(value: cells[other].value, isSuppressed: true, text: "suppressed")
         }
         let anySuppressed = cells.contains { $0.isSuppressed }
-        let totalDisplay = anySuppressed ? DisplayCount(value: total, isSuppressed: true, text: "not shown") : display(total)
+        let totalDisplay =
+            anySuppressed ? DisplayCount(value: total, isSuppressed: true, text: "not shown") : display(total)
         return (cells, totalDisplay)
     }
 }

@@ -48,9 +48,11 @@ public struct ThemeAnalysis: Sendable {
             return 1
         }
         return summaries.values.sorted { a, b in
-            if key(a.recentIncidents) != key(b.recentIncidents) { return key(a.recentIncidents) > key(b.recentIncidents) }
+            if key(a.recentIncidents) != key(b.recentIncidents) {
+                return key(a.recentIncidents) > key(b.recentIncidents)
+            }
             switch (a.latestActivity, b.latestActivity) {
-            case let (x?, y?) where x != y: return x > y
+            case (let x?, let y?) where x != y: return x > y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return (a.theme.title, a.theme.slug) < (b.theme.title, b.theme.slug)
@@ -75,23 +77,35 @@ public struct ThemeAnalysis: Sendable {
         // its document list on every append (quadratic on a large corpus).
         var list = data.themes.map { Summary(theme: $0, incidentsPerQuarter: Array(repeating: 0, count: axis.count)) }
         var position: [String: Int] = [:]
-        for (index, theme) in data.themes.enumerated() where position[theme.slug] == nil { position[theme.slug] = index }
+        for (index, theme) in data.themes.enumerated() where position[theme.slug] == nil {
+            position[theme.slug] = index
+        }
         var reviewed: [String: Set<String>] = [:]  // theme → review ids already added
         for document in content.documents {
             let expanded = Self.expand(document.themes, ancestors: ancestors)
             if case .bulletin(let bulletin) = document.details, let spotlight = bulletin.spotlight {
                 // A spotlight on a child theme also shows on its parent's page.
-                for slug in ancestors[spotlight] ?? [] { if let index = position[slug] { list[index].spotlightBulletins.append(document) } }
+                for slug in ancestors[spotlight] ?? [] {
+                    if let index = position[slug] { list[index].spotlightBulletins.append(document) }
+                }
             }
             for slug in expanded {
                 guard let index = position[slug] else { continue }
                 list[index].documents.append(document)
                 list[index].countsByType[document.type, default: 0] += 1
-                if let date = document.date, date <= today, list[index].latestActivity.map({ date > $0 }) ?? true { list[index].latestActivity = date }
-                for action in document.actions where action.isOpen { list[index].openActions.append((document, action)) }
-                if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted { list[index].reviews.append(document) }
+                if let date = document.date, date <= today, list[index].latestActivity.map({ date > $0 }) ?? true {
+                    list[index].latestActivity = date
+                }
+                for action in document.actions where action.isOpen {
+                    list[index].openActions.append((document, action))
+                }
+                if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted {
+                    list[index].reviews.append(document)
+                }
                 if case .incident(let incident) = document.details {
-                    if let date = document.date, let quarter = axis.index(of: date) { list[index].incidentsPerQuarter[quarter] += 1 }
+                    if let date = document.date, let quarter = axis.index(of: date) {
+                        list[index].incidentsPerQuarter[quarter] += 1
+                    }
                     list[index].harmMix.add(incident.harm?.rawValue ?? "not-recorded")
                     list[index].responseMix.add(incident.response.rawValue)
                     list[index].services.add(document.service ?? "")
@@ -104,7 +118,11 @@ public struct ThemeAnalysis: Sendable {
         for review in content.documents where review.type == .review {
             guard case .review(let details) = review.details else { continue }
             var themes: Set<String> = []
-            for id in details.incidents { if let incident = content.document(id.value) { themes.formUnion(Self.expand(incident.themes, ancestors: ancestors)) } }
+            for id in details.incidents {
+                if let incident = content.document(id.value) {
+                    themes.formUnion(Self.expand(incident.themes, ancestors: ancestors))
+                }
+            }
             for slug in themes where reviewed[slug, default: []].insert(review.slug).inserted {
                 if let index = position[slug] { list[index].reviews.append(review) }
             }
@@ -113,7 +131,9 @@ public struct ThemeAnalysis: Sendable {
             list[index].documents.sort(by: Document.newestFirst)
             list[index].reviews.sort(by: Document.newestFirst)
             list[index].spotlightBulletins.sort(by: Document.newestFirst)
-            list[index].openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+            list[index].openActions.sort {
+                ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id)
+            }
         }
         self.summaries = Dictionary(list.map { ($0.theme.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }

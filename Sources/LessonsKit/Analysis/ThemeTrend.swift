@@ -4,8 +4,10 @@ public enum ThemeTrend {
     /// `quarters` quarters ending with the quarter of `through` (oldest first; labels like `2026 Q3`).
     ///
     /// Counts are true values: apply `SmallNumberPolicy` before showing them.
-    public static func incidentsPerQuarter(theme: String, in content: EditionContent, data: SiteData, through: PartialDate,
-                                           quarters: Int) -> [(quarter: String, count: Int)] {
+    public static func incidentsPerQuarter(
+        theme: String, in content: EditionContent, data: SiteData, through: PartialDate,
+        quarters: Int
+    ) -> [(quarter: String, count: Int)] {
         let slugs = data.themeTree.selfAndDescendants(of: theme)
         let axis = QuarterAxis(through: through, count: quarters)
         var counts = [Int](repeating: 0, count: axis.labels.count)

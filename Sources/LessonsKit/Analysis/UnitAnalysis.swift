@@ -38,15 +38,21 @@ public struct UnitAnalysis: Sendable {
                 guard let index = position[unit] else { continue }
                 list[index].documents.append(document)
                 if document.type == .incident {
-                    if let date = document.date, let quarter = axis.index(of: date) { list[index].incidentsPerQuarter[quarter] += 1 }
+                    if let date = document.date, let quarter = axis.index(of: date) {
+                        list[index].incidentsPerQuarter[quarter] += 1
+                    }
                     for theme in document.themes { list[index].incidentThemes.add(theme) }
                 }
-                for action in document.actions where action.isOpen { list[index].openActions.append((document, action)) }
+                for action in document.actions where action.isOpen {
+                    list[index].openActions.append((document, action))
+                }
             }
         }
         for index in list.indices {
             list[index].documents.sort(by: Document.newestFirst)
-            list[index].openActions.sort { ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id) }
+            list[index].openActions.sort {
+                ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id)
+            }
         }
         var summaries: [String: Summary] = [:]
         for (unit, index) in position { summaries[unit] = list[index] }

@@ -29,9 +29,10 @@ public enum NewDocument {
     /// Accepts the folder name or the singular (`incidents`, `incident`, `good-practice`).
     public static func documentType(named name: String) -> DocumentType? {
         let lower = name.lowercased()
-        return DocumentType(folder: lower) ?? DocumentType(rawValue: lower) ?? DocumentType.allCases.first {
-            Slug.make($0.displayName) == lower || Slug.make($0.pluralName) == lower
-        }
+        return DocumentType(folder: lower) ?? DocumentType(rawValue: lower)
+            ?? DocumentType.allCases.first {
+                Slug.make($0.displayName) == lower || Slug.make($0.pluralName) == lower
+            }
     }
 
     public static func create(_ request: Request) -> Outcome {
@@ -43,44 +44,57 @@ public enum NewDocument {
         }
         guard let type = documentType(named: request.type) else {
             let names = DocumentType.allCases.map(\.rawValue)
-            return fail("unknown document type '\(request.type)'\(Suggestions.didYouMean(request.type, in: names)); types: \(names.joined(separator: ", "))",
-                        .unusableConfiguration)
+            return fail(
+                "unknown document type '\(request.type)'\(Suggestions.didYouMean(request.type, in: names)); types: \(names.joined(separator: ", "))",
+                .unusableConfiguration)
         }
         let title = request.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty, !title.contains(where: \.isNewline) else { return fail("the title must be one line of text", .unusableConfiguration) }
+        guard !title.isEmpty, !title.contains(where: \.isNewline) else {
+            return fail("the title must be one line of text", .unusableConfiguration)
+        }
         let reader = SiteReader(siteDirectory: request.siteDirectory)
         let (loadedConfig, data, diagnostics) = LoadedSite.loadConfiguration(reader: reader)
         outcome.diagnostics = diagnostics
-        guard let config = loadedConfig else { return fail("site.yaml or a data file cannot be used; nothing was written", .unusableConfiguration) }
+        guard let config = loadedConfig else {
+            return fail("site.yaml or a data file cannot be used; nothing was written", .unusableConfiguration)
+        }
         var dateOptions = BuildOptions(siteDirectory: request.siteDirectory)
         dateOptions.today = request.today
         guard let today = dateOptions.resolveToday(timezone: config.timezone) else {
-            return fail("--today must be a date written YYYY-MM-DD, not '\(request.today ?? "")'", .unusableConfiguration)
+            return fail(
+                "--today must be a date written YYYY-MM-DD, not '\(request.today ?? "")'", .unusableConfiguration)
         }
         let site = SiteVocabularies(config: config, data: data)
         if let service = request.service, !site.services.contains(service) {
-            return fail("unknown service '\(service)'\(Suggestions.didYouMean(service, in: site.services)); services are listed in data/services.yaml",
-                        .unusableConfiguration)
+            return fail(
+                "unknown service '\(service)'\(Suggestions.didYouMean(service, in: site.services)); services are listed in data/services.yaml",
+                .unusableConfiguration)
         }
         let existing = existingDocuments(reader)
         let id: String
         do {
             if let given = request.id {
                 guard DocumentID.isValid(given) else { throw IdPattern.Problem.invalid(given) }
-                guard !existing.ids.contains(where: { $0.caseInsensitiveCompare(given) == .orderedSame }) else { throw IdPattern.Problem.taken(given) }
+                guard !existing.ids.contains(where: { $0.caseInsensitiveCompare(given) == .orderedSame }) else {
+                    throw IdPattern.Problem.taken(given)
+                }
                 id = given
             } else {
-                id = try IdPattern.forType(type, config: config).nextId(existing: existing.ids, today: today, service: request.service, title: title)
+                id = try IdPattern.forType(type, config: config).nextId(
+                    existing: existing.ids, today: today, service: request.service, title: title)
             }
         } catch let problem as IdPattern.Problem {
             return fail(problem.description, .unusableConfiguration)
         } catch {
             return fail("\(error)", .internalFailure)
         }
-        let template = NewDocumentTemplate(type: type, id: id, title: title, today: today, service: request.service,
-                                           issue: type == .bulletin ? (existing.issues.max() ?? 0) + 1 : nil, site: site)
+        let template = NewDocumentTemplate(
+            type: type, id: id, title: title, today: today, service: request.service,
+            issue: type == .bulletin ? (existing.issues.max() ?? 0) + 1 : nil, site: site)
         let relative = "content/\(type.folder)/\(fileName(id: id, title: title))"
-        let shown = request.siteDirectory == "." ? relative : (request.siteDirectory as NSString).appendingPathComponent(relative)
+        let shown =
+            request.siteDirectory == "."
+            ? relative : (request.siteDirectory as NSString).appendingPathComponent(relative)
         do {
             try NewFileWriter.create(reader.absolute(relative), text: template.render(), displayPath: shown)
         } catch {
@@ -103,8 +117,9 @@ public enum NewDocument {
         var issues: [Int] = []
         for entry in reader.listContent().documents {
             guard case .success(let file) = reader.readText(entry.path),
-                  case .success(let split) = FrontMatter.split(file),
-                  case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path) else { continue }
+                case .success(let split) = FrontMatter.split(file),
+                case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path)
+            else { continue }
             if let id = root["id"]?.scalar { ids.append(id) }
             if entry.type == .bulletin, let issue = root["issue"]?.scalar.flatMap({ Int($0) }) { issues.append(issue) }
         }

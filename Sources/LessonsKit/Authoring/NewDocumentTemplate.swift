@@ -12,7 +12,10 @@ public struct NewDocumentTemplate: Sendable {
     public let issue: Int?
     public let site: SiteVocabularies
 
-    public init(type: DocumentType, id: String, title: String, today: PartialDate, service: String?, issue: Int?, site: SiteVocabularies) {
+    public init(
+        type: DocumentType, id: String, title: String, today: PartialDate, service: String?, issue: Int?,
+        site: SiteVocabularies
+    ) {
         self.type = type
         self.id = id
         self.title = title
@@ -54,7 +57,12 @@ public struct NewDocumentTemplate: Sendable {
         switch field.name {
         case "id": return ["id: \(id)"]
         case "title": return ["title: \(YAMLText.scalar(title))"]
-        case "date": return [type == .page ? "# date: \(today)" : "date: \(type.usesMonthPrecision ? today.monthOnly.description : today.description)"]
+        case "date":
+            return [
+                type == .page
+                    ? "# date: \(today)"
+                    : "date: \(type.usesMonthPrecision ? today.monthOnly.description : today.description)"
+            ]
         case "service" where service != nil: return ["service: \(service ?? "")"]
         case "issue" where issue != nil: return ["issue: \(issue ?? 1)"]
         case "levels": return levelLines(field)
@@ -73,11 +81,13 @@ public struct NewDocumentTemplate: Sendable {
         case .choiceList, .textList, .referenceList:
             var count = 1
             if case .referenceList(let minimum) = field.value { count = max(1, minimum) }
-            return ["\(indent)\(field.name):" + note] + Array(repeating: "\(indent)  - \(Placeholder.marker)", count: count)
+            return ["\(indent)\(field.name):" + note]
+                + Array(repeating: "\(indent)  - \(Placeholder.marker)", count: count)
         case .mapping(let fields):
-            return ["\(indent)\(field.name):" + note] + fields.flatMap { sub -> [String] in
-                sub.isRequired ? placeholder(sub, indent: indent + "  ") : [commented(sub, indent: indent + "  ")]
-            }
+            return ["\(indent)\(field.name):" + note]
+                + fields.flatMap { sub -> [String] in
+                    sub.isRequired ? placeholder(sub, indent: indent + "  ") : [commented(sub, indent: indent + "  ")]
+                }
         default:
             return ["\(indent)\(field.name): \(Placeholder.marker)" + note]
         }
@@ -92,9 +102,10 @@ public struct NewDocumentTemplate: Sendable {
         let key = site.frameworks["mapsaf"] != nil ? "mapsaf" : (site.frameworks.keys.sorted().first ?? "mapsaf")
         guard let framework = site.frameworks[key] else { return placeholder(field, indent: "") }
         let levels = framework.levels.joined(separator: ", ")
-        return ["levels:  # " + field.description] + framework.dimensions.map {
-            "  \($0.slug): \(Placeholder.marker)  # \(levels): \($0.title)"
-        }
+        return ["levels:  # " + field.description]
+            + framework.dimensions.map {
+                "  \($0.slug): \(Placeholder.marker)  # \(levels): \($0.title)"
+            }
     }
 
     private func guidance(_ field: FieldSpec) -> String {
@@ -132,10 +143,14 @@ public struct NewDocumentTemplate: Sendable {
 /// YAML text as `lessons new` writes it: plain when that reads back unchanged, else double-quoted.
 enum YAMLText {
     static func scalar(_ text: String) -> String {
-        let special: Set<Character> = [":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\\"]
+        let special: Set<Character> = [
+            ":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "\\",
+        ]
         let reserved = ["true", "false", "yes", "no", "on", "off", "null", "~"]
         if let first = text.first, first.isLetter, !text.contains(where: { special.contains($0) || $0.isNewline }),
-           text.trimmingCharacters(in: .whitespaces) == text, !reserved.contains(text.lowercased()), !Placeholder.isPlaceholder(text) {
+            text.trimmingCharacters(in: .whitespaces) == text, !reserved.contains(text.lowercased()),
+            !Placeholder.isPlaceholder(text)
+        {
             return text
         }
         // JSON string syntax is valid YAML double-quoted syntax.

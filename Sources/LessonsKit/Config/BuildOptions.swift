@@ -25,15 +25,20 @@ public struct BuildOptions: Sendable {
     /// Why `SOURCE_DATE_EPOCH` cannot be used when `--today` is not given (it must be whole seconds since 1970), or nil.
     public func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         guard today == nil, let epoch = environment["SOURCE_DATE_EPOCH"] else { return nil }
-        guard !epoch.isEmpty, epoch.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), epoch.utf8.count <= 12 else {
-            return "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '\(DiagnosticFormat.visible(epoch))'"
+        guard !epoch.isEmpty, epoch.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            epoch.utf8.count <= 12
+        else {
+            return
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not '\(DiagnosticFormat.visible(epoch))'"
                 + " (unset it, or pass --today YYYY-MM-DD)"
         }
         return nil
     }
 
     /// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else now, as a calendar date in `timezone`.
-    public func resolveToday(timezone: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> PartialDate? {
+    public func resolveToday(timezone: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> PartialDate?
+    {
         if let today {
             guard let date = PartialDate(parsing: today), date.hasDay else { return nil }
             return date

@@ -4,7 +4,10 @@ import Foundation
 /// and the next free id it gives.
 public struct IdPattern: Sendable, Hashable {
     enum Token: Sendable, Hashable {
-        case literal(String), year, month, counter(width: Int), service, slug
+        case literal(String)
+        case year, month
+        case counter(width: Int)
+        case service, slug
     }
 
     /// Why no id could be made.
@@ -16,10 +19,13 @@ public struct IdPattern: Sendable, Hashable {
 
         public var description: String {
             switch self {
-            case .unknownToken(let token): "unknown placeholder '{\(token)}' in the id pattern; use {YYYY}, {MM}, {N…}, {service} or {slug}"
+            case .unknownToken(let token):
+                "unknown placeholder '{\(token)}' in the id pattern; use {YYYY}, {MM}, {N…}, {service} or {slug}"
             case .needsService(let pattern): "the id pattern '\(pattern)' needs a service: add --service <slug>"
-            case .taken(let id): "the id \(id) is already used; give another with --id, or a date in another month with --today"
-            case .invalid(let id): "'\(id)' is not a valid id (letters, digits and '-', starting with a letter); give one with --id"
+            case .taken(let id):
+                "the id \(id) is already used; give another with --id, or a date in another month with --today"
+            case .invalid(let id):
+                "'\(id)' is not a valid id (letters, digits and '-', starting with a letter); give one with --id"
             }
         }
     }
@@ -27,7 +33,8 @@ public struct IdPattern: Sendable, Hashable {
     /// The patterns configuration.md gives, used for types that `ids:` leaves out.
     public static let defaults: [DocumentType: String] = [
         .incident: "INC-{YYYY}-{NNN}", .lesson: "LL-{YYYY}-{NNN}", .session: "LLS-{YYYY}-{MM}", .bulletin: "LLB-{NNN}",
-        .debrief: "DB-{YYYY}-{NNN}", .practice: "GP-{YYYY}-{NNN}", .external: "EXT-{YYYY}-{NNN}", .review: "TR-{YYYY}-{NNN}",
+        .debrief: "DB-{YYYY}-{NNN}", .practice: "GP-{YYYY}-{NNN}", .external: "EXT-{YYYY}-{NNN}",
+        .review: "TR-{YYYY}-{NNN}",
         .culture: "CUL-{service}-{YYYY}-{MM}", .page: "{slug}",
     ]
 
@@ -62,7 +69,9 @@ public struct IdPattern: Sendable, Hashable {
 
     /// The next free id: one more than the highest counter already used with the same filled-in parts (ids compared ignoring
     /// case), or the filled-in pattern itself when it has no counter and is still free.
-    public func nextId(existing: [String], today: PartialDate, service: String?, title: String) throws(Problem) -> String {
+    public func nextId(existing: [String], today: PartialDate, service: String?, title: String) throws(Problem)
+        -> String
+    {
         var regex = "^"
         var template: [Either] = []
         for token in tokens {
@@ -85,11 +94,14 @@ public struct IdPattern: Sendable, Hashable {
         }
         regex += "$"
         var next = 1
-        if template.contains(where: \.isCounter), let expression = try? NSRegularExpression(pattern: regex, options: [.caseInsensitive]) {
+        if template.contains(where: \.isCounter),
+            let expression = try? NSRegularExpression(pattern: regex, options: [.caseInsensitive])
+        {
             for id in existing {
                 let range = NSRange(id.startIndex..., in: id)
                 guard let match = expression.firstMatch(in: id, range: range), match.numberOfRanges > 1,
-                      let numberRange = Range(match.range(at: 1), in: id), let number = Int(id[numberRange]) else { continue }
+                    let numberRange = Range(match.range(at: 1), in: id), let number = Int(id[numberRange])
+                else { continue }
                 next = max(next, number + 1)
             }
         }
@@ -100,14 +112,17 @@ public struct IdPattern: Sendable, Hashable {
             }
         }.joined()
         guard DocumentID.isValid(id) else { throw .invalid(id) }
-        if !template.contains(where: \.isCounter), existing.contains(where: { $0.caseInsensitiveCompare(id) == .orderedSame }) {
+        if !template.contains(where: \.isCounter),
+            existing.contains(where: { $0.caseInsensitiveCompare(id) == .orderedSame })
+        {
             throw .taken(id)
         }
         return id
     }
 
     private enum Either {
-        case text(String), counter(Int)
+        case text(String)
+        case counter(Int)
         var isCounter: Bool { if case .counter = self { true } else { false } }
     }
 }
@@ -116,7 +131,8 @@ public struct IdPattern: Sendable, Hashable {
 public enum Slug {
     /// `Missed observation on Ward 3 — night` → `missed-observation-on-ward-3-night`, at most `limit` characters.
     public static func make(_ text: String, limit: Int = 60) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
+        let folded = text.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
         var slug = ""
         for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

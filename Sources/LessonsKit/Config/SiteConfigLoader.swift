@@ -3,8 +3,10 @@ public enum SiteConfigLoader {
     /// `print` and `reports`: posters, the lesson-on-a-page check and learning reports.
     static let printKeys = ["print", "reports"]
 
-    public static let knownKeys = ["title", "organisation", "base_url", "language", "theme", "portable", "timezone", "robots",
-                                   "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies"]
+    public static let knownKeys = [
+        "title", "organisation", "base_url", "language", "theme", "portable", "timezone", "robots",
+        "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies",
+    ]
 
     /// Parses the configuration, returning it (when usable) and every problem found.
     public static func load(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -13,12 +15,25 @@ public enum SiteConfigLoader {
         switch parsed {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(nil):
-            return (nil, [.error(.invalidConfig, "site.yaml is empty", at: SourceLocation(file: file.path),
-                                 hint: "it needs at least 'title:' and 'organisation:'")])
+            return (
+                nil,
+                [
+                    .error(
+                        .invalidConfig, "site.yaml is empty", at: SourceLocation(file: file.path),
+                        hint: "it needs at least 'title:' and 'organisation:'")
+                ]
+            )
         case .success(let node?): root = node
         }
         guard root.pairs != nil else {
-            return (nil, [.error(.invalidConfig, "site.yaml should be a mapping of settings, not \(root.kindDescription)", at: root.location)])
+            return (
+                nil,
+                [
+                    .error(
+                        .invalidConfig, "site.yaml should be a mapping of settings, not \(root.kindDescription)",
+                        at: root.location)
+                ]
+            )
         }
         var reader = FieldReader(root, context: "site.yaml")
         let title = reader.string("title", required: true)
@@ -31,7 +46,9 @@ public enum SiteConfigLoader {
         config.timezone = reader.string("timezone") ?? config.timezone
         config.robotsAllow = reader.choice("robots", from: ["allow", "disallow"]) == "allow"
         config.links = reader.mappingList("links") { link in
-            guard let title = link.string("title", required: true), let url = link.url("url", required: true) else { return nil }
+            guard let title = link.string("title", required: true), let url = link.url("url", required: true) else {
+                return nil
+            }
             link.reportUnknownKeys()
             return SiteLink(title: title, url: url)
         }
@@ -49,13 +66,20 @@ public enum SiteConfigLoader {
             config.privacy.requireReview = privacy.bool("require_review") ?? true
             config.privacy.smallNumbers = privacy.int("small_numbers", range: 1...1000) ?? 5
             config.privacy.allowedEmailDomains = privacy.stringList("allowed_email_domains").map(\.value)
-            config.privacy.patterns = privacy.mappingList("patterns") { (pattern: inout FieldReader) -> PrivacyPattern? in
-                guard let name = pattern.string("name", required: true), let regex = pattern.string("regex", required: true) else { return nil }
+            config.privacy.patterns = privacy.mappingList("patterns") {
+                (pattern: inout FieldReader) -> PrivacyPattern? in
+                guard let name = pattern.string("name", required: true),
+                    let regex = pattern.string("regex", required: true)
+                else { return nil }
                 pattern.reportUnknownKeys()
                 if case .failure(let problem) = PrivacyPattern.compile(regex) {
-                    pattern.report(.error(.invalidConfig, "privacy pattern '\(name)' cannot be used: \(problem.reason)",
-                                          at: pattern.valueLocations["regex"] ?? pattern.location(of: "regex"),
-                                          hint: "patterns use NSRegularExpression syntax; quote them with single quotes, e.g. regex: '\\bRIO\\d{7}\\b'"))
+                    pattern.report(
+                        .error(
+                            .invalidConfig, "privacy pattern '\(name)' cannot be used: \(problem.reason)",
+                            at: pattern.valueLocations["regex"] ?? pattern.location(of: "regex"),
+                            hint:
+                                "patterns use NSRegularExpression syntax; quote them with single quotes, e.g. regex: '\\bRIO\\d{7}\\b'"
+                        ))
                     return nil
                 }
                 return PrivacyPattern(name: name, regex: regex)
@@ -115,7 +139,10 @@ public enum SiteConfigLoader {
         var editions: [Edition] = []
         for pair in pairs {
             guard pair.value.pairs != nil else {
-                reader.report(.error(.invalidConfig, "edition '\(pair.key)' should be a mapping with 'audiences'", at: pair.value.location))
+                reader.report(
+                    .error(
+                        .invalidConfig, "edition '\(pair.key)' should be a mapping with 'audiences'",
+                        at: pair.value.location))
                 continue
             }
             var edition = FieldReader(pair.value, context: "edition '\(pair.key)'")
@@ -124,7 +151,10 @@ public enum SiteConfigLoader {
             edition.reportUnknownKeys()
             for diagnostic in edition.diagnostics { reader.report(diagnostic) }
             if !pair.key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) || pair.key.isEmpty {
-                reader.report(.error(.invalidConfig, "edition name '\(pair.key)' may hold only letters, digits and '-'", at: pair.keyLocation))
+                reader.report(
+                    .error(
+                        .invalidConfig, "edition name '\(pair.key)' may hold only letters, digits and '-'",
+                        at: pair.keyLocation))
                 continue
             }
             editions.append(Edition(name: pair.key, audiences: audiences, title: title))
@@ -147,8 +177,9 @@ public enum SiteConfigLoader {
             framework.reportUnknownKeys()
             for diagnostic in framework.diagnostics { reader.report(diagnostic) }
             let names = Framework.mapsaf.levelNames.filter { levels.contains($0.key) }
-            config.frameworks[pair.key] = Framework(title: title, levels: levels.isEmpty ? Framework.mapsaf.levels : levels,
-                                                    levelNames: names, dimensions: dimensions)
+            config.frameworks[pair.key] = Framework(
+                title: title, levels: levels.isEmpty ? Framework.mapsaf.levels : levels,
+                levelNames: names, dimensions: dimensions)
         }
     }
 }

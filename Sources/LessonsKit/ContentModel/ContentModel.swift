@@ -9,46 +9,73 @@ public enum ContentModel {
     }
 
     static func common(for type: DocumentType, site: SiteVocabularies) -> [FieldSpec] {
-        let dateText: String = switch type {
-        case .incident: "The month it happened, as YYYY-MM only: exact dates help identify people."
-        case .debrief: "The month of the debrief, as YYYY-MM only."
-        case .lesson, .external, .bulletin: "When it was published, as YYYY-MM-DD."
-        case .session: "The day the session is held, as YYYY-MM-DD."
-        case .practice: "When it happened or was reported, as YYYY-MM-DD."
-        case .review: "When the review was completed, as YYYY-MM-DD."
-        case .culture: "When the workshop was held, as YYYY-MM-DD."
-        case .page: "Optional date of the page, as YYYY-MM-DD."
-        }
+        let dateText: String =
+            switch type {
+            case .incident: "The month it happened, as YYYY-MM only: exact dates help identify people."
+            case .debrief: "The month of the debrief, as YYYY-MM only."
+            case .lesson, .external, .bulletin: "When it was published, as YYYY-MM-DD."
+            case .session: "The day the session is held, as YYYY-MM-DD."
+            case .practice: "When it happened or was reported, as YYYY-MM-DD."
+            case .review: "When the review was completed, as YYYY-MM-DD."
+            case .culture: "When the workshop was held, as YYYY-MM-DD."
+            case .page: "Optional date of the page, as YYYY-MM-DD."
+            }
         let summaryRequired = type == .lesson || type == .practice
         var fields: [FieldSpec] = [
-            FieldSpec("id", .reference, .required, "Unique id of the document, e.g. INC-2026-014: letters, digits and '-', starting with a letter."),
+            FieldSpec(
+                "id", .reference, .required,
+                "Unique id of the document, e.g. INC-2026-014: letters, digits and '-', starting with a letter."),
             FieldSpec("title", .text(), .required, "Plain-text title."),
-            FieldSpec("date", .date(type.usesMonthPrecision ? .month : .day), type == .page ? .optional : .required, dateText),
-            FieldSpec("summary", .text(maxLength: 280), summaryRequired ? .required : .optional,
-                      "One or two sentences (at most 280 characters) used in lists, cards, feeds, search and bulletins."),
-            FieldSpec("themes", .choiceList(site.themes), .optional, "Theme slugs from data/themes.yaml.",
-                      example: "[" + site.themes.prefix(2).joined(separator: ", ") + "]"),
-            FieldSpec("service", .choice(site.services), type == .culture ? .required : .optional,
-                      "A service or directorate slug from data/services.yaml.", example: site.services.first),
-            FieldSpec("audience", .choice(site.audiences), .optional,
-                      "Who may read it: staff (the default), partners (also in the partners edition) or governance (only in editions that include governance).",
-                      example: "staff"),
-            FieldSpec("draft", .boolean, .optional, "true keeps the document out of every edition unless the build is run with --drafts.",
-                      example: "true"),
+            FieldSpec(
+                "date", .date(type.usesMonthPrecision ? .month : .day), type == .page ? .optional : .required, dateText),
+            FieldSpec(
+                "summary", .text(maxLength: 280), summaryRequired ? .required : .optional,
+                "One or two sentences (at most 280 characters) used in lists, cards, feeds, search and bulletins."),
+            FieldSpec(
+                "themes", .choiceList(site.themes), .optional, "Theme slugs from data/themes.yaml.",
+                example: "[" + site.themes.prefix(2).joined(separator: ", ") + "]"),
+            FieldSpec(
+                "service", .choice(site.services), type == .culture ? .required : .optional,
+                "A service or directorate slug from data/services.yaml.", example: site.services.first),
+            FieldSpec(
+                "audience", .choice(site.audiences), .optional,
+                "Who may read it: staff (the default), partners (also in the partners edition) or governance (only in editions that include governance).",
+                example: "staff"),
+            FieldSpec(
+                "draft", .boolean, .optional,
+                "true keeps the document out of every edition unless the build is run with --drafts.",
+                example: "true"),
         ]
-        let privacy = FieldSpec("privacy", .mapping([
-            FieldSpec("reviewed_by", .text(), .required, "The role that checked nothing identifies a patient, family or member of staff."),
-            FieldSpec("reviewed_on", .date(.day), .required, "When that check was done, as YYYY-MM-DD."),
-            FieldSpec("allow", .textList(), .optional, "Exact text that the privacy check may ignore (false positives)."),
-        ]), type.isIncidentDerived ? .expected("needed to publish documents derived from incidents while privacy.require_review is on") : .optional,
+        let privacy = FieldSpec(
+            "privacy",
+            .mapping([
+                FieldSpec(
+                    "reviewed_by", .text(), .required,
+                    "The role that checked nothing identifies a patient, family or member of staff."),
+                FieldSpec("reviewed_on", .date(.day), .required, "When that check was done, as YYYY-MM-DD."),
+                FieldSpec(
+                    "allow", .textList(), .optional, "Exact text that the privacy check may ignore (false positives)."),
+            ]),
+            type.isIncidentDerived
+                ? .expected("needed to publish documents derived from incidents while privacy.require_review is on")
+                : .optional,
             "Who checked the document for identifying details, and when.")
         fields.append(privacy)
-        fields.append(FieldSpec("governance", .openMapping(of: .text()), .optional,
-                                "Extra fields (e.g. local_ref, candour dates) shown only in editions that include the governance audience.",
-                                example: "{ local_ref: \"…\" }"))
-        if type.allowsActions { fields.append(FieldSpec("actions", .mappingList(actionFields), .optional, "What will change because of this document.")) }
-        fields.append(FieldSpec("review_by", .date(.day), .optional, "When the guidance should be reviewed, as YYYY-MM-DD; after it the page says so.",
-                                example: "2027-12-31"))
+        fields.append(
+            FieldSpec(
+                "governance", .openMapping(of: .text()), .optional,
+                "Extra fields (e.g. local_ref, candour dates) shown only in editions that include the governance audience.",
+                example: "{ local_ref: \"…\" }"))
+        if type.allowsActions {
+            fields.append(
+                FieldSpec(
+                    "actions", .mappingList(actionFields), .optional, "What will change because of this document."))
+        }
+        fields.append(
+            FieldSpec(
+                "review_by", .date(.day), .optional,
+                "When the guidance should be reviewed, as YYYY-MM-DD; after it the page says so.",
+                example: "2027-12-31"))
         fields.append(FieldSpec("superseded_by", .reference, .optional, "Id of the document that replaces this one."))
         let videos = "Video clips beside the document, each with WebVTT captions."
         fields.append(FieldSpec("videos", .mappingList(videoFields), .optional, videos))
@@ -62,10 +89,14 @@ public enum ContentModel {
         FieldSpec("owner", .text(), .required, "A role and team, never a person's name alone."),
         FieldSpec("due", .date(.day), .required, "When it is due, as YYYY-MM-DD."),
         FieldSpec("status", .choice(Vocabulary.actionStatus), .required, "Where the action stands."),
-        FieldSpec("completed", .date(.day), .conditional("when status is completed"), "When it was completed, as YYYY-MM-DD."),
+        FieldSpec(
+            "completed", .date(.day), .conditional("when status is completed"), "When it was completed, as YYYY-MM-DD."),
         FieldSpec("evidence", .text(), .optional, "How we know it changed practice."),
-        FieldSpec("reason", .text(), .conditional("when status is not-doing or superseded"), "Why the action will not happen."),
-        FieldSpec("strength", .choice(Vocabulary.actionStrength), .optional, "Strength in the hierarchy of safety actions."),
+        FieldSpec(
+            "reason", .text(), .conditional("when status is not-doing or superseded"), "Why the action will not happen."
+        ),
+        FieldSpec(
+            "strength", .choice(Vocabulary.actionStrength), .optional, "Strength in the hierarchy of safety actions."),
     ]
 
     /// The fields of one clip under `videos:`.

@@ -46,7 +46,10 @@ public struct FieldSpec: Sendable {
     /// An example value as YAML, written after the field in `lessons new` comments.
     public let example: String?
 
-    public init(_ name: String, _ value: Value, _ requirement: Requirement = .optional, _ description: String, example: String? = nil) {
+    public init(
+        _ name: String, _ value: Value, _ requirement: Requirement = .optional, _ description: String,
+        example: String? = nil
+    ) {
         self.name = name
         self.value = value
         self.requirement = requirement

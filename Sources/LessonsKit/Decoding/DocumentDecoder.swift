@@ -15,8 +15,10 @@ public struct DocumentDecoder: Sendable {
     /// co-occurrence counts on every theme page).
     public static let maximumThemes = 20
 
-    public static let commonFields = ["id", "title", "date", "summary", "themes", "service", "audience", "draft", "privacy",
-                                      "governance", "actions", "review_by", "superseded_by", "videos"]
+    public static let commonFields = [
+        "id", "title", "date", "summary", "themes", "service", "audience", "draft", "privacy",
+        "governance", "actions", "review_by", "superseded_by", "videos",
+    ]
 
     public init(config: SiteConfig, data: SiteData) {
         self.config = config
@@ -37,24 +39,40 @@ public struct DocumentDecoder: Sendable {
         switch YAMLReader().parse(split.yaml, file: file.path, firstLine: split.yamlFirstLine) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(nil):
-            return (nil, [.error(.missingField, "front matter is empty", at: SourceLocation(file: file.path, line: 2),
-                                 hint: "add at least id, title and date")])
+            return (
+                nil,
+                [
+                    .error(
+                        .missingField, "front matter is empty", at: SourceLocation(file: file.path, line: 2),
+                        hint: "add at least id, title and date")
+                ]
+            )
         case .success(let node?): root = node
         }
         guard root.pairs != nil else {
-            return (nil, [.error(.wrongType, "front matter should be 'field: value' lines, not \(root.kindDescription)", at: root.location)])
+            return (
+                nil,
+                [
+                    .error(
+                        .wrongType, "front matter should be 'field: value' lines, not \(root.kindDescription)",
+                        at: root.location)
+                ]
+            )
         }
         // Text that would make cmark take minutes never reaches it: the document is refused, located.
         if let excess = Self.markdownPastLimits(split, root: root, file: file.path) { return (nil, [excess]) }
         var fields = FieldReader(root, context: "front matter")
         let document = decodeFields(&fields, type: type, file: file, split: split, root: root)
-        var diagnostics = fields.diagnostics + Self.bodyControlCharacters(split, file: file.path)
+        var diagnostics =
+            fields.diagnostics + Self.bodyControlCharacters(split, file: file.path)
             + Placeholder.bodyDiagnostics(split.body, firstLine: split.bodyFirstLine, file: file.path)
         if document == nil, !diagnostics.hasErrors {
             // Never let a document vanish without a word: every path that drops one must have said why.
-            diagnostics.append(.error(.missingField, "the document cannot be published: a required field has no usable value",
-                                      at: SourceLocation(file: file.path, line: split.yamlFirstLine),
-                                      hint: "check that id, title, date and the fields its type requires have values"))
+            diagnostics.append(
+                .error(
+                    .missingField, "the document cannot be published: a required field has no usable value",
+                    at: SourceLocation(file: file.path, line: split.yamlFirstLine),
+                    hint: "check that id, title, date and the fields its type requires have values"))
         }
         return (document, diagnostics)
     }
@@ -62,15 +80,18 @@ public struct DocumentDecoder: Sendable {
     /// The error for the first body paragraph or front-matter value past ``MarkdownLimits``, if any.
     static func markdownPastLimits(_ split: FrontMatterSplit, root: YAMLNode, file: String) -> Diagnostic? {
         if let excess = MarkdownLimits.firstExcess(in: split.body) {
-            return .error(.markdownTooComplex, MarkdownLimits.message,
-                          at: SourceLocation(file: file, line: excess.line + split.bodyFirstLine - 1, column: excess.column), hint: MarkdownLimits.hint)
+            return .error(
+                .markdownTooComplex, MarkdownLimits.message,
+                at: SourceLocation(file: file, line: excess.line + split.bodyFirstLine - 1, column: excess.column),
+                hint: MarkdownLimits.hint)
         }
         var pending = [root]
         while let node = pending.popLast() {
             switch node.kind {
             case .scalar(let text, _):
                 if MarkdownLimits.firstExcess(in: text) != nil {
-                    return .error(.markdownTooComplex, MarkdownLimits.message, at: node.location, hint: MarkdownLimits.hint)
+                    return .error(
+                        .markdownTooComplex, MarkdownLimits.message, at: node.location, hint: MarkdownLimits.hint)
                 }
             case .mapping(let pairs): pending += pairs.map(\.value)
             case .sequence(let items): pending += items
@@ -82,9 +103,12 @@ public struct DocumentDecoder: Sendable {
     /// A located error for the first control character in the Markdown body (terminal escapes, NUL and the like).
     static func bodyControlCharacters(_ split: FrontMatterSplit, file: String) -> [Diagnostic] {
         guard let control = TextChecks.firstForbiddenControl(in: split.body) else { return [] }
-        return [.error(.controlCharacter, "the text contains the control character \(TextChecks.name(of: control.scalar))",
-                       at: SourceLocation(file: file, line: control.line + split.bodyFirstLine - 1, column: control.column),
-                       hint: TextChecks.controlHint)]
+        return [
+            .error(
+                .controlCharacter, "the text contains the control character \(TextChecks.name(of: control.scalar))",
+                at: SourceLocation(file: file, line: control.line + split.bodyFirstLine - 1, column: control.column),
+                hint: TextChecks.controlHint)
+        ]
     }
 
     /// The id a broken file declares, if it is well formed: references to it are then not reported a second time.
@@ -93,8 +117,9 @@ public struct DocumentDecoder: Sendable {
     /// error does not turn every reference to the document into an "unknown document" error.
     public static func declaredId(in file: SourceFile) -> String? {
         if case .success(let split) = FrontMatter.split(file),
-           case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path),
-           let id = root["id"]?.scalar, DocumentID.isValid(id) {
+            case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path),
+            let id = root["id"]?.scalar, DocumentID.isValid(id)
+        {
             return id
         }
         return declaredIdLine(in: file.text)
@@ -102,8 +127,8 @@ public struct DocumentDecoder: Sendable {
 
     /// The value of the first unindented `id:` line of a text, if it is a valid id (quotes and a comment allowed).
     public static func declaredIdLine(in text: String) -> String? {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200) {
-            guard line.hasPrefix("id:") else { continue }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200)
+        where line.hasPrefix("id:") {
             var value = line.dropFirst(3)
             if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
             var trimmed = value.trimmingCharacters(in: .whitespaces)
@@ -115,29 +140,41 @@ public struct DocumentDecoder: Sendable {
         return nil
     }
 
-    private func decodeFields(_ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit, root: YAMLNode) -> Document? {
+    private func decodeFields(
+        _ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit, root: YAMLNode
+    ) -> Document? {
         let id = readId(&fields)
         let title = fields.string("title", required: true, hint: "add 'title: …' with a plain-text title")
-        let date: PartialDate? = fields.date("date", required: type != .page, precision: type.usesMonthPrecision ? .month : .day)
+        let date: PartialDate? = fields.date(
+            "date", required: type != .page, precision: type.usesMonthPrecision ? .month : .day)
         let summaryRequired = type == .lesson || type == .practice
-        let summary = fields.string("summary", required: summaryRequired, hint: "add 'summary: …' of at most 280 characters")
+        let summary = fields.string(
+            "summary", required: summaryRequired, hint: "add 'summary: …' of at most 280 characters")
         if let summary, summary.count > 280 {
-            fields.report(.error(.summaryTooLong, "summary is \(summary.count) characters; the limit is 280", at: fields.location(of: "summary"),
-                                 hint: "summaries appear in lists, cards and bulletins: keep them to one or two sentences"))
+            fields.report(
+                .error(
+                    .summaryTooLong, "summary is \(summary.count) characters; the limit is 280",
+                    at: fields.location(of: "summary"),
+                    hint: "summaries appear in lists, cards and bulletins: keep them to one or two sentences"))
         }
         var seenThemes: Set<String> = []
         var listedThemes = fields.stringList("themes")
         if listedThemes.count > Self.maximumThemes {
-            fields.report(.warning(.tooManyThemes, "\(listedThemes.count) themes; only the first \(Self.maximumThemes) are used",
-                                   at: listedThemes[Self.maximumThemes].location,
-                                   hint: "themes are for finding related learning: keep the few that matter most"))
+            fields.report(
+                .warning(
+                    .tooManyThemes, "\(listedThemes.count) themes; only the first \(Self.maximumThemes) are used",
+                    at: listedThemes[Self.maximumThemes].location,
+                    hint: "themes are for finding related learning: keep the few that matter most"))
             listedThemes = Array(listedThemes.prefix(Self.maximumThemes))
         }
         let themes = listedThemes.compactMap { theme -> String? in
             guard seenThemes.insert(theme.value).inserted else { return nil }
             guard data.theme(theme.value) != nil else {
-                fields.report(.error(.unknownTheme, "unknown theme '\(theme.value)'\(Suggestions.didYouMean(theme.value, in: themeSlugs))",
-                                     at: theme.location, hint: "themes are listed in data/themes.yaml"))
+                fields.report(
+                    .error(
+                        .unknownTheme,
+                        "unknown theme '\(theme.value)'\(Suggestions.didYouMean(theme.value, in: themeSlugs))",
+                        at: theme.location, hint: "themes are listed in data/themes.yaml"))
                 return nil
             }
             return theme.value
@@ -146,9 +183,12 @@ public struct DocumentDecoder: Sendable {
         let audience = fields.choice("audience", from: config.audiences) ?? "staff"
         let isDraft = fields.bool("draft") ?? false
         let privacy: PrivacyReview? = fields.mapping("privacy") { privacy in
-            let reviewer = privacy.string("reviewed_by", required: true, hint: "name the role that checked it, e.g. 'reviewed_by: Patient Safety Team'")
-            let review = PrivacyReview(reviewedBy: reviewer ?? "", reviewedOn: privacy.date("reviewed_on", required: true),
-                                       allow: privacy.stringList("allow").map(\.value))
+            let reviewer = privacy.string(
+                "reviewed_by", required: true,
+                hint: "name the role that checked it, e.g. 'reviewed_by: Patient Safety Team'")
+            let review = PrivacyReview(
+                reviewedBy: reviewer ?? "", reviewedOn: privacy.date("reviewed_on", required: true),
+                allow: privacy.stringList("allow").map(\.value))
             privacy.reportUnknownKeys()
             return review
         }
@@ -158,18 +198,27 @@ public struct DocumentDecoder: Sendable {
             actions = fields.mappingList("actions") { readAction(&$0) }
             var seen: Set<String> = []
             for action in actions where !seen.insert(action.id.lowercased()).inserted {
-                fields.report(.error(.duplicateActionId, "action id '\(action.id)' is used twice in this document", at: action.location,
-                                     hint: "number actions A1, A2, … within the document"))
+                fields.report(
+                    .error(
+                        .duplicateActionId, "action id '\(action.id)' is used twice in this document",
+                        at: action.location,
+                        hint: "number actions A1, A2, … within the document"))
             }
         } else if let node = fields.node("actions") {
-            fields.report(.error(.unknownField, "\(type.displayName.lowercased()) documents cannot hold actions", at: node.location,
-                                 hint: "actions belong on incidents, lessons, reviews, external learning and culture assessments"))
+            fields.report(
+                .error(
+                    .unknownField, "\(type.displayName.lowercased()) documents cannot hold actions", at: node.location,
+                    hint: "actions belong on incidents, lessons, reviews, external learning and culture assessments"))
         }
         let reviewBy = fields.date("review_by")
-        var supersededBy = fields.node("superseded_by").flatMap { node in fields.text(node, field: "superseded_by").map { Located($0, at: node.location) } }
+        var supersededBy = fields.node("superseded_by").flatMap { node in
+            fields.text(node, field: "superseded_by").map { Located($0, at: node.location) }
+        }
         if let replacement = supersededBy, let id, replacement.value.lowercased() == id.lowercased() {
-            fields.report(.error(.invalidValue, "'superseded_by' names this document itself", at: replacement.location,
-                                 hint: "give the id of the newer document that replaces this one, or remove the field"))
+            fields.report(
+                .error(
+                    .invalidValue, "'superseded_by' names this document itself", at: replacement.location,
+                    hint: "give the id of the newer document that replaces this one, or remove the field"))
             supersededBy = nil
         }
         let videos = readVideos(&fields)
@@ -181,37 +230,51 @@ public struct DocumentDecoder: Sendable {
         let options = MarkdownOptions(unsafeHTML: markdown.unsafeHTML, smartPunctuation: markdown.smartPunctuation)
         let analysed = MarkdownRenderer.analyse(split.body, options: options)
         let bodyReferences = analysed.references.map {
-            Located($0.id, at: SourceLocation(file: file.path, line: $0.line + split.bodyFirstLine - 1, column: $0.column))
+            Located(
+                $0.id, at: SourceLocation(file: file.path, line: $0.line + split.bodyFirstLine - 1, column: $0.column))
         }
-        return Document(id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
-                        audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
-                        reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
-                        bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
-                        bodyReferences: bodyReferences, frontMatter: root,
-                        bodyText: analysed.plainText, videos: videos)
+        return Document(
+            id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
+            audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
+            reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
+            bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
+            bodyReferences: bodyReferences, frontMatter: root,
+            bodyText: analysed.plainText, videos: videos)
     }
 
     private func readId(_ fields: inout FieldReader) -> String? {
         guard let node = fields.node("id", required: true, hint: "add 'id: …', e.g. 'id: LL-2026-001'"),
-              let id = fields.text(node, field: "id") else { return nil }
+            let id = fields.text(node, field: "id")
+        else { return nil }
         guard DocumentID.isValid(id) else {
-            fields.report(.error(.invalidId, "id '\(id)' may hold only letters, digits and '-', starting with a letter", at: node.location,
-                                 hint: "ids become folder names in the site: avoid spaces, '/', '.' and other punctuation"))
+            fields.report(
+                .error(
+                    .invalidId, "id '\(id)' may hold only letters, digits and '-', starting with a letter",
+                    at: node.location,
+                    hint: "ids become folder names in the site: avoid spaces, '/', '.' and other punctuation"))
             return nil
         }
         guard id.count <= DocumentID.maximumLength else {
-            fields.report(.error(.invalidId, "id is \(id.count) characters long; the limit is \(DocumentID.maximumLength)", at: node.location,
-                                 hint: "ids become folder and file names in the site, which file systems limit: use a short id such as LL-2026-001"))
+            fields.report(
+                .error(
+                    .invalidId, "id is \(id.count) characters long; the limit is \(DocumentID.maximumLength)",
+                    at: node.location,
+                    hint:
+                        "ids become folder and file names in the site, which file systems limit: use a short id such as LL-2026-001"
+                ))
             return nil
         }
         return id
     }
 
     private func readService(_ fields: inout FieldReader, required: Bool) -> String? {
-        guard let node = fields.node("service", required: required), let service = fields.text(node, field: "service") else { return nil }
+        guard let node = fields.node("service", required: required), let service = fields.text(node, field: "service")
+        else { return nil }
         guard serviceSlugSet.contains(service) else {
-            fields.report(.error(.unknownService, "unknown service '\(service)'\(Suggestions.didYouMean(service, in: serviceSlugs))",
-                                 at: node.location, hint: "services are listed in data/services.yaml"))
+            fields.report(
+                .error(
+                    .unknownService, "unknown service '\(service)'\(Suggestions.didYouMean(service, in: serviceSlugs))",
+                    at: node.location, hint: "services are listed in data/services.yaml"))
             return nil
         }
         return service
@@ -220,7 +283,10 @@ public struct DocumentDecoder: Sendable {
     private func readGovernance(_ fields: inout FieldReader) -> [GovernanceField] {
         guard let node = fields.node("governance") else { return [] }
         guard let pairs = node.pairs else {
-            fields.report(.error(.wrongType, "'governance' should be a mapping of fields, not \(node.kindDescription)", at: node.location))
+            fields.report(
+                .error(
+                    .wrongType, "'governance' should be a mapping of fields, not \(node.kindDescription)",
+                    at: node.location))
             return []
         }
         return pairs.compactMap { pair in
@@ -228,20 +294,28 @@ public struct DocumentDecoder: Sendable {
             guard !pair.value.isNull, !FieldReader.isBlankScalar(pair.value) else { return nil }
             if let scalar = pair.value.scalar { return GovernanceField(key: pair.key, value: scalar) }
             guard let items = pair.value.items else {
-                fields.report(.error(.wrongType, "governance field '\(pair.key)' should be text or a list of text, not \(pair.value.kindDescription)",
-                                     at: pair.value.location))
+                fields.report(
+                    .error(
+                        .wrongType,
+                        "governance field '\(pair.key)' should be text or a list of text, not \(pair.value.kindDescription)",
+                        at: pair.value.location))
                 return nil
             }
             var values: [String] = []
             for item in items {
                 if item.isNull || FieldReader.isBlankScalar(item) {
-                    fields.report(.error(.emptyListItem, "governance field '\(pair.key)' has an empty entry", at: item.location,
-                                         hint: "remove the empty '- ' line, or write the missing value"))
+                    fields.report(
+                        .error(
+                            .emptyListItem, "governance field '\(pair.key)' has an empty entry", at: item.location,
+                            hint: "remove the empty '- ' line, or write the missing value"))
                 } else if let text = item.scalar {
                     values.append(text)
                 } else {
-                    fields.report(.error(.wrongType, "each entry of governance field '\(pair.key)' should be text, not \(item.kindDescription)",
-                                         at: item.location))
+                    fields.report(
+                        .error(
+                            .wrongType,
+                            "each entry of governance field '\(pair.key)' should be text, not \(item.kindDescription)",
+                            at: item.location))
                 }
             }
             return values.isEmpty ? nil : GovernanceField(key: pair.key, value: values.joined(separator: ", "))
@@ -259,19 +333,29 @@ public struct DocumentDecoder: Sendable {
         let reason = action.string("reason")
         let strength = action.choice("strength", from: Vocabulary.actionStrength)
         if let id, !DocumentID.isValid(id) {
-            action.report(.error(.invalidId, "action id '\(id)' may hold only letters, digits and '-'", at: action.location(of: "id")))
+            action.report(
+                .error(
+                    .invalidId, "action id '\(id)' may hold only letters, digits and '-'", at: action.location(of: "id")
+                ))
         }
         if status == .completed, completed == nil {
-            action.report(.error(.actionCompletedDate, "completed action \(id ?? "") needs a 'completed' date", at: action.location(of: "status"),
-                                 hint: "add 'completed: YYYY-MM-DD' with the date it was done"))
+            action.report(
+                .error(
+                    .actionCompletedDate, "completed action \(id ?? "") needs a 'completed' date",
+                    at: action.location(of: "status"),
+                    hint: "add 'completed: YYYY-MM-DD' with the date it was done"))
         }
         if let status, status.needsReason, reason == nil {
-            action.report(.error(.actionReason, "action \(id ?? "") is '\(status)' and needs a 'reason'", at: action.location(of: "status"),
-                                 hint: "staff want to know why an action will not happen: add 'reason: …'"))
+            action.report(
+                .error(
+                    .actionReason, "action \(id ?? "") is '\(status)' and needs a 'reason'",
+                    at: action.location(of: "status"),
+                    hint: "staff want to know why an action will not happen: add 'reason: …'"))
         }
         action.reportUnknownKeys()
         guard let id, let text, let owner, let due, let status else { return nil }
-        return Action(id: id, action: text, owner: owner, due: due, status: status, completed: completed, evidence: evidence,
-                      reason: reason, strength: strength, location: action.location)
+        return Action(
+            id: id, action: text, owner: owner, due: due, status: status, completed: completed, evidence: evidence,
+            reason: reason, strength: strength, location: action.location)
     }
 }

@@ -6,7 +6,10 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public let hint: String?
     public let location: SourceLocation
 
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        hint: String? = nil
+    ) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -14,11 +17,15 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.location = location
     }
 
-    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+    public static func error(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.error, code, message, at: location, hint: hint)
     }
 
-    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+    public static func warning(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.warning, code, message, at: location, hint: hint)
     }
 }
@@ -39,6 +46,10 @@ extension Array where Element == Diagnostic {
 
     /// Turns every warning into an error (`--strict`).
     public func strict() -> [Diagnostic] {
-        map { var d = $0; d.severity = .error; return d }
+        map {
+            var d = $0
+            d.severity = .error
+            return d
+        }
     }
 }

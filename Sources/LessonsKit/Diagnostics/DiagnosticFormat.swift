@@ -25,9 +25,11 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     /// `2 problems (1 error, 1 warning) in 214 documents`
     public static func summary(_ diagnostics: [Diagnostic], documentCount: Int) -> String {
-        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
         let problems = plural(diagnostics.count, "problem")
-        return "\(problems) (\(plural(errors, "error")), \(plural(warnings, "warning"))) in \(plural(documentCount, "document"))"
+        return
+            "\(problems) (\(plural(errors, "error")), \(plural(warnings, "warning"))) in \(plural(documentCount, "document"))"
     }
 
     static func text(_ d: Diagnostic) -> String {
@@ -64,12 +66,14 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         let command = d.severity == .error ? "error" : "warning"
         var message = d.message
         if let hint = d.hint { message += " (hint: \(hint))" }
-        return "::\(command) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.code.rawValue))::\(escapeData(message))"
+        return
+            "::\(command) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column),title=\(escapeProperty(d.code.rawValue))::\(escapeData(message))"
     }
 
     static func json(_ d: Diagnostic) -> String {
         let hint = d.hint.map(JSONText.string) ?? "null"
-        return "{\"file\":\(JSONText.string(d.location.file)),\"line\":\(d.location.line),\"column\":\(d.location.column),"
+        return
+            "{\"file\":\(JSONText.string(d.location.file)),\"line\":\(d.location.line),\"column\":\(d.location.column),"
             + "\"severity\":\(JSONText.string(d.severity.rawValue)),\"code\":\(JSONText.string(d.code.rawValue)),"
             + "\"message\":\(JSONText.string(d.message)),\"hint\":\(hint)}"
     }
@@ -80,7 +84,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     // GitHub workflow-command escaping: data escapes %, CR, LF; properties also : and ,
     static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+            of: "\n", with: "%0A")
     }
 
     static func escapeProperty(_ s: String) -> String {

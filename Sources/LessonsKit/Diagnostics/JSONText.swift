@@ -14,7 +14,11 @@ enum JSONText {
             // U+2028/2029 end a line in older JavaScript parsers; "<" keeps "</script>" out of script files.
             case "\u{2028}", "\u{2029}", "<": out += String(format: "\\u%04x", scalar.value)
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

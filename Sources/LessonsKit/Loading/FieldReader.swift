@@ -43,16 +43,21 @@ public struct FieldReader {
         used.insert(key)
         guard let pair = pairs.first(where: { $0.key == key }) else {
             if required {
-                report(.error(.missingField, "missing required field '\(key)' in \(context)", at: location,
-                              hint: hint ?? "add a line '\(key): …'"))
+                report(
+                    .error(
+                        .missingField, "missing required field '\(key)' in \(context)", at: location,
+                        hint: hint ?? "add a line '\(key): …'"))
             }
             return nil
         }
         let node = pair.value
         guard !node.isNull, !Self.isBlankScalar(node) else {
             if required {
-                report(.error(.missingField, "required field '\(key)' in \(context) is empty", at: node.isNull ? pair.keyLocation : node.location,
-                              hint: hint ?? "give '\(key)' a value, or fix the quotes around it"))
+                report(
+                    .error(
+                        .missingField, "required field '\(key)' in \(context) is empty",
+                        at: node.isNull ? pair.keyLocation : node.location,
+                        hint: hint ?? "give '\(key)' a value, or fix the quotes around it"))
             }
             return nil
         }
@@ -82,8 +87,10 @@ public struct FieldReader {
     /// Text from a node, reporting a located type error when it is a list or mapping.
     public mutating func text(_ node: YAMLNode, field: String) -> String? {
         guard let value = node.scalar else {
-            report(.error(.wrongType, "'\(field)' should be text, not \(node.kindDescription)", at: node.location,
-                          hint: "write it on one line after '\(field): '"))
+            report(
+                .error(
+                    .wrongType, "'\(field)' should be text, not \(node.kindDescription)", at: node.location,
+                    hint: "write it on one line after '\(field): '"))
             return nil
         }
         if Placeholder.isPlaceholder(value) {
@@ -98,8 +105,10 @@ public struct FieldReader {
     public mutating func url(_ key: String, required: Bool = false) -> String? {
         guard let value = string(key, required: required) else { return nil }
         guard ExternalURL.isSafe(value) else {
-            report(.error(.unsafeLink, "'\(key)' must be a web (https://…), e-mail or relative link", at: location(of: key),
-                          hint: "links with other schemes, such as javascript: or data:, are never published"))
+            report(
+                .error(
+                    .unsafeLink, "'\(key)' must be a web (https://…), e-mail or relative link", at: location(of: key),
+                    hint: "links with other schemes, such as javascript: or data:, are never published"))
             return nil
         }
         return value
@@ -107,16 +116,24 @@ public struct FieldReader {
 
     /// One of a fixed list of values; an unknown one is an error listing the allowed values.
     public mutating func choice(_ key: String, from allowed: [String], required: Bool = false) -> String? {
-        guard let node = node(key, required: required, hint: "add '\(key): …', one of: \(allowed.joined(separator: ", "))"),
-              let value = text(node, field: key) else { return nil }
+        guard
+            let node = node(
+                key, required: required, hint: "add '\(key): …', one of: \(allowed.joined(separator: ", "))"),
+            let value = text(node, field: key)
+        else { return nil }
         return checkChoice(value, field: key, allowed: allowed, at: node.location)
     }
 
     /// Checks a value against a list, reporting an error with the allowed values and a did-you-mean.
-    public mutating func checkChoice(_ value: String, field: String, allowed: [String], at location: SourceLocation) -> String? {
+    public mutating func checkChoice(_ value: String, field: String, allowed: [String], at location: SourceLocation)
+        -> String?
+    {
         guard allowed.contains(value) else {
-            report(.error(.invalidValue, "'\(value)' is not an allowed value for '\(field)'\(Suggestions.didYouMean(value, in: allowed))",
-                          at: location, hint: "allowed values: \(allowed.joined(separator: ", "))"))
+            report(
+                .error(
+                    .invalidValue,
+                    "'\(value)' is not an allowed value for '\(field)'\(Suggestions.didYouMean(value, in: allowed))",
+                    at: location, hint: "allowed values: \(allowed.joined(separator: ", "))"))
             return nil
         }
         return value
@@ -126,14 +143,20 @@ public struct FieldReader {
     public mutating func stringList(_ key: String, required: Bool = false) -> [Located<String>] {
         guard let node = node(key, required: required) else { return [] }
         guard let items = node.items else {
-            report(.error(.wrongType, "'\(key)' should be a list, not \(node.kindDescription)", at: node.location,
-                          hint: "write it as [a, b] or as lines starting with '- '"))
+            report(
+                .error(
+                    .wrongType, "'\(key)' should be a list, not \(node.kindDescription)", at: node.location,
+                    hint: "write it as [a, b] or as lines starting with '- '"))
             return []
         }
         return items.compactMap { item in
             guard !item.isNull, !Self.isBlankScalar(item) else {
-                report(.error(.emptyListItem, "'\(key)' has an empty entry", at: item.location,
-                              hint: "remove the empty '- ' line, or write the missing value (a lone ~ or null means nothing in YAML)"))
+                report(
+                    .error(
+                        .emptyListItem, "'\(key)' has an empty entry", at: item.location,
+                        hint:
+                            "remove the empty '- ' line, or write the missing value (a lone ~ or null means nothing in YAML)"
+                    ))
                 return nil
             }
             return text(item, field: key).map { Located($0, at: item.location) }
@@ -149,15 +172,19 @@ public struct FieldReader {
     public mutating func mappingList<T>(_ key: String, _ read: (inout FieldReader) -> T?) -> [T] {
         guard let node = node(key) else { return [] }
         guard let items = node.items else {
-            report(.error(.wrongType, "'\(key)' should be a list, not \(node.kindDescription)", at: node.location,
-                          hint: "write each entry on lines starting with '- '"))
+            report(
+                .error(
+                    .wrongType, "'\(key)' should be a list, not \(node.kindDescription)", at: node.location,
+                    hint: "write each entry on lines starting with '- '"))
             return []
         }
         var results: [T] = []
         for item in items {
             guard item.pairs != nil else {
-                report(.error(.wrongType, "each entry of '\(key)' should be a mapping of fields, not \(item.kindDescription)",
-                              at: item.location))
+                report(
+                    .error(
+                        .wrongType, "each entry of '\(key)' should be a mapping of fields, not \(item.kindDescription)",
+                        at: item.location))
                 continue
             }
             var reader = FieldReader(item, context: "'\(key)' entry")
@@ -171,7 +198,10 @@ public struct FieldReader {
     public mutating func mapping<T>(_ key: String, required: Bool = false, _ read: (inout FieldReader) -> T?) -> T? {
         guard let node = node(key, required: required) else { return nil }
         guard node.pairs != nil else {
-            report(.error(.wrongType, "'\(key)' should be a mapping of fields, not \(node.kindDescription)", at: node.location))
+            report(
+                .error(
+                    .wrongType, "'\(key)' should be a mapping of fields, not \(node.kindDescription)", at: node.location
+                ))
             return nil
         }
         var reader = FieldReader(node, context: "'\(key)'")
@@ -195,8 +225,11 @@ public struct FieldReader {
     public mutating func double(_ key: String, range: ClosedRange<Double>) -> Double? {
         guard let node = node(key), let value = text(node, field: key) else { return nil }
         guard let number = Double(value), range.contains(number) else {
-            report(.error(.wrongType, "'\(key)' should be a number from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
-                          at: node.location))
+            report(
+                .error(
+                    .wrongType,
+                    "'\(key)' should be a number from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
+                    at: node.location))
             return nil
         }
         return number
@@ -221,19 +254,29 @@ public struct FieldReader {
         return checkDate(value, field: key, precision: precision, at: node.location)
     }
 
-    public mutating func checkDate(_ value: String, field: String, precision: DatePrecision, at location: SourceLocation) -> PartialDate? {
+    public mutating func checkDate(
+        _ value: String, field: String, precision: DatePrecision, at location: SourceLocation
+    ) -> PartialDate? {
         guard let date = PartialDate(parsing: value) else {
             let (problem, hint) = DateAdvice.explain(value, field: field, precision: precision)
-            report(.error(.invalidDate, "'\(value)' is not a valid date for '\(field)'\(problem.map { ": \($0)" } ?? "")", at: location, hint: hint))
+            report(
+                .error(
+                    .invalidDate, "'\(value)' is not a valid date for '\(field)'\(problem.map { ": \($0)" } ?? "")",
+                    at: location, hint: hint))
             return nil
         }
         switch precision {
         case .day where !date.hasDay:
-            report(.error(.invalidDate, "'\(field)' needs a full date, not only a month", at: location, hint: precision.hint(field)))
+            report(
+                .error(
+                    .invalidDate, "'\(field)' needs a full date, not only a month", at: location,
+                    hint: precision.hint(field)))
             return nil
         case .month where date.hasDay:
-            report(.error(.fullDateNotAllowed, "'\(field)' must give the month only: exact dates can help identify people",
-                          at: location, hint: "write '\(field): \(date.monthOnly)'"))
+            report(
+                .error(
+                    .fullDateNotAllowed, "'\(field)' must give the month only: exact dates can help identify people",
+                    at: location, hint: "write '\(field): \(date.monthOnly)'"))
             return nil
         default:
             return date
@@ -244,8 +287,11 @@ public struct FieldReader {
     public mutating func reportUnknownKeys(known extraKnown: [String] = []) {
         let known = used.union(extraKnown)
         for pair in pairs where !known.contains(pair.key) {
-            report(.warning(.unknownField, "unknown field '\(pair.key)' in \(context)\(Suggestions.didYouMean(pair.key, in: known.sorted()))",
-                            at: pair.keyLocation, hint: "it is ignored; check the spelling or remove it"))
+            report(
+                .warning(
+                    .unknownField,
+                    "unknown field '\(pair.key)' in \(context)\(Suggestions.didYouMean(pair.key, in: known.sorted()))",
+                    at: pair.keyLocation, hint: "it is ignored; check the spelling or remove it"))
         }
     }
 }

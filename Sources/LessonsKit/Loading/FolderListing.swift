@@ -24,8 +24,11 @@ extension SiteReader {
     public func children(of relative: String, diagnostics: inout [Diagnostic]) -> [String]? {
         guard let directory = opendir(absolute(relative)) else {
             let reason = String(cString: strerror(errno))
-            diagnostics.append(.error(.unreadableFile, "cannot read the folder: \(reason.lowercased())", at: SourceLocation(file: relative),
-                                      hint: "check the folder's permissions; nothing inside it was read"))
+            diagnostics.append(
+                .error(
+                    .unreadableFile, "cannot read the folder: \(reason.lowercased())",
+                    at: SourceLocation(file: relative),
+                    hint: "check the folder's permissions; nothing inside it was read"))
             return nil
         }
         defer { closedir(directory) }
@@ -34,8 +37,11 @@ extension SiteReader {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             guard let first = bytes.first, first != UInt8(ascii: "."), first != UInt8(ascii: "_") else { continue }
             guard let name = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.append(.error(.skippedPath, "file name is not valid UTF-8, so it was not read", at: SourceLocation(file: relative + "/" + Self.escapedName(bytes)),
-                                          hint: "rename it using UTF-8 (the file was probably copied from an older system)"))
+                diagnostics.append(
+                    .error(
+                        .skippedPath, "file name is not valid UTF-8, so it was not read",
+                        at: SourceLocation(file: relative + "/" + Self.escapedName(bytes)),
+                        hint: "rename it using UTF-8 (the file was probably copied from an older system)"))
                 continue
             }
             names.append(name)
@@ -47,10 +53,13 @@ extension SiteReader {
     public func kind(of relative: String) -> EntryKind {
         let full = absolute(relative)
         var info = stat()
-        guard lstat(full, &info) == 0 else { return .unusable("an entry that cannot be examined (\(String(cString: strerror(errno)).lowercased()))") }
+        guard lstat(full, &info) == 0 else {
+            return .unusable("an entry that cannot be examined (\(String(cString: strerror(errno)).lowercased()))")
+        }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             guard stat(full, &info) == 0 else {
-                return errno == ELOOP ? .unusable("a symbolic link that loops") : .unusable("a symbolic link that leads nowhere")
+                return errno == ELOOP
+                    ? .unusable("a symbolic link that loops") : .unusable("a symbolic link that leads nowhere")
             }
             guard isInsideSite(full) else { return .outsideSite }
         }
@@ -91,23 +100,30 @@ extension SiteReader {
     }
 
     static func tooDeep(_ path: String) -> Diagnostic {
-        .error(.skippedPath, "folder is nested more than \(maximumFolderDepth) levels deep, so it was not read", at: SourceLocation(file: path),
-               hint: "move its files up into a shallower folder")
+        .error(
+            .skippedPath, "folder is nested more than \(maximumFolderDepth) levels deep, so it was not read",
+            at: SourceLocation(file: path),
+            hint: "move its files up into a shallower folder")
     }
 
     static func unusable(_ path: String, _ what: String) -> Diagnostic {
-        .error(.notRegularFile, "this is \(what); only regular files and folders are read", at: SourceLocation(file: path),
-               hint: "replace it with an ordinary file, or remove it")
+        .error(
+            .notRegularFile, "this is \(what); only regular files and folders are read", at: SourceLocation(file: path),
+            hint: "replace it with an ordinary file, or remove it")
     }
 
     static func outsideSite(_ path: String) -> Diagnostic {
-        .warning(.symlinkOutsideSite, "symbolic link points outside the site; skipped", at: SourceLocation(file: path),
-                 hint: "copy the file into the site instead of linking to it")
+        .warning(
+            .symlinkOutsideSite, "symbolic link points outside the site; skipped", at: SourceLocation(file: path),
+            hint: "copy the file into the site instead of linking to it")
     }
 
     /// A raw file name with every byte that is not printable ASCII written as `\xHH`.
     static func escapedName(_ bytes: [UInt8]) -> String {
-        bytes.map { (0x20..<0x7F).contains($0) && $0 != UInt8(ascii: "\\") ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+        bytes.map {
+            (0x20..<0x7F).contains($0) && $0 != UInt8(ascii: "\\")
+                ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true)
+        }.joined()
     }
 
     /// Whether a path names a regular file (symbolic links followed): the only kind of file ever opened.

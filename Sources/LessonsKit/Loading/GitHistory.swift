@@ -22,19 +22,28 @@ public struct GitHistory: Sendable, Hashable {
     /// No dates: outside git, or git is not installed.
     public static let none = GitHistory()
 
-    public static let shallowNote = "This is a shallow git clone, so pages do not show when they were first published and last updated: "
+    public static let shallowNote =
+        "This is a shallow git clone, so pages do not show when they were first published and last updated: "
         + "fetch the full history (e.g. fetch-depth: 0) to show them."
 
     public subscript(path: String) -> Dates? { dates[path] }
 
     /// Reads the history of `content/` in `siteDirectory`; no dates outside a git work tree or in a shallow clone.
     public static func read(siteDirectory: String, timezone: String) -> GitHistory {
-        guard let state = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], in: siteDirectory)?
-            .split(separator: "\n").map(String.init), state.first == "true" else { return .none }
+        guard
+            let state = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], in: siteDirectory)?
+                .split(separator: "\n").map(String.init), state.first == "true"
+        else { return .none }
         if state.count > 1, state[1] == "true" { return GitHistory(note: shallowNote) }
         // One log for the whole site, newest commit first; --relative makes paths relative to the site folder.
-        guard let log = run(["-c", "core.quotePath=off", "log", "--format=%x1e%ct", "--name-only", "--no-renames", "--relative", "--", "content"],
-                            in: siteDirectory) else { return .none }
+        guard
+            let log = run(
+                [
+                    "-c", "core.quotePath=off", "log", "--format=%x1e%ct", "--name-only", "--no-renames", "--relative",
+                    "--", "content",
+                ],
+                in: siteDirectory)
+        else { return .none }
         return GitHistory(dates: parse(log, timezone: timezone))
     }
 
@@ -45,7 +54,9 @@ public struct GitHistory: Sendable, Hashable {
         var dates: [String: Dates] = [:]
         for record in log.split(separator: "\u{1e}") {
             let lines = record.split(separator: "\n", omittingEmptySubsequences: true)
-            guard let first = lines.first, let seconds = TimeInterval(first.trimmingCharacters(in: .whitespaces)) else { continue }
+            guard let first = lines.first, let seconds = TimeInterval(first.trimmingCharacters(in: .whitespaces)) else {
+                continue
+            }
             let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
             guard let year = parts.year, let month = parts.month, let day = parts.day else { continue }
             let date = PartialDate(year: year, month: month, day: day)
@@ -53,7 +64,8 @@ public struct GitHistory: Sendable, Hashable {
                 let path = String(path)
                 // Newest first: the first time a file is seen is its last update; every later (older) one moves its first publication back.
                 if let known = dates[path] {
-                    dates[path] = Dates(firstPublished: min(known.firstPublished, date), lastUpdated: max(known.lastUpdated, date))
+                    dates[path] = Dates(
+                        firstPublished: min(known.firstPublished, date), lastUpdated: max(known.lastUpdated, date))
                 } else {
                     dates[path] = Dates(firstPublished: date, lastUpdated: date)
                 }

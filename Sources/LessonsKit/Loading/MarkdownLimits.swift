@@ -10,7 +10,8 @@ public enum MarkdownLimits {
 
     /// The 1-based line and scalar column of the `![` that exceeds the limit in `text`, if any.
     public static func firstExcess(in text: String) -> (line: Int, column: Int)? {
-        var line = 1, column = 0
+        var line = 1
+        var column = 0
         var openings = 0
         var lineIsBlank = true
         var previous: Unicode.Scalar = "\n"
@@ -36,5 +37,6 @@ public enum MarkdownLimits {
 
     /// The message and hint for text past the limit.
     static let message = "more than \(maximumImageOpeningsPerParagraph) image openings '![' in one paragraph"
-    static let hint = "the Markdown reader slows down sharply on text like this, so it is refused; split the paragraph with blank lines or remove the stray '![' (write \\![ for a literal one)"
+    static let hint =
+        "the Markdown reader slows down sharply on text like this, so it is refused; split the paragraph with blank lines or remove the stray '![' (write \\![ for a literal one)"
 }

@@ -29,8 +29,12 @@ public enum Placeholder {
 
     /// The diagnostic for a placeholder found in field `field` (or in the body when nil).
     public static func diagnostic(field: String?, at location: SourceLocation) -> Diagnostic {
-        .error(.placeholder, field.map { "'\($0)' is still a placeholder" } ?? "this prompt is still a placeholder",
-               at: location, hint: field == nil ? "replace this prompt with your text" : "replace TODO with the real value (the comment after it says what goes there)")
+        .error(
+            .placeholder, field.map { "'\($0)' is still a placeholder" } ?? "this prompt is still a placeholder",
+            at: location,
+            hint: field == nil
+                ? "replace this prompt with your text"
+                : "replace TODO with the real value (the comment after it says what goes there)")
     }
 }
 
@@ -44,7 +48,8 @@ extension Placeholder {
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, isPlaceholder(trimmed) else { continue }
             let column = line.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
-            diagnostics.append(diagnostic(field: nil, at: SourceLocation(file: file, line: firstLine + offset, column: column)))
+            diagnostics.append(
+                diagnostic(field: nil, at: SourceLocation(file: file, line: firstLine + offset, column: column)))
         }
         return diagnostics
     }

@@ -43,17 +43,22 @@ public struct SiteReader: Sendable {
                 guard let type = DocumentType(folder: name) else {
                     let known = DocumentType.allCases.map(\.folder)
                     if let document = firstMarkdown(in: path) {
-                        listing.diagnostics.append(.error(.unknownFolder, "document in unknown content folder '\(name)'\(Suggestions.didYouMean(name, in: known))",
-                                                          at: SourceLocation(file: document),
-                                                          hint: "documents go in one of: \(known.joined(separator: ", "))"))
+                        listing.diagnostics.append(
+                            .error(
+                                .unknownFolder,
+                                "document in unknown content folder '\(name)'\(Suggestions.didYouMean(name, in: known))",
+                                at: SourceLocation(file: document),
+                                hint: "documents go in one of: \(known.joined(separator: ", "))"))
                     }
                     continue
                 }
                 walk(path, type: type, listing: &listing, depth: 0)
             case .file where name.hasSuffix(".md"):
-                listing.diagnostics.append(.error(.strayDocument, "document directly in content/: its type is unknown",
-                                                  at: SourceLocation(file: path),
-                                                  hint: "move it into a type folder such as content/lessons/ or content/incidents/"))
+                listing.diagnostics.append(
+                    .error(
+                        .strayDocument, "document directly in content/: its type is unknown",
+                        at: SourceLocation(file: path),
+                        hint: "move it into a type folder such as content/lessons/ or content/incidents/"))
             case .file:
                 continue
             case .unusable(let what):
@@ -63,7 +68,9 @@ public struct SiteReader: Sendable {
             }
         }
         // Whatever could not be read may have held documents whose ids other documents name.
-        listing.isIncomplete = listing.diagnostics[countBefore...].contains { $0.severity == .error && $0.code != .strayDocument && $0.code != .unknownFolder }
+        listing.isIncomplete = listing.diagnostics[countBefore...].contains {
+            $0.severity == .error && $0.code != .strayDocument && $0.code != .unknownFolder
+        }
         listing.documents.sort { $0.path < $1.path }
         return listing
     }
@@ -112,8 +119,10 @@ public struct SiteReader: Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && index + length <= bytes.count
+            let length =
+                byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let valid =
+                length > 0 && index + length <= bytes.count
                 && String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             guard valid else {
                 let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
@@ -155,19 +164,31 @@ public struct SiteReader: Sendable {
         do {
             data = try handle.read(upToCount: Self.maximumFileSize + 1) ?? Data()
         } catch {
-            return .failure(.error(.unreadableFile, "cannot read the file: \(error.localizedDescription)", at: location))
+            return .failure(
+                .error(.unreadableFile, "cannot read the file: \(error.localizedDescription)", at: location))
         }
         if data.count > Self.maximumFileSize {
-            return .failure(.error(.fileTooLarge, "file is larger than \(Self.maximumFileSize / 1024 / 1024) MB",
-                                   at: location, hint: "documents are short texts; put large files in static/ and link to them"))
+            return .failure(
+                .error(
+                    .fileTooLarge, "file is larger than \(Self.maximumFileSize / 1024 / 1024) MB",
+                    at: location, hint: "documents are short texts; put large files in static/ and link to them"))
         }
         if data.contains(0) {
-            return .failure(.error(.binaryFile, "file is binary, not text", at: location,
-                                   hint: "is it an image or document saved under a .md name? Keep attachments under their own extension"))
+            return .failure(
+                .error(
+                    .binaryFile, "file is binary, not text", at: location,
+                    hint:
+                        "is it an image or document saved under a .md name? Keep attachments under their own extension")
+            )
         }
         guard var text = String(validating: data, as: UTF8.self) else {
-            return .failure(.error(.notUTF8, "file is not valid UTF-8 text", at: Self.firstInvalidUTF8(in: [UInt8](data), file: relative),
-                                   hint: "save the file as UTF-8 in your editor (this character was probably saved as Latin-1 or Windows-1252)"))
+            return .failure(
+                .error(
+                    .notUTF8, "file is not valid UTF-8 text",
+                    at: Self.firstInvalidUTF8(in: [UInt8](data), file: relative),
+                    hint:
+                        "save the file as UTF-8 in your editor (this character was probably saved as Latin-1 or Windows-1252)"
+                ))
         }
         if text.contains("\r") {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

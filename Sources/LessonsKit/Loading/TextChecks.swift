@@ -20,7 +20,9 @@ public enum TextChecks {
     }
 
     /// The first forbidden control character of `text`, with its 1-based line and scalar column within `text`.
-    public static func firstForbiddenControl(in text: some StringProtocol) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+    public static func firstForbiddenControl(in text: some StringProtocol) -> (
+        scalar: Unicode.Scalar, line: Int, column: Int
+    )? {
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {
@@ -37,12 +39,15 @@ public enum TextChecks {
 
     /// `U+001B (ESC)`: how a control character is named in messages, never the raw character.
     public static func name(of scalar: Unicode.Scalar) -> String {
-        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"]
+        let names: [UInt32: String] = [
+            0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
+        ]
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 
     /// The hint shared by every control-character error.
-    public static let controlHint = "control characters are invisible and can corrupt pages, feeds and terminals; delete it (in YAML it may be written as an escape such as \\0 or \\e)"
+    public static let controlHint =
+        "control characters are invisible and can corrupt pages, feeds and terminals; delete it (in YAML it may be written as an escape such as \\0 or \\e)"
 }

@@ -29,12 +29,14 @@ public struct ThemeFiles: Sendable {
                 let full = root + "/" + folder + "/" + relative
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      reader.isInsideSite(full),
-                      // Never open a named pipe or device: the pipeline reports them (SiteReader.regularFiles).
-                      reader.isRegularFile("themes/\(name)/\(folder)/\(relative)"),
-                      let data = FileManager.default.contents(atPath: full) else { continue }
-                files[folder + "/" + relative] = File(bytes: [UInt8](data), displayPath: "themes/\(name)/\(folder)/\(relative)")
+                    !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                    reader.isInsideSite(full),
+                    // Never open a named pipe or device: the pipeline reports them (SiteReader.regularFiles).
+                    reader.isRegularFile("themes/\(name)/\(folder)/\(relative)"),
+                    let data = FileManager.default.contents(atPath: full)
+                else { continue }
+                files[folder + "/" + relative] = File(
+                    bytes: [UInt8](data), displayPath: "themes/\(name)/\(folder)/\(relative)")
             }
         }
         return ThemeFiles(files: files)

@@ -1,11 +1,11 @@
 import Ccmark
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Owns one parsed cmark tree and frees it, with everything attached to it, when it goes out of scope.

@@ -11,15 +11,20 @@ enum EscapedBytes {
         var escaped = [Bool](repeating: false, count: literal.count)
         var i = 0
         var j = source.startIndex
-        let backslash = UInt8(ascii: "\\"), ampersand = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
+        let backslash = UInt8(ascii: "\\")
+        let ampersand = UInt8(ascii: "&")
+        let semicolon = UInt8(ascii: ";")
         while i < literal.count, j < source.endIndex {
             let byte = source[j]
-            if byte == backslash, j + 1 < source.endIndex, isASCIIPunctuation(source[j + 1]), literal[i] == source[j + 1] {
+            if byte == backslash, j + 1 < source.endIndex, isASCIIPunctuation(source[j + 1]),
+                literal[i] == source[j + 1]
+            {
                 escaped[i] = true
                 i += 1
                 j += 2
             } else if byte == ampersand, literal[i] != ampersand,
-                      let end = source[j..<min(j + 40, source.endIndex)].firstIndex(of: semicolon) {
+                let end = source[j..<min(j + 40, source.endIndex)].firstIndex(of: semicolon)
+            {
                 // A character reference decodes to one scalar: mark all of its UTF-8 bytes.
                 let length = scalarLength(literal[i])
                 for k in i..<min(i + length, literal.count) { escaped[k] = true }
@@ -36,7 +41,8 @@ enum EscapedBytes {
     }
 
     private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
-        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
     }
 
     private static func scalarLength(_ lead: UInt8) -> Int {

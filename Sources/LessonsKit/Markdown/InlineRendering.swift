@@ -8,7 +8,8 @@ extension MarkdownPipeline {
     ) -> (html: String, plainText: String) {
         guard var document = CmarkDocument(parsing: markdown, options: parseOptions) else { return ("", "") }
         if !Self.isSingleParagraph(document.root), let escaped = Self.escapingBlockStart(markdown),
-           let retry = CmarkDocument(parsing: escaped, options: parseOptions), Self.isSingleParagraph(retry.root) {
+            let retry = CmarkDocument(parsing: escaped, options: parseOptions), Self.isSingleParagraph(retry.root)
+        {
             // One backslash was added near the start; positions after it are one byte further right.
             document = retry
             locator = SourceLocator(

@@ -32,7 +32,7 @@ extension MarkdownPipeline {
             switch resolve(.reference(id: id)) {
             case .keep:
                 break
-            case let .link(href, title):
+            case .link(let href, let title):
                 node.setURL(href)
                 if node.firstChild == nil, let text = CmarkNode.text(title) {
                     node.append(text)
@@ -44,7 +44,7 @@ extension MarkdownPipeline {
                 report(.unresolvedReference(id), at: at)
                 removeTarget(of: node, isImage: isImage, fallbackText: id)
             }
-        case let .relativePath(path, suffix):
+        case .relativePath(let path, let suffix):
             switch resolve(.relativePath(path)) {
             case .keep:
                 break

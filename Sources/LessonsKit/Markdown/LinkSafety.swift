@@ -33,11 +33,10 @@ enum LinkSafety {
             }
             let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
             let isDigit = scalar >= "0" && scalar <= "9"
-            if isLetter || (!scheme.isEmpty && (isDigit || scalar == "+" || scalar == "-" || scalar == ".")) {
-                scheme.unicodeScalars.append(scalar)
-            } else {
+            guard isLetter || (!scheme.isEmpty && (isDigit || scalar == "+" || scalar == "-" || scalar == ".")) else {
                 return nil
             }
+            scheme.unicodeScalars.append(scalar)
         }
         return nil
     }
@@ -89,7 +88,7 @@ enum LinkSafety {
     static func trimmingInvisibles(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         guard let start = scalars.firstIndex(where: { !isInvisible($0) }),
-              let end = scalars.lastIndex(where: { !isInvisible($0) })
+            let end = scalars.lastIndex(where: { !isInvisible($0) })
         else { return "" }
         var result = ""
         result.unicodeScalars.append(contentsOf: scalars[start...end])
@@ -105,7 +104,8 @@ enum LinkSafety {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+            {
                 output.append(high << 4 | low)
                 index += 3
             } else {

@@ -40,7 +40,7 @@ struct PipeTable: Sendable, Hashable {
                 "the header row must be followed by a separator row such as | --- | --- |"
             case .invalidSeparator(let cell):
                 "separator cell \"\(cell)\" must be ---, :--, --: or :-:"
-            case let .columnCountMismatch(header, separator):
+            case .columnCountMismatch(let header, let separator):
                 "the separator row has \(separator) column\(separator == 1 ? "" : "s") but the header has \(header)"
             }
         }
@@ -75,7 +75,9 @@ struct PipeTable: Sendable, Hashable {
             return .failure(.columnCountMismatch(header: header.count, separator: alignments.count))
         }
         let rows = nonBlank.dropFirst(2).map { index in
-            normalised(splitRow(lines[index], line: index), count: header.count, line: index, lineLength: lines[index].unicodeScalars.count)
+            normalised(
+                splitRow(lines[index], line: index), count: header.count, line: index,
+                lineLength: lines[index].unicodeScalars.count)
         }
         return .success(PipeTable(alignments: alignments, header: header, rows: rows))
     }

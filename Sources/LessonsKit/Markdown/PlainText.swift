@@ -34,7 +34,10 @@ extension MarkdownPipeline {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+            let isSpace =
+                scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B
+                    || scalar.value == 0x0C)
                 : scalar.properties.isWhitespace
             if isSpace {
                 pendingSpace = !result.isEmpty

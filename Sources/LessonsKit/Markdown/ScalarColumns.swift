@@ -93,7 +93,7 @@ struct ScalarColumns: Sendable {
     /// If `line` ends with `suffix`, the number of scalars before it.
     func scalarsBefore(suffix: [UInt8], line number: Int) -> Int? {
         guard let bytes = line(number), bytes.count >= suffix.count,
-              bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+            bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
         else { return nil }
         return scalarColumn(line: number, byteColumn: bytes.count - suffix.count + 1) - 1
     }

@@ -41,7 +41,9 @@ extension MarkdownPipeline {
             let sourceLine = fence.line + 1 + cell.line
             var column = fenceColumn + cell.column
             if cell.line < lines.count,
-               let prefix = pipeline.locator.columns.scalarsBefore(suffix: Array(lines[cell.line].utf8), line: sourceLine) {
+                let prefix = pipeline.locator.columns.scalarsBefore(
+                    suffix: Array(lines[cell.line].utf8), line: sourceLine)
+            {
                 column = pipeline.locator.location(line: sourceLine, scalarColumn: prefix + cell.column + 1).column
             }
             let target = pipeline.locator.location(line: sourceLine, scalarColumn: 1).line

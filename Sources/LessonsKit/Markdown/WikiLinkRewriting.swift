@@ -63,7 +63,7 @@ extension MarkdownPipeline {
             switch resolve(.reference(id: match.id)) {
             case .keep:
                 pending += "[[\(match.id)]]"
-            case let .link(href, title):
+            case .link(let href, let title):
                 insertText(&pending, before: first)
                 if let link = CmarkNode.make(CMARK_NODE_LINK) {
                     link.setURL(href)
@@ -117,7 +117,8 @@ extension MarkdownPipeline {
         needle: String
     ) -> (line: Int, column: Int) {
         // Binary search for the last segment starting at or before `offset`: a run can hold 100,000 segments.
-        var low = 0, high = segments.count
+        var low = 0
+        var high = segments.count
         while low < high {
             let middle = (low + high) / 2
             if segments[middle].offset <= offset { low = middle + 1 } else { high = middle }

@@ -9,7 +9,8 @@ enum WikiLinkScanner {
     /// Every `[[ID]]` in `text`, left to right, where ID matches `[A-Za-z][A-Za-z0-9-]*`.
     static func matches(in text: String) -> [Match] {
         let bytes = Array(text.utf8)
-        let open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        let open = UInt8(ascii: "[")
+        let close = UInt8(ascii: "]")
         var result: [Match] = []
         var index = 0
         while index + 4 < bytes.count {
@@ -39,7 +40,8 @@ enum WikiLinkScanner {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {

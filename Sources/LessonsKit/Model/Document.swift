@@ -50,7 +50,8 @@ public struct Document: Sendable, Hashable {
         if let supersededBy { add([supersededBy], "superseded_by", [type]) }
         switch details {
         case .lesson(let d): add(d.sources, "sources", [.incident, .debrief, .review, .external, .practice])
-        case .session(let d): add(d.discussed, "discussed", [.lesson, .incident, .review, .external, .practice, .debrief])
+        case .session(let d):
+            add(d.discussed, "discussed", [.lesson, .incident, .review, .external, .practice, .debrief])
         case .bulletin(let d):
             add(d.lead.map { [$0] } ?? [], "lead", [.lesson])
             add(d.lessons, "lessons", [.lesson])

@@ -94,7 +94,9 @@ public struct MonthPeriod: Sendable, Hashable {
     }
 
     public var displayText: String {
-        from.year == to.year ? "\(PartialDate.monthNames[from.month - 1]) to \(to.displayText)" : "\(from.displayText) to \(to.displayText)"
+        from.year == to.year
+            ? "\(PartialDate.monthNames[from.month - 1]) to \(to.displayText)"
+            : "\(from.displayText) to \(to.displayText)"
     }
 }
 

@@ -18,10 +18,14 @@ public struct LinkGraph: Sendable {
         var incoming: [String: [Link]] = [:]
         for document in documents {
             var seen: Set<String> = []
-            let named = document.frontMatterReferences.map { ($0.id.value, $0.field) } + document.bodyReferences.map { ($0.value, "body") }
+            let named =
+                document.frontMatterReferences.map { ($0.id.value, $0.field) }
+                + document.bodyReferences.map { ($0.value, "body") }
             for (target, field) in named {
                 let key = target.lowercased()
-                guard known.contains(key), key != document.slug, seen.insert(key + "|" + field).inserted else { continue }
+                guard known.contains(key), key != document.slug, seen.insert(key + "|" + field).inserted else {
+                    continue
+                }
                 incoming[key, default: []].append(Link(source: document.slug, target: key, field: field))
             }
         }

@@ -17,15 +17,16 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
-              parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              (1...12).contains(month)
+            parts[0].count == 4, parts[1].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            (1...12).contains(month)
         else { return nil }
         var day: Int?
         if parts.count == 3 {
             guard parts[2].count == 2, let value = Int(parts[2]),
-                  (1...Self.daysIn(month: month, year: year)).contains(value) else { return nil }
+                (1...Self.daysIn(month: month, year: year)).contains(value)
+            else { return nil }
             day = value
         }
         self.init(year: year, month: month, day: day)
@@ -56,8 +57,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// The month-precision version of this date.
     public var monthOnly: PartialDate { PartialDate(year: year, month: month) }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -14,7 +14,8 @@ public struct HTMLLinkScanner: Sendable {
         bytes.withUnsafeBufferPointer { scan($0) }
     }
 
-    private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
+    private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"),
+        equals = UInt8(ascii: "=")
     private static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Result {
@@ -22,7 +23,10 @@ public struct HTMLLinkScanner: Sendable {
         let n = b.count
         var i = 0
         while i < n {
-            guard b[i] == lt else { i += 1; continue }
+            guard b[i] == lt else {
+                i += 1
+                continue
+            }
             if i + 3 < n, b[i + 1] == UInt8(ascii: "!"), b[i + 2] == UInt8(ascii: "-"), b[i + 3] == UInt8(ascii: "-") {
                 i = find(b, Array("-->".utf8), from: i + 4).map { $0 + 3 } ?? n
                 continue
@@ -40,8 +44,15 @@ public struct HTMLLinkScanner: Sendable {
             while j < n {
                 while j < n, isSpace(b[j]) { j += 1 }
                 guard j < n else { break }
-                if b[j] == gt { j += 1; break }
-                if b[j] == slash { selfClosing = true; j += 1; continue }
+                if b[j] == gt {
+                    j += 1
+                    break
+                }
+                if b[j] == slash {
+                    selfClosing = true
+                    j += 1
+                    continue
+                }
                 let nameStart = j
                 while j < n, !isSpace(b[j]), b[j] != equals, b[j] != gt, b[j] != slash { j += 1 }
                 let attribute = lowercased(b, nameStart, j)
@@ -50,7 +61,8 @@ public struct HTMLLinkScanner: Sendable {
                 j += 1
                 while j < n, isSpace(b[j]) { j += 1 }
                 guard j < n else { break }
-                var valueStart = j, valueEnd = j
+                var valueStart = j
+                var valueEnd = j
                 if b[j] == quote || b[j] == apostrophe {
                     let delimiter = b[j]
                     valueStart = j + 1
@@ -63,11 +75,17 @@ public struct HTMLLinkScanner: Sendable {
                 }
                 switch attribute {
                 case "href", "src", "action":
-                    result.links.append(decodeReferences(String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)))
+                    result.links.append(
+                        decodeReferences(
+                            String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)))
                 case "id":
-                    result.ids.insert(decodeReferences(String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)))
+                    result.ids.insert(
+                        decodeReferences(
+                            String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)))
                 case "name" where name == "a":
-                    result.ids.insert(decodeReferences(String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)))
+                    result.ids.insert(
+                        decodeReferences(
+                            String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<valueEnd]), as: UTF8.self)))
                 default: break
                 }
             }
@@ -99,7 +117,9 @@ public struct HTMLLinkScanner: Sendable {
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    private static func isNameByte(_ c: UInt8) -> Bool { isLetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") }
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        isLetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")
+    }
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
 
     /// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and numeric references; others stay as written.

@@ -16,8 +16,10 @@ public struct LinkChecker: Sendable {
     /// Where a link is written in a source file (source path, link as in the page), so the error points at it.
     public let locate: @Sendable (String, String) -> SourceLocation?
 
-    public init(portable: Bool, rootPath: String = "/", sources: [String: String] = [:],
-                locate: @escaping @Sendable (String, String) -> SourceLocation? = { _, _ in nil }) {
+    public init(
+        portable: Bool, rootPath: String = "/", sources: [String: String] = [:],
+        locate: @escaping @Sendable (String, String) -> SourceLocation? = { _, _ in nil }
+    ) {
         self.portable = portable
         self.rootPath = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         self.sources = sources
@@ -42,7 +44,11 @@ public struct LinkChecker: Sendable {
         let outputs = Set(files.map(\.path))
         let checker = self
         let broken = await parallelMap(scanned, jobs: jobs) { path, result in
-            result.links.compactMap { checker.problem(with: $0, in: path, outputs: outputs, ids: ids).map { BrokenLink(file: path, link: $0.0, reason: $0.1) } }
+            result.links.compactMap {
+                checker.problem(with: $0, in: path, outputs: outputs, ids: ids).map {
+                    BrokenLink(file: path, link: $0.0, reason: $0.1)
+                }
+            }
         }.flatMap { $0 }
         return diagnostics(for: broken)
     }
@@ -56,28 +62,36 @@ public struct LinkChecker: Sendable {
             groups[key, default: []].append(link)
         }
         let reported = order.prefix(Self.maximumReported).compactMap { key -> Diagnostic? in
-            guard let links = groups[key]?.sorted(by: { ($0.file, $0.link) < ($1.file, $1.link) }), let first = links.first else { return nil }
+            guard let links = groups[key]?.sorted(by: { ($0.file, $0.link) < ($1.file, $1.link) }),
+                let first = links.first
+            else { return nil }
             let folder = first.file.split(separator: "/").dropLast().joined(separator: "/") + "/"
             let source = sources[folder]
             let others = Set(links.map(\.file)).count - 1
             var message = "broken link '\(first.link)' in \(first.file): \(first.reason)"
             if others > 0 { message += " (and on \(others) other page\(others == 1 ? "" : "s"))" }
-            let hint = source == nil
+            let hint =
+                source == nil
                 ? "the link comes from a theme template or a generated page; fix the template or the data it uses"
                 : "fix the link in the document, or the template if every page of this kind has it"
             let location = source.flatMap { locate($0, first.link) } ?? SourceLocation(file: source ?? first.file)
             return .error(.brokenOutputLink, message, at: location, hint: hint)
         }
         guard order.count > Self.maximumReported else { return reported }
-        return reported + [.error(.brokenOutputLink, "\(order.count - Self.maximumReported) more broken link targets not listed",
-                                  at: SourceLocation(file: "site-output"), hint: "fix the ones above and build again")]
+        return reported + [
+            .error(
+                .brokenOutputLink, "\(order.count - Self.maximumReported) more broken link targets not listed",
+                at: SourceLocation(file: "site-output"), hint: "fix the ones above and build again")
+        ]
     }
 
     /// Broken targets listed one by one; a broken template can break thousands, and the first ones show the pattern.
     static let maximumReported = 50
 
     /// Why `link` on page `path` does not resolve (the link and the reason, the reason naming the target), or nil when it does.
-    func problem(with raw: String, in path: String, outputs: Set<String>, ids: [String: Set<String>]) -> (String, String)? {
+    func problem(with raw: String, in path: String, outputs: Set<String>, ids: [String: Set<String>]) -> (
+        String, String
+    )? {
         let link = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !link.isEmpty, !Self.hasScheme(link), !link.hasPrefix("//") else { return nil }
         var rest = Substring(link)
@@ -103,15 +117,22 @@ public struct LinkChecker: Sendable {
             } else {
                 base = path.split(separator: "/").dropLast().joined(separator: "/")
             }
-            guard let resolved = Self.resolve(relative, from: base) else { return (link, "it points above the site's root folder") }
+            guard let resolved = Self.resolve(relative, from: base) else {
+                return (link, "it points above the site's root folder")
+            }
             target = resolved
             if target.isEmpty || target.hasSuffix("/") {
-                if portable { return (link, "in portable mode a link must name a file (\(target)index.html), not a folder") }
+                if portable {
+                    return (link, "in portable mode a link must name a file (\(target)index.html), not a folder")
+                }
                 target += "index.html"
             }
         }
         if !outputs.contains(target) {
-            if !portable, outputs.contains(target + "/index.html") { target += "/index.html" } else { return (link, "no file \(target) in the output") }
+            guard !portable, outputs.contains(target + "/index.html") else {
+                return (link, "no file \(target) in the output")
+            }
+            target += "/index.html"
         }
         if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
             return (link, "\(target) has no element with id '\(fragment)'")
@@ -137,7 +158,8 @@ public struct LinkChecker: Sendable {
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
             } else {
                 bytes.append(byte)

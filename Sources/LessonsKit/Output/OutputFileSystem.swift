@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The POSIX calls the site writer needs, with errors turned into ``OutputError/io(path:message:)``.
@@ -201,9 +201,10 @@ enum OutputFileSystem {
                 return names
             }
             if isDotOrDotDot(entry) { continue }
-            names.append(withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
-            })
+            names.append(
+                withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
+                })
         }
     }
 

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a built site into its output folder atomically.
@@ -16,7 +16,8 @@ public struct SiteWriter: Sendable {
     /// The name of the file, at the top of every output folder, that marks it as written by lessons.
     public static let markerFileName = ".lessons-output"
     /// What the marker file says.
-    static let markerText = "This folder is written by lessons (Learning Lessons) and replaced on every build.\n"
+    static let markerText =
+        "This folder is written by lessons (Learning Lessons) and replaced on every build.\n"
         + "Do not keep other files here: they will be deleted.\n"
     /// Files per unit of parallel work: big enough to amortise scheduling, small enough to balance.
     static let batchSize = 64
@@ -149,14 +150,16 @@ public struct SiteWriter: Sendable {
         var entries: [String] = []
         if let directory = opendir(parent) {
             while let item = readdir(directory) {
-                entries.append(withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
+                entries.append(
+                    withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
             }
             closedir(directory)
         }
         for entry in entries {
             guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
-                  let owner = Int32(entry.dropFirst(prefix.count)), owner != pid, owner > 0,
-                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+                let owner = Int32(entry.dropFirst(prefix.count)), owner != pid, owner > 0,
+                kill(owner, 0) != 0, errno == ESRCH
+            else { continue }
             try? OutputFileSystem.removeTree(OutputPathValidator.join(parent, entry), parallel: parallel)
         }
     }

@@ -43,12 +43,15 @@ public enum BuildPipeline {
         clock.lap("configuration")
 
         // 2. Load and decode every document (parallel).
-        let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: options.jobs)
+        let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(
+            reader: reader, config: config, data: data, jobs: options.jobs)
         report.diagnostics += loadDiagnostics
         report.diagnostics += CaptionFiles.check(
             corpus.documents, siteDirectory: reader.siteDirectory, attachments: listing.attachments)
         report.documentCount = listing.documents.count
-        var site = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
+        var site = LoadedSite(
+            config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader,
+            diagnostics: [])
         clock.lap("load and decode")
 
         // 2a. Git dates ("first published", "last updated"): one `git log` for the whole site, builds only.
@@ -59,20 +62,24 @@ public enum BuildPipeline {
         }
 
         // 3. Validate the whole corpus.
-        report.diagnostics += ValidationRules.validate(corpus, in: ValidationContext(config: config, data: data, today: today))
+        report.diagnostics += ValidationRules.validate(
+            corpus, in: ValidationContext(config: config, data: data, today: today))
         clock.lap("validate")
 
         // 4. Theme templates.
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)
         // Named pipes, devices and unreadable folders in the theme or static/ are never opened: report each.
-        report.diagnostics += reader.regularFiles(under: "themes/" + config.theme).diagnostics + reader.regularFiles(under: "static").diagnostics
+        report.diagnostics +=
+            reader.regularFiles(under: "themes/" + config.theme).diagnostics
+            + reader.regularFiles(under: "static").diagnostics
         let (parsedTemplates, templateDiagnostics) = TemplateSet.parse(theme)
         report.diagnostics += templateDiagnostics
         guard let templates = parsedTemplates else { return finish(report, status: .contentErrors, options: options) }
         clock.lap("templates")
 
         // 5. Render the editions concurrently from the one parse (documents in parallel within each).
-        var rendered = await renderEditions(editions, site: site, theme: theme, templates: templates, today: today, options: options)
+        var rendered = await renderEditions(
+            editions, site: site, theme: theme, templates: templates, today: today, options: options)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
@@ -82,8 +89,11 @@ public enum BuildPipeline {
         if write, !(options.strict ? report.diagnostics.strict() : report.diagnostics).hasErrors {
             for index in rendered.indices {
                 let context = rendered[index].context
-                let outcome = await BulletinPDFStage(mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf), jobs: options.jobs)
-                    .run(files: rendered[index].files, context: context)
+                let outcome = await BulletinPDFStage(
+                    mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf),
+                    jobs: options.jobs
+                )
+                .run(files: rendered[index].files, context: context)
                 rendered[index].files = outcome.files
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
@@ -101,13 +111,17 @@ public enum BuildPipeline {
 
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
         for item in rendered { report.diagnostics += OutputCollisionStage.check(item.files, site: site) }
-        for item in rendered { report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs) }
+        for item in rendered {
+            report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs)
+        }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
         clock.lap("link check")
 
         report.diagnostics = deduplicated(report.diagnostics)
         if options.strict { report.diagnostics = report.diagnostics.strict() }
-        guard !report.diagnostics.hasErrors else { return finish(report, status: .contentErrors, options: options, clock: clock) }
+        guard !report.diagnostics.hasErrors else {
+            return finish(report, status: .contentErrors, options: options, clock: clock)
+        }
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
         // 6. Write each edition atomically; only this stage touches the output folder.
@@ -123,7 +137,9 @@ public enum BuildPipeline {
             }
             let pages = files.filter { $0.path.hasSuffix(".html") }.count
             let seconds = renderSeconds + (clock.elapsed - started)
-            report.summaries.append("Built \(pages) pages for edition \(edition.name) in \(String(format: "%.2f", seconds + shareOfLoading(clock))) s")
+            report.summaries.append(
+                "Built \(pages) pages for edition \(edition.name) in \(String(format: "%.2f", seconds + shareOfLoading(clock))) s"
+            )
         }
         clock.lap("write")
         return finish(report, status: .success, options: options, clock: clock)
@@ -138,19 +154,26 @@ public enum BuildPipeline {
     }
 
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
-    private static func renderEditions(_ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
-                                       options: BuildOptions) async -> [RenderedEdition] {
+    private static func renderEditions(
+        _ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
+        options: BuildOptions
+    ) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
         let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
             for (index, edition) in editions.enumerated() {
                 group.addTask {
                     let started = DispatchTime.now().uptimeNanoseconds
-                    let renderer = SiteRenderer(site: site, theme: theme, templates: templates, edition: edition, today: today,
-                                                includeDrafts: options.includeDrafts)
+                    let renderer = SiteRenderer(
+                        site: site, theme: theme, templates: templates, edition: edition, today: today,
+                        includeDrafts: options.includeDrafts)
                     let (files, diagnostics) = await renderer.render(jobs: jobs)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                    return (index, RenderedEdition(edition: edition, context: renderer.context, files: files, diagnostics: diagnostics,
-                                                   seconds: seconds, analysisSeconds: renderer.analysisSeconds))
+                    return (
+                        index,
+                        RenderedEdition(
+                            edition: edition, context: renderer.context, files: files, diagnostics: diagnostics,
+                            seconds: seconds, analysisSeconds: renderer.analysisSeconds)
+                    )
                 }
             }
             var collected: [(Int, RenderedEdition)] = []
@@ -161,10 +184,14 @@ public enum BuildPipeline {
     }
 
     private static func shareOfLoading(_ clock: StageClock) -> Double {
-        clock.timings.filter { ["configuration", "load and decode", "validate", "templates"].contains($0.stage) }.map(\.seconds).reduce(0, +)
+        clock.timings.filter { ["configuration", "load and decode", "validate", "templates"].contains($0.stage) }.map(
+            \.seconds
+        ).reduce(0, +)
     }
 
-    private static func finish(_ report: BuildReport, status: BuildReport.Status, options: BuildOptions, clock: StageClock? = nil) -> BuildReport {
+    private static func finish(
+        _ report: BuildReport, status: BuildReport.Status, options: BuildOptions, clock: StageClock? = nil
+    ) -> BuildReport {
         var report = report
         report.status = status
         report.diagnostics = report.diagnostics.sortedForReport()
@@ -174,13 +201,19 @@ public enum BuildPipeline {
 
     static func selectEditions(_ options: BuildOptions, config: SiteConfig) -> Result<[Edition], SelectionError> {
         if options.allEditions {
-            if options.output != nil { return .failure(SelectionError("--output names the folder of one edition; it cannot be used with --all-editions")) }
+            if options.output != nil {
+                return .failure(
+                    SelectionError("--output names the folder of one edition; it cannot be used with --all-editions"))
+            }
             return .success(config.editions)
         }
         let name = options.edition ?? "staff"
         guard let edition = config.edition(named: name) else {
             let names = config.editions.map(\.name)
-            return .failure(SelectionError("unknown edition '\(name)'\(Suggestions.didYouMean(name, in: names)); site.yaml defines: \(names.joined(separator: ", "))"))
+            return .failure(
+                SelectionError(
+                    "unknown edition '\(name)'\(Suggestions.didYouMean(name, in: names)); site.yaml defines: \(names.joined(separator: ", "))"
+                ))
         }
         return .success([edition])
     }

@@ -27,8 +27,10 @@ struct BulletinPDFStage: Sendable {
         let bulletins = context.content.documents(of: .bulletin)
         guard !bulletins.isEmpty else { return Outcome(files: files) }
         // Without base_url an e-mail's links could not work, so the e-mail forms are left out (see BulletinPages).
-        let emailNotes = context.config.baseURL == nil
-            ? ["Bulletin e-mails skipped: set base_url in site.yaml (or pass --base-url) so that their links work."] : []
+        let emailNotes =
+            context.config.baseURL == nil
+            ? ["Bulletin e-mails skipped: set base_url in site.yaml (or pass --base-url) so that their links work."]
+            : []
         var outcome = await makePDFs(bulletins, files: files, context: context)
         outcome.notes = emailNotes + outcome.notes
         return outcome
@@ -37,10 +39,16 @@ struct BulletinPDFStage: Sendable {
     private func makePDFs(_ bulletins: [Document], files: [OutputFile], context: RenderContext) async -> Outcome {
         guard mode != .off else { return Outcome(files: files) }
         guard let chromium = Chromium.locate(environment: environment) else {
-            let how = "install Chromium (Debian: apt-get install chromium) or set LESSONS_CHROME to a Chrome or Chromium binary"
+            let how =
+                "install Chromium (Debian: apt-get install chromium) or set LESSONS_CHROME to a Chrome or Chromium binary"
             if mode == .required {
-                return Outcome(files: files, diagnostics: [.error(.bulletinPDF, "bulletin PDFs are required but Chromium was not found",
-                                                                  at: SourceLocation(file: "site.yaml"), hint: how)])
+                return Outcome(
+                    files: files,
+                    diagnostics: [
+                        .error(
+                            .bulletinPDF, "bulletin PDFs are required but Chromium was not found",
+                            at: SourceLocation(file: "site.yaml"), hint: how)
+                    ])
             }
             return Outcome(files: files, notes: ["Bulletin PDFs skipped: Chromium was not found (\(how))."])
         }
@@ -50,15 +58,21 @@ struct BulletinPDFStage: Sendable {
         do {
             try scratch.write(Self.printPages(of: bulletins, from: files))
         } catch {
-            return Outcome(files: files, diagnostics: [failure(bulletins[0], "could not prepare the print pages: \(error)")])
+            return Outcome(
+                files: files, diagnostics: [failure(bulletins[0], "could not prepare the print pages: \(error)")])
         }
 
         let timeout = timeoutSeconds
-        let results = await boundedMap(bulletins, limit: concurrency) { bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
+        let results = await boundedMap(bulletins, limit: concurrency) {
+            bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
             let page = folder + "/" + RenderContext.bulletinPrintPath(bulletin.slug)
             let output = folder + "/pdf-\(bulletin.slug).pdf"
-            return (bulletin, await chromium.printPDF(page: page, output: output, profile: folder + "/profile-\(bulletin.slug)",
-                                                      timeoutSeconds: timeout))
+            return (
+                bulletin,
+                await chromium.printPDF(
+                    page: page, output: output, profile: folder + "/profile-\(bulletin.slug)",
+                    timeoutSeconds: timeout)
+            )
         }
 
         var outcome = Outcome(files: files)
@@ -70,23 +84,29 @@ struct BulletinPDFStage: Sendable {
             case .success(let bytes):
                 let date = bulletin.date ?? PartialDate(year: 2000, month: 1, day: 1)
                 // Without base_url the PDF's links name the temporary folder: blank its random part for identical bytes.
-                let fixed = PDFFile.replacingSameLength(folder, with: Self.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
-                outcome.files.append(OutputFile(path: RenderContext.bulletinPDFPath(bulletin.slug), contents: .bytes(fixed)))
+                let fixed = PDFFile.replacingSameLength(
+                    folder, with: Self.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
+                outcome.files.append(
+                    OutputFile(path: RenderContext.bulletinPDFPath(bulletin.slug), contents: .bytes(fixed)))
                 made.insert(bulletin.slug)
                 if case .bulletin(let details) = bulletin.details {
                     let pages = PDFFile.pageCount(bytes)
                     if pages > details.maxPages {
-                        outcome.diagnostics.append(.warning(
-                            .bulletinTooLong, "the print edition of \(bulletin.id) has \(pages) A4 pages, more than max_pages (\(details.maxPages))",
-                            at: bulletin.fieldLocations["max_pages"] ?? bulletin.location(of: "id"),
-                            hint: "shorten the foreword or the lead lesson, name fewer lessons, or raise max_pages"))
+                        outcome.diagnostics.append(
+                            .warning(
+                                .bulletinTooLong,
+                                "the print edition of \(bulletin.id) has \(pages) A4 pages, more than max_pages (\(details.maxPages))",
+                                at: bulletin.fieldLocations["max_pages"] ?? bulletin.location(of: "id"),
+                                hint: "shorten the foreword or the lead lesson, name fewer lessons, or raise max_pages")
+                        )
                     }
                 }
             }
         }
         guard !made.isEmpty else { return outcome }
         // The web pages and the list were rendered before the PDFs existed: render them again with their PDF links.
-        let relinked = Dictionary(context.bulletinPagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let relinked = Dictionary(
+            context.bulletinPagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
         return outcome
     }
@@ -94,11 +114,13 @@ struct BulletinPDFStage: Sendable {
     /// The temporary folder's path with its random part as zeros (same length).
     static func stableFolderName(_ folder: String) -> String {
         guard let range = folder.range(of: "lessons-pdf-") else { return folder }
-        return String(folder[..<range.upperBound]) + String(folder[range.upperBound...].map { $0 == "-" || $0 == "/" ? $0 : "0" })
+        return String(folder[..<range.upperBound])
+            + String(folder[range.upperBound...].map { $0 == "-" || $0 == "/" ? $0 : "0" })
     }
 
     private func failure(_ bulletin: Document, _ message: String) -> Diagnostic {
-        let hint = "check that Chromium runs (set LESSONS_CHROME to another binary if needed), or set bulletin.pdf: auto to publish without it"
+        let hint =
+            "check that Chromium runs (set LESSONS_CHROME to another binary if needed), or set bulletin.pdf: auto to publish without it"
         return mode == .required
             ? .error(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)
             : .warning(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)

@@ -14,13 +14,19 @@ enum KnockOnErrors {
         return result
     }
 
-    private static func collapse(_ diagnostics: [Diagnostic], code: DiagnosticCode, into file: String, what: String) -> [Diagnostic] {
+    private static func collapse(_ diagnostics: [Diagnostic], code: DiagnosticCode, into file: String, what: String)
+        -> [Diagnostic]
+    {
         let consequences = diagnostics.filter { $0.code == code && $0.location.file != file }
         guard let first = consequences.min(by: { $0.location < $1.location }) else { return diagnostics }
         let documents = Set(consequences.map(\.location.file)).count
-        let cause = Diagnostic.error(code, "\(file) lists no \(what), but \(documents) document\(documents == 1 ? "" : "s") use\(documents == 1 ? "s" : "") \(what) (the first at \(first.location))",
-                                     at: SourceLocation(file: file),
-                                     hint: "add the \(what) to \(file) (is the file empty by mistake?); each of those documents is checked again once it lists them")
+        let cause = Diagnostic.error(
+            code,
+            "\(file) lists no \(what), but \(documents) document\(documents == 1 ? "" : "s") use\(documents == 1 ? "s" : "") \(what) (the first at \(first.location))",
+            at: SourceLocation(file: file),
+            hint:
+                "add the \(what) to \(file) (is the file empty by mistake?); each of those documents is checked again once it lists them"
+        )
         return diagnostics.filter { !($0.code == code && $0.location.file != file) } + [cause]
     }
 }

@@ -14,7 +14,8 @@ enum LinkCheckStage {
         let locate: @Sendable (String, String) -> SourceLocation? = { file, link in
             documentBodies[file].flatMap { linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine) }
         }
-        return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources, locate: locate).check(files, jobs: jobs)
+        return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources, locate: locate)
+            .check(files, jobs: jobs)
     }
 
     /// Where `link` is written as a destination in a Markdown body: after `(`, `<` or `]: ` (a reference
@@ -24,7 +25,8 @@ enum LinkCheckStage {
         for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var searchFrom = line.startIndex
             while let range = line.range(of: link, range: searchFrom..<line.endIndex) {
-                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                let column =
+                    line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
                 let location = SourceLocation(file: file, line: firstLine + index, column: column)
                 let before = line[..<range.lowerBound]
                 if before.hasSuffix("(") || before.hasSuffix("<") || before.hasSuffix("]: ") { return location }
@@ -36,5 +38,6 @@ enum LinkCheckStage {
     }
 
     /// The note printed when feeds and the sitemap were left out.
-    static let noBaseURLNote = "note: site.yaml has no base_url, so no Atom feeds or sitemap were written (they need absolute links)"
+    static let noBaseURLNote =
+        "note: site.yaml has no base_url, so no Atom feeds or sitemap were written (they need absolute links)"
 }

@@ -12,8 +12,15 @@ public struct LoadedSite: Sendable {
     /// Reads `site.yaml` and the data files; nil config means the site cannot be built at all (exit status 2).
     static func loadConfiguration(reader: SiteReader) -> (SiteConfig?, SiteData, [Diagnostic]) {
         guard reader.exists("site.yaml") else {
-            return (nil, SiteData(), [.error(.invalidConfig, "no site.yaml in \(reader.siteDirectory)", at: SourceLocation(file: "site.yaml"),
-                                             hint: "run lessons in the site folder, or pass --site DIR")])
+            return (
+                nil, SiteData(),
+                [
+                    .error(
+                        .invalidConfig, "no site.yaml in \(reader.siteDirectory)",
+                        at: SourceLocation(file: "site.yaml"),
+                        hint: "run lessons in the site folder, or pass --site DIR")
+                ]
+            )
         }
         let configFile: SourceFile
         switch reader.readText("site.yaml") {
@@ -27,7 +34,9 @@ public struct LoadedSite: Sendable {
     }
 
     /// Lists and decodes every document in parallel; results are sorted by path, so order never depends on scheduling.
-    static func loadDocuments(reader: SiteReader, config: SiteConfig, data: SiteData, jobs: Int?) async -> (Corpus, ContentListing, [Diagnostic]) {
+    static func loadDocuments(reader: SiteReader, config: SiteConfig, data: SiteData, jobs: Int?) async -> (
+        Corpus, ContentListing, [Diagnostic]
+    ) {
         let listing = reader.listContent()
         let decoder = DocumentDecoder(config: config, data: data)
         let results = await parallelMap(listing.documents, jobs: jobs) { entry -> (Document?, String?, [Diagnostic]) in
@@ -40,9 +49,12 @@ public struct LoadedSite: Sendable {
                 return (document, document == nil ? DocumentDecoder.declaredId(in: file) : nil, diagnostics)
             }
         }
-        let unreadable = results.contains { $0.0 == nil && $0.1 == nil && $0.2.contains { [.notRegularFile, .unreadableFile].contains($0.code) } }
-        let corpus = Corpus(documents: results.compactMap(\.0), unavailableIds: Set(results.compactMap { $0.1?.lowercased() }),
-                            isIncomplete: listing.isIncomplete || unreadable)
+        let unreadable = results.contains {
+            $0.0 == nil && $0.1 == nil && $0.2.contains { [.notRegularFile, .unreadableFile].contains($0.code) }
+        }
+        let corpus = Corpus(
+            documents: results.compactMap(\.0), unavailableIds: Set(results.compactMap { $0.1?.lowercased() }),
+            isIncomplete: listing.isIncomplete || unreadable)
         return (corpus, listing, KnockOnErrors.collapse(listing.diagnostics + results.flatMap(\.2), data: data))
     }
 }

@@ -29,7 +29,9 @@ enum OutputCollisionStage {
             }
             let problem: String?
             if sharing.count > 1 {
-                problem = copies.count == sharing.count ? "is copied to \(path) together with another file" : "would overwrite the generated file \(path)"
+                problem =
+                    copies.count == sharing.count
+                    ? "is copied to \(path) together with another file" : "would overwrite the generated file \(path)"
             } else if folders.contains(path) {
                 problem = "would take the name of the generated folder \(path)/"
             } else if (try? OutputPathValidator.checkSyntax(path)) == nil {
@@ -39,16 +41,20 @@ enum OutputCollisionStage {
             }
             guard let problem else { continue }
             for source in Set(copies).sorted() {
-                diagnostics.append(diagnostic(source: source, problem: problem, path: path, documentsByFolder: documentsByFolder))
+                diagnostics.append(
+                    diagnostic(source: source, problem: problem, path: path, documentsByFolder: documentsByFolder))
             }
         }
         return diagnostics
     }
 
     /// The error for one copied file: at the link to it in its document's body when there is one, else at the file.
-    private static func diagnostic(source: String, problem: String, path: String, documentsByFolder: [String: Document]) -> Diagnostic {
+    private static func diagnostic(source: String, problem: String, path: String, documentsByFolder: [String: Document])
+        -> Diagnostic
+    {
         let name = source.split(separator: "/").last.map(String.init) ?? source
-        let hint = source.hasPrefix("static/")
+        let hint =
+            source.hasPrefix("static/")
             ? "rename or move the file in static/: generated pages take precedence"
             : "rename the attachment (and the link to it), or move it into a sub-folder"
         // The document whose page folder holds the path most closely (attachments may sit in sub-folders of it).
@@ -64,7 +70,9 @@ enum OutputCollisionStage {
         for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let range = line.range(of: name), line[..<range.lowerBound].contains("(") else { continue }
             let start = line[..<range.lowerBound].lastIndex(of: "(").map { line.index(after: $0) } ?? range.lowerBound
-            return SourceLocation(file: document.path, line: document.bodyFirstLine + index, column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: start) + 1)
+            return SourceLocation(
+                file: document.path, line: document.bodyFirstLine + index,
+                column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: start) + 1)
         }
         return nil
     }

@@ -22,7 +22,8 @@ public enum SchemaWriter {
         }
         let themes = reader.themeFolders()
         let files = SchemaFiles.files(config: config, data: data, themeFolders: themes)
-        let folder = output ?? (siteDirectory == "." ? "schema" : (siteDirectory as NSString).appendingPathComponent("schema"))
+        let folder =
+            output ?? (siteDirectory == "." ? "schema" : (siteDirectory as NSString).appendingPathComponent("schema"))
         do {
             _ = try SiteWriter(outputDirectory: folder, siteDirectory: siteDirectory).write(files)
         } catch {

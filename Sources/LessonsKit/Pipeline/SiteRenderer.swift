@@ -9,7 +9,10 @@ public struct SiteRenderer: Sendable {
     public let analysisSeconds: Double
 
     /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet.
-    public init(site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate, includeDrafts: Bool) {
+    public init(
+        site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate,
+        includeDrafts: Bool
+    ) {
         var assetPaths: [String: String] = [:]
         var assetFiles: [OutputFile] = []
         // style.css and every assets/site/*.css make one stylesheet, so features can add their own CSS file.
@@ -30,7 +33,8 @@ public struct SiteRenderer: Sendable {
         self.assetFiles = assetFiles
         let content = EditionContent(corpus: site.corpus, edition: edition, includeDrafts: includeDrafts)
         let analysisStarted = DispatchTime.now().uptimeNanoseconds
-        let analysis = EditionAnalysis(content: content, data: site.data, frameworks: site.config.frameworks, today: today)
+        let analysis = EditionAnalysis(
+            content: content, data: site.data, frameworks: site.config.frameworks, today: today)
         analysisSeconds = Double(DispatchTime.now().uptimeNanoseconds - analysisStarted) / 1e9
         let paths = SitePaths(portable: site.config.portable)
         self.context = RenderContext(
@@ -46,12 +50,16 @@ public struct SiteRenderer: Sendable {
     public func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
         let context = self.context
         // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
-        let pages = await parallelMap(context.content.documents.filter { $0.type != .bulletin }, jobs: jobs) { context.documentPage($0) }
+        let pages = await parallelMap(context.content.documents.filter { $0.type != .bulletin }, jobs: jobs) {
+            context.documentPage($0)
+        }
         let bulletins = context.bulletinFiles()
         var files = assetFiles
         files += pages.flatMap(\.files) + bulletins.files
         // Sessions and culture assessments have dashboards as their list pages.
-        files += DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map { context.listPage($0) }
+        files += DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map {
+            context.listPage($0)
+        }
         files += [context.sessionsPage(), context.culturePage(), context.actionsPage(), context.leadsPage()]
         files += context.themePages()
         files += context.servicePages()
@@ -71,7 +79,9 @@ public struct SiteRenderer: Sendable {
     /// Files under the site's `static/` folder, copied as they are.
     func staticFiles() -> [OutputFile] {
         let root = context.siteDirectory + "/static/"
-        return SiteReader(siteDirectory: context.siteDirectory).staticFiles().map { OutputFile(path: $0, contents: .copy(from: root + $0)) }
+        return SiteReader(siteDirectory: context.siteDirectory).staticFiles().map {
+            OutputFile(path: $0, contents: .copy(from: root + $0))
+        }
     }
 
     /// `style.css` → `style.0123456789abcdef.css`

@@ -17,5 +17,5 @@ struct StageClock {
         timings.append(StageTiming(stage: stage, seconds: seconds))
     }
 
-        var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+    var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 }

@@ -6,9 +6,12 @@ public struct PrivacyReviewRule: ValidationRule {
         guard context.config.privacy.requireReview else { return [] }
         return corpus.documents.compactMap { document in
             guard document.type.isIncidentDerived, !document.isDraft, document.privacy == nil else { return nil }
-            return .error(.privacyReview, "\(document.type.displayName.lowercased()) \(document.id) has no privacy review",
-                          at: document.location(of: "id"),
-                          hint: "after checking that nothing identifies a patient, family or member of staff, add 'privacy: { reviewed_by: <role>, reviewed_on: YYYY-MM-DD }'")
+            return .error(
+                .privacyReview, "\(document.type.displayName.lowercased()) \(document.id) has no privacy review",
+                at: document.location(of: "id"),
+                hint:
+                    "after checking that nothing identifies a patient, family or member of staff, add 'privacy: { reviewed_by: <role>, reviewed_on: YYYY-MM-DD }'"
+            )
         }
     }
 }

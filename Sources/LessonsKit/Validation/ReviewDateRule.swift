@@ -5,8 +5,9 @@ public struct ReviewDateRule: ValidationRule {
     public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         corpus.documents.compactMap { document in
             guard let reviewBy = document.reviewBy, reviewBy < context.today, !document.isDraft else { return nil }
-            return .warning(.reviewOverdue, "\(document.id) was due for review on \(reviewBy.displayText)",
-                            at: document.location(of: "review_by"), hint: "review the guidance and set a new 'review_by' date")
+            return .warning(
+                .reviewOverdue, "\(document.id) was due for review on \(reviewBy.displayText)",
+                at: document.location(of: "review_by"), hint: "review the guidance and set a new 'review_by' date")
         }
     }
 }
@@ -18,9 +19,11 @@ public struct LessonSourcesRule: ValidationRule {
     public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         corpus.documents.compactMap { document in
             guard case .lesson(let lesson) = document.details, lesson.sources.isEmpty, !document.isDraft,
-                  !(document.frontMatter["sources"].map(Placeholder.contains) ?? false) else { return nil }
-            return .warning(.lessonWithoutSources, "lesson \(document.id) names no sources", at: document.location(of: "id"),
-                            hint: "add 'sources: [INC-…]' with the incidents, debriefs, reviews or reports it draws on")
+                !(document.frontMatter["sources"].map(Placeholder.contains) ?? false)
+            else { return nil }
+            return .warning(
+                .lessonWithoutSources, "lesson \(document.id) names no sources", at: document.location(of: "id"),
+                hint: "add 'sources: [INC-…]' with the incidents, debriefs, reviews or reports it draws on")
         }
     }
 }

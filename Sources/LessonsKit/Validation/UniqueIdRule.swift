@@ -7,9 +7,11 @@ public struct UniqueIdRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         for document in corpus.documents {
             if let original = first[document.slug] {
-                diagnostics.append(.error(.duplicateId, "id '\(document.id)' is already used by \(original.location(of: "id"))",
-                                          at: document.location(of: "id"),
-                                          hint: "every document needs its own id, across all types; give this one the next free number"))
+                diagnostics.append(
+                    .error(
+                        .duplicateId, "id '\(document.id)' is already used by \(original.location(of: "id"))",
+                        at: document.location(of: "id"),
+                        hint: "every document needs its own id, across all types; give this one the next free number"))
             } else {
                 first[document.slug] = document
             }
@@ -28,8 +30,10 @@ public struct UniqueIssueRule: ValidationRule {
         for document in corpus.documents {
             guard case .bulletin(let bulletin) = document.details else { continue }
             if let original = first[bulletin.issue] {
-                diagnostics.append(.error(.duplicateIssue, "issue \(bulletin.issue) is already used by \(original.id) (\(original.path))",
-                                          at: document.location(of: "issue"), hint: "number bulletins one after another"))
+                diagnostics.append(
+                    .error(
+                        .duplicateIssue, "issue \(bulletin.issue) is already used by \(original.id) (\(original.path))",
+                        at: document.location(of: "issue"), hint: "number bulletins one after another"))
             } else {
                 first[bulletin.issue] = document
             }

@@ -19,7 +19,8 @@ public protocol ValidationRule: Sendable {
 /// The rules every build and check runs, in order.
 public enum ValidationRules {
     public static let all: [any ValidationRule] = [
-        UniqueIdRule(), UniqueIssueRule(), ReferenceRule(), PrivacyReviewRule(), PrivacyRule(), ReviewDateRule(), LessonSourcesRule(),
+        UniqueIdRule(), UniqueIssueRule(), ReferenceRule(), PrivacyReviewRule(), PrivacyRule(), ReviewDateRule(),
+        LessonSourcesRule(),
     ]
 
     public static func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct DashboardAnalysisTests {
@@ -18,7 +19,9 @@ import Testing
         #expect(dashboard.dueSoon.map(\.action.id) == ["A1", "A3"], "due from today to 30 days ahead")
         #expect(dashboard.recentlyCompleted.map(\.action.id) == ["A4"], "A6 was completed a year ago")
         #expect(dashboard.notDoing.map(\.action.id) == ["A5"])
-        #expect(dashboard.strengthMix["stronger"] == 2 && dashboard.strengthMix["weaker"] == 1 && dashboard.strengthMix["not-stated"] == 3)
+        #expect(
+            dashboard.strengthMix["stronger"] == 2 && dashboard.strengthMix["weaker"] == 1
+                && dashboard.strengthMix["not-stated"] == 3)
         #expect(dashboard.byService.first?.service == "ward-1" && dashboard.byService.first?.overdue == 1)
         #expect(dashboard.byOwner.first?.owner == "Ward Manager, Ward 1")
     }
@@ -29,7 +32,9 @@ import Testing
         let done = ActionsAnalysis.completed(in: period, content: content)
         #expect(done.map { "\($0.document.id)/\($0.action.id)" } == ["LL-2026-001/A4"])
         let wider = MonthPeriod(from: PartialDate(year: 2025, month: 12), to: PartialDate(year: 2026, month: 10))
-        #expect(ActionsAnalysis.completed(in: wider, content: content).map(\.action.id) == ["A4", "A6"], "most recently completed first")
+        #expect(
+            ActionsAnalysis.completed(in: wider, content: content).map(\.action.id) == ["A4", "A6"],
+            "most recently completed first")
     }
 
     @Test func putsTheNextSessionFirstAndKeepsARunningTotal() async throws {

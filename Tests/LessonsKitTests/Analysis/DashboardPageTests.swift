@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import LessonsKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct DashboardPageTests {
     @Test func suppressesCountsFromOneToFourButNotZeroOrFive() {
@@ -20,9 +22,12 @@ import Testing
         let built = try await AnalysisFixture.build()
         defer { built.cleanup() }
         #expect(built.report.status == .success, "\(built.report.diagnostics)")
-        for page in ["themes/index.html", "themes/falls/index.html", "themes/physical-health/index.html", "services/ward-1/index.html",
-                     "services/inpatient/index.html", "services/cmht/index.html", "actions/index.html", "sessions/index.html",
-                     "culture/index.html", "leads/index.html"] {
+        for page in [
+            "themes/index.html", "themes/falls/index.html", "themes/physical-health/index.html",
+            "services/ward-1/index.html",
+            "services/inpatient/index.html", "services/cmht/index.html", "actions/index.html", "sessions/index.html",
+            "culture/index.html", "leads/index.html",
+        ] {
             #expect(built.read(page) != nil, "\(page)")
         }
     }
@@ -32,7 +37,8 @@ import Testing
         defer { staff.cleanup() }
         let ligature = try #require(staff.read("themes/ligature/index.html"))
         #expect(ligature.contains("fewer than 5"))
-        #expect(!ligature.contains("<span class=\"count-list__number\">2</span>"), "2 ligature incidents must not be shown")
+        #expect(
+            !ligature.contains("<span class=\"count-list__number\">2</span>"), "2 ligature incidents must not be shown")
         let falls = try #require(staff.read("themes/falls/index.html"))
         #expect(falls.contains("<span class=\"count-list__number\">7</span> Incidents"), "7 is not a small number")
         #expect(falls.contains("fewer than 5"), "3, 2 and 2 per quarter are suppressed")
@@ -47,19 +53,26 @@ import Testing
     }
 
     @Test func chartsParseAsXMLAndCarryTheirNumbers() async throws {
-        let bars = [BarChart.Bar(label: "Q1 2026", count: DisplayCount(value: 7, isSuppressed: false, text: "7")),
-                    BarChart.Bar(label: "Q2 2026", count: SmallNumberPolicy(threshold: 5).display(2))]
+        let bars = [
+            BarChart.Bar(label: "Q1 2026", count: DisplayCount(value: 7, isSuppressed: false, text: "7")),
+            BarChart.Bar(label: "Q2 2026", count: SmallNumberPolicy(threshold: 5).display(2)),
+        ]
         let svgs = [
             BarChart(id: "a", title: "Incidents", bars: bars).svg(),
             Sparkline(id: "b", title: "Incidents", points: bars).svg(),
             HorizontalBarChart(id: "c", title: "Incidents", bars: bars).svg(),
-            LineChart(id: "d", title: "Rating", points: [.init(label: "Sep 2026", value: 4, text: "4"), .init(label: "Oct 2026", value: 7, text: "7")]).svg(),
+            LineChart(
+                id: "d", title: "Rating",
+                points: [.init(label: "Sep 2026", value: 4, text: "4"), .init(label: "Oct 2026", value: 7, text: "7")]
+            ).svg(),
         ]
         for svg in svgs {
             let texts = try SVGReader.texts(svg)
             #expect(texts.contains { $0.contains("7") }, "the value 7 is in the SVG: \(svg.prefix(80))")
-            #expect(texts.first?.hasPrefix("Incidents: Q1 2026 7; Q2 2026 fewer than 5") == true || texts.first?.hasPrefix("Rating:") == true,
-                    "the <title> states every value")
+            #expect(
+                texts.first?.hasPrefix("Incidents: Q1 2026 7; Q2 2026 fewer than 5") == true
+                    || texts.first?.hasPrefix("Rating:") == true,
+                "the <title> states every value")
             #expect(!svg.contains(">2<"), "the suppressed value never appears")
         }
     }
@@ -67,8 +80,11 @@ import Testing
     @Test func everySVGOnTheDashboardPagesIsWellFormed() async throws {
         let built = try await AnalysisFixture.build()
         defer { built.cleanup() }
-        for page in ["index.html", "themes/index.html", "themes/falls/index.html", "services/ward-1/index.html", "actions/index.html",
-                     "sessions/index.html", "incidents/index.html"] {
+        for page in [
+            "index.html", "themes/index.html", "themes/falls/index.html", "services/ward-1/index.html",
+            "actions/index.html",
+            "sessions/index.html", "incidents/index.html",
+        ] {
             let html = try #require(built.read(page), "\(page)")
             let svgs = SVGReader.svgs(in: html)
             #expect(!svgs.isEmpty, "\(page) has charts")
@@ -85,7 +101,8 @@ import Testing
         let built = try await AnalysisFixture.build()
         defer { built.cleanup() }
         let page = try #require(built.read("actions/index.html"))
-        let overdue = try #require(page.range(of: "id=\"overdue-heading\"")), dueSoon = try #require(page.range(of: "id=\"due-soon-heading\""))
+        let overdue = try #require(page.range(of: "id=\"overdue-heading\""))
+        let dueSoon = try #require(page.range(of: "id=\"due-soon-heading\""))
         let overdueSection = String(page[overdue.upperBound..<dueSoon.lowerBound])
         #expect(overdueSection.contains("Due yesterday") && !overdueSection.contains("Due today"))
         #expect(page.contains("Audit shows 9 in 10 admissions checked"), "evidence under You said, we did")
@@ -122,12 +139,18 @@ enum SVGReader {
     final class Collector: NSObject, XMLParserDelegate {
         var texts: [String] = []
         private var current: String?
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == "title" || name == "text" { current = "" }
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if let text = current, name == "title" || name == "text" { texts.append(text); current = nil }
+            if let text = current, name == "title" || name == "text" {
+                texts.append(text)
+                current = nil
+            }
         }
     }
 
@@ -137,7 +160,10 @@ enum SVGReader {
         let parser = XMLParser(data: Data(svg.utf8))
         let collector = Collector()
         parser.delegate = collector
-        guard parser.parse() else { throw Malformed(description: "\(parser.parserError.map(String.init(describing:)) ?? "?"): \(svg.prefix(200))") }
+        guard parser.parse() else {
+            throw Malformed(
+                description: "\(parser.parserError.map(String.init(describing:)) ?? "?"): \(svg.prefix(200))")
+        }
         return collector.texts
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct ThemeAnalysisTests {
@@ -19,7 +20,10 @@ import Testing
         #expect(falls.countsByType[.lesson] == 3)
         let ligature = try #require(analysis.themes["ligature"])
         #expect(ligature.incidentCount == 2)
-        #expect(zip(analysis.axis.labels, ligature.incidentsPerQuarter).filter { $0.1 > 0 }.map(\.0) == ["2025 Q4", "2026 Q3"])
+        #expect(
+            zip(analysis.axis.labels, ligature.incidentsPerQuarter).filter { $0.1 > 0 }.map(\.0) == [
+                "2025 Q4", "2026 Q3",
+            ])
     }
 
     @Test func parentThemeIncludesItsChildrensDocuments() async throws {
@@ -32,7 +36,8 @@ import Testing
 
     @Test func publicTrendFunctionMatchesTheThemeSummary() async throws {
         let site = try await AnalysisFixture.load()
-        let trend = ThemeTrend.incidentsPerQuarter(theme: "physical-health", in: site.content, data: site.data, through: AnalysisFixture.today, quarters: 4)
+        let trend = ThemeTrend.incidentsPerQuarter(
+            theme: "physical-health", in: site.content, data: site.data, through: AnalysisFixture.today, quarters: 4)
         #expect(trend.map(\.quarter) == ["2026 Q1", "2026 Q2", "2026 Q3", "2026 Q4"])
         #expect(trend.map(\.count) == [3, 2, 2, 0])
     }
@@ -51,15 +56,21 @@ import Testing
     @Test func mixesHarmResponseAndServicesOfTheThemesIncidents() async throws {
         let falls = try #require(try await AnalysisFixture.load().analysis.themes["falls"])
         #expect(falls.harmMix["low"] == 4 && falls.harmMix["none"] == 2 && falls.harmMix["moderate"] == 1)
-        #expect(falls.responseMix["after-action-review"] == 4 && falls.responseMix["swarm-huddle"] == 2 && falls.responseMix["psii"] == 1)
+        #expect(
+            falls.responseMix["after-action-review"] == 4 && falls.responseMix["swarm-huddle"] == 2
+                && falls.responseMix["psii"] == 1)
         #expect(falls.services.ranked.map(\.key) == ["ward-1", "ward-2"])
         #expect(falls.services["ward-1"] == 5)
     }
 
     @Test func sortsThemesByRecentActivity() async throws {
         let ranked = try await AnalysisFixture.load().analysis.themes.byRecentActivity.map(\.theme.slug)
-        #expect(ranked.prefix(2).sorted() == ["falls", "physical-health"], "falls has the most incidents in the last four quarters")
-        #expect((ranked.firstIndex(of: "medication") ?? 99) < (ranked.firstIndex(of: "ligature") ?? 0), "3 medication incidents this year against 1 on ligature")
+        #expect(
+            ranked.prefix(2).sorted() == ["falls", "physical-health"],
+            "falls has the most incidents in the last four quarters")
+        #expect(
+            (ranked.firstIndex(of: "medication") ?? 99) < (ranked.firstIndex(of: "ligature") ?? 0),
+            "3 medication incidents this year against 1 on ligature")
     }
 
     @Test func ranksRelatedLessonsBySharedSourcesThemesAndDate() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Assembly defaults on an inline site whose dates sit on both sides of every boundary.
@@ -86,7 +87,9 @@ import Testing
             "content/incidents/inc-2.md": incident("INC-2", month: "2026-04"),
             "content/incidents/inc-3.md": incident("INC-3", month: "2026-06"),
             "content/incidents/inc-4.md": incident("INC-4", month: "2026-07"),
-            "content/sessions/s1.md": session("LLS-1", date: "2026-05-15", extra: "attendance: 40\nfeedback: { quotes: [First quote., Second quote.] }"),
+            "content/sessions/s1.md": session(
+                "LLS-1", date: "2026-05-15",
+                extra: "attendance: 40\nfeedback: { quotes: [First quote., Second quote.] }"),
             "content/sessions/s2.md": session("LLS-2", date: "2026-07-01"),
             "content/sessions/s3.md": session("LLS-3", date: "2026-09-01"),
             "content/sessions/s4.md": session("LLS-4", date: "2026-07-20"),
@@ -164,8 +167,14 @@ import Testing
     }
 
     @Test func theSpotlightEndsWithTheLastQuarterThatIsCompleteWithinThePeriod() {
-        #expect(BulletinSpotlight.lastCompleteQuarterEnd(PartialDate(year: 2026, month: 10)) == PartialDate(year: 2026, month: 9))
-        #expect(BulletinSpotlight.lastCompleteQuarterEnd(PartialDate(year: 2026, month: 6)) == PartialDate(year: 2026, month: 6))
-        #expect(BulletinSpotlight.lastCompleteQuarterEnd(PartialDate(year: 2026, month: 2)) == PartialDate(year: 2025, month: 12))
+        #expect(
+            BulletinSpotlight.lastCompleteQuarterEnd(PartialDate(year: 2026, month: 10))
+                == PartialDate(year: 2026, month: 9))
+        #expect(
+            BulletinSpotlight.lastCompleteQuarterEnd(PartialDate(year: 2026, month: 6))
+                == PartialDate(year: 2026, month: 6))
+        #expect(
+            BulletinSpotlight.lastCompleteQuarterEnd(PartialDate(year: 2026, month: 2))
+                == PartialDate(year: 2025, month: 12))
     }
 }

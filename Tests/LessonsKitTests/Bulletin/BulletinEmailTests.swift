@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// The e-mail forms of a bulletin, checked by building an inline site and reading the files back.
@@ -12,13 +13,21 @@ import Testing
     }
 
     static func site(siteYAML: String = MiniSite.siteYAML) throws -> MiniSite {
-        try MiniSite(files: [
-            "content/bulletins/llb-001.md": BulletinAssemblyTests.bulletin("spotlight: falls"),
-            "content/lessons/a.md": BulletinAssemblyTests.lesson("LL-A", date: "2026-05-03", extra: "sources: [INC-1]"),
-            "content/lessons/b.md": BulletinAssemblyTests.lesson("LL-B", date: "2026-06-20", extra: "sources: [INC-1]"),
-            "content/incidents/inc-1.md": BulletinAssemblyTests.incident("INC-1", month: "2026-05", actions: BulletinAssemblyTests.actions),
-            "content/sessions/s1.md": BulletinAssemblyTests.session("LLS-1", date: "2026-05-15", extra: "attendance: 40\nfeedback: { quotes: [Très utile — thank you.] }"),
-        ], site: siteYAML + "\nbulletin:\n  pdf: off\n  support: \"**Support:** call the wellbeing hub on extension 4000.\"\n")
+        try MiniSite(
+            files: [
+                "content/bulletins/llb-001.md": BulletinAssemblyTests.bulletin("spotlight: falls"),
+                "content/lessons/a.md": BulletinAssemblyTests.lesson(
+                    "LL-A", date: "2026-05-03", extra: "sources: [INC-1]"),
+                "content/lessons/b.md": BulletinAssemblyTests.lesson(
+                    "LL-B", date: "2026-06-20", extra: "sources: [INC-1]"),
+                "content/incidents/inc-1.md": BulletinAssemblyTests.incident(
+                    "INC-1", month: "2026-05", actions: BulletinAssemblyTests.actions),
+                "content/sessions/s1.md": BulletinAssemblyTests.session(
+                    "LLS-1", date: "2026-05-15",
+                    extra: "attendance: 40\nfeedback: { quotes: [Très utile — thank you.] }"),
+            ],
+            site: siteYAML
+                + "\nbulletin:\n  pdf: off\n  support: \"**Support:** call the wellbeing hub on extension 4000.\"\n")
     }
 
     /// Parses the message with Python's `email` package and prints facts about it as JSON.
@@ -46,7 +55,10 @@ import Testing
 
     @Test func theEmlIsAMultipartAlternativeDraftThatAMIMEParserDecodes() async throws {
         let site = try Self.site()
-        defer { site.remove(); try? FileManager.default.removeItem(atPath: site.root + "-out") }
+        defer {
+            site.remove()
+            try? FileManager.default.removeItem(atPath: site.root + "-out")
+        }
         let (report, output) = await Self.build(site)
         #expect(report.status == .success, "\(report.diagnostics) \(report.failure ?? "")")
         let message = try Self.parse(output + "/bulletins/llb-001/llb-001.eml")
@@ -69,9 +81,15 @@ import Testing
 
     @Test func theEmailPageIsSelfContainedWithAbsoluteLinksAndNoScriptsOrStyleSheets() async throws {
         let site = try Self.site()
-        defer { site.remove(); try? FileManager.default.removeItem(atPath: site.root + "-out") }
+        defer {
+            site.remove()
+            try? FileManager.default.removeItem(atPath: site.root + "-out")
+        }
         let (_, output) = await Self.build(site)
-        let html = try #require(FileManager.default.contents(atPath: output + "/bulletins/llb-001/email.html").map { String(decoding: $0, as: UTF8.self) })
+        let html = try #require(
+            FileManager.default.contents(atPath: output + "/bulletins/llb-001/email.html").map {
+                String(decoding: $0, as: UTF8.self)
+            })
         for forbidden in ["<script", "<style", "<link", "<form", "<svg", "@font-face", "class=\"bulletin"] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
@@ -85,7 +103,10 @@ import Testing
 
     @Test func theEmlIsIdenticalForIdenticalInput() async throws {
         let site = try Self.site()
-        defer { site.remove(); try? FileManager.default.removeItem(atPath: site.root + "-out") }
+        defer {
+            site.remove()
+            try? FileManager.default.removeItem(atPath: site.root + "-out")
+        }
         let (_, output) = await Self.build(site)
         let first = FileManager.default.contents(atPath: output + "/bulletins/llb-001/llb-001.eml")
         let (_, again) = await Self.build(site)
@@ -95,7 +116,10 @@ import Testing
 
     @Test func withoutBaseURLTheEmailFormsAreSkippedAndTheBuildSaysSo() async throws {
         let site = try Self.site(siteYAML: "title: Learning Lessons\norganisation: Test Trust")
-        defer { site.remove(); try? FileManager.default.removeItem(atPath: site.root + "-out") }
+        defer {
+            site.remove()
+            try? FileManager.default.removeItem(atPath: site.root + "-out")
+        }
         let (report, output) = await Self.build(site)
         #expect(report.status == .success)
         #expect(!FileManager.default.fileExists(atPath: output + "/bulletins/llb-001/email.html"))
@@ -105,8 +129,13 @@ import Testing
     }
 
     @Test func renderedMarkdownBecomesTextWithLinksAsAddressesAndListsAsDashes() {
-        let html = "<h2>What</h2>\n<p>See <a href=\"https://x.example/a/\">the page</a> &amp; more.</p>\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n"
-        #expect(HTMLText.blocks(html) == [.heading("What"), .paragraph("See the page <https://x.example/a/> & more."), .item("One"), .item("Two"), .end])
+        let html =
+            "<h2>What</h2>\n<p>See <a href=\"https://x.example/a/\">the page</a> &amp; more.</p>\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n"
+        #expect(
+            HTMLText.blocks(html) == [
+                .heading("What"), .paragraph("See the page <https://x.example/a/> & more."), .item("One"), .item("Two"),
+                .end,
+            ])
         var text = TextBuilder()
         text.html(html)
         #expect(text.text.contains("What\n~~~~\n"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// PDFs of the example site's bulletins, made with headless Chromium when it is installed (CI installs it).
@@ -31,7 +32,9 @@ import Testing
 
     @Test(.enabled(if: chromiumInstalled && pdfinfoInstalled))
     func theExampleBulletinsPrintOnA4WithinTheirPageLimitAndIdenticallyEveryTime() async throws {
-        let first = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-pdf-test-\(UUID().uuidString)").path
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lessons-pdf-test-\(UUID().uuidString)"
+        ).path
         let second = first + "-again"
         defer {
             try? FileManager.default.removeItem(atPath: first)
@@ -44,7 +47,8 @@ import Testing
             let pdf = first + "/bulletins/\(slug)/\(slug).pdf"
             let info = try Self.run("pdfinfo", [pdf])
             #expect(info.contains("(A4)"), "\(slug): \(info)")
-            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            let pages =
+                info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
                 .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
             #expect((1...4).contains(pages), "\(slug) has \(pages) pages")
             let list = try String(contentsOfFile: first + "/bulletins/index.html", encoding: .utf8)
@@ -54,7 +58,9 @@ import Testing
         #expect(again.status == .success)
         for slug in ["llb-001", "llb-002", "llb-003"] {
             let path = "/bulletins/\(slug)/\(slug).pdf"
-            #expect(FileManager.default.contents(atPath: first + path) == FileManager.default.contents(atPath: second + path), "\(slug)")
+            #expect(
+                FileManager.default.contents(atPath: first + path)
+                    == FileManager.default.contents(atPath: second + path), "\(slug)")
         }
     }
 
@@ -91,13 +97,16 @@ import Testing
     }
 
     @Test func lessonsChromeWinsOverPathAndMustBeExecutable() {
-        #expect(Chromium.locate(environment: ["LESSONS_CHROME": "/bin/sh", "PATH": "/usr/bin"])?.executable == "/bin/sh")
+        #expect(
+            Chromium.locate(environment: ["LESSONS_CHROME": "/bin/sh", "PATH": "/usr/bin"])?.executable == "/bin/sh")
         #expect(Chromium.locate(environment: ["LESSONS_CHROME": "/nonexistent/chrome", "PATH": "/usr/bin"]) == nil)
         #expect(Chromium.locate(environment: ["PATH": "/nonexistent"]) == nil)
     }
 
     @Test func pdfDatesAreFixedWithoutMovingAnyByteAndPagesAreCounted() {
-        let pdf = Array("<</Type /Pages /Count 2>> <</Type /Page>> <</Type /Page /Parent 1 0 R>> /CreationDate (D:20261127141829+00'00') /ModDate (D:20261127141830+00'00')".utf8)
+        let pdf = Array(
+            "<</Type /Pages /Count 2>> <</Type /Page>> <</Type /Page /Parent 1 0 R>> /CreationDate (D:20261127141829+00'00') /ModDate (D:20261127141830+00'00')"
+                .utf8)
         let fixed = PDFFile.reproducible(pdf, date: PartialDate(year: 2026, month: 11, day: 10))
         #expect(fixed.count == pdf.count)
         let text = String(decoding: fixed, as: UTF8.self)
@@ -111,10 +120,14 @@ import Testing
         let (loaded, data, _) = LoadedSite.loadConfiguration(reader: reader)
         let config = try #require(loaded)
         let (corpus, listing, _) = await LoadedSite.loadDocuments(reader: reader, config: config, data: data, jobs: 1)
-        let loadedSite = LoadedSite(config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader, diagnostics: [])
+        let loadedSite = LoadedSite(
+            config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader,
+            diagnostics: [])
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: site.root)
         let templates = try #require(TemplateSet.parse(theme).0)
-        return SiteRenderer(site: loadedSite, theme: theme, templates: templates, edition: config.editions[0],
-                            today: PartialDate(year: 2026, month: 11, day: 27), includeDrafts: false).context
+        return SiteRenderer(
+            site: loadedSite, theme: theme, templates: templates, edition: config.editions[0],
+            today: PartialDate(year: 2026, month: 11, day: 27), includeDrafts: false
+        ).context
     }
 }

@@ -1,19 +1,23 @@
+import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct DiagnosticFormatTests {
-    let diagnostic = Diagnostic.error(.unknownTheme, "unknown theme 'obsevation'; did you mean 'observation'?",
-                                      at: SourceLocation(file: "content/incidents/inc-2026-014.md", line: 7, column: 9),
-                                      hint: "themes are listed in data/themes.yaml")
+    let diagnostic = Diagnostic.error(
+        .unknownTheme, "unknown theme 'obsevation'; did you mean 'observation'?",
+        at: SourceLocation(file: "content/incidents/inc-2026-014.md", line: 7, column: 9),
+        hint: "themes are listed in data/themes.yaml")
 
     @Test func textHasLocationSeverityMessageAndIndentedHint() {
         let text = DiagnosticFormat.text.render([diagnostic], documentCount: 214)
-        #expect(text == """
-            content/incidents/inc-2026-014.md:7:9: error: unknown theme 'obsevation'; did you mean 'observation'?
-              hint: themes are listed in data/themes.yaml
-            1 problem (1 error, 0 warnings) in 214 documents
+        #expect(
+            text == """
+                content/incidents/inc-2026-014.md:7:9: error: unknown theme 'obsevation'; did you mean 'observation'?
+                  hint: themes are listed in data/themes.yaml
+                1 problem (1 error, 0 warnings) in 214 documents
 
-            """)
+                """)
     }
 
     @Test func githubFormatIsAnAnnotation() {
@@ -44,4 +48,3 @@ import Testing
         #expect([a, b, c].sortedForReport().map(\.message) == ["c", "b", "a"])
     }
 }
-import Foundation

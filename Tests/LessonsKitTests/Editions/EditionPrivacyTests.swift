@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Nothing outside an edition's audience, no draft and no governance field may appear anywhere in its output.
@@ -16,9 +17,12 @@ import Testing
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return texts }
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = FileManager.default.contents(atPath: folder + "/" + path) else { continue }
-            texts[path] = path.hasSuffix(".pdf") ? Self.pdfText(folder + "/" + path) : String(decoding: data, as: UTF8.self)
+            guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: folder + "/" + path)
+            else { continue }
+            texts[path] =
+                path.hasSuffix(".pdf") ? Self.pdfText(folder + "/" + path) : String(decoding: data, as: UTF8.self)
         }
         return texts
     }
@@ -39,7 +43,8 @@ import Testing
         defer { site.remove() }
         let report = await buildAllEditions(site)
         #expect(report.status == .success, "\(report.diagnostics)")
-        let staff = site.root + "/site-output", partners = site.root + "/site-output-partners"
+        let staff = site.root + "/site-output"
+        let partners = site.root + "/site-output-partners"
         let governance = site.root + "/site-output-governance"
         #expect(filesContaining(CanarySite.governanceOnly, in: staff) == [])
         #expect(filesContaining(CanarySite.governanceField, in: staff) == [])
@@ -87,7 +92,10 @@ import Testing
     @Test func hiddenDocumentsLeaveNoTraceInStaffOrPartnersOutput() async throws {
         let full = try MiniSite(files: CanarySite.files)
         let reduced = try MiniSite(files: CanarySite.files.filter { !CanarySite.hiddenFiles.contains($0.key) })
-        defer { full.remove(); reduced.remove() }
+        defer {
+            full.remove()
+            reduced.remove()
+        }
         _ = await buildAllEditions(full)
         _ = await buildAllEditions(reduced)
         for edition in ["site-output", "site-output-partners"] {
@@ -130,7 +138,9 @@ import Testing
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .success)
-        let warnings = report.diagnostics.filter { $0.code == .linkOutsideEdition && $0.location.file == "content/lessons/ll-2026-002.md" }
+        let warnings = report.diagnostics.filter {
+            $0.code == .linkOutsideEdition && $0.location.file == "content/lessons/ll-2026-002.md"
+        }
         #expect(warnings.map(\.location.line).sorted() == [7, 10, 10])
         let page = try #require(site.read("site-output/lessons/ll-2026-002/index.html"))
         #expect(!page.contains(CanarySite.governanceOnly))

@@ -1,22 +1,34 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Content is written by people, not attackers, but a mistake or a pasted snippet must never become active content.
 @Suite struct HostileInputTests {
-    static let payloads = ["<script>alert(1)</script>", "\"onmouseover=alert(1) x=\"", "</title><h1>owned", "{{site.title}} {{{bodyHTML}}}", "{{=<% %>=}}"]
+    static let payloads = [
+        "<script>alert(1)</script>", "\"onmouseover=alert(1) x=\"", "</title><h1>owned",
+        "{{site.title}} {{{bodyHTML}}}", "{{=<% %>=}}",
+    ]
 
     @Test func everyTemplateValueIsEscaped() async throws {
         let hostile = Self.payloads.joined(separator: " ")
         let lesson = MiniSite.lesson
-            .replacingOccurrences(of: "title: Check the observation chart at handover", with: "title: '\(hostile.replacingOccurrences(of: "'", with: "''"))'")
-            .replacingOccurrences(of: "summary: A short summary.", with: "summary: '\(hostile.replacingOccurrences(of: "'", with: "''"))'")
-            .replacingOccurrences(of: "  - Check the chart.", with: "  - '\(hostile.replacingOccurrences(of: "'", with: "''"))'")
+            .replacingOccurrences(
+                of: "title: Check the observation chart at handover",
+                with: "title: '\(hostile.replacingOccurrences(of: "'", with: "''"))'"
+            )
+            .replacingOccurrences(
+                of: "summary: A short summary.", with: "summary: '\(hostile.replacingOccurrences(of: "'", with: "''"))'"
+            )
+            .replacingOccurrences(
+                of: "  - Check the chart.", with: "  - '\(hostile.replacingOccurrences(of: "'", with: "''"))'")
         let site = try MiniSite(files: ["content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident])
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .success, "\(report.diagnostics)")
-        for page in ["site-output/lessons/ll-2026-001/index.html", "site-output/lessons/index.html", "site-output/index.html"] {
+        for page in [
+            "site-output/lessons/ll-2026-001/index.html", "site-output/lessons/index.html", "site-output/index.html",
+        ] {
             let html = try #require(site.read(page))
             #expect(!html.contains("<script>alert"), "\(page)")
             #expect(!html.contains("\"onmouseover"), "\(page)")
@@ -27,7 +39,8 @@ import Testing
     }
 
     @Test func rawHTMLIsStrippedUnlessAllowed() async throws {
-        let lesson = MiniSite.lesson + "\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<b onclick=\"x()\">bold</b>\n"
+        let lesson =
+            MiniSite.lesson + "\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<b onclick=\"x()\">bold</b>\n"
         let site = try MiniSite(files: ["content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident])
         defer { site.remove() }
         _ = await BuildPipeline.build(site.options())
@@ -36,7 +49,9 @@ import Testing
         #expect(!html.contains("onclick"))
     }
 
-    @Test(arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox"])
+    @Test(arguments: [
+        "javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox",
+    ])
     func dangerousURLsNeverBecomeLinks(_ url: String) async throws {
         let lesson = MiniSite.lesson + "\n\n[click](\(url))\n"
         let external = """
@@ -49,12 +64,16 @@ import Testing
             url: "\(url)"
             ---
             """
-        let site = try MiniSite(files: ["content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident,
-                                        "content/external/ext.md": external])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident,
+            "content/external/ext.md": external,
+        ])
         defer { site.remove() }
         let report = await site.check()
         #expect(report.diagnostics.contains { $0.code == .unsafeLink && $0.location.file == "content/external/ext.md" })
-        let lessonOnly = try MiniSite(files: ["content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident])
+        let lessonOnly = try MiniSite(files: [
+            "content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
         defer { lessonOnly.remove() }
         _ = await BuildPipeline.build(lessonOnly.options())
         let html = try #require(lessonOnly.read("site-output/lessons/ll-2026-001/index.html"))
@@ -65,20 +84,29 @@ import Testing
 
     @Test func deeplyNestedYAMLIsRefused() {
         let yaml = "a: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
-        guard case .failure(let diagnostic) = YAMLReader().parse(yaml, file: "f.md") else { Issue.record("expected failure"); return }
+        guard case .failure(let diagnostic) = YAMLReader().parse(yaml, file: "f.md") else {
+            Issue.record("expected failure")
+            return
+        }
         #expect(diagnostic.code == .yamlTooComplex || diagnostic.code == .yamlSyntax)
     }
 
     @Test func symlinkedStaticAndThemeFilesOutsideTheSiteAreNotCopied() async throws {
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-secret-\(UUID().uuidString).txt").path
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lessons-secret-\(UUID().uuidString).txt"
+        ).path
         try Data("TOPSECRET".utf8).write(to: URL(fileURLWithPath: secret))
         defer { try? FileManager.default.removeItem(atPath: secret) }
-        let site = try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
-                                        "static/ok.txt": "fine"])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+            "static/ok.txt": "fine",
+        ])
         defer { site.remove() }
         try FileManager.default.createSymbolicLink(atPath: site.root + "/static/leak.txt", withDestinationPath: secret)
-        try FileManager.default.createDirectory(atPath: site.root + "/themes/default/assets", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: site.root + "/themes/default/assets/leak.css", withDestinationPath: secret)
+        try FileManager.default.createDirectory(
+            atPath: site.root + "/themes/default/assets", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root + "/themes/default/assets/leak.css", withDestinationPath: secret)
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .success)
         #expect(site.read("site-output/ok.txt") == "fine")
@@ -88,7 +116,9 @@ import Testing
     }
 
     @Test func outputInsideContentIsRefusedAndNothingIsWritten() async throws {
-        let site = try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
         defer { site.remove() }
         var options = site.options()
         options.output = site.root + "/content/out"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// One site per folder under `Fixtures/invalid/`, each valid but for one deliberate problem (like Zola's
@@ -9,7 +10,9 @@ import Testing
 /// changed `expected.txt` before committing it.
 @Suite struct InvalidSiteTests {
     /// `Tests/LessonsKitTests/Fixtures/invalid`, found from this file's path.
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fixtures/invalid"
+    static let fixtures =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path
+        + "/Fixtures/invalid"
 
     static let cases: [InvalidSiteCase] = [
         // Reading files and front matter
@@ -67,15 +70,23 @@ import Testing
         // Inputs that used to hang the build (class 4)
         .init("markdown-too-complex", .contentErrors),
         .init("too-many-themes", .success),
-        .init("fifo-in-content", .contentErrors, setUp: .fifos(["content/lessons/ll-2026-002.md", "content/lessons/chart.png"])),
+        .init(
+            "fifo-in-content", .contentErrors,
+            setUp: .fifos(["content/lessons/ll-2026-002.md", "content/lessons/chart.png"])),
         .init("fifo-as-site-yaml", .unusableConfiguration, setUp: .fifos(["site.yaml"])),
         .init("fifo-as-data-file", .unusableConfiguration, setUp: .fifos(["data/leads.yaml"])),
-        .init("fifo-in-static-and-theme", .contentErrors, setUp: .fifos(["static/poster.pdf", "themes/default/templates/home.mustache"])),
+        .init(
+            "fifo-in-static-and-theme", .contentErrors,
+            setUp: .fifos(["static/poster.pdf", "themes/default/templates/home.mustache"])),
         // Files that used to be skipped without a word (class 5)
-        .init("file-name-not-utf8", .contentErrors, setUp: .rawName("content/incidents", [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x6D, 0x64])),
+        .init(
+            "file-name-not-utf8", .contentErrors,
+            setUp: .rawName("content/incidents", [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x6D, 0x64])),
         .init("folder-too-deep", .contentErrors, setUp: .deepFolder("content/lessons", depth: 17)),
         .init("dangling-symlink", .contentErrors, setUp: .symlinks(["content/lessons/gone.md": "missing.md"])),
-        .init("looping-symlinks", .contentErrors, setUp: .symlinks(["content/lessons/a.md": "b.md", "content/lessons/b.md": "a.md"])),
+        .init(
+            "looping-symlinks", .contentErrors,
+            setUp: .symlinks(["content/lessons/a.md": "b.md", "content/lessons/b.md": "a.md"])),
         // One root cause, reported once (class 6)
         .init("yaml-error-spares-references", .contentErrors),
         .init("empty-themes-file", .contentErrors),
@@ -99,7 +110,8 @@ import Testing
 
         #expect(report.status == fixture.status)
         #expect(report.failure == nil)
-        let text = site.normalised(DiagnosticFormat.text.render(report.diagnostics, documentCount: report.documentCount))
+        let text = site.normalised(
+            DiagnosticFormat.text.render(report.diagnostics, documentCount: report.documentCount))
         try GoldenFile.assertMatches(text, goldenPath: folder + "/expected.txt")
     }
 
@@ -132,17 +144,21 @@ struct InvalidSiteCase: Sendable, CustomTestStringConvertible {
             case .fifos(let paths):
                 for path in paths {
                     let full = site.root + "/" + path
-                    try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try? FileManager.default.removeItem(atPath: full)
                     #expect(mkfifo(full, 0o644) == 0)
                 }
             case .symlinks(let links):
                 for (path, target) in links {
-                    try FileManager.default.createSymbolicLink(atPath: site.root + "/" + path, withDestinationPath: target)
+                    try FileManager.default.createSymbolicLink(
+                        atPath: site.root + "/" + path, withDestinationPath: target)
                 }
             case .rawName(let folder, let bytes):
                 let source = try InvalidSiteCase.firstDocument(in: site.root + "/" + folder)
-                let target: [CChar] = Array((site.root + "/" + folder + "/").utf8CString.dropLast()) + bytes.map { CChar(bitPattern: $0) } + [0]
+                let target: [CChar] =
+                    Array((site.root + "/" + folder + "/").utf8CString.dropLast()) + bytes.map { CChar(bitPattern: $0) }
+                    + [0]
                 let data = try Data(contentsOf: URL(fileURLWithPath: source))
                 let descriptor = open(target, O_WRONLY | O_CREAT, 0o644)
                 #expect(descriptor >= 0)
@@ -161,7 +177,8 @@ struct InvalidSiteCase: Sendable, CustomTestStringConvertible {
                 try site.write(path, data)
             case .symlinkOutsideSite(let path):
                 let outside = site.sandbox + "/outside.md"
-                try Data("---\nid: LL-2026-099\ntitle: Outside\ndate: 2026-03-14\n---\n".utf8).write(to: URL(fileURLWithPath: outside))
+                try Data("---\nid: LL-2026-099\ntitle: Outside\ndate: 2026-03-14\n---\n".utf8).write(
+                    to: URL(fileURLWithPath: outside))
                 try FileManager.default.createSymbolicLink(atPath: site.root + "/" + path, withDestinationPath: outside)
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Generative: every scalar of every field of one real document of each type is replaced in turn by blank and
@@ -24,10 +25,14 @@ import Testing
 
     static let samples: [Sample] = DocumentType.allCases.compactMap { type in
         let folder = exampleSite + "/content/" + type.folder
-        guard let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter({ $0.hasSuffix(".md") }).sorted().first,
-              let text = FileManager.default.contents(atPath: folder + "/" + name).map({ String(decoding: $0, as: UTF8.self) }),
-              case .success(let split) = FrontMatter.split(SourceFile(path: name, absolutePath: name, text: text)),
-              case .success(let root?) = YAMLReader().parse(split.yaml, file: name), let pairs = root.pairs
+        guard
+            let name = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter({ $0.hasSuffix(".md") })
+                .sorted().first,
+            let text = FileManager.default.contents(atPath: folder + "/" + name).map({
+                String(decoding: $0, as: UTF8.self)
+            }),
+            case .success(let split) = FrontMatter.split(SourceFile(path: name, absolutePath: name, text: text)),
+            case .success(let root?) = YAMLReader().parse(split.yaml, file: name), let pairs = root.pairs
         else { return nil }
         return Sample(type: type, path: "content/\(type.folder)/\(name)", pairs: pairs, body: split.body)
     }
@@ -43,7 +48,10 @@ import Testing
     }
 
     /// A path to one node: keys of mappings and indices of lists.
-    enum Step: Hashable { case key(String), index(Int) }
+    enum Step: Hashable {
+        case key(String)
+        case index(Int)
+    }
 
     /// Every scalar's path (and every list's path, with `isList`), in document order.
     static func paths(_ node: YAMLNode, prefix: [Step] = []) -> [(path: [Step], isList: Bool)] {
@@ -61,8 +69,12 @@ import Testing
             if at == path { return change(node) }
             switch node.kind {
             case .scalar(let text, _): return node.isNull ? "null" : JSONText.string(text)
-            case .mapping(let pairs): return "{" + pairs.map { JSONText.string($0.key) + ": " + emit($0.value, at + [.key($0.key)]) }.joined(separator: ", ") + "}"
-            case .sequence(let items): return "[" + items.enumerated().map { emit($1, at + [.index($0)]) }.joined(separator: ", ") + "]"
+            case .mapping(let pairs):
+                return "{"
+                    + pairs.map { JSONText.string($0.key) + ": " + emit($0.value, at + [.key($0.key)]) }.joined(
+                        separator: ", ") + "}"
+            case .sequence(let items):
+                return "[" + items.enumerated().map { emit($1, at + [.index($0)]) }.joined(separator: ", ") + "]"
             }
         }
         return pairs.map { $0.key + ": " + emit($0.value, [.key($0.key)]) }.joined(separator: "\n")
@@ -71,8 +83,12 @@ import Testing
     /// Decodes front matter `yaml` over the sample's body; returns the document, its problems and the field's line.
     static func decode(_ sample: Sample, yaml: String, field: String) -> (Document?, [Diagnostic], Int) {
         let text = "---\n" + yaml + "\n---\n" + sample.body
-        let line = 2 + (yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(field + ": ") } ?? 0)
-        let (document, diagnostics) = decoder.decode(SourceFile(path: sample.path, absolutePath: "/" + sample.path, text: text), type: sample.type)
+        let line =
+            2
+            + (yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(field + ": ") }
+                ?? 0)
+        let (document, diagnostics) = decoder.decode(
+            SourceFile(path: sample.path, absolutePath: "/" + sample.path, text: text), type: sample.type)
         return (document, diagnostics, line)
     }
 
@@ -82,18 +98,22 @@ import Testing
 
     @Test(arguments: samples)
     func samplesDecodeCleanlyAsRewritten(_ sample: Sample) {
-        let (document, diagnostics, _) = Self.decode(sample, yaml: Self.yaml(sample.pairs, changing: [.key("\u{0}none")]) { _ in "" }, field: "id")
+        let (document, diagnostics, _) = Self.decode(
+            sample, yaml: Self.yaml(sample.pairs, changing: [.key("\u{0}none")]) { _ in "" }, field: "id")
         #expect(document != nil)
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
     }
 
     /// Decodes the sample once for every scalar field and every value, with that field set to the value.
-    static func forEachScalar(of sample: Sample, setTo values: [String],
-                              _ check: (_ path: [Step], _ value: String, _ field: String, Document?, [Diagnostic], _ line: Int) -> Void) {
+    static func forEachScalar(
+        of sample: Sample, setTo values: [String],
+        _ check: (_ path: [Step], _ value: String, _ field: String, Document?, [Diagnostic], _ line: Int) -> Void
+    ) {
         for (path, isList) in paths(YAMLNode(.mapping(sample.pairs), at: SourceLocation(file: ""))) where !isList {
             guard case .key(let field) = path.first else { continue }
             for value in values {
-                let (document, diagnostics, line) = decode(sample, yaml: yaml(sample.pairs, changing: path) { _ in JSONText.string(value) }, field: field)
+                let (document, diagnostics, line) = decode(
+                    sample, yaml: yaml(sample.pairs, changing: path) { _ in JSONText.string(value) }, field: field)
                 check(path, value, field, document, diagnostics, line)
             }
         }
@@ -103,8 +123,9 @@ import Testing
     func controlCharactersAreLocatedErrorsInEveryField(_ sample: Sample) {
         Self.forEachScalar(of: sample, setTo: Self.controls) { path, value, _, _, diagnostics, line in
             let error = diagnostics.first { $0.code == .controlCharacter }
-            #expect(error?.severity == .error && error?.location.line == line && error?.location.file == sample.path,
-                    "\(sample.path) \(path) = \(value.debugDescription): \(diagnostics)")
+            #expect(
+                error?.severity == .error && error?.location.line == line && error?.location.file == sample.path,
+                "\(sample.path) \(path) = \(value.debugDescription): \(diagnostics)")
         }
     }
 
@@ -112,12 +133,14 @@ import Testing
     func blankValuesNeverDropADocumentSilently(_ sample: Sample) {
         Self.forEachScalar(of: sample, setTo: Self.blanks) { path, value, field, document, diagnostics, line in
             if document == nil {
-                #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
-                        "\(sample.path) \(path) = \(value.debugDescription) dropped the document: \(diagnostics)")
+                #expect(
+                    diagnostics.contains { $0.severity == .error && $0.location.line == line },
+                    "\(sample.path) \(path) = \(value.debugDescription) dropped the document: \(diagnostics)")
             }
             if ["id", "title", "privacy"].contains(field) || (field == "date" && sample.type != .page) {
-                #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
-                        "\(sample.path) \(path) = \(value.debugDescription) was accepted")
+                #expect(
+                    diagnostics.contains { $0.severity == .error && $0.location.line == line },
+                    "\(sample.path) \(path) = \(value.debugDescription) was accepted")
             }
         }
     }
@@ -132,8 +155,9 @@ import Testing
                     return "[" + (items + [empty]).joined(separator: ", ") + "]"
                 }
                 let (_, diagnostics, line) = Self.decode(sample, yaml: yaml, field: field)
-                #expect(diagnostics.contains { $0.severity == .error && $0.location.line == line },
-                        "\(sample.path) \(path) with an entry \(empty) was accepted: \(diagnostics)")
+                #expect(
+                    diagnostics.contains { $0.severity == .error && $0.location.line == line },
+                    "\(sample.path) \(path) with an entry \(empty) was accepted: \(diagnostics)")
             }
         }
     }

@@ -1,11 +1,15 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct FolderListingTests {
     @Test(.enabled(if: getuid() != 0, "root reads any folder whatever its permissions"))
     func unreadableFolderIsAnErrorAndSparesReferences() async throws {
-        let site = try MiniSite(files: ["content/lessons/ll-2026-001.md": MiniSite.lesson, "content/incidents/2026/inc-2026-001.md": MiniSite.incident])
+        let site = try MiniSite(files: [
+            "content/lessons/ll-2026-001.md": MiniSite.lesson,
+            "content/incidents/2026/inc-2026-001.md": MiniSite.incident,
+        ])
         defer {
             chmod(site.root + "/content/incidents/2026", 0o755)
             site.remove()

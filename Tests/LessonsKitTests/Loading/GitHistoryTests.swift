@@ -1,15 +1,25 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct GitHistoryTests {
     @Test func takesTheOldestCommitAsFirstPublishedAndTheNewestAsLastUpdated() {
         // Newest first, as git log prints: 2026-04-01, then 2026-02-01 (two files), then 2026-01-05.
-        let log = "\u{1e}1775037600\n\ncontent/a.md\n\u{1e}1769940000\n\ncontent/a.md\ncontent/b.md\n\u{1e}1767607200\n\ncontent/a.md\n"
+        let log =
+            "\u{1e}1775037600\n\ncontent/a.md\n\u{1e}1769940000\n\ncontent/a.md\ncontent/b.md\n\u{1e}1767607200\n\ncontent/a.md\n"
 
         let dates = GitHistory.parse(log, timezone: "Europe/London")
 
-        #expect(dates["content/a.md"] == .init(firstPublished: PartialDate(year: 2026, month: 1, day: 5), lastUpdated: PartialDate(year: 2026, month: 4, day: 1)))
-        #expect(dates["content/b.md"] == .init(firstPublished: PartialDate(year: 2026, month: 2, day: 1), lastUpdated: PartialDate(year: 2026, month: 2, day: 1)))
+        #expect(
+            dates["content/a.md"]
+                == .init(
+                    firstPublished: PartialDate(year: 2026, month: 1, day: 5),
+                    lastUpdated: PartialDate(year: 2026, month: 4, day: 1)))
+        #expect(
+            dates["content/b.md"]
+                == .init(
+                    firstPublished: PartialDate(year: 2026, month: 2, day: 1),
+                    lastUpdated: PartialDate(year: 2026, month: 2, day: 1)))
         #expect(dates.count == 2)
     }
 

@@ -1,11 +1,17 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct DocumentDecoderTests {
-    let decoder = DocumentDecoder(config: SiteConfig(title: "T", organisation: "O"),
-                                  data: SiteData(themes: [Theme(slug: "observation", title: "Observation", description: nil, parent: nil)],
-                                                 directorates: [Directorate(slug: "inpatient", title: "Inpatient",
-                                                                            services: [Service(slug: "ward-1", title: "Ward 1", directorate: "inpatient")])]))
+    let decoder = DocumentDecoder(
+        config: SiteConfig(title: "T", organisation: "O"),
+        data: SiteData(
+            themes: [Theme(slug: "observation", title: "Observation", description: nil, parent: nil)],
+            directorates: [
+                Directorate(
+                    slug: "inpatient", title: "Inpatient",
+                    services: [Service(slug: "ward-1", title: "Ward 1", directorate: "inpatient")])
+            ]))
 
     func decode(_ text: String, _ type: DocumentType) -> (Document?, [Diagnostic]) {
         decoder.decode(SourceFile(path: "content/x.md", absolutePath: "/x.md", text: text), type: type)
@@ -20,7 +26,10 @@ import Testing
         #expect(lesson.themes == ["observation"])
         #expect(lesson.privacy?.reviewedBy == "Patient Safety Team")
         #expect(lesson.bodyReferences.map(\.value) == ["INC-2026-001"] || lesson.bodyReferences.isEmpty)
-        guard case .lesson(let details) = lesson.details else { Issue.record("not a lesson"); return }
+        guard case .lesson(let details) = lesson.details else {
+            Issue.record("not a lesson")
+            return
+        }
         #expect(details.keyMessages == ["Check the chart."])
         #expect(details.sources.map(\.value) == ["INC-2026-001"])
     }
@@ -67,8 +76,10 @@ import Testing
     }
 
     @Test func rejectsListWhereTextExpected() {
-        let text = MiniSite.lesson.replacingOccurrences(of: "title: Check the observation chart at handover", with: "title: [a, b]")
-        #expect(decode(text, .lesson).1.contains { $0.code == .wrongType && $0.message.contains("'title' should be text") })
+        let text = MiniSite.lesson.replacingOccurrences(
+            of: "title: Check the observation chart at handover", with: "title: [a, b]")
+        #expect(
+            decode(text, .lesson).1.contains { $0.code == .wrongType && $0.message.contains("'title' should be text") })
     }
 
     @Test(arguments: ["2026-13-45", "14/03/2026"])
@@ -108,7 +119,8 @@ import Testing
     }
 
     @Test func rejectsSummaryOver280Characters() {
-        let text = MiniSite.lesson.replacingOccurrences(of: "summary: A short summary.", with: "summary: " + String(repeating: "a", count: 281))
+        let text = MiniSite.lesson.replacingOccurrences(
+            of: "summary: A short summary.", with: "summary: " + String(repeating: "a", count: 281))
         #expect(decode(text, .lesson).1.contains { $0.code == .summaryTooLong })
     }
 }

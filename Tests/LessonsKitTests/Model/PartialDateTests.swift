@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct PartialDateTests {
@@ -7,7 +8,9 @@ import Testing
         #expect(PartialDate(parsing: "2026-03") == PartialDate(year: 2026, month: 3))
     }
 
-    @Test(arguments: ["2026-13-45", "14/03/2026", "2026-02-30", "2026-3-4", "26-03-14", "2026-03-14T10:00", "", "２０２６-03-14"])
+    @Test(arguments: [
+        "2026-13-45", "14/03/2026", "2026-02-30", "2026-3-4", "26-03-14", "2026-03-14T10:00", "", "２０２６-03-14",
+    ])
     func rejectsImpossibleOrForeignDates(_ text: String) {
         #expect(PartialDate(parsing: text) == nil)
     }

@@ -1,26 +1,37 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct LinkCheckerTests {
     static func page(_ path: String, _ body: String) -> OutputFile {
-        OutputFile(path: path, text: "<!doctype html><html><head><link rel=\"stylesheet\" href=\"\(String(repeating: "../", count: path.split(separator: "/").count - 1))style.css\"></head><body>\(body)</body></html>")
+        OutputFile(
+            path: path,
+            text:
+                "<!doctype html><html><head><link rel=\"stylesheet\" href=\"\(String(repeating: "../", count: path.split(separator: "/").count - 1))style.css\"></head><body>\(body)</body></html>"
+        )
     }
 
     static let style = OutputFile(path: "style.css", text: "body{}")
 
     @Test func linksToExistingPagesFoldersAndCopiedFilesPass() async {
-        let files = [Self.style,
-                     Self.page("index.html", #"<a href="lessons/">Lessons</a> <a href="./">Home</a> <img src="lessons/ll-1/chart.png" alt="">"#),
-                     Self.page("lessons/index.html", #"<a href="ll-1/">One</a> <a href="../index.html">Home</a>"#),
-                     Self.page("lessons/ll-1/index.html", #"<a href="../../">Home</a> <a href="chart.png?v=1">chart</a>"#),
-                     OutputFile(path: "lessons/ll-1/chart.png", contents: .copy(from: "/nowhere/chart.png"))]
+        let files = [
+            Self.style,
+            Self.page(
+                "index.html",
+                #"<a href="lessons/">Lessons</a> <a href="./">Home</a> <img src="lessons/ll-1/chart.png" alt="">"#),
+            Self.page("lessons/index.html", #"<a href="ll-1/">One</a> <a href="../index.html">Home</a>"#),
+            Self.page("lessons/ll-1/index.html", #"<a href="../../">Home</a> <a href="chart.png?v=1">chart</a>"#),
+            OutputFile(path: "lessons/ll-1/chart.png", contents: .copy(from: "/nowhere/chart.png")),
+        ]
         #expect(await LinkChecker(portable: false).check(files).isEmpty)
     }
 
     @Test func reportsALinkToAMissingFileNamingTheOutputFileAndTheDocument() async throws {
-        let files = [Self.style, Self.page("index.html", ""),
-                     Self.page("lessons/ll-1/index.html", #"<p>See <a href="../ll-9/">the other lesson</a>.</p>"#)]
+        let files = [
+            Self.style, Self.page("index.html", ""),
+            Self.page("lessons/ll-1/index.html", #"<p>See <a href="../ll-9/">the other lesson</a>.</p>"#),
+        ]
         let checker = LinkChecker(portable: false, sources: ["lessons/ll-1/": "content/lessons/ll-1.md"])
         let diagnostics = await checker.check(files)
         let diagnostic = try #require(diagnostics.first)
@@ -33,9 +44,13 @@ import Testing
     }
 
     @Test func reportsAnAnchorMissingFromTheTargetPage() async throws {
-        let files = [Self.style,
-                     Self.page("index.html", ##"<a href="about/#team">Team</a> <a href="about/#history">History</a> <a href="#top">Top</a>"##),
-                     Self.page("about/index.html", #"<h2 id="team">Team</h2><a name="top"></a>"#)]
+        let files = [
+            Self.style,
+            Self.page(
+                "index.html",
+                ##"<a href="about/#team">Team</a> <a href="about/#history">History</a> <a href="#top">Top</a>"##),
+            Self.page("about/index.html", #"<h2 id="team">Team</h2><a name="top"></a>"#),
+        ]
         let diagnostics = await LinkChecker(portable: false).check(files)
         #expect(diagnostics.count == 2)
         #expect(diagnostics.contains { $0.message.contains("about/index.html has no element with id 'history'") })
@@ -43,9 +58,11 @@ import Testing
     }
 
     @Test func portableModeRejectsFolderLinksThatFileURLsCannotOpen() async {
-        let files = [Self.style,
-                     Self.page("index.html", #"<a href="lessons/">Lessons</a> <a href="lessons/index.html">Lessons</a>"#),
-                     Self.page("lessons/index.html", #"<a href="../index.html">Home</a>"#)]
+        let files = [
+            Self.style,
+            Self.page("index.html", #"<a href="lessons/">Lessons</a> <a href="lessons/index.html">Lessons</a>"#),
+            Self.page("lessons/index.html", #"<a href="../index.html">Home</a>"#),
+        ]
         #expect(await LinkChecker(portable: false).check(files).isEmpty)
         let diagnostics = await LinkChecker(portable: true).check(files)
         #expect(diagnostics.count == 1)
@@ -54,18 +71,29 @@ import Testing
     }
 
     @Test func externalLinksAreNotChecked() async {
-        let files = [Self.style, Self.page("index.html", """
-            <a href="https://datix.example.nhs.uk/">Datix</a> <a href="mailto:team@nhs.net">Mail</a>
-            <img src="data:image/png;base64,AAAA" alt=""> <a href="//cdn.example/x">x</a> <a href="tel:4000">Call</a>
-            """)]
+        let files = [
+            Self.style,
+            Self.page(
+                "index.html",
+                """
+                <a href="https://datix.example.nhs.uk/">Datix</a> <a href="mailto:team@nhs.net">Mail</a>
+                <img src="data:image/png;base64,AAAA" alt=""> <a href="//cdn.example/x">x</a> <a href="tel:4000">Call</a>
+                """),
+        ]
         #expect(await LinkChecker(portable: false).check(files).isEmpty)
     }
 
     @Test func rootRelativeLinksOfThe404PageAreReadFromTheSitePath() async {
-        let files = [Self.style, Self.page("index.html", ""), Self.page("lessons/index.html", ""),
-                     Self.page("404.html", #"<a href="/learning/">Home</a> <a href="/learning/lessons/">Lessons</a> <link href="/learning/style.css">"#)]
+        let files = [
+            Self.style, Self.page("index.html", ""), Self.page("lessons/index.html", ""),
+            Self.page(
+                "404.html",
+                #"<a href="/learning/">Home</a> <a href="/learning/lessons/">Lessons</a> <link href="/learning/style.css">"#
+            ),
+        ]
         #expect(await LinkChecker(portable: false, rootPath: "/learning/").check(files).isEmpty)
-        let broken = await LinkChecker(portable: false, rootPath: "/learning/").check(files + [Self.page("x.html", #"<a href="/elsewhere/">x</a>"#)])
+        let broken = await LinkChecker(portable: false, rootPath: "/learning/").check(
+            files + [Self.page("x.html", #"<a href="/elsewhere/">x</a>"#)])
         #expect(broken.count == 1)
     }
 
@@ -77,17 +105,24 @@ import Testing
     }
 
     @Test func markupInScriptsCommentsAndEscapedTextIsNotALink() async {
-        let files = [Self.style, Self.page("index.html", """
-            <!-- <a href="gone/">old</a> --><script>var s = '<a href="nope/">';</script>
-            <pre><code>&lt;a href="also-nope/"&gt;</code></pre><a href="index.html?x=1&amp;y=2">self</a>
-            """)]
+        let files = [
+            Self.style,
+            Self.page(
+                "index.html",
+                """
+                <!-- <a href="gone/">old</a> --><script>var s = '<a href="nope/">';</script>
+                <pre><code>&lt;a href="also-nope/"&gt;</code></pre><a href="index.html?x=1&amp;y=2">self</a>
+                """),
+        ]
         #expect(await LinkChecker(portable: false).check(files).isEmpty)
     }
 
     @Test func aBrokenLinkInATemplateFailsTheBuild() async throws {
         let footer = #"<footer><a href="{{site.homeHref}}no-such-page/">Broken</a></footer>"#
-        let site = try MiniSite(files: ["content/lessons/ll-2026-001.md": MiniSite.lesson, "content/incidents/inc-2026-001.md": MiniSite.incident,
-                                        "themes/default/templates/partials/footer.mustache": footer])
+        let site = try MiniSite(files: [
+            "content/lessons/ll-2026-001.md": MiniSite.lesson, "content/incidents/inc-2026-001.md": MiniSite.incident,
+            "themes/default/templates/partials/footer.mustache": footer,
+        ])
         defer { site.remove() }
         var options = site.options()
         options.output = site.root + "/out"
@@ -96,7 +131,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root + "/out"), "nothing is written")
         let diagnostic = try #require(report.diagnostics.first { $0.code == .brokenOutputLink })
         #expect(diagnostic.message.contains("no-such-page/"))
-        #expect(report.diagnostics.filter { $0.code == .brokenOutputLink }.count == 1, "one error for the whole template, not one per page")
+        #expect(
+            report.diagnostics.filter { $0.code == .brokenOutputLink }.count == 1,
+            "one error for the whole template, not one per page")
     }
 
     @Test func theExampleSiteHasNoBrokenLinksInNormalOrPortableMode() async throws {
@@ -117,10 +154,12 @@ struct ExampleSiteCopy {
     let root: String
 
     init(portable: Bool) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-example-\(UUID().uuidString)").path
+        root =
+            FileManager.default.temporaryDirectory.appendingPathComponent("lessons-example-\(UUID().uuidString)").path
         let source = SearchSite.repositoryRoot
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for item in ["content", "data", "static", "themes"] where FileManager.default.fileExists(atPath: source + "/" + item) {
+        for item in ["content", "data", "static", "themes"]
+        where FileManager.default.fileExists(atPath: source + "/" + item) {
             try FileManager.default.copyItem(atPath: source + "/" + item, toPath: root + "/" + item)
         }
         var yaml = SearchSite.read(source + "/site.yaml") ?? ""

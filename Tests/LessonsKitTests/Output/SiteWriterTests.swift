@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// A temporary folder holding a site (with a `content/` folder), removed when the test ends.
@@ -128,7 +129,8 @@ struct SiteWriterTests {
             _ = try sandbox.writer().write(firstBuild)
             let before = try snapshot(sandbox.output)
             let missing = sandbox.root + "/no-such-file.png"
-            let broken = [OutputFile(path: "index.html", text: "new")]
+            let broken =
+                [OutputFile(path: "index.html", text: "new")]
                 + [OutputFile(path: "assets/logo.png", contents: .copy(from: missing))]
             let error = writeError { () throws(OutputError) in _ = try sandbox.writer().write(broken) }
             guard case .io(let path, let message)? = error else {
@@ -150,8 +152,9 @@ struct SiteWriterTests {
             }
             #expect(try entries(sandbox.output) == ["notes.txt"])
             #expect(try read(sandbox.output + "/notes.txt") == "my notes")
-            #expect(OutputError.notPreviousOutput("site-output").description
-                .contains("remove it or choose another --output"))
+            #expect(
+                OutputError.notPreviousOutput("site-output").description
+                    .contains("remove it or choose another --output"))
         }
     }
 
@@ -347,7 +350,7 @@ struct SiteWriterTests {
             let written = try snapshot(sandbox.root + "/serial")
             #expect(written.count == 400 + 400 + 3 + 1)
             #expect(try snapshot(sandbox.root + "/parallel") == written)
-            _ = try parallel.write(files) // replacing in parallel
+            _ = try parallel.write(files)  // replacing in parallel
             #expect(try snapshot(sandbox.root + "/parallel") == written)
         }
     }

@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct BuildTests {
     func site() throws -> MiniSite {
-        try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
-                            "content/lessons/poster.txt": "attachment", "static/logo.txt": "logo"])
+        try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+            "content/lessons/poster.txt": "attachment", "static/logo.txt": "logo",
+        ])
     }
 
     @Test func writesEveryPageOfTheEdition() async throws {
@@ -13,8 +16,10 @@ import Testing
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .success)
-        for page in ["index.html", "404.html", "lessons/index.html", "incidents/index.html", "lessons/ll-2026-001/index.html",
-                     "incidents/inc-2026-001/index.html", "logo.txt"] {
+        for page in [
+            "index.html", "404.html", "lessons/index.html", "incidents/index.html", "lessons/ll-2026-001/index.html",
+            "incidents/inc-2026-001/index.html", "logo.txt",
+        ] {
             #expect(site.read("site-output/" + page) != nil, "\(page)")
         }
         #expect(report.summaries.first?.hasPrefix("Built ") == true)
@@ -30,23 +35,30 @@ import Testing
         #expect(incident.contains("../../lessons/ll-2026-001/"))
         #expect(incident.contains("Overdue"), "action due 2026-06-30 and open is overdue on 2026-11-27")
         let lesson = try #require(site.read("site-output/lessons/ll-2026-001/index.html"))
-        #expect(lesson.contains(">Missed observation on a night shift<"), "[[INC-2026-001]] uses the title as link text")
+        #expect(
+            lesson.contains(">Missed observation on a night shift<"), "[[INC-2026-001]] uses the title as link text")
     }
 
     @Test func sameInputAndDateGiveByteIdenticalOutput() async throws {
         let site = try site()
         defer { site.remove() }
-        var first = site.options(), second = site.options()
+        var first = site.options()
+        var second = site.options()
         first.output = site.root + "/../\(UUID().uuidString)-a"
         second.output = site.root + "/../\(UUID().uuidString)-b"
-        defer { try? FileManager.default.removeItem(atPath: first.output ?? ""); try? FileManager.default.removeItem(atPath: second.output ?? "") }
+        defer {
+            try? FileManager.default.removeItem(atPath: first.output ?? "")
+            try? FileManager.default.removeItem(atPath: second.output ?? "")
+        }
         _ = await BuildPipeline.build(first)
         _ = await BuildPipeline.build(second)
         let a = try FileManager.default.subpathsOfDirectory(atPath: first.output ?? "").sorted()
         let b = try FileManager.default.subpathsOfDirectory(atPath: second.output ?? "").sorted()
         #expect(a == b)
         for path in a {
-            #expect(FileManager.default.contents(atPath: (first.output ?? "") + "/" + path) == FileManager.default.contents(atPath: (second.output ?? "") + "/" + path), "\(path)")
+            #expect(
+                FileManager.default.contents(atPath: (first.output ?? "") + "/" + path)
+                    == FileManager.default.contents(atPath: (second.output ?? "") + "/" + path), "\(path)")
         }
     }
 
@@ -56,7 +68,9 @@ import Testing
         _ = await BuildPipeline.build(site.options())
         let before = try #require(site.read("site-output/lessons/ll-2026-001/index.html"))
         try site.write("content/lessons/broken.md", "---\nid: LL-2026-002\ntitle: [unclosed\n---\n")
-        try site.write("content/lessons/ll.md", MiniSite.lesson.replacingOccurrences(of: "Check the observation chart", with: "Changed title"))
+        try site.write(
+            "content/lessons/ll.md",
+            MiniSite.lesson.replacingOccurrences(of: "Check the observation chart", with: "Changed title"))
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .contentErrors)
         #expect(site.read("site-output/lessons/ll-2026-001/index.html") == before)
@@ -76,8 +90,10 @@ import Testing
 
     @Test func copiesAttachmentsBesideTheDocumentPage() async throws {
         let lesson = MiniSite.lesson + "\n\nSee [the poster](poster.txt).\n"
-        let site = try MiniSite(files: ["content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident,
-                                        "content/lessons/poster.txt": "attachment"])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident,
+            "content/lessons/poster.txt": "attachment",
+        ])
         defer { site.remove() }
         _ = await BuildPipeline.build(site.options())
         #expect(site.read("site-output/lessons/ll-2026-001/poster.txt") == "attachment")

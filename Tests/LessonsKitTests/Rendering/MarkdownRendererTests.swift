@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonsKit
 
 /// A resolver for a small imaginary site: INC-2026-014 is published, GOV-2026-001 exists but is not
@@ -28,7 +29,9 @@ struct MarkdownRendererTests {
 
     @Test func rendersWikiLinkWithDocumentTitle() {
         let result = render("See [[INC-2026-014]] for details.")
-        #expect(result.html == "<p>See <a href=\"/incidents/inc-2026-014/\">Missed observation on Ward 3</a> for details.</p>\n")
+        #expect(
+            result.html
+                == "<p>See <a href=\"/incidents/inc-2026-014/\">Missed observation on Ward 3</a> for details.</p>\n")
         #expect(result.problems.isEmpty)
     }
 
@@ -46,10 +49,11 @@ struct MarkdownRendererTests {
         let result = render("Discussed in [[GOV-2026-001]] and [the paper](GOV-2026-001).")
         #expect(result.html == "<p>Discussed in Board paper on staffing and the paper.</p>\n")
         #expect(!result.html.contains("<a"))
-        #expect(result.problems == [
-            MarkdownProblem(kind: .linkOutsideEdition("GOV-2026-001"), line: 1, column: 14),
-            MarkdownProblem(kind: .linkOutsideEdition("GOV-2026-001"), line: 1, column: 35),
-        ])
+        #expect(
+            result.problems == [
+                MarkdownProblem(kind: .linkOutsideEdition("GOV-2026-001"), line: 1, column: 14),
+                MarkdownProblem(kind: .linkOutsideEdition("GOV-2026-001"), line: 1, column: 35),
+            ])
     }
 
     @Test func reportsUnresolvedReferenceWithLocation() {
@@ -78,31 +82,36 @@ struct MarkdownRendererTests {
 
     @Test func ignoresWikiLinksInCodeSpans() {
         var requests: [LinkRequest] = []
-        let result = MarkdownRenderer.render("Write `[[INC-2026-014]]` to link.\n\n```\n[[INC-2026-014]]\n```\n", options: MarkdownOptions()) {
+        let result = MarkdownRenderer.render(
+            "Write `[[INC-2026-014]]` to link.\n\n```\n[[INC-2026-014]]\n```\n", options: MarkdownOptions()
+        ) {
             requests.append($0)
             return .unresolved
         }
-        #expect(result.html == "<p>Write <code>[[INC-2026-014]]</code> to link.</p>\n<pre><code>[[INC-2026-014]]\n</code></pre>\n")
+        #expect(
+            result.html
+                == "<p>Write <code>[[INC-2026-014]]</code> to link.</p>\n<pre><code>[[INC-2026-014]]\n</code></pre>\n")
         #expect(requests.isEmpty)
         #expect(result.problems.isEmpty)
     }
 
     @Test func findsReferencesInOrder() {
         let markdown = """
-        Début [[INC-2026-014]] then [a lesson](LES-2026-002).
-        `[[NOT-1]]` and [site](https://example.org) and [file](poster.pdf)
+            Début [[INC-2026-014]] then [a lesson](LES-2026-002).
+            `[[NOT-1]]` and [site](https://example.org) and [file](poster.pdf)
 
-        ```table
-        | Source | Note |
-        | --- | --- |
-        | [[REV-2026-003]] | ok |
-        ```
-        """
-        #expect(MarkdownRenderer.references(in: markdown) == [
-            BodyReference(id: "INC-2026-014", line: 1, column: 7),
-            BodyReference(id: "LES-2026-002", line: 1, column: 29),
-            BodyReference(id: "REV-2026-003", line: 7, column: 3),
-        ])
+            ```table
+            | Source | Note |
+            | --- | --- |
+            | [[REV-2026-003]] | ok |
+            ```
+            """
+        #expect(
+            MarkdownRenderer.references(in: markdown) == [
+                BodyReference(id: "INC-2026-014", line: 1, column: 7),
+                BodyReference(id: "LES-2026-002", line: 1, column: 29),
+                BodyReference(id: "REV-2026-003", line: 7, column: 3),
+            ])
     }
 
     // MARK: Raw HTML and link safety
@@ -134,7 +143,8 @@ struct MarkdownRendererTests {
             let result = render("Click [here](\(destination)) now.", options: MarkdownOptions(unsafeHTML: unsafe))
             #expect(result.html == "<p>Click here now.</p>\n")
             #expect(result.problems.count == 1)
-            if case .unsafeLinkScheme = result.problems.first?.kind {} else {
+            if case .unsafeLinkScheme = result.problems.first?.kind {
+            } else {
                 Issue.record("expected an unsafe-scheme problem, got \(result.problems)")
             }
             #expect(result.problems.first?.column == 7)
@@ -144,7 +154,8 @@ struct MarkdownRendererTests {
     @Test func removesUnsafeAutolinks() {
         let result = render("<javascript:alert(1)>", options: MarkdownOptions(unsafeHTML: true))
         #expect(!result.html.contains("href"))
-        #expect(result.problems == [MarkdownProblem(kind: .unsafeLinkScheme("javascript:alert(1)"), line: 1, column: 1)])
+        #expect(
+            result.problems == [MarkdownProblem(kind: .unsafeLinkScheme("javascript:alert(1)"), line: 1, column: 1)])
     }
 
     @Test func removesDataImages() {
@@ -155,7 +166,8 @@ struct MarkdownRendererTests {
     }
 
     @Test func keepsHttpMailtoTelAndLocalLinks() {
-        let result = render("[w](https://example.org/a?b=1) [m](mailto:team@example.org) [t](tel:+441234) [r](/about/) [f](#top)")
+        let result = render(
+            "[w](https://example.org/a?b=1) [m](mailto:team@example.org) [t](tel:+441234) [r](/about/) [f](#top)")
         #expect(result.html.contains("href=\"https://example.org/a?b=1\""))
         #expect(result.html.contains("href=\"mailto:team@example.org\""))
         #expect(result.html.contains("href=\"tel:+441234\""))
@@ -168,7 +180,9 @@ struct MarkdownRendererTests {
 
     @Test func rewritesRelativeAttachmentPathsKeepingFragment() {
         var requests: [LinkRequest] = []
-        let result = MarkdownRenderer.render("[Poster](poster.pdf#page=2) ![Chart](images/chart.png)", options: MarkdownOptions()) {
+        let result = MarkdownRenderer.render(
+            "[Poster](poster.pdf#page=2) ![Chart](images/chart.png)", options: MarkdownOptions()
+        ) {
             requests.append($0)
             return siteResolver($0)
         }
@@ -192,20 +206,28 @@ struct MarkdownRendererTests {
     // MARK: Tables
 
     private let table = """
-    ```table
-    | Team | Actions | Done |
-    | :--- | :-----: | ---: |
-    | Ward 3 | 4 | 3 |
-    | Ward 7 \\| ICU | 2 |
-    ```
-    """
+        ```table
+        | Team | Actions | Done |
+        | :--- | :-----: | ---: |
+        | Ward 3 | 4 | 3 |
+        | Ward 7 \\| ICU | 2 |
+        ```
+        """
 
     @Test func rendersPipeTableInSafeMode() {
         let result = render(table)
-        #expect(result.html.hasPrefix("<table class=\"content-table\">\n<thead>\n<tr>\n<th scope=\"col\" class=\"align-left\">Team</th>"))
-        #expect(result.html.contains("<tbody>\n<tr>\n<td class=\"align-left\">Ward 3</td>\n<td class=\"align-center\">4</td>\n<td class=\"align-right\">3</td>\n</tr>"))
+        #expect(
+            result.html.hasPrefix(
+                "<table class=\"content-table\">\n<thead>\n<tr>\n<th scope=\"col\" class=\"align-left\">Team</th>"))
+        #expect(
+            result.html.contains(
+                "<tbody>\n<tr>\n<td class=\"align-left\">Ward 3</td>\n<td class=\"align-center\">4</td>\n<td class=\"align-right\">3</td>\n</tr>"
+            ))
         // The escaped pipe stays in its cell; the short row is padded.
-        #expect(result.html.contains("<td class=\"align-left\">Ward 7 | ICU</td>\n<td class=\"align-center\">2</td>\n<td class=\"align-right\"></td>"))
+        #expect(
+            result.html.contains(
+                "<td class=\"align-left\">Ward 7 | ICU</td>\n<td class=\"align-center\">2</td>\n<td class=\"align-right\"></td>"
+            ))
         #expect(!result.html.contains("<pre"))
         #expect(!result.html.contains("raw HTML omitted"))
         #expect(result.problems.isEmpty)
@@ -221,20 +243,25 @@ struct MarkdownRendererTests {
     }
 
     @Test func escapesHTMLInsideTableCells() {
-        let result = render("```table\n| Code | Note |\n|---|---|\n| `<b>` | 1 < 2 & <script>x</script> **bold** |\n```")
+        let result = render(
+            "```table\n| Code | Note |\n|---|---|\n| `<b>` | 1 < 2 & <script>x</script> **bold** |\n```")
         #expect(result.html.contains("<td><code>&lt;b&gt;</code></td>"))
-        #expect(result.html.contains("<td>1 &lt; 2 &amp; <!-- raw HTML omitted -->x<!-- raw HTML omitted --> <strong>bold</strong></td>"))
+        #expect(
+            result.html.contains(
+                "<td>1 &lt; 2 &amp; <!-- raw HTML omitted -->x<!-- raw HTML omitted --> <strong>bold</strong></td>"))
         #expect(!result.html.contains("<script"))
     }
 
     @Test func resolvesLinksInsideTableCellsWithCellPositions() {
-        let result = render("Intro\n\n```table\n| Ref | File |\n|---|---|\n| [[INC-2026-014]] | [x](javascript:1) [[NO-1]] |\n```")
+        let result = render(
+            "Intro\n\n```table\n| Ref | File |\n|---|---|\n| [[INC-2026-014]] | [x](javascript:1) [[NO-1]] |\n```")
         #expect(result.html.contains("<td><a href=\"/incidents/inc-2026-014/\">Missed observation on Ward 3</a></td>"))
         #expect(result.html.contains("<td>x NO-1</td>"))
-        #expect(result.problems == [
-            MarkdownProblem(kind: .unsafeLinkScheme("javascript:1"), line: 6, column: 22),
-            MarkdownProblem(kind: .unresolvedReference("NO-1"), line: 6, column: 40),
-        ])
+        #expect(
+            result.problems == [
+                MarkdownProblem(kind: .unsafeLinkScheme("javascript:1"), line: 6, column: 22),
+                MarkdownProblem(kind: .unresolvedReference("NO-1"), line: 6, column: 40),
+            ])
     }
 
     @Test func keepsBlockSyntaxInCellsAsText() {
@@ -275,14 +302,20 @@ struct MarkdownRendererTests {
     }
 
     @Test func plainTextHasNoMarkupAndCollapsedWhitespace() {
-        let result = render("# What   happened\n\nA *patient* was seen by [[INC-2026-014]].\n\n<b>raw</b>\n\n```table\n| A | B |\n|---|---|\n| x | `y` |\n```")
+        let result = render(
+            "# What   happened\n\nA *patient* was seen by [[INC-2026-014]].\n\n<b>raw</b>\n\n```table\n| A | B |\n|---|---|\n| x | `y` |\n```"
+        )
         #expect(result.plainText == "What happened A patient was seen by Missed observation on Ward 3. raw A B x y")
     }
 
     @Test func renderInlineOmitsParagraphWrapper() {
-        #expect(MarkdownRenderer.renderInline("A *quick* \"note\"", options: MarkdownOptions()) == "A <em>quick</em> \u{201C}note\u{201D}")
+        #expect(
+            MarkdownRenderer.renderInline("A *quick* \"note\"", options: MarkdownOptions())
+                == "A <em>quick</em> \u{201C}note\u{201D}")
         #expect(MarkdownRenderer.renderInline("- not a list", options: MarkdownOptions()) == "- not a list")
-        #expect(MarkdownRenderer.renderInline("[x](javascript:alert(1))", options: MarkdownOptions(unsafeHTML: true)) == "x")
+        #expect(
+            MarkdownRenderer.renderInline("[x](javascript:alert(1))", options: MarkdownOptions(unsafeHTML: true)) == "x"
+        )
         #expect(MarkdownRenderer.renderInline("", options: MarkdownOptions()) == "")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite("Pipe tables")
@@ -58,7 +59,9 @@ struct PipeTableTests {
     }
 
     @Test func rejectsSeparatorWithDifferentColumnCount() {
-        #expect(PipeTable.parse("| A | B |\n| --- | --- | --- |") == .failure(.columnCountMismatch(header: 2, separator: 3)))
+        #expect(
+            PipeTable.parse("| A | B |\n| --- | --- | --- |") == .failure(.columnCountMismatch(header: 2, separator: 3))
+        )
     }
 
     @Test func rejectsInvalidSeparatorCell() {
@@ -68,22 +71,23 @@ struct PipeTableTests {
 
     @Test func htmlUsesClassesNeverStyles() {
         let html = PipeTableHTML.render(alignments: [.left, .unspecified], header: ["A", "B"], rows: [["1", "2"]])
-        #expect(html == """
-        <table class="content-table">
-        <thead>
-        <tr>
-        <th scope="col" class="align-left">A</th>
-        <th scope="col">B</th>
-        </tr>
-        </thead>
-        <tbody>
-        <tr>
-        <td class="align-left">1</td>
-        <td>2</td>
-        </tr>
-        </tbody>
-        </table>
-        """)
+        #expect(
+            html == """
+                <table class="content-table">
+                <thead>
+                <tr>
+                <th scope="col" class="align-left">A</th>
+                <th scope="col">B</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td class="align-left">1</td>
+                <td>2</td>
+                </tr>
+                </tbody>
+                </table>
+                """)
         #expect(!html.contains("style"))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct ScalarColumnsTests {
@@ -14,7 +15,8 @@ import Testing
         let line = String(repeating: "a é 😀 [[ID]] ", count: repeats)
         let columns = ScalarColumns("first line\n" + line + "\nlast")
         for byteColumn in stride(from: 1, through: line.utf8.count + 3, by: 7) {
-            #expect(columns.scalarColumn(line: 2, byteColumn: byteColumn) == Self.naiveColumn(line, byteColumn: byteColumn))
+            #expect(
+                columns.scalarColumn(line: 2, byteColumn: byteColumn) == Self.naiveColumn(line, byteColumn: byteColumn))
         }
     }
 

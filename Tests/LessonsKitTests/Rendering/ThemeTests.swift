@@ -1,11 +1,14 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct ThemeTests {
     @Test func reportsTemplateSyntaxErrorWithLineAndColumn() async throws {
         let broken = "<main>\n  {{#doc}}\n    <h1>{{title}}</h1>\n  {{/docs}}\n</main>\n"
-        let site = try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
-                                        "themes/default/templates/document.mustache": broken])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+            "themes/default/templates/document.mustache": broken,
+        ])
         defer { site.remove() }
         let report = await site.check()
         let diagnostic = try #require(report.diagnostics.first { $0.code == .templateSyntax })
@@ -15,18 +18,25 @@ import Testing
     }
 
     @Test func siteThemeShadowsDefaultFilesOneByOne() throws {
-        let site = try MiniSite(files: ["themes/default/templates/notfound.mustache": "custom 404 {{heading}}",
-                                        "themes/default/assets/site/extra.css": ".extra { color: red }"])
+        let site = try MiniSite(files: [
+            "themes/default/templates/notfound.mustache": "custom 404 {{heading}}",
+            "themes/default/assets/site/extra.css": ".extra { color: red }",
+        ])
         defer { site.remove() }
         let theme = ThemeFiles.load(name: "default", siteDirectory: site.root)
         #expect(theme.files["templates/notfound.mustache"]?.displayPath == "themes/default/templates/notfound.mustache")
-        #expect(String(decoding: theme.files["templates/notfound.mustache"]?.bytes ?? [], as: UTF8.self) == "custom 404 {{heading}}")
-        #expect(theme.files["templates/layout.mustache"] != nil, "files the site does not override come from the built-in theme")
+        #expect(
+            String(decoding: theme.files["templates/notfound.mustache"]?.bytes ?? [], as: UTF8.self)
+                == "custom 404 {{heading}}")
+        #expect(
+            theme.files["templates/layout.mustache"] != nil,
+            "files the site does not override come from the built-in theme")
         #expect(theme.files["assets/site/extra.css"] != nil)
     }
 
     @Test func embeddedThemeParses() {
-        let theme = ThemeFiles(files: EmbeddedDefaultTheme.files.mapValues { ThemeFiles.File(bytes: $0, displayPath: "themes/default") })
+        let theme = ThemeFiles(
+            files: EmbeddedDefaultTheme.files.mapValues { ThemeFiles.File(bytes: $0, displayPath: "themes/default") })
         let (templates, diagnostics) = TemplateSet.parse(theme)
         #expect(diagnostics.isEmpty)
         #expect(templates != nil)
@@ -41,7 +51,8 @@ import Testing
 @Suite struct SitePathsTests {
     @Test func linksAreRelativeToThePage() {
         let paths = SitePaths(portable: false)
-        #expect(paths.href(from: "lessons/ll-2026-001/", to: "incidents/inc-2026-001/") == "../../incidents/inc-2026-001/")
+        #expect(
+            paths.href(from: "lessons/ll-2026-001/", to: "incidents/inc-2026-001/") == "../../incidents/inc-2026-001/")
         #expect(paths.href(from: "lessons/ll-2026-001/", to: "") == "../../")
         #expect(paths.href(from: "", to: "") == "./")
         #expect(paths.href(from: "", to: "assets/style.css") == "assets/style.css")

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Collects element paths, attributes and text from an XML document.
@@ -25,7 +26,10 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         return parser.parse() ? collector : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
         names.append(name)
         elements.append(Element(path: names.joined(separator: "/"), attributes: attributes))
         stack.append(elements.count - 1)
@@ -54,7 +58,8 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(feed.first("feed")?.attributes["xmlns"] == "http://www.w3.org/2005/Atom")
         #expect(feed.first("feed/id")?.text == "https://intranet.example.nhs.uk/learning/feed.xml")
         #expect(feed.first("feed/title")?.text == "Learning Lessons")
-        #expect(feed.first("feed/updated")?.text == "2026-03-14T00:00:00Z", "the newest entry's date, not the build time")
+        #expect(
+            feed.first("feed/updated")?.text == "2026-03-14T00:00:00Z", "the newest entry's date, not the build time")
         #expect(feed.first("feed/author/name")?.text == "Test Trust")
         #expect(feed.all("feed/link").contains { $0.attributes["rel"] == "self" })
         let entries = feed.all("feed/entry")
@@ -62,10 +67,16 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         for path in ["feed/entry/id", "feed/entry/title", "feed/entry/updated", "feed/entry/link"] {
             #expect(feed.all(path).count == entries.count, "every entry has \(path)")
         }
-        #expect(feed.all("feed/entry/id").first?.text == "https://intranet.example.nhs.uk/learning/lessons/ll-2026-001/")
-        #expect(feed.all("feed/entry/link").first?.attributes["href"] == "https://intranet.example.nhs.uk/learning/lessons/ll-2026-001/")
+        #expect(
+            feed.all("feed/entry/id").first?.text == "https://intranet.example.nhs.uk/learning/lessons/ll-2026-001/")
+        #expect(
+            feed.all("feed/entry/link").first?.attributes["href"]
+                == "https://intranet.example.nhs.uk/learning/lessons/ll-2026-001/")
         #expect(feed.all("feed/entry/updated").map(\.text).first == "2026-03-14T00:00:00Z")
-        #expect(feed.all("feed/entry/category").contains { $0.attributes["term"] == "falls" && $0.attributes["label"] == "Falls" })
+        #expect(
+            feed.all("feed/entry/category").contains {
+                $0.attributes["term"] == "falls" && $0.attributes["label"] == "Falls"
+            })
         #expect(feed.all("feed/entry/summary").contains { $0.text == "A structured handover tool." })
     }
 
@@ -76,15 +87,22 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         let lessons = try #require(XMLCollector.parse(SearchSite.read(output + "/lessons/feed.xml") ?? ""))
         #expect(lessons.all("feed/entry").count == 3)
         let falls = try #require(XMLCollector.parse(SearchSite.read(output + "/themes/falls/feed.xml") ?? ""))
-        #expect(Set(falls.all("feed/entry/title").map(\.text)) == ["Lying and standing blood pressure after a fall", "Learning from falls at night"])
+        #expect(
+            Set(falls.all("feed/entry/title").map(\.text)) == [
+                "Lying and standing blood pressure after a fall", "Learning from falls at night",
+            ])
         #expect(SearchSite.read(output + "/themes/suicide-prevention/feed.xml") == nil)
         let listPage = try #require(SearchSite.read(output + "/lessons/index.html"))
-        #expect(listPage.contains(#"<link rel="alternate" type="application/atom+xml" title="Learning Lessons: Lessons" href="../lessons/feed.xml">"#))
+        #expect(
+            listPage.contains(
+                #"<link rel="alternate" type="application/atom+xml" title="Learning Lessons: Lessons" href="../lessons/feed.xml">"#
+            ))
         #expect(listPage.contains(#"type="application/atom+xml" title="Learning Lessons" href="../feed.xml">"#))
     }
 
     @Test func buildWithoutBaseURLWritesNoFeedsAndSaysSo() async throws {
-        let (site, output, report) = try await SearchSite.build(SearchSite.files(), siteYAML: "title: Learning Lessons\norganisation: Test Trust\n")
+        let (site, output, report) = try await SearchSite.build(
+            SearchSite.files(), siteYAML: "title: Learning Lessons\norganisation: Test Trust\n")
         defer { SearchSite.remove(site, output) }
         #expect(report.status == .success)
         #expect(SearchSite.read(output + "/feed.xml") == nil)
@@ -105,7 +123,9 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(!locations.isEmpty && locations.count <= Sitemap.maximumURLs)
         #expect(Set(locations).count == locations.count, "no duplicates")
         for location in locations {
-            #expect(location.hasPrefix("https://intranet.example.nhs.uk/learning/"), "absolute, on the site's host and path: \(location)")
+            #expect(
+                location.hasPrefix("https://intranet.example.nhs.uk/learning/"),
+                "absolute, on the site's host and path: \(location)")
             #expect(location.utf8.count < 2048)
             #expect(!location.contains(" ") && !location.contains("#"))
         }
@@ -121,14 +141,19 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(files.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"])
         guard case .bytes(let bytes) = files[2].contents else { return }
         let index = try #require(XMLCollector.parse(String(decoding: bytes, as: UTF8.self)))
-        #expect(index.all("sitemapindex/sitemap/loc").map(\.text) == ["https://x.example/sitemap-1.xml", "https://x.example/sitemap-2.xml"])
+        #expect(
+            index.all("sitemapindex/sitemap/loc").map(\.text) == [
+                "https://x.example/sitemap-1.xml", "https://x.example/sitemap-2.xml",
+            ])
     }
 
     @Test func robotsKeepCrawlersOutUnlessAllowed() async throws {
         let (site, output, _) = try await SearchSite.build(SearchSite.files())
         defer { SearchSite.remove(site, output) }
         #expect(SearchSite.read(output + "/robots.txt")?.contains("User-agent: *\nDisallow: /\n") == true)
-        #expect(Sitemap.robots(allow: true, sitemapURL: "https://x.example/sitemap.xml") ==
-            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: https://x.example/sitemap.xml\n"))
+        #expect(
+            Sitemap.robots(allow: true, sitemapURL: "https://x.example/sitemap.xml")
+                == OutputFile(
+                    path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: https://x.example/sitemap.xml\n"))
     }
 }

@@ -1,15 +1,23 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Opens the example site's search page from `file://` in headless Chromium, in portable mode.
-@Suite(.enabled(if: SearchSite.chromium != nil,
-                "Chromium is not installed (or LESSONS_CHROME is not set): skipping the file:// search test"))
+@Suite(
+    .enabled(
+        if: SearchSite.chromium != nil,
+        "Chromium is not installed (or LESSONS_CHROME is not set): skipping the file:// search test"))
 struct PortableSearchTests {
     func dumpDOM(_ url: String, profile: String) throws -> String {
         let chromium = try #require(SearchSite.chromium)
-        return try SearchSite.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
-                                             "--virtual-time-budget=5000", "--dump-dom", url]).output
+        return try SearchSite.run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
+                "--virtual-time-budget=5000", "--dump-dom", url,
+            ]
+        ).output
     }
 
     @Test func searchWorksFromAFileShareInPortableMode() async throws {

@@ -1,9 +1,13 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct SearchTextTests {
     @Test func splitsOnPunctuationAndFoldsCaseAndAccents() {
-        #expect(SearchText.words("Café-based HANDOVER, naïve: résumé's") == ["cafe", "based", "handover", "naive", "resume"])
+        #expect(
+            SearchText.words("Café-based HANDOVER, naïve: résumé's") == [
+                "cafe", "based", "handover", "naive", "resume",
+            ])
         #expect(SearchText.words("NEWS2 score at 07:30") == ["news2", "score", "at", "07", "30"])
     }
 
@@ -28,8 +32,10 @@ import Testing
     }
 
     @Test func commonInflectionsMeetTheirWord() {
-        let pairs = [("observations", "observation"), ("stopped", "stop"), ("studies", "study"), ("studied", "study"),
-                     ("rated", "rate"), ("handovers", "handover"), ("observed", "observe"), ("medicines", "medicine")]
+        let pairs = [
+            ("observations", "observation"), ("stopped", "stop"), ("studies", "study"), ("studied", "study"),
+            ("rated", "rate"), ("handovers", "handover"), ("observed", "observe"), ("medicines", "medicine"),
+        ]
         for (inflected, word) in pairs {
             #expect(Stemmer.stem(inflected) == Stemmer.stem(word), "\(inflected) and \(word)")
         }
@@ -44,24 +50,33 @@ import Testing
 }
 
 @Suite struct SearchIndexTests {
-    static func entry(_ title: String, summary: String = "", body: String = "", type: DocumentType = .lesson, year: Int = 2026,
-                      facets: [String] = []) -> SearchEntry {
-        SearchEntry(title: title, folder: "\(type.folder)/\(title.lowercased().split(separator: " ").joined(separator: "-"))/", type: type,
-                    dateText: "", summary: summary, facets: ["type-\(type.folder)", "year-\(year)"] + facets,
-                    fields: [.init(SearchWeight.title, title), .init(SearchWeight.summary, summary), .init(SearchWeight.body, body)])
+    static func entry(
+        _ title: String, summary: String = "", body: String = "", type: DocumentType = .lesson, year: Int = 2026,
+        facets: [String] = []
+    ) -> SearchEntry {
+        SearchEntry(
+            title: title, folder: "\(type.folder)/\(title.lowercased().split(separator: " ").joined(separator: "-"))/",
+            type: type,
+            dateText: "", summary: summary, facets: ["type-\(type.folder)", "year-\(year)"] + facets,
+            fields: [
+                .init(SearchWeight.title, title), .init(SearchWeight.summary, summary), .init(SearchWeight.body, body),
+            ])
     }
 
     /// Newest first, as the renderer gives them.
-    static let index = SearchIndex(entries: [
-        entry("Night shift observations", body: "The handover was rushed."),            // 0
-        entry("Safer handover", summary: "A structured handover tool."),                // 1
-        entry("Medicines at discharge", body: "Handover of medicines to the GP."),      // 2
-        entry("Falls on the older adults ward", summary: "Lying and standing blood pressure.", year: 2025,
-              facets: ["theme-falls"]),                                                 // 3
-        entry("What we learned about falls", body: "Learning from a fall at night.", type: .practice, year: 2025,
-              facets: ["theme-falls"]),                                                 // 4
-        entry("Absconsion from the ward", body: "The patient was absent without leave.", year: 2024), // 5
-    ], synonyms: [["awol", "absconsion", "absent-without-leave"]])
+    static let index = SearchIndex(
+        entries: [
+            entry("Night shift observations", body: "The handover was rushed."),  // 0
+            entry("Safer handover", summary: "A structured handover tool."),  // 1
+            entry("Medicines at discharge", body: "Handover of medicines to the GP."),  // 2
+            entry(
+                "Falls on the older adults ward", summary: "Lying and standing blood pressure.", year: 2025,
+                facets: ["theme-falls"]),  // 3
+            entry(
+                "What we learned about falls", body: "Learning from a fall at night.", type: .practice, year: 2025,
+                facets: ["theme-falls"]),  // 4
+            entry("Absconsion from the ward", body: "The patient was absent without leave.", year: 2024),  // 5
+        ], synonyms: [["awol", "absconsion", "absent-without-leave"]])
 
     @Test func titleMatchesRankAboveSummaryAboveBody() {
         #expect(Self.index.search("handover") == [1, 0, 2])

@@ -1,9 +1,13 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// Runs the shipped `search.js` itself, with Node, on an index the generator built.
-@Suite(.enabled(if: SearchSite.executable("node") != nil, "Node.js is not installed: the search script tests need `node` on the PATH"))
+@Suite(
+    .enabled(
+        if: SearchSite.executable("node") != nil,
+        "Node.js is not installed: the search script tests need `node` on the PATH"))
 struct SearchScriptTests {
     static let runner = """
         const fs = require('fs'), path = require('path');
@@ -29,22 +33,28 @@ struct SearchScriptTests {
         let words: [String]
     }
 
-    static let stemWords = ["learn", "learned", "learning", "falls", "falling", "observations", "stopped", "studies", "studied", "rated",
-                            "handover", "observed", "caring", "process", "diagnosis", "news2", "happily", "agreed", "running", "fallen",
-                            "medicines", "ligatures", "restrictive", "deteriorating"]
+    static let stemWords = [
+        "learn", "learned", "learning", "falls", "falling", "observations", "stopped", "studies", "studied", "rated",
+        "handover", "observed", "caring", "process", "diagnosis", "news2", "happily", "agreed", "running", "fallen",
+        "medicines", "ligatures", "restrictive", "deteriorating",
+    ]
 
     func run(queries: [(String, [String])]) async throws -> Output {
         let (site, output, report) = try await SearchSite.build(SearchSite.files())
         defer { SearchSite.remove(site, output) }
         #expect(report.status == .success, "\(report.diagnostics)")
         let assets = try FileManager.default.contentsOfDirectory(atPath: output + "/assets")
-        let script = try #require(assets.first { $0.hasPrefix("search.") && $0.hasSuffix(".js") }, "search.js is published with a hashed name")
+        let script = try #require(
+            assets.first { $0.hasPrefix("search.") && $0.hasSuffix(".js") }, "search.js is published with a hashed name"
+        )
         let runner = output + "/runner.cjs"
         try Data(Self.runner.utf8).write(to: URL(fileURLWithPath: runner))
-        let queriesJSON = String(decoding: try JSONSerialization.data(withJSONObject: queries.map { [$0.0, $0.1] as [Any] }), as: UTF8.self)
+        let queriesJSON = String(
+            decoding: try JSONSerialization.data(withJSONObject: queries.map { [$0.0, $0.1] as [Any] }), as: UTF8.self)
         let wordsJSON = String(decoding: try JSONSerialization.data(withJSONObject: Self.stemWords), as: UTF8.self)
         let node = try #require(SearchSite.executable("node"))
-        let result = try SearchSite.run(node, [runner, output + "/assets/" + script, output + "/search", queriesJSON, wordsJSON])
+        let result = try SearchSite.run(
+            node, [runner, output + "/assets/" + script, output + "/search", queriesJSON, wordsJSON])
         #expect(result.status == 0)
         return try JSONDecoder().decode(Output.self, from: Data(result.output.utf8))
     }
@@ -56,11 +66,18 @@ struct SearchScriptTests {
         ])
         // Title and summary before body.
         #expect(output.results["handover|"] == ["Safer handover on night shifts", "Learning from falls at night"])
-        #expect(output.results["hand|"] == ["Safer handover on night shifts", "Learning from falls at night"], "prefixes match as you type")
+        #expect(
+            output.results["hand|"] == ["Safer handover on night shifts", "Learning from falls at night"],
+            "prefixes match as you type")
         #expect(output.results["cafe|"] == ["A café for carers"], "accents are folded")
-        #expect(output.results["learned|"] == ["Learning from falls at night", "Safer handover on night shifts"], "inflections match")
-        #expect(output.results["|theme-falls,year-2025"] == ["Lying and standing blood pressure after a fall", "Learning from falls at night"],
-                "filters work without words, newest first")
+        #expect(
+            output.results["learned|"] == ["Learning from falls at night", "Safer handover on night shifts"],
+            "inflections match")
+        #expect(
+            output.results["|theme-falls,year-2025"] == [
+                "Lying and standing blood pressure after a fall", "Learning from falls at night",
+            ],
+            "filters work without words, newest first")
         #expect(output.results["night|type-incidents"] == ["Missed observation on a night shift"])
         #expect(output.results["falls handover|"] == ["Learning from falls at night"], "every word must match")
         #expect(output.results["the|"] == [], "stop words alone find nothing")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import LessonsKit
 
 /// A checked-in fixture site copied to a temporary folder, so a test may add files and links without touching the repository.
@@ -9,7 +10,8 @@ struct FixtureSite {
     let root: String
 
     init(copying fixture: String) throws {
-        sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-fixture-\(UUID().uuidString)").path
+        sandbox =
+            FileManager.default.temporaryDirectory.appendingPathComponent("lessons-fixture-\(UUID().uuidString)").path
         root = sandbox + "/site"
         try FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: fixture, toPath: root)

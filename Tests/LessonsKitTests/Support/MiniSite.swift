@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import LessonsKit
 
 /// A small site written to a temporary folder, for tests that go through the pipeline.
@@ -36,8 +37,10 @@ struct MiniSite {
     /// Creates a site with the given content files (paths relative to the site folder) on top of valid defaults.
     init(files: [String: String], site: String = MiniSite.siteYAML) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-test-\(UUID().uuidString)").path
-        let defaults = ["site.yaml": site, "data/themes.yaml": Self.themesYAML, "data/services.yaml": Self.servicesYAML,
-                        "data/leads.yaml": Self.leadsYAML]
+        let defaults = [
+            "site.yaml": site, "data/themes.yaml": Self.themesYAML, "data/services.yaml": Self.servicesYAML,
+            "data/leads.yaml": Self.leadsYAML,
+        ]
         for (path, text) in defaults.merging(files, uniquingKeysWith: { _, new in new }) {
             try write(path, text)
         }

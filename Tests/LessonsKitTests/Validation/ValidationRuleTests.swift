@@ -1,9 +1,13 @@
+import Foundation
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct ValidationRuleTests {
     @Test func validMiniSiteHasNoProblems() async throws {
-        let site = try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
         defer { site.remove() }
         let report = await site.check()
         #expect(report.diagnostics.filter { $0.location.file.hasPrefix("content/") } == [])
@@ -12,8 +16,10 @@ import Testing
 
     @Test func reportsDuplicateIdsAcrossTypesIgnoringCase() async throws {
         let clash = MiniSite.incident.replacingOccurrences(of: "id: INC-2026-001", with: "id: ll-2026-001")
-        let site = try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
-                                        "content/incidents/other.md": clash])
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+            "content/incidents/other.md": clash,
+        ])
         defer { site.remove() }
         let report = await site.check()
         let duplicate = try #require(report.diagnostics.first { $0.code == .duplicateId })
@@ -39,15 +45,25 @@ import Testing
     }
 
     @Test func requiresPrivacyReviewOnIncidentDerivedDocuments() async throws {
-        let unreviewed = MiniSite.incident.replacingOccurrences(of: "privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-01 }\n", with: "")
-        let site = try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": unreviewed])
+        let unreviewed = MiniSite.incident.replacingOccurrences(
+            of: "privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-01 }\n", with: "")
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": unreviewed,
+        ])
         defer { site.remove() }
-        #expect(await site.check().diagnostics.contains { $0.code == .privacyReview && $0.location.file == "content/incidents/inc.md" })
+        #expect(
+            await site.check().diagnostics.contains {
+                $0.code == .privacyReview && $0.location.file == "content/incidents/inc.md"
+            })
     }
 
     @Test func reportsDuplicateBulletinIssues() async throws {
-        let bulletin = { (id: String) in "---\nid: \(id)\ntitle: Bulletin\ndate: 2026-07-10\nissue: 3\ncovers: { from: 2026-05, to: 2026-06 }\n---\n" }
-        let site = try MiniSite(files: ["content/bulletins/a.md": bulletin("LLB-001"), "content/bulletins/b.md": bulletin("LLB-002")])
+        let bulletin = { (id: String) in
+            "---\nid: \(id)\ntitle: Bulletin\ndate: 2026-07-10\nissue: 3\ncovers: { from: 2026-05, to: 2026-06 }\n---\n"
+        }
+        let site = try MiniSite(files: [
+            "content/bulletins/a.md": bulletin("LLB-001"), "content/bulletins/b.md": bulletin("LLB-002"),
+        ])
         defer { site.remove() }
         #expect(await site.check().diagnostics.contains { $0.code == .duplicateIssue })
     }
@@ -61,7 +77,9 @@ import Testing
     }
 
     @Test func skipsIgnoredFilesAndFolders() async throws {
-        let site = try MiniSite(files: ["content/lessons/_drafts/x.md": "not a document", "content/lessons/.hidden.md": "nope"])
+        let site = try MiniSite(files: [
+            "content/lessons/_drafts/x.md": "not a document", "content/lessons/.hidden.md": "nope",
+        ])
         defer { site.remove() }
         let report = await site.check()
         #expect(report.documentCount == 0)
@@ -85,4 +103,3 @@ import Testing
         #expect(report.diagnostics.contains { $0.location.file == "data/themes.yaml" })
     }
 }
-import Foundation

@@ -33,7 +33,8 @@ struct Chromium: Sendable {
             switch self {
             case .couldNotStart(let reason): "Chromium could not be started: \(reason)"
             case .timedOut(let seconds): "Chromium did not finish within \(seconds) s"
-            case .exited(let status, let detail): "Chromium exited with status \(status)" + (detail.isEmpty ? "" : ": \(detail)")
+            case .exited(let status, let detail):
+                "Chromium exited with status \(status)" + (detail.isEmpty ? "" : ": \(detail)")
             case .noOutput: "Chromium finished but wrote no PDF"
             }
         }
@@ -41,11 +42,13 @@ struct Chromium: Sendable {
 
     /// Prints the HTML file at `page` (absolute path) to `output`, using `profile` as its own user-data folder so that
     /// several runs never share state. Returns the PDF's bytes.
-    func printPDF(page: String, output: String, profile: String, timeoutSeconds: Int) async -> Result<[UInt8], Failure> {
+    func printPDF(page: String, output: String, profile: String, timeoutSeconds: Int) async -> Result<[UInt8], Failure>
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
+            "--disable-extensions",
             "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=\(profile)", "--print-to-pdf=\(output)",
             URL(fileURLWithPath: page).absoluteString,
         ]
@@ -72,8 +75,10 @@ struct Chromium: Sendable {
             try? await Task.sleep(for: .milliseconds(50))
         }
         guard process.terminationStatus == 0 else {
-            let detail = (FileManager.default.contents(atPath: log).map { String(decoding: $0, as: UTF8.self) } ?? "")
-                .split(separator: "\n").last(where: { $0.contains("ERROR") || $0.contains("rror") }).map(String.init) ?? ""
+            let detail =
+                (FileManager.default.contents(atPath: log).map { String(decoding: $0, as: UTF8.self) } ?? "")
+                .split(separator: "\n").last(where: { $0.contains("ERROR") || $0.contains("rror") }).map(String.init)
+                ?? ""
             return .failure(.exited(status: process.terminationStatus, detail: String(detail.prefix(300))))
         }
         guard let data = FileManager.default.contents(atPath: output), !data.isEmpty else { return .failure(.noOutput) }

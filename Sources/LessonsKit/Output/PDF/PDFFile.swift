@@ -53,7 +53,8 @@ enum PDFFile {
 
     /// Replaces every occurrence of `text` with `replacement`, which must have the same length in UTF-8.
     static func replacingSameLength(_ text: String, with replacement: String, in bytes: [UInt8]) -> [UInt8] {
-        let needle = Array(text.utf8), substitute = Array(replacement.utf8)
+        let needle = Array(text.utf8)
+        let substitute = Array(replacement.utf8)
         guard needle.count == substitute.count, needle != substitute else { return bytes }
         var result = bytes
         var index = 0

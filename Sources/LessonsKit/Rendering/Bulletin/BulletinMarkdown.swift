@@ -7,11 +7,16 @@ extension RenderContext {
         let rendered = MarkdownRenderer.render(document.body, options: markdownOptions) { request in
             switch request {
             case .reference(let id):
-                if let target = content.document(id) { return .link(href: links.href(paths.folder(of: target)), title: target.title) }
+                if let target = content.document(id) {
+                    return .link(href: links.href(paths.folder(of: target)), title: target.title)
+                }
                 return knownIds.contains(id.lowercased()) ? .plainText(title: id) : .unresolved
             case .relativePath(let path):
-                guard let source = Self.normalise(documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
-                      attachments.contains(source) else { return .unresolved }
+                guard
+                    let source = Self.normalise(
+                        documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
+                    attachments.contains(source)
+                else { return .unresolved }
                 let name = Self.attachmentName(source: source, documentFolder: documentFolder)
                 return .link(href: links.href(paths.folder(of: document) + name), title: "")
             }
@@ -30,7 +35,8 @@ extension RenderContext {
         var result = html
         for level in stride(from: 5, through: 1, by: -1) {
             let target = min(level + shift, 6)
-            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(target)").replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(target)").replacingOccurrences(
+                of: "</h\(level)>", with: "</h\(target)>")
         }
         return result
     }

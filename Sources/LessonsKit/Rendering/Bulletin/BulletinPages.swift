@@ -8,7 +8,9 @@ extension RenderContext {
         let bulletins = content.documents(of: .bulletin)
         var listed: [(Document, BulletinIssue)] = []
         for bulletin in bulletins {
-            guard let issue = BulletinAssembly.assemble(bulletin, content: content, data: data, config: config) else { continue }
+            guard let issue = BulletinAssembly.assemble(bulletin, content: content, data: data, config: config) else {
+                continue
+            }
             listed.append((bulletin, issue))
             let page = bulletinForms(issue, hasPDF: pdfIds.contains(bulletin.slug))
             files += page.files
@@ -20,7 +22,9 @@ extension RenderContext {
 
     /// Only the files that link to the PDFs: the web pages, the list page and the e-mail forms.
     func bulletinPagesLinkingPDFs(_ pdfIds: Set<String>) -> [OutputFile] {
-        bulletinFiles(pdfIds: pdfIds).files.filter { $0.path.hasSuffix("/index.html") || $0.path.hasSuffix("/email.html") || $0.path.hasSuffix(".eml") }
+        bulletinFiles(pdfIds: pdfIds).files.filter {
+            $0.path.hasSuffix("/index.html") || $0.path.hasSuffix("/email.html") || $0.path.hasSuffix(".eml")
+        }
     }
 
     /// The print page's path for a bulletin: `bulletins/llb-003/print.html`.
@@ -45,21 +49,29 @@ extension RenderContext {
         }
         let model = bulletinView(issue, links: relative, forewordHTML: foreword, formats: formats)
 
-        let web = page(BulletinWebBody(bulletin: model, doc: .init(related: related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
-                       folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
-                       breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
+        let web = page(
+            BulletinWebBody(
+                bulletin: model,
+                doc: .init(related: related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
+            folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
+            breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
         files.append(OutputFile(path: paths.file(for: folder), text: templates.render("bulletin", web)))
 
         var printModel = model
         if let base = config.baseURL {
             let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
-            printModel = bulletinView(issue, links: printLinks, forewordHTML: bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
-                                      formats: formats)
+            printModel = bulletinView(
+                issue, links: printLinks, forewordHTML: bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
+                formats: formats)
         }
-        let print = page(BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder, title: bulletin.title,
-                         currentSection: nil, breadcrumbs: [])
-        files.append(OutputFile(path: Self.bulletinPrintPath(bulletin.slug), text: templates.render("bulletin-print", print)))
-        files.append(OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
+        let print = page(
+            BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder,
+            title: bulletin.title,
+            currentSection: nil, breadcrumbs: [])
+        files.append(
+            OutputFile(path: Self.bulletinPrintPath(bulletin.slug), text: templates.render("bulletin-print", print)))
+        files.append(
+            OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
 
         if let base = config.baseURL {
             let absolute = BulletinLinks(paths: paths, folder: folder, base: base)
@@ -72,8 +84,10 @@ extension RenderContext {
             let html = EmailStyling.inlineStyled(templates.render("bulletin-email", email))
             files.append(OutputFile(path: folder + "email.html", text: html))
             let text = BulletinPlainText.render(issue, view: email)
-            let message = MIMEMessage(subject: "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))",
-                                      date: today, timezone: config.timezone, plainText: text, html: html)
+            let message = MIMEMessage(
+                subject:
+                    "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))",
+                date: today, timezone: config.timezone, plainText: text, html: html)
             files.append(OutputFile(path: folder + bulletin.slug + ".eml", text: message.rendered))
         }
         return RenderedPage(files: files, diagnostics: diagnostics)
@@ -83,10 +97,13 @@ extension RenderContext {
         let folder = paths.listFolder(of: .bulletin)
         let items = issues.map { bulletin, issue -> BulletinsBody.Issue in
             let target = paths.folder(of: bulletin)
-            var item = BulletinsBody.Issue(title: bulletin.title, href: paths.href(from: folder, to: target), issueLine: issue.issueLine,
-                                           printHref: paths.href(from: folder, to: Self.bulletinPrintPath(bulletin.slug)),
-                                           isDraft: bulletin.isDraft, dateText: bulletin.date?.displayText, summary: bulletin.summary)
-            if pdfIds.contains(bulletin.slug) { item.pdfHref = paths.href(from: folder, to: Self.bulletinPDFPath(bulletin.slug)) }
+            var item = BulletinsBody.Issue(
+                title: bulletin.title, href: paths.href(from: folder, to: target), issueLine: issue.issueLine,
+                printHref: paths.href(from: folder, to: Self.bulletinPrintPath(bulletin.slug)),
+                isDraft: bulletin.isDraft, dateText: bulletin.date?.displayText, summary: bulletin.summary)
+            if pdfIds.contains(bulletin.slug) {
+                item.pdfHref = paths.href(from: folder, to: Self.bulletinPDFPath(bulletin.slug))
+            }
             if config.baseURL != nil {
                 item.emailHref = paths.href(from: folder, to: target + "email.html")
                 item.emlHref = paths.href(from: folder, to: target + bulletin.slug + ".eml")
@@ -94,7 +111,9 @@ extension RenderContext {
             return item
         }
         let body = BulletinsBody(intro: DocumentType.bulletin.introduction, isEmpty: issues.isEmpty, issues: items)
-        let view = page(body, folder: folder, title: DocumentType.bulletin.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
+        let view = page(
+            body, folder: folder, title: DocumentType.bulletin.pluralName, currentSection: folder,
+            breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("bulletins", view))
     }
 
@@ -117,7 +136,8 @@ extension RenderContext {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"", "\\": result += "\\" + String(scalar)
-            case _ where scalar.value < 0x20 || scalar.value > 0x7e: result += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20 || scalar.value > 0x7e:
+                result += "\\" + String(scalar.value, radix: 16) + " "
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -75,7 +75,8 @@ enum BulletinPlainText {
                 out.line(group.title)
                 for service in group.services {
                     let names = service.leads.map { lead in "\(lead.name)\(lead.email.map { " <\($0)>" } ?? "")" }
-                    out.paragraph("  \(service.service): " + names.joined(separator: ", "), indent: "    ", spaced: false)
+                    out.paragraph(
+                        "  \(service.service): " + names.joined(separator: ", "), indent: "    ", spaced: false)
                 }
                 out.blank()
             }

@@ -1,14 +1,18 @@
 /// The view model of a bulletin issue, shared by the web, print and e-mail templates (see TEMPLATES.md, "bulletin").
 extension RenderContext {
     /// What the templates see of `issue`; `forewordHTML` is passed in because the web page renders it with diagnostics.
-    func bulletinView(_ issue: BulletinIssue, links: BulletinLinks, forewordHTML: String, formats: BulletinModel.Formats) -> BulletinModel {
+    func bulletinView(
+        _ issue: BulletinIssue, links: BulletinLinks, forewordHTML: String, formats: BulletinModel.Formats
+    ) -> BulletinModel {
         let details = issue.details
         var view = BulletinModel(
             id: issue.bulletin.id,
             title: issue.bulletin.title,
-            masthead: .init(organisation: config.organisation, name: "\(config.title) Bulletin", issueText: "Issue \(details.issue)",
-                            periodText: details.covers.displayText, dateText: issue.bulletin.date?.displayText ?? "",
-                            strapline: "Learning, not blame"),
+            masthead: .init(
+                organisation: config.organisation, name: "\(config.title) Bulletin",
+                issueText: "Issue \(details.issue)",
+                periodText: details.covers.displayText, dateText: issue.bulletin.date?.displayText ?? "",
+                strapline: "Learning, not blame"),
             issueLine: issue.issueLine,
             forewordHTML: forewordHTML,
             lessons: issue.lessons.map { lessonItem($0, links: links) },
@@ -24,16 +28,19 @@ extension RenderContext {
             item.bodyHTML = bulletinBodyHTML(lead, links: links, headingShift: 1)
             view.lead = item
         }
-        if let spotlight = issue.spotlight { view.spotlight = spotlightItem(spotlight, links: links, bulletinId: issue.bulletin.slug) }
+        if let spotlight = issue.spotlight {
+            view.spotlight = spotlightItem(spotlight, links: links, bulletinId: issue.bulletin.slug)
+        }
         if let next = issue.nextSession { view.nextSession = nextSessionItem(next, links: links) }
         if let support = issue.support { view.supportHTML = bulletinMarkdownHTML(support) }
         return view
     }
 
     private func baseItem(_ document: Document, links: BulletinLinks) -> BulletinModel.Item {
-        BulletinModel.Item(id: document.id, title: document.title, href: links.href(paths.folder(of: document)),
-                           dateText: document.date?.displayText, summary: document.summary,
-                           shortURL: BulletinLinks.shortURL(base: config.baseURL, target: paths.folder(of: document)))
+        BulletinModel.Item(
+            id: document.id, title: document.title, href: links.href(paths.folder(of: document)),
+            dateText: document.date?.displayText, summary: document.summary,
+            shortURL: BulletinLinks.shortURL(base: config.baseURL, target: paths.folder(of: document)))
     }
 
     private func lessonItem(_ lesson: Document, links: BulletinLinks) -> BulletinModel.Item {
@@ -55,10 +62,14 @@ extension RenderContext {
         return item
     }
 
-    private func actionItem(_ entry: BulletinIssue.CompletedAction, links: BulletinLinks) -> BulletinModel.CompletedAction {
-        .init(action: entry.action.action, owner: entry.action.owner, documentTitle: entry.document.title, documentId: entry.document.id,
-              href: links.href(paths.folder(of: entry.document)), completedText: entry.action.completed?.displayText,
-              evidence: entry.action.evidence)
+    private func actionItem(_ entry: BulletinIssue.CompletedAction, links: BulletinLinks)
+        -> BulletinModel.CompletedAction
+    {
+        .init(
+            action: entry.action.action, owner: entry.action.owner, documentTitle: entry.document.title,
+            documentId: entry.document.id,
+            href: links.href(paths.folder(of: entry.document)), completedText: entry.action.completed?.displayText,
+            evidence: entry.action.evidence)
     }
 
     private func sessionItem(_ session: BulletinIssue.HeldSession, links: BulletinLinks) -> BulletinModel.Item {
@@ -77,27 +88,39 @@ extension RenderContext {
         return item
     }
 
-    private func spotlightItem(_ spotlight: BulletinSpotlight, links: BulletinLinks, bulletinId: String) -> BulletinModel.Spotlight {
-        let chart = BarChart(id: "spotlight-\(bulletinId)", title: "Incidents about \(spotlight.theme.title.lowercased()) per quarter",
-                             bars: spotlight.quarters.map { BarChart.Bar(label: $0.label, count: $0.count) })
+    private func spotlightItem(_ spotlight: BulletinSpotlight, links: BulletinLinks, bulletinId: String)
+        -> BulletinModel.Spotlight
+    {
+        let chart = BarChart(
+            id: "spotlight-\(bulletinId)", title: "Incidents about \(spotlight.theme.title.lowercased()) per quarter",
+            bars: spotlight.quarters.map { BarChart.Bar(label: $0.label, count: $0.count) })
         let largest = max(spotlight.quarters.filter { !$0.count.isSuppressed }.map(\.count.value).max() ?? 1, 1)
         let rows = spotlight.quarters.map { quarter -> BulletinModel.Spotlight.Row in
             // Suppressed bars get a fixed length so the e-mail's bars never reveal the hidden value.
             let percent = quarter.count.isSuppressed ? 15 : quarter.count.value * 100 / largest
-            return .init(label: quarter.label, text: quarter.count.text, isSuppressed: quarter.count.isSuppressed,
-                         barWidth: max(percent * 3, quarter.count.value > 0 ? 4 : 0), hasBar: quarter.count.value > 0)
+            return .init(
+                label: quarter.label, text: quarter.count.text, isSuppressed: quarter.count.isSuppressed,
+                barWidth: max(percent * 3, quarter.count.value > 0 ? 4 : 0), hasBar: quarter.count.value > 0)
         }
-        return .init(themeTitle: spotlight.theme.title, href: links.href("themes/\(spotlight.theme.slug)/"), sentence: spotlight.sentence,
-                     chartHTML: chart.svg(width: 560, height: 170), chartAlt: chart.textAlternative, rows: rows,
-                     totalText: spotlight.total.text, description: spotlight.theme.description)
+        return .init(
+            themeTitle: spotlight.theme.title, href: links.href("themes/\(spotlight.theme.slug)/"),
+            sentence: spotlight.sentence,
+            chartHTML: chart.svg(width: 560, height: 170), chartAlt: chart.textAlternative, rows: rows,
+            totalText: spotlight.total.text, description: spotlight.theme.description)
     }
 
     private func leadGroupItem(_ group: BulletinIssue.LeadGroup) -> BulletinModel.LeadGroup {
-        .init(title: group.title, services: group.entries.map { entry in
-            .init(service: entry.service, leads: entry.leads.enumerated().map { index, lead in
-                .init(name: lead.name, role: lead.role, separator: index == entry.leads.count - 1 ? "" : "; ", email: lead.email)
+        .init(
+            title: group.title,
+            services: group.entries.map { entry in
+                .init(
+                    service: entry.service,
+                    leads: entry.leads.enumerated().map { index, lead in
+                        .init(
+                            name: lead.name, role: lead.role, separator: index == entry.leads.count - 1 ? "" : "; ",
+                            email: lead.email)
+                    })
             })
-        })
     }
 
     /// "a, b and c".

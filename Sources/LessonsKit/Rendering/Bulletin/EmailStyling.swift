@@ -15,7 +15,10 @@ enum EmailStyling {
         ("<li>", "<li style=\"margin:0 0 6px 0;\(font)font-size:15px;line-height:22px;color:#212b32;\">"),
         ("<blockquote>", "<blockquote style=\"margin:0 0 12px 0;padding:0 0 0 12px;border-left:4px solid #768692;\">"),
         ("<a href=", "<a style=\"color:#005eb8;text-decoration:underline;\" href="),
-        ("<table class=\"content-table\">", "<table class=\"content-table\" style=\"border-collapse:collapse;margin:0 0 12px 0;\(font)font-size:14px;\">"),
+        (
+            "<table class=\"content-table\">",
+            "<table class=\"content-table\" style=\"border-collapse:collapse;margin:0 0 12px 0;\(font)font-size:14px;\">"
+        ),
         ("<th>", "<th style=\"border:1px solid #aeb7bd;padding:4px 8px;text-align:left;\">"),
         ("<td>", "<td style=\"border:1px solid #aeb7bd;padding:4px 8px;\">"),
         ("<img ", "<img style=\"max-width:100%;height:auto;\" "),

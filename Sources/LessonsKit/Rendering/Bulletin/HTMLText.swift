@@ -19,7 +19,9 @@ enum HTMLText {
             case "h1", "h2", "h3", "h4", "h5", "h6": kind = Block.heading
             case "p": kind = Block.paragraph
             case "li": kind = Block.item
-            case "/ul", "/ol", "/table": blocks.append(.end); kind = nil
+            case "/ul", "/ol", "/table":
+                blocks.append(.end)
+                kind = nil
             case "td", "th": kind = Block.paragraph
             default: kind = nil
             }
@@ -45,7 +47,10 @@ enum HTMLText {
         var pendingHref: [String] = []
         while let open = rest.firstIndex(of: "<") {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else { rest = rest[open...]; break }
+            guard let close = rest[open...].firstIndex(of: ">") else {
+                rest = rest[open...]
+                break
+            }
             let tag = String(rest[rest.index(after: open)..<close])
             if tag.hasPrefix("a ") {
                 let href = attribute("href", in: tag)
@@ -75,12 +80,18 @@ enum HTMLText {
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
             result += rest[..<amp]
-            guard let semi = rest[amp...].prefix(10).firstIndex(of: ";") else { result += "&"; rest = rest[rest.index(after: amp)...]; continue }
+            guard let semi = rest[amp...].prefix(10).firstIndex(of: ";") else {
+                result += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
             let name = rest[rest.index(after: amp)..<semi]
             let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
             if let value = named[String(name)] {
                 result += value
-            } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
+            } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            {
                 result.unicodeScalars.append(scalar)
             } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
                 result.unicodeScalars.append(scalar)

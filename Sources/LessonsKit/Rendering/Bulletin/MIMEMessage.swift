@@ -47,7 +47,9 @@ struct MIMEMessage: Sendable {
     /// `Thu, 10 Sep 2026 00:00:00 +0100`: the start of the build date in the site's time zone.
     static func rfc5322Date(_ date: PartialDate, timezone: String) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        let zone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let zone =
+            TimeZone(identifier: timezone) ?? TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)
+            ?? .current
         calendar.timeZone = zone
         let components = DateComponents(year: date.year, month: date.month, day: date.day ?? 1)
         let instant = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
@@ -56,8 +58,10 @@ struct MIMEMessage: Sendable {
         let sign = offset < 0 ? "-" : "+"
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(format: "%@, %02d %@ %04d 00:00:00 %@%02d%02d", days[(weekday + 6) % 7], date.day ?? 1, months[date.month - 1],
-                      date.year, sign, abs(offset) / 60, abs(offset) % 60)
+        return String(
+            format: "%@, %02d %@ %04d 00:00:00 %@%02d%02d", days[(weekday + 6) % 7], date.day ?? 1,
+            months[date.month - 1],
+            date.year, sign, abs(offset) / 60, abs(offset) % 60)
     }
 }
 

@@ -32,7 +32,10 @@ public struct BarChart: Sendable {
 
     /// Vertical bars (e.g. counts per quarter), labels under the bars, values above them.
     public func svg(width: Int = 640, height: Int = 220) -> String {
-        let top = 24, bottom = 40, left = 8, right = 8
+        let top = 24
+        let bottom = 40
+        let left = 8
+        let right = 8
         let plotHeight = Double(height - top - bottom)
         let slot = Double(width - left - right) / Double(max(bars.count, 1))
         let maxValue = Double(max(bars.filter { !$0.count.isSuppressed }.map(\.count.value).max() ?? 1, 1))
@@ -50,19 +53,24 @@ public struct BarChart: Sendable {
             let barWidth = slot * 0.7
             let y = Double(top) + plotHeight - barHeight
             let fill = bar.count.isSuppressed ? "url(#\(id)-hatch)" : "#005eb8"
-            svg += "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\" fill=\"\(fill)\" stroke=\"#212b32\" stroke-width=\"1\"/>\n"
+            svg +=
+                "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\" fill=\"\(fill)\" stroke=\"#212b32\" stroke-width=\"1\"/>\n"
             let centre = format(x + barWidth / 2)
             let valueText = SVGText.shortText(bar.count)
-            svg += "<text x=\"\(centre)\" y=\"\(format(y - 6))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#212b32\">\(escape(valueText))</text>\n"
+            svg +=
+                "<text x=\"\(centre)\" y=\"\(format(y - 6))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#212b32\">\(escape(valueText))</text>\n"
             // Labels too wide for their slot ("Q1 2026" × 12) break at the space onto two lines.
             let words = bar.label.split(separator: " ", maxSplits: 1).map(String.init)
             if words.count == 2 && Double(bar.label.count) * 8 > slot {
-                svg += "<text x=\"\(centre)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(words[0]))<tspan x=\"\(centre)\" dy=\"14\">\(escape(words[1]))</tspan></text>\n"
+                svg +=
+                    "<text x=\"\(centre)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(words[0]))<tspan x=\"\(centre)\" dy=\"14\">\(escape(words[1]))</tspan></text>\n"
             } else {
-                svg += "<text x=\"\(centre)\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(bar.label))</text>\n"
+                svg +=
+                    "<text x=\"\(centre)\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212b32\">\(escape(bar.label))</text>\n"
             }
         }
-        svg += "<line x1=\"\(left)\" y1=\"\(top + Int(plotHeight))\" x2=\"\(width - right)\" y2=\"\(top + Int(plotHeight))\" stroke=\"#212b32\" stroke-width=\"1\"/>\n</svg>"
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(top + Int(plotHeight))\" x2=\"\(width - right)\" y2=\"\(top + Int(plotHeight))\" stroke=\"#212b32\" stroke-width=\"1\"/>\n</svg>"
         return svg
     }
 

@@ -20,7 +20,8 @@ public struct Sparkline: Sendable {
         let slot = Double(width) / Double(max(points.count, 1))
         let plot = Double(height - 2)
         let maxValue = Double(max(points.filter { !$0.count.isSuppressed }.map(\.count.value).max() ?? 1, 1))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sparkline\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sparkline\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title\">\n"
         svg += "<title id=\"\(id)-title\">\(SVGText.escape(textAlternative))</title>\n" + SVGText.hatch(id: id)
         for (index, point) in points.enumerated() {
             let value = point.count
@@ -28,9 +29,11 @@ public struct Sparkline: Sendable {
             let barHeight = value.isSuppressed ? plot * 0.45 : max(plot * Double(value.value) / maxValue, 2)
             let x = slot * Double(index) + slot * 0.12
             let fill = value.isSuppressed ? "url(#\(id)-hatch)" : "#005eb8"
-            svg += "<rect class=\"chart__bar\(value.isSuppressed ? " chart__bar--suppressed" : "")\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(plot - barHeight + 1))\" width=\"\(SVGText.number(slot * 0.76))\" height=\"\(SVGText.number(barHeight))\" fill=\"\(fill)\" stroke=\"#212b32\" stroke-width=\"0.5\"><title>\(SVGText.escape("\(point.label): \(value.text)"))</title></rect>\n"
+            svg +=
+                "<rect class=\"chart__bar\(value.isSuppressed ? " chart__bar--suppressed" : "")\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(plot - barHeight + 1))\" width=\"\(SVGText.number(slot * 0.76))\" height=\"\(SVGText.number(barHeight))\" fill=\"\(fill)\" stroke=\"#212b32\" stroke-width=\"0.5\"><title>\(SVGText.escape("\(point.label): \(value.text)"))</title></rect>\n"
         }
-        svg += "<line x1=\"0\" y1=\"\(height - 1)\" x2=\"\(width)\" y2=\"\(height - 1)\" stroke=\"#425563\" stroke-width=\"1\"/>\n</svg>"
+        svg +=
+            "<line x1=\"0\" y1=\"\(height - 1)\" x2=\"\(width)\" y2=\"\(height - 1)\" stroke=\"#425563\" stroke-width=\"1\"/>\n</svg>"
         return svg
     }
 }

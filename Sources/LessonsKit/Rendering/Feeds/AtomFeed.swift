@@ -21,7 +21,9 @@ public struct AtomFeed: Sendable, Hashable {
         public let summary: String
         public let categories: [Category]
 
-        public init(id: String, title: String, updated: PartialDate, link: String, summary: String, categories: [Category]) {
+        public init(
+            id: String, title: String, updated: PartialDate, link: String, summary: String, categories: [Category]
+        ) {
             self.id = id
             self.title = title
             self.updated = updated

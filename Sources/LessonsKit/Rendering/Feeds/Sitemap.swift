@@ -6,33 +6,54 @@ public enum Sitemap {
     /// Absolute URLs of the pages among `files`: every `.html` page except the 404 page and the e-mail and print copies of bulletins.
     public static func pageURLs(_ files: [OutputFile], baseURL: String, portable: Bool) -> [String] {
         files.map(\.path).filter { path in
-            path.hasSuffix(".html") && path != "404.html" && !path.hasSuffix("/email.html") && !path.hasSuffix("/print.html")
+            path.hasSuffix(".html") && path != "404.html" && !path.hasSuffix("/email.html")
+                && !path.hasSuffix("/print.html")
         }
         .sorted()
         .map { path in
-            let page = !portable && (path == "index.html" || path.hasSuffix("/index.html")) ? String(path.dropLast("index.html".count)) : path
-            return baseURL + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }.joined(separator: "/")
+            let page =
+                !portable && (path == "index.html" || path.hasSuffix("/index.html"))
+                ? String(path.dropLast("index.html".count)) : path
+            return baseURL
+                + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }.joined(
+                    separator: "/")
         }
     }
 
     /// `sitemap.xml`, or a sitemap index with `sitemap-1.xml`, `sitemap-2.xml`, … when there are more than 50,000 pages.
     /// `lastModified` gives `<lastmod>` by URL (from git; pages without one have none).
-    public static func files(for urls: [String], baseURL: String, lastModified: [String: PartialDate] = [:]) -> [OutputFile] {
-        guard urls.count > maximumURLs else { return [OutputFile(path: "sitemap.xml", text: urlset(urls, lastModified: lastModified))] }
+    public static func files(for urls: [String], baseURL: String, lastModified: [String: PartialDate] = [:])
+        -> [OutputFile]
+    {
+        guard urls.count > maximumURLs else {
+            return [OutputFile(path: "sitemap.xml", text: urlset(urls, lastModified: lastModified))]
+        }
         var files: [OutputFile] = []
         var parts: [String] = []
         for (number, start) in stride(from: 0, to: urls.count, by: maximumURLs).enumerated() {
             let name = "sitemap-\(number + 1).xml"
             parts.append(baseURL + name)
-            files.append(OutputFile(path: name, text: urlset(Array(urls[start..<min(start + maximumURLs, urls.count)]), lastModified: lastModified)))
+            files.append(
+                OutputFile(
+                    path: name,
+                    text: urlset(Array(urls[start..<min(start + maximumURLs, urls.count)]), lastModified: lastModified))
+            )
         }
-        let index = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
+        let index =
+            [
+                #"<?xml version="1.0" encoding="UTF-8"?>"#,
+                #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+            ]
             + parts.map { "  <sitemap><loc>\(XMLText.escape($0))</loc></sitemap>" } + ["</sitemapindex>"]
         return files + [OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n")]
     }
 
     static func urlset(_ urls: [String], lastModified: [String: PartialDate] = [:]) -> String {
-        let lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#]
+        let lines =
+            [
+                #"<?xml version="1.0" encoding="UTF-8"?>"#,
+                #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+            ]
             + urls.map { url in
                 let lastmod = lastModified[url].map { "<lastmod>\($0)</lastmod>" } ?? ""
                 return "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>"
@@ -42,7 +63,10 @@ public enum Sitemap {
 
     /// `robots.txt`: keeps every crawler out unless the site allows them, then points them at the sitemap.
     public static func robots(allow: Bool, sitemapURL: String?) -> OutputFile {
-        var text = allow ? "User-agent: *\nAllow: /\n" : "# This intranet site asks search engines not to index it (site.yaml: robots).\nUser-agent: *\nDisallow: /\n"
+        var text =
+            allow
+            ? "User-agent: *\nAllow: /\n"
+            : "# This intranet site asks search engines not to index it (site.yaml: robots).\nUser-agent: *\nDisallow: /\n"
         if allow, let sitemapURL { text += "\nSitemap: \(sitemapURL)\n" }
         return OutputFile(path: "robots.txt", text: text)
     }
@@ -52,8 +76,9 @@ public enum Sitemap {
         var out = ""
         for byte in segment.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

@@ -1,6 +1,8 @@
 /// A JSON value whose objects keep their keys in the order given, printed with two-space indents: readable, diffable
 /// and byte-identical from run to run.
-indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral
+{
     case string(String)
     case integer(Int)
     case number(Double)
@@ -22,7 +24,8 @@ indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Express
         switch self {
         case .string(let value): return JSONText.string(value)
         case .integer(let value): return String(value)
-        case .number(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .number(let value):
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case .bool(let value): return value ? "true" : "false"
         case .array(let items):
             guard !items.isEmpty else { return "[]" }
@@ -33,7 +36,9 @@ indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Express
             return "[\n" + items.map { inner + $0.printed(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let pairs):
             guard !pairs.isEmpty else { return "{}" }
-            return "{\n" + pairs.map { inner + JSONText.string($0.0) + ": " + $0.1.printed(indent: inner) }.joined(separator: ",\n") + "\n\(indent)}"
+            return "{\n"
+                + pairs.map { inner + JSONText.string($0.0) + ": " + $0.1.printed(indent: inner) }.joined(
+                    separator: ",\n") + "\n\(indent)}"
         }
     }
 

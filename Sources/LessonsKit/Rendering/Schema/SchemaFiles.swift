@@ -5,9 +5,13 @@ public enum SchemaFiles {
         let site = SiteVocabularies(config: config, data: data)
         var files = DocumentType.allCases.map { type in
             let pattern = config.idPatterns[type.folder] ?? IdPattern.defaults[type] ?? "{slug}"
-            return OutputFile(path: "\(type.folder).schema.json", text: FrontMatterSchema(type: type, site: site, idPatternText: pattern).schema().text)
+            return OutputFile(
+                path: "\(type.folder).schema.json",
+                text: FrontMatterSchema(type: type, site: site, idPatternText: pattern).schema().text)
         }
-        files.append(OutputFile(path: "site.schema.json", text: SiteConfigSchema(themes: themeFolders, site: site).schema().text))
+        files.append(
+            OutputFile(path: "site.schema.json", text: SiteConfigSchema(themes: themeFolders, site: site).schema().text)
+        )
         return files
     }
 }

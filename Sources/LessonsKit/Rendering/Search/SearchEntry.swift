@@ -21,7 +21,10 @@ public struct SearchEntry: Sendable, Hashable {
     public let facets: [String]
     public let fields: [Field]
 
-    public init(title: String, folder: String, type: DocumentType, dateText: String, summary: String, facets: [String], fields: [Field]) {
+    public init(
+        title: String, folder: String, type: DocumentType, dateText: String, summary: String, facets: [String],
+        fields: [Field]
+    ) {
         self.title = title
         self.folder = folder
         self.type = type

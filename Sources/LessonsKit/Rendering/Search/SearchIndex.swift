@@ -53,7 +53,9 @@ public struct SearchIndex: Sendable {
     private static func contains(_ terms: [String], _ present: Set<String>, _ phrase: [String]) -> Bool {
         guard phrase.count > 1 else { return phrase.first.map(present.contains) ?? false }
         guard phrase.allSatisfy(present.contains), terms.count >= phrase.count else { return false }
-        return (0...(terms.count - phrase.count)).contains { start in terms[start..<(start + phrase.count)].elementsEqual(phrase) }
+        return (0...(terms.count - phrase.count)).contains { start in
+            terms[start..<(start + phrase.count)].elementsEqual(phrase)
+        }
     }
 
     /// Matches one query word as the browser does: its stem exactly, or (three letters and more) any term it begins.
@@ -98,9 +100,11 @@ public struct SearchIndex: Sendable {
         var scores: [Int: Int]? = nil
         for word in words {
             let matches = match(word: word)
-            scores = scores.map { previous in
-                previous.filter { matches[$0.key] != nil }.merging(matches.filter { previous[$0.key] != nil }, uniquingKeysWith: +)
-            } ?? matches
+            scores =
+                scores.map { previous in
+                    previous.filter { matches[$0.key] != nil }.merging(
+                        matches.filter { previous[$0.key] != nil }, uniquingKeysWith: +)
+                } ?? matches
         }
         let found = (scores ?? [:]).filter { allowed?.contains($0.key) ?? true }
         return found.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map(\.key)

@@ -68,8 +68,11 @@ public struct SearchIndexFiles: Sendable {
         }
         for (number, start) in stride(from: 0, to: index.entries.count, by: chunkSize).enumerated() {
             let documents = index.entries[start..<min(start + chunkSize, index.entries.count)].map { entry in
-                "[" + [JSONText.string(entry.title), JSONText.string(entry.folder), String(entry.type.order),
-                       JSONText.string(entry.dateText), JSONText.string(entry.summary)].joined(separator: ",") + "]"
+                "["
+                    + [
+                        JSONText.string(entry.title), JSONText.string(entry.folder), String(entry.type.order),
+                        JSONText.string(entry.dateText), JSONText.string(entry.summary),
+                    ].joined(separator: ",") + "]"
             }
             add("d\(number)", "[" + documents.joined(separator: ",\n") + "]")
         }

@@ -23,7 +23,8 @@ public enum SearchText {
                 continue
             }
             var isWordPart = false
-            for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !isCombiningMark(part) {
+            for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars where !isCombiningMark(part)
+            {
                 guard isLetterOrDigit(part) else { continue }
                 isWordPart = true
                 current.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
@@ -55,7 +56,8 @@ public enum SearchText {
     static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber: true
+            .decimalNumber, .letterNumber, .otherNumber:
+            true
         default: false
         }
     }

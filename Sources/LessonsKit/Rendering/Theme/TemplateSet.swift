@@ -15,24 +15,39 @@ public struct TemplateSet: Sendable {
             let text = String(decoding: file.bytes, as: UTF8.self)
             // An empty page template would produce empty pages, then a broken link for every link to them: report the cause.
             if TextChecks.isBlank(text), !file.displayPath.contains("/partials/") {
-                diagnostics.append(.error(.templateSyntax, "template '\(name)' is empty", at: SourceLocation(file: file.displayPath),
-                                          hint: "write the template, or delete the file to use the default theme's"))
+                diagnostics.append(
+                    .error(
+                        .templateSyntax, "template '\(name)' is empty", at: SourceLocation(file: file.displayPath),
+                        hint: "write the template, or delete the file to use the default theme's"))
                 continue
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(.templateSyntax, "template syntax error: \(describe(error.error))",
-                                          at: SourceLocation(file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
-                                          hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+                diagnostics.append(
+                    .error(
+                        .templateSyntax, "template syntax error: \(describe(error.error))",
+                        at: SourceLocation(
+                            file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
+                        hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
             } catch {
-                diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: file.displayPath)))
+                diagnostics.append(
+                    .error(
+                        .templateSyntax, "template syntax error: \(error)", at: SourceLocation(file: file.displayPath)))
             }
         }
-        for required in ["layout", "home", "list", "document", "notfound"] where !names.contains(required) && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(required).mustache") }) {
-            diagnostics.append(.error(.missingTemplate, "the theme has no '\(required).mustache' template", at: SourceLocation(file: "themes"),
-                                      hint: "add templates/\(required).mustache to the theme, or remove the site's theme setting to use the default"))
+        for required in ["layout", "home", "list", "document", "notfound"]
+        where !names.contains(required)
+            && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(required).mustache") })
+        {
+            diagnostics.append(
+                .error(
+                    .missingTemplate, "the theme has no '\(required).mustache' template",
+                    at: SourceLocation(file: "themes"),
+                    hint:
+                        "add templates/\(required).mustache to the theme, or remove the site's theme setting to use the default"
+                ))
         }
         return (diagnostics.isEmpty ? TemplateSet(library: library, names: names) : nil, diagnostics)
     }
@@ -48,7 +63,8 @@ public struct TemplateSet: Sendable {
 
     static func describe(_ error: Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            "a section is closed with a different name than it was opened with"
         case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
         case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed ({{/name}} missing)"
         case MustacheTemplate.Error.invalidSetDelimiter: "malformed set-delimiter tag"

@@ -6,40 +6,65 @@ extension RenderContext {
         let dashboard = analysis.actions
         let stats = [
             LabelledCount(label: "Open or in progress", text: "\(dashboard.open.count)", href: "#by-service-heading"),
-            LabelledCount(label: "Overdue", text: "\(dashboard.overdue.count)", href: "#overdue-heading", isAlert: !dashboard.overdue.isEmpty),
-            LabelledCount(label: "Due in the next \(ActionsDashboard.dueSoonDays) days", text: "\(dashboard.dueSoon.count)", href: "#due-soon-heading"),
-            LabelledCount(label: "Completed in the last \(ActionsDashboard.completedMonths) months", text: "\(dashboard.recentlyCompleted.count)",
-                          href: "#you-said-heading"),
+            LabelledCount(
+                label: "Overdue", text: "\(dashboard.overdue.count)", href: "#overdue-heading",
+                isAlert: !dashboard.overdue.isEmpty),
+            LabelledCount(
+                label: "Due in the next \(ActionsDashboard.dueSoonDays) days", text: "\(dashboard.dueSoon.count)",
+                href: "#due-soon-heading"),
+            LabelledCount(
+                label: "Completed in the last \(ActionsDashboard.completedMonths) months",
+                text: "\(dashboard.recentlyCompleted.count)",
+                href: "#you-said-heading"),
             LabelledCount(label: "Not being done", text: "\(dashboard.notDoing.count)", href: "#not-doing-heading"),
         ]
         var view = ActionsBody(
-            intro: "Every action from this edition’s incidents, lessons, reviews, external learning and culture assessments, as it stood on \(today.displayText). An action is overdue when it is open or in progress and its due date has passed.",
+            intro:
+                "Every action from this edition’s incidents, lessons, reviews, external learning and culture assessments, as it stood on \(today.displayText). An action is overdue when it is open or in progress and its due date has passed.",
             stats: stats, isEmpty: dashboard.total == 0)
         let exports = [("Every action", Self.actionsCSV), ("Every incident’s facts", Self.incidentsCSV)]
         view.csvLinks = csvLinks(exports, from: folder)
         if !dashboard.overdue.isEmpty {
-            view.overdue = actionTable(id: "overdue", caption: "Overdue actions, longest overdue first", items: dashboard.overdue, from: folder)
+            view.overdue = actionTable(
+                id: "overdue", caption: "Overdue actions, longest overdue first", items: dashboard.overdue, from: folder
+            )
         }
         if !dashboard.dueSoon.isEmpty {
-            view.dueSoon = actionTable(id: "due-soon", caption: "Open actions due from \(today.displayText) to \(CalendarDay.adding(ActionsDashboard.dueSoonDays, to: today).displayText)",
-                                          items: dashboard.dueSoon, from: folder)
+            view.dueSoon = actionTable(
+                id: "due-soon",
+                caption:
+                    "Open actions due from \(today.displayText) to \(CalendarDay.adding(ActionsDashboard.dueSoonDays, to: today).displayText)",
+                items: dashboard.dueSoon, from: folder)
         }
         if !dashboard.byService.isEmpty {
-            let rows = dashboard.byService.map { FigureRow(label: unitName($0.service), href: unitHref($0.service, from: folder),
-                                                           cells: [shown($0.open, sensitive: false), shown($0.overdue, sensitive: false)]) }
-            let bars = dashboard.byService.map { BarChart.Bar(label: unitName($0.service), count: shown($0.open, sensitive: false)) }
-            view.byService = figure(id: "actions-by-service", title: "Open actions by service",
-                                       svg: HorizontalBarChart(id: "actions-by-service-chart", title: "Open actions by service", bars: bars).svg(),
-                                       caption: "Open and overdue actions by service, most overdue first", headers: ["Service", "Open", "Overdue"], rows: rows)
-            view.byOwner = .init(rows: dashboard.byOwner.map { .init(owner: $0.owner, open: "\($0.open)", overdue: "\($0.overdue)", hasOverdue: $0.overdue > 0) })
+            let rows = dashboard.byService.map {
+                FigureRow(
+                    label: unitName($0.service), href: unitHref($0.service, from: folder),
+                    cells: [shown($0.open, sensitive: false), shown($0.overdue, sensitive: false)])
+            }
+            let bars = dashboard.byService.map {
+                BarChart.Bar(label: unitName($0.service), count: shown($0.open, sensitive: false))
+            }
+            view.byService = figure(
+                id: "actions-by-service", title: "Open actions by service",
+                svg: HorizontalBarChart(id: "actions-by-service-chart", title: "Open actions by service", bars: bars)
+                    .svg(),
+                caption: "Open and overdue actions by service, most overdue first",
+                headers: ["Service", "Open", "Overdue"], rows: rows)
+            view.byOwner = .init(
+                rows: dashboard.byOwner.map {
+                    .init(owner: $0.owner, open: "\($0.open)", overdue: "\($0.overdue)", hasOverdue: $0.overdue > 0)
+                })
             var groups: [String: [ActionsDashboard.Item]] = [:]
             for item in dashboard.open { groups[item.document.service ?? "", default: []].append(item) }
             view.serviceGroups = dashboard.byService.map { entry in
                 let slug = entry.service.isEmpty ? "none" : entry.service
-                return .init(title: unitName(entry.service), slug: slug,
-                             table: actionTable(id: "service-\(slug)", caption: "Open actions of \(unitName(entry.service))",
-                                                items: groups[entry.service] ?? [], from: folder),
-                             href: unitHref(entry.service, from: folder))
+                return .init(
+                    title: unitName(entry.service), slug: slug,
+                    table: actionTable(
+                        id: "service-\(slug)", caption: "Open actions of \(unitName(entry.service))",
+                        items: groups[entry.service] ?? [], from: folder),
+                    href: unitHref(entry.service, from: folder))
             }
         }
         view.completed = dashboard.recentlyCompleted.map { item in
@@ -50,14 +75,23 @@ extension RenderContext {
         }
         let strengths = dashboard.strengthMix.ordered(by: Vocabulary.actionStrength + ["not-stated"])
         if !strengths.isEmpty {
-            view.strength = mixFigure(id: "actions-strength", title: "Strength of actions (hierarchy of safety actions)", entries: strengths.map {
-                (label: $0.key == "not-stated" ? "Not stated" : Vocabulary.label($0.key), href: nil, value: $0.count)
-            }, sensitive: false, valueHeading: "Actions", labelHeading: "Strength")
+            view.strength = mixFigure(
+                id: "actions-strength", title: "Strength of actions (hierarchy of safety actions)",
+                entries: strengths.map {
+                    (
+                        label: $0.key == "not-stated" ? "Not stated" : Vocabulary.label($0.key), href: nil,
+                        value: $0.count
+                    )
+                }, sensitive: false, valueHeading: "Actions", labelHeading: "Strength")
         }
         if !dashboard.notDoing.isEmpty {
-            view.notDoing = actionTable(id: "not-doing", caption: "Actions the organisation decided not to take, with the reason", items: dashboard.notDoing, from: folder)
+            view.notDoing = actionTable(
+                id: "not-doing", caption: "Actions the organisation decided not to take, with the reason",
+                items: dashboard.notDoing, from: folder)
         }
-        let model = page(view, folder: folder, title: "Actions", heading: "Safety actions", currentSection: folder, breadcrumbs: [("Home", "")])
+        let model = page(
+            view, folder: folder, title: "Actions", heading: "Safety actions", currentSection: folder,
+            breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("actionsdashboard", model))
     }
 }

@@ -1,6 +1,8 @@
 /// Renders a document's Markdown body with its references resolved within the edition and attachments copied beside the page.
 extension RenderContext {
-    func renderBody(_ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]) -> String {
+    func renderBody(
+        _ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]
+    ) -> String {
         var copies: [String: String] = [:]
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
         let rendered = MarkdownRenderer.render(document.body, options: markdownOptions) { request in
@@ -11,15 +13,19 @@ extension RenderContext {
                 }
                 return knownIds.contains(id.lowercased()) ? .plainText(title: Self.unpublishedText) : .unresolved
             case .relativePath(let path):
-                guard let source = Self.normalise(documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
-                      self.attachments.contains(source) else { return .unresolved }
+                guard
+                    let source = Self.normalise(
+                        documentFolder + "/" + (path.split(separator: "#").first.map(String.init) ?? path)),
+                    self.attachments.contains(source)
+                else { return .unresolved }
                 let name = Self.attachmentName(source: source, documentFolder: documentFolder)
                 copies[name] = source
                 return .link(href: name, title: "")
             }
         }
         for problem in rendered.problems {
-            let location = SourceLocation(file: document.path, line: problem.line + document.bodyFirstLine - 1, column: problem.column)
+            let location = SourceLocation(
+                file: document.path, line: problem.line + document.bodyFirstLine - 1, column: problem.column)
             if let diagnostic = diagnostic(for: problem.kind, at: location) { diagnostics.append(diagnostic) }
         }
         for (name, source) in copies.sorted(by: { $0.key < $1.key }) {
@@ -36,24 +42,30 @@ extension RenderContext {
         case .linkOutsideEdition(let id):
             return outsideEditionWarning(id, at: location)
         case .unresolvedPath(let path):
-            return .error(.missingAttachment, "attachment '\(path)' not found beside the document", at: location,
-                          hint: "put the file in the same folder as the document, or fix the file name")
+            return .error(
+                .missingAttachment, "attachment '\(path)' not found beside the document", at: location,
+                hint: "put the file in the same folder as the document, or fix the file name")
         case .unsafeLinkScheme(let url):
-            return .warning(.unsafeLink, "link '\(url)' was removed: only web, e-mail and relative links are allowed", at: location)
+            return .warning(
+                .unsafeLink, "link '\(url)' was removed: only web, e-mail and relative links are allowed", at: location)
         case .imageWithoutAlt(let source):
-            return .warning(.imageWithoutAlt, "image '\(source)' has no alt text", at: location,
-                            hint: "describe the image for people who cannot see it: ![what it shows](\(source))")
+            return .warning(
+                .imageWithoutAlt, "image '\(source)' has no alt text", at: location,
+                hint: "describe the image for people who cannot see it: ![what it shows](\(source))")
         case .malformedTable(let reason):
-            return .error(.malformedTable, "table block cannot be read: \(reason)", at: location,
-                          hint: "a table block needs a header row, a separator row such as |---|---| and body rows")
+            return .error(
+                .malformedTable, "table block cannot be read: \(reason)", at: location,
+                hint: "a table block needs a header row, a separator row such as |---|---| and body rows")
         }
     }
 
     /// The warning for a link to a document this edition leaves out (none for drafts: linking to one is already an error).
     func outsideEditionWarning(_ id: String, at location: SourceLocation) -> Diagnostic? {
         guard !draftIds.contains(id.lowercased()) || isDraftBuild else { return nil }
-        return .warning(.linkOutsideEdition, "link to \(id), which the \(content.edition.name) edition does not publish; shown as plain text",
-                        at: location, hint: "readers of this edition cannot open \(id); check the documents' audience")
+        return .warning(
+            .linkOutsideEdition,
+            "link to \(id), which the \(content.edition.name) edition does not publish; shown as plain text",
+            at: location, hint: "readers of this edition cannot open \(id); check the documents' audience")
     }
 
     /// Resolves `.` and `..` in a site-relative path; nil when it climbs out of the site or out of `content/`.

@@ -14,35 +14,50 @@ extension RenderContext {
             guard let framework = config.frameworks[key], let rows = rowsByFramework[key] else { continue }
             grids.append(cultureGrid(framework: framework, key: key, rows: rows, from: folder))
         }
-        var body = CultureBody(intro: DocumentType.culture.introduction, isEmpty: documents.isEmpty, years: groupByYear(documents, from: folder),
-                               grids: grids)
+        var body = CultureBody(
+            intro: DocumentType.culture.introduction, isEmpty: documents.isEmpty,
+            years: groupByYear(documents, from: folder),
+            grids: grids)
         body.csvLinks = csvLinks([("Culture levels per team", Self.cultureCSV)], from: folder)
-        let view = page(body, folder: folder, title: DocumentType.culture.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
+        let view = page(
+            body, folder: folder, title: DocumentType.culture.pluralName, currentSection: folder,
+            breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("culture", view))
     }
 
-    func cultureGrid(framework: Framework, key: String, rows: [CultureGrid.Row], from folder: String) -> CultureBody.Grid {
+    func cultureGrid(framework: Framework, key: String, rows: [CultureGrid.Row], from folder: String)
+        -> CultureBody.Grid
+    {
         CultureBody.Grid(
             id: "grid-\(key)",
             title: framework.title,
-            dimensions: framework.dimensions.enumerated().map { .init(title: $0.element.title, number: "\($0.offset + 1)") },
-            levels: framework.levels.map { .init(letter: $0, name: framework.levelNames[$0] ?? "", levelClass: "level-\($0.lowercased())") },
+            dimensions: framework.dimensions.enumerated().map {
+                .init(title: $0.element.title, number: "\($0.offset + 1)")
+            },
+            levels: framework.levels.map {
+                .init(letter: $0, name: framework.levelNames[$0] ?? "", levelClass: "level-\($0.lowercased())")
+            },
             rows: rows.map { row in
                 let cells = framework.dimensions.map { dimension -> CultureBody.Grid.Cell in
                     let level = row.levels[dimension.slug] ?? "–"
-                    var cell = CultureBody.Grid.Cell(level: level, levelName: framework.levelNames[level] ?? "not agreed",
-                                                     levelClass: "level-\(level.lowercased())", dimension: dimension.title)
+                    var cell = CultureBody.Grid.Cell(
+                        level: level, levelName: framework.levelNames[level] ?? "not agreed",
+                        levelClass: "level-\(level.lowercased())", dimension: dimension.title)
                     switch row.changes[dimension.slug] ?? .noPrevious {
-                    case .up(let from): (cell.changeText, cell.arrow, cell.changeClass) = ("up from \(from)", "▲", "change-up")
-                    case .down(let from): (cell.changeText, cell.arrow, cell.changeClass) = ("down from \(from)", "▼", "change-down")
+                    case .up(let from):
+                        (cell.changeText, cell.arrow, cell.changeClass) = ("up from \(from)", "▲", "change-up")
+                    case .down(let from):
+                        (cell.changeText, cell.arrow, cell.changeClass) = ("down from \(from)", "▼", "change-down")
                     case .same, .noPrevious: break
                     }
                     return cell
                 }
-                return .init(team: unitName(row.service), href: paths.href(from: folder, to: paths.folder(of: row.latest)),
-                             dateText: row.latest.date?.displayText ?? "", cells: cells,
-                             previousText: row.previous.map { "Compared with \($0.date?.displayText ?? $0.id)" } ?? "First assessment",
-                             previousHref: row.previous.map { paths.href(from: folder, to: paths.folder(of: $0)) })
+                return .init(
+                    team: unitName(row.service), href: paths.href(from: folder, to: paths.folder(of: row.latest)),
+                    dateText: row.latest.date?.displayText ?? "", cells: cells,
+                    previousText: row.previous.map { "Compared with \($0.date?.displayText ?? $0.id)" }
+                        ?? "First assessment",
+                    previousHref: row.previous.map { paths.href(from: folder, to: paths.folder(of: $0)) })
             })
     }
 }

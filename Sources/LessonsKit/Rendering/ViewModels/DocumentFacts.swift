@@ -11,7 +11,9 @@ extension RenderContext {
             if !items.isEmpty { facts.append(Fact(label: label, items: items)) }
         }
         func addValues(_ label: String, _ values: [String]) {
-            if !values.isEmpty { facts.append(Fact(label: label, items: values.map { LinkedText(text: Vocabulary.label($0)) })) }
+            if !values.isEmpty {
+                facts.append(Fact(label: label, items: values.map { LinkedText(text: Vocabulary.label($0)) }))
+            }
         }
         add("Reference", document.id)
         if let date = document.date { add(document.type.names.dateLabel, date.displayText) }
@@ -21,7 +23,9 @@ extension RenderContext {
         }
         if let service = document.service {
             add("Service", data.unitTitle(service))
-            if let directorate = data.service(service).flatMap({ data.directorate($0.directorate) }) { add("Directorate", directorate.title) }
+            if let directorate = data.service(service).flatMap({ data.directorate($0.directorate) }) {
+                add("Directorate", directorate.title)
+            }
         }
         switch document.details {
         case .incident(let incident):
@@ -41,15 +45,24 @@ extension RenderContext {
             add("Facilitator", session.facilitator)
             add("Attendance", AttendanceLabels.summary(session))
             if !session.attendanceByProfession.isEmpty {
-                facts.append(Fact(label: "Trust staff by profession",
-                                  items: session.attendanceByProfession.map { LinkedText(text: "\(Vocabulary.label($0.profession)): \($0.count)") }))
+                facts.append(
+                    Fact(
+                        label: "Trust staff by profession",
+                        items: session.attendanceByProfession.map {
+                            LinkedText(text: "\(Vocabulary.label($0.profession)): \($0.count)")
+                        }))
             }
-            if !session.attendanceByAgency.isEmpty { facts.append(Fact(label: "Partner agencies by agency", items: AttendanceLabels.agencyItems(session))) }
+            if !session.attendanceByAgency.isEmpty {
+                facts.append(Fact(label: "Partner agencies by agency", items: AttendanceLabels.agencyItems(session)))
+            }
             let teams = session.teamsReached.compactMap { data.unitTitle($0) }.map { LinkedText(text: $0) }
             if !teams.isEmpty { facts.append(Fact(label: "Trust teams reached", items: teams)) }
             addValues("Partner agencies", session.agencies)
             if let rating = session.feedbackRating {
-                add("Feedback", "Rated \(String(format: "%.1f", rating)) out of 5" + (session.feedbackResponses.map { " by \($0) people" } ?? ""))
+                add(
+                    "Feedback",
+                    "Rated \(String(format: "%.1f", rating)) out of 5"
+                        + (session.feedbackResponses.map { " by \($0) people" } ?? ""))
             }
             addLinks("Discussed", session.discussed)
         case .bulletin(let bulletin):
@@ -66,10 +79,14 @@ extension RenderContext {
             add("Timeliness", debrief.timeliness.map(Vocabulary.label))
             add("Facilitator", debrief.facilitator)
             add("Participants", debrief.participants.map(String.init))
-            if !debrief.supportOffered.isEmpty { facts.append(Fact(label: "Support offered", items: debrief.supportOffered.map { LinkedText(text: $0) })) }
+            if !debrief.supportOffered.isEmpty {
+                facts.append(Fact(label: "Support offered", items: debrief.supportOffered.map { LinkedText(text: $0) }))
+            }
         case .practice(let practice):
             add("Source", practice.source.map(Vocabulary.label))
-            if !practice.thanks.isEmpty { facts.append(Fact(label: "Thanks to", items: practice.thanks.map { LinkedText(text: $0) })) }
+            if !practice.thanks.isEmpty {
+                facts.append(Fact(label: "Thanks to", items: practice.thanks.map { LinkedText(text: $0) }))
+            }
         case .external(let external):
             add("Organisation", external.organisation)
             add("Kind of report", Vocabulary.label(external.sourceType))
@@ -92,7 +109,9 @@ extension RenderContext {
             add("Privacy review", "\(review.reviewedBy)" + (review.reviewedOn.map { ", \($0.displayText)" } ?? ""))
         }
         if content.edition.includesGovernance {
-            for field in document.governance { add(Vocabulary.label(field.key.replacingOccurrences(of: "_", with: "-")), field.value) }
+            for field in document.governance {
+                add(Vocabulary.label(field.key.replacingOccurrences(of: "_", with: "-")), field.value)
+            }
         }
         if let reviewBy = document.reviewBy { add("Review by", reviewBy.displayText) }
         return facts
@@ -101,6 +120,7 @@ extension RenderContext {
     /// A link to another document of this edition, or plain text when it is not published here.
     func linkItem(_ id: String, from folder: String) -> LinkedText {
         guard let target = content.document(id) else { return LinkedText(text: Self.unpublishedText) }
-        return LinkedText(text: "\(target.title) (\(target.id))", href: paths.href(from: folder, to: paths.folder(of: target)))
+        return LinkedText(
+            text: "\(target.title) (\(target.id))", href: paths.href(from: folder, to: paths.folder(of: target)))
     }
 }

@@ -24,11 +24,19 @@ extension RenderContext {
         let editionTitle = content.edition.title ?? config.title
         var feeds: [(String, String, [Document])] = [("", editionTitle, documents)]
         for type in DocumentType.allCases where type != .page {
-            feeds.append((paths.listFolder(of: type), "\(editionTitle): \(type.pluralName)", documents.filter { $0.type == type }))
+            feeds.append(
+                (
+                    paths.listFolder(of: type), "\(editionTitle): \(type.pluralName)",
+                    documents.filter { $0.type == type }
+                ))
         }
         for theme in data.themes {
             let family = themeFamily(theme.slug)
-            feeds.append(("themes/\(theme.slug)/", "\(editionTitle): \(theme.title)", documents.filter { !family.isDisjoint(with: $0.themes) }))
+            feeds.append(
+                (
+                    "themes/\(theme.slug)/", "\(editionTitle): \(theme.title)",
+                    documents.filter { !family.isDisjoint(with: $0.themes) }
+                ))
         }
         return feeds.filter { !$0.2.isEmpty }
     }
@@ -43,14 +51,19 @@ extension RenderContext {
                 let folder = paths.folder(of: document)
                 let url = baseURL + folder
                 let summary = document.summary ?? Self.excerpt(bodyText[folder] ?? "")
-                let categories = document.themes.compactMap { slug in data.theme(slug).map { AtomFeed.Category(term: slug, label: $0.title) } }
+                let categories = document.themes.compactMap { slug in
+                    data.theme(slug).map { AtomFeed.Category(term: slug, label: $0.title) }
+                }
                 // The entry was updated when its file last changed in git; its date field still decides its place in the feed.
                 let updated = gitHistory[document.path]?.lastUpdated ?? document.date ?? today
-                return AtomFeed.Entry(id: url, title: document.title, updated: updated,
-                                      link: url + (paths.portable ? "index.html" : ""), summary: summary, categories: categories)
+                return AtomFeed.Entry(
+                    id: url, title: document.title, updated: updated,
+                    link: url + (paths.portable ? "index.html" : ""), summary: summary, categories: categories)
             }
-            let feed = AtomFeed(selfURL: baseURL + source.folder + "feed.xml", pageURL: baseURL + source.folder + (paths.portable ? "index.html" : ""),
-                                title: source.title, author: config.organisation, language: config.language, entries: Array(items))
+            let feed = AtomFeed(
+                selfURL: baseURL + source.folder + "feed.xml",
+                pageURL: baseURL + source.folder + (paths.portable ? "index.html" : ""),
+                title: source.title, author: config.organisation, language: config.language, entries: Array(items))
             return OutputFile(path: source.folder + "feed.xml", text: feed.xml)
         }
     }
@@ -69,7 +82,8 @@ extension RenderContext {
         let editionTitle = content.edition.title ?? config.title
         var links = [(title: editionTitle, target: "feed.xml")]
         if let type = DocumentType.allCases.first(where: { $0 != .page && paths.listFolder(of: $0) == folder }),
-           content.documents.contains(where: { $0.type == type && isFeedDocument($0) }) {
+            content.documents.contains(where: { $0.type == type && isFeedDocument($0) })
+        {
             links.append((title: "\(editionTitle): \(type.pluralName)", target: folder + "feed.xml"))
         }
         let parts = folder.split(separator: "/")
@@ -91,6 +105,8 @@ extension RenderContext {
             guard let updated = gitHistory[document.path]?.lastUpdated else { continue }
             lastModified[baseURL + paths.folder(of: document) + (paths.portable ? "index.html" : "")] = updated
         }
-        return Sitemap.files(for: urls, baseURL: baseURL, lastModified: lastModified) + [Sitemap.robots(allow: config.robotsAllow, sitemapURL: baseURL + "sitemap.xml")]
+        return Sitemap.files(for: urls, baseURL: baseURL, lastModified: lastModified) + [
+            Sitemap.robots(allow: config.robotsAllow, sitemapURL: baseURL + "sitemap.xml")
+        ]
     }
 }

@@ -21,41 +21,55 @@ extension RenderContext {
     }
 
     /// A chart and the same numbers as a table. `headers` names the row-label column then each value column.
-    func figure(id: String, title: String, svg: String, caption: String, headers: [String], rows: [FigureRow]) -> Figure {
-        Figure(id: id, title: title, svgHTML: svg, tableCaption: caption, headers: headers,
-               hasSuppressed: rows.contains { $0.cells.contains(where: \.isSuppressed) }, suppressionNote: suppressionNote,
-               rows: rows.map { Figure.Row(label: $0.label, cells: $0.cells.map(CountCell.init), href: $0.href) })
+    func figure(id: String, title: String, svg: String, caption: String, headers: [String], rows: [FigureRow]) -> Figure
+    {
+        Figure(
+            id: id, title: title, svgHTML: svg, tableCaption: caption, headers: headers,
+            hasSuppressed: rows.contains { $0.cells.contains(where: \.isSuppressed) }, suppressionNote: suppressionNote,
+            rows: rows.map { Figure.Row(label: $0.label, cells: $0.cells.map(CountCell.init), href: $0.href) })
     }
 
     var suppressionNote: String {
         let threshold = smallNumbers.threshold ?? 5
-        return "Counts from 1 to \(threshold - 1) are shown as “fewer than \(threshold)” (hatched bars of a fixed length), "
+        return
+            "Counts from 1 to \(threshold - 1) are shown as “fewer than \(threshold)” (hatched bars of a fixed length), "
             + "and a second figure is hidden where it would reveal one, so that no one can be identified."
     }
 
     /// Vertical bars of one series (e.g. incidents per quarter).
-    func columnFigure(id: String, title: String, labels: [String], values: [Int], sensitive: Bool, valueHeading: String, labelHeading: String) -> Figure {
+    func columnFigure(
+        id: String, title: String, labels: [String], values: [Int], sensitive: Bool, valueHeading: String,
+        labelHeading: String
+    ) -> Figure {
         let counts = shownRow(values, sensitive: sensitive)
         let bars = zip(labels, counts).map { BarChart.Bar(label: $0, count: $1) }
         let svg = BarChart(id: id + "-chart", title: title, bars: bars).svg()
-        return figure(id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
-                      rows: zip(labels, counts).map { FigureRow(label: $0, href: nil, cells: [$1]) })
+        return figure(
+            id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
+            rows: zip(labels, counts).map { FigureRow(label: $0, href: nil, cells: [$1]) })
     }
 
     /// Horizontal bars of a mix (harm, response, services, themes); `entries` in display order.
-    func mixFigure(id: String, title: String, entries: [(label: String, href: String?, value: Int)], sensitive: Bool,
-                   valueHeading: String, labelHeading: String) -> Figure {
-        shownMixFigure(id: id, title: title, entries: entries.map { (label: $0.label, href: $0.href) },
-                       counts: shownRow(entries.map(\.value), sensitive: sensitive), valueHeading: valueHeading, labelHeading: labelHeading)
+    func mixFigure(
+        id: String, title: String, entries: [(label: String, href: String?, value: Int)], sensitive: Bool,
+        valueHeading: String, labelHeading: String
+    ) -> Figure {
+        shownMixFigure(
+            id: id, title: title, entries: entries.map { (label: $0.label, href: $0.href) },
+            counts: shownRow(entries.map(\.value), sensitive: sensitive), valueHeading: valueHeading,
+            labelHeading: labelHeading)
     }
 
     /// Horizontal bars of counts already passed through the small-number rule.
-    func shownMixFigure(id: String, title: String, entries: [(label: String, href: String?)], counts: [DisplayCount],
-                        valueHeading: String, labelHeading: String) -> Figure {
+    func shownMixFigure(
+        id: String, title: String, entries: [(label: String, href: String?)], counts: [DisplayCount],
+        valueHeading: String, labelHeading: String
+    ) -> Figure {
         let bars = zip(entries, counts).map { BarChart.Bar(label: $0.label, count: $1) }
         let svg = HorizontalBarChart(id: id + "-chart", title: title, bars: bars).svg()
-        return figure(id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
-                      rows: zip(entries, counts).map { FigureRow(label: $0.label, href: $0.href, cells: [$1]) })
+        return figure(
+            id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
+            rows: zip(entries, counts).map { FigureRow(label: $0.label, href: $0.href, cells: [$1]) })
     }
 
     /// A short label for a quarter of the axis: `2026 Q3` → `Q3 2026`.
@@ -84,7 +98,9 @@ extension RenderContext {
     }
 
     /// `{ tableId, caption, items[] }` for `partials/actionlist.mustache`.
-    func actionTable(id: String, caption: String, items: [(document: Document, action: Action)], from folder: String) -> ActionTable {
+    func actionTable(id: String, caption: String, items: [(document: Document, action: Action)], from folder: String)
+        -> ActionTable
+    {
         ActionTable(tableId: id, caption: caption, items: items.map { actionItem($0, from: folder) })
     }
 }

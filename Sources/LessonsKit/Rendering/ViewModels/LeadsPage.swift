@@ -5,20 +5,27 @@ extension RenderContext {
         let coverage = analysis.leads
         let covered = coverage.serviceCount - coverage.uncovered.count
         let body = LeadsBody(
-            intro: "Leads share learning in their teams and bring their teams’ learning to the sessions. \(coverage.leadCount) \(coverage.leadCount == 1 ? "Lead covers" : "Leads cover") \(covered) of \(coverage.serviceCount) services.",
-            uncovered: coverage.uncovered.map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) },
+            intro:
+                "Leads share learning in their teams and bring their teams’ learning to the sessions. \(coverage.leadCount) \(coverage.leadCount == 1 ? "Lead covers" : "Leads cover") \(covered) of \(coverage.serviceCount) services.",
+            uncovered: coverage.uncovered.map {
+                PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/"))
+            },
             directorates: coverage.directorates.map { entry in
-                .init(title: entry.directorate.title, slug: entry.directorate.slug,
-                      href: paths.href(from: folder, to: "services/\(entry.directorate.slug)/"),
-                      coverageText: "\(entry.covered) of \(entry.services.count) services have a Lead",
-                      isFullyCovered: entry.covered == entry.services.count,
-                      leads: entry.leads.map(leadItem),
-                      services: entry.services.map { service in
-                          .init(title: service.service.title, href: paths.href(from: folder, to: "services/\(service.service.slug)/"),
-                                leads: service.leads.map(leadItem), hasNoLead: service.leads.isEmpty)
-                      })
+                .init(
+                    title: entry.directorate.title, slug: entry.directorate.slug,
+                    href: paths.href(from: folder, to: "services/\(entry.directorate.slug)/"),
+                    coverageText: "\(entry.covered) of \(entry.services.count) services have a Lead",
+                    isFullyCovered: entry.covered == entry.services.count,
+                    leads: entry.leads.map(leadItem),
+                    services: entry.services.map { service in
+                        .init(
+                            title: service.service.title,
+                            href: paths.href(from: folder, to: "services/\(service.service.slug)/"),
+                            leads: service.leads.map(leadItem), hasNoLead: service.leads.isEmpty)
+                    })
             })
-        let view = page(body, folder: folder, title: "Learning Lessons Leads", currentSection: folder, breadcrumbs: [("Home", "")])
+        let view = page(
+            body, folder: folder, title: "Learning Lessons Leads", currentSection: folder, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("leads", view))
     }
 }

@@ -3,9 +3,11 @@ extension RenderContext {
     func listPage(_ type: DocumentType) -> OutputFile {
         let folder = paths.listFolder(of: type)
         let documents = content.documents(of: type).filter { $0.supersededBy == nil || $0.isDraft }
-        let body = ListBody(intro: type.introduction, years: groupByYear(documents, from: folder), isEmpty: documents.isEmpty,
-                            responseMix: type == .incident ? responseMix(from: folder) : nil)
-        let view = page(body, folder: folder, title: type.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
+        let body = ListBody(
+            intro: type.introduction, years: groupByYear(documents, from: folder), isEmpty: documents.isEmpty,
+            responseMix: type == .incident ? responseMix(from: folder) : nil)
+        let view = page(
+            body, folder: folder, title: type.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("list", view))
     }
 
@@ -28,27 +30,36 @@ extension RenderContext {
         let published = content.documents.filter { ($0.date.map { $0 <= today } ?? true) }
         if let bulletin = content.documents(of: .bulletin).first(where: { ($0.date ?? today) <= today }) {
             var issueText: String?
-            if case .bulletin(let details) = bulletin.details { issueText = "Issue \(details.issue), \(details.covers.displayText)" }
-            home.latestBulletin = .init(title: bulletin.title, href: paths.href(from: folder, to: paths.folder(of: bulletin)),
-                                        dateText: bulletin.date?.displayText ?? "", summary: bulletin.summary, issueText: issueText)
+            if case .bulletin(let details) = bulletin.details {
+                issueText = "Issue \(details.issue), \(details.covers.displayText)"
+            }
+            home.latestBulletin = .init(
+                title: bulletin.title, href: paths.href(from: folder, to: paths.folder(of: bulletin)),
+                dateText: bulletin.date?.displayText ?? "", summary: bulletin.summary, issueText: issueText)
         }
-        home.latestLessons = published.filter { $0.type == .lesson && $0.supersededBy == nil }.sorted(by: Document.newestFirst)
-            .prefix(6).map { card($0, from: folder) }
-        home.recentIncidents = published.filter { $0.type == .incident }.sorted(by: Document.newestFirst).prefix(3).map { card($0, from: folder) }
+        home.latestLessons = published.filter { $0.type == .lesson && $0.supersededBy == nil }.sorted(
+            by: Document.newestFirst
+        )
+        .prefix(6).map { card($0, from: folder) }
+        home.recentIncidents = published.filter { $0.type == .incident }.sorted(by: Document.newestFirst).prefix(3).map
+        { card($0, from: folder) }
         if let next = content.documents(of: .session).filter({ ($0.date ?? today) > today }).last {
-            var location: String?, formatText: String?
+            var location: String?
+            var formatText: String?
             if case .session(let details) = next.details {
                 location = details.location
                 formatText = details.format.label
             }
-            home.nextSession = .init(title: next.title, href: paths.href(from: folder, to: paths.folder(of: next)),
-                                     dateText: next.date?.displayText ?? "", location: location, formatText: formatText)
+            home.nextSession = .init(
+                title: next.title, href: paths.href(from: folder, to: paths.folder(of: next)),
+                dateText: next.date?.displayText ?? "", location: location, formatText: formatText)
         }
         home.sections = DocumentType.allCases.filter { $0 != .page }.compactMap { type -> HomeBody.Section? in
             let count = content.documents.filter { $0.type == type }.count
             guard count > 0 else { return nil }
-            return .init(title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)),
-                         description: type.introduction, count: shown(count, sensitive: Self.isSensitive(type)).text)
+            return .init(
+                title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)),
+                description: type.introduction, count: shown(count, sensitive: Self.isSensitive(type)).text)
         }
         addHomeDashboard(to: &home, from: folder)
         let title = content.edition.title ?? config.title
@@ -59,8 +70,9 @@ extension RenderContext {
     /// `404.html` is served at any depth, so its links start from the root of `base_url`'s path.
     func notFoundPage() -> OutputFile {
         let root = config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
-        let chrome = pageChrome(folder: "", title: "Page not found", heading: "Page not found", currentSection: nil, breadcrumbs: [],
-                                root: root)
+        let chrome = pageChrome(
+            folder: "", title: "Page not found", heading: "Page not found", currentSection: nil, breadcrumbs: [],
+            root: root)
         return OutputFile(path: "404.html", text: templates.render("notfound", Page(chrome: chrome, body: NoBody())))
     }
 }

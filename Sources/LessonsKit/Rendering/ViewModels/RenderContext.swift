@@ -26,7 +26,8 @@ public struct RenderContext: Sendable {
     /// What replaces a link to a document that this edition does not publish: nothing that hints at it.
     public static let unpublishedText = "(not published in this edition)"
 
-    public static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+    public static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
     /// Sections in the main navigation, in order.
     static let navigationTypes: [DocumentType] = [.lesson, .incident, .bulletin, .session, .practice, .culture]
@@ -37,14 +38,18 @@ public struct RenderContext: Sendable {
 
     /// Keys every page template receives (see themes/default/TEMPLATES.md). With `root`, every link starts from that
     /// absolute path instead of being relative to `folder` (the 404 page is served at any depth).
-    func pageChrome(folder: String, title: String, heading: String, currentSection: String?, breadcrumbs: [(String, String)],
-                    root: String? = nil) -> PageChrome {
+    func pageChrome(
+        folder: String, title: String, heading: String, currentSection: String?, breadcrumbs: [(String, String)],
+        root: String? = nil
+    ) -> PageChrome {
         func link(_ target: String) -> String {
             let href = paths.href(from: folder, to: target)
             guard let root, !href.contains("://"), !href.hasPrefix("/"), !href.hasPrefix("mailto:") else { return href }
             return root + (href == "./" ? "" : href)
         }
-        let nav = navigation.map { NavLink(title: $0.title, href: link($0.folder), isCurrent: currentSection == $0.folder) }
+        let nav = navigation.map {
+            NavLink(title: $0.title, href: link($0.folder), isCurrent: currentSection == $0.folder)
+        }
         let links = config.links.map { item in
             let isExternal = item.url.contains("://") || item.url.hasPrefix("mailto:")
             return ChromeLink(title: item.title, href: isExternal ? item.url : link(item.url), isExternal: isExternal)
@@ -56,23 +61,29 @@ public struct RenderContext: Sendable {
             lang: config.language,
             csp: Self.contentSecurityPolicy,
             pageTitle: title == editionTitle ? title : "\(title) — \(editionTitle)",
-            site: SiteChrome(title: editionTitle, organisation: config.organisation, homeHref: link(""), links: links,
-                             search: SearchLink(href: link(Self.searchFolder))),
+            site: SiteChrome(
+                title: editionTitle, organisation: config.organisation, homeHref: link(""), links: links,
+                search: SearchLink(href: link(Self.searchFolder))),
             assets: assets,
             feeds: feedLinks(from: folder).map { PageLink(title: $0.title, href: link($0.target)) },
             nav: nav,
             breadcrumbs: breadcrumbs.map { PageLink(title: $0.0, href: link($0.1)) },
             heading: heading,
-            edition: EditionChrome(name: content.edition.name, title: editionTitle, isDefault: content.edition.name == "staff"),
+            edition: EditionChrome(
+                name: content.edition.name, title: editionTitle, isDefault: content.edition.name == "staff"),
             generatedOn: today.displayText,
             isDraftBuild: isDraftBuild)
     }
 
     /// A page of the theme: the common keys and the page's own model.
-    func page<Body>(_ body: Body, folder: String, title: String, heading: String? = nil, currentSection: String?,
-                    breadcrumbs: [(String, String)]) -> Page<Body> {
-        Page(chrome: pageChrome(folder: folder, title: title, heading: heading ?? title, currentSection: currentSection,
-                                breadcrumbs: breadcrumbs), body: body)
+    func page<Body>(
+        _ body: Body, folder: String, title: String, heading: String? = nil, currentSection: String?,
+        breadcrumbs: [(String, String)]
+    ) -> Page<Body> {
+        Page(
+            chrome: pageChrome(
+                folder: folder, title: title, heading: heading ?? title, currentSection: currentSection,
+                breadcrumbs: breadcrumbs), body: body)
     }
 
     /// `bulletin-print.css` → `bulletinPrintCss`; folders are dropped.
@@ -93,7 +104,10 @@ public struct RenderContext: Sendable {
     /// Sections with documents in this edition, the dashboards, then free pages with a `menu` order, in that order.
     static func navigation(for content: EditionContent, paths: SitePaths) -> [NavigationItem] {
         let types = Set(content.documents.map(\.type))
-        let sections = navigationTypes.filter { types.contains($0) }.map { NavigationItem(title: $0.pluralName, folder: paths.listFolder(of: $0)) }
+        let sections =
+            navigationTypes.filter { types.contains($0) }.map {
+                NavigationItem(title: $0.pluralName, folder: paths.listFolder(of: $0))
+            }
             + navigationDashboards
         let pages = content.documents.compactMap { document -> (Int, Document)? in
             guard case .page(let page) = document.details, let order = page.menu else { return nil }
@@ -107,15 +121,20 @@ public struct RenderContext: Sendable {
     /// A card for lists and the home page.
     func card(_ document: Document, from folder: String) -> Card {
         var meta: [Card.Meta] = []
-        if let service = document.service, let title = data.unitTitle(service) { meta.append(.init(label: "Service", value: title)) }
+        if let service = document.service, let title = data.unitTitle(service) {
+            meta.append(.init(label: "Service", value: title))
+        }
         if case .incident(let incident) = document.details {
             meta.append(.init(label: "Learning response", value: incident.response.label))
         }
         var keyMessages: [String]?
         if case .lesson(let lesson) = document.details { keyMessages = lesson.keyMessages }
-        return Card(title: document.title, href: paths.href(from: folder, to: paths.folder(of: document)), typeName: document.type.displayName,
-                    isDraft: document.isDraft, themes: themeLinks(document, from: folder), meta: meta, dateText: document.date?.displayText,
-                    summary: document.summary, keyMessages: keyMessages)
+        return Card(
+            title: document.title, href: paths.href(from: folder, to: paths.folder(of: document)),
+            typeName: document.type.displayName,
+            isDraft: document.isDraft, themes: themeLinks(document, from: folder), meta: meta,
+            dateText: document.date?.displayText,
+            summary: document.summary, keyMessages: keyMessages)
     }
 
     func themeLinks(_ document: Document, from folder: String) -> [ThemeLink] {

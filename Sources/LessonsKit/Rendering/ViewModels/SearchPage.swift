@@ -17,12 +17,16 @@ extension RenderContext {
         var summary = document.summary ?? ""
         if case .lesson(let lesson) = document.details { summary += " " + lesson.keyMessages.joined(separator: " ") }
         let themeTitles = document.themes.compactMap { data.theme($0)?.title }
-        let labels = [document.id, document.type.displayName, document.service.flatMap(data.unitTitle) ?? ""] + themeTitles
-        return SearchEntry(title: document.title, folder: paths.folder(of: document), type: document.type,
-                           dateText: document.date?.displayText ?? "", summary: document.summary ?? "",
-                           facets: searchFacets(document),
-                           fields: [.init(SearchWeight.title, document.title), .init(SearchWeight.summary, summary),
-                                    .init(SearchWeight.label, labels.joined(separator: " ")), .init(SearchWeight.body, body)])
+        let labels =
+            [document.id, document.type.displayName, document.service.flatMap(data.unitTitle) ?? ""] + themeTitles
+        return SearchEntry(
+            title: document.title, folder: paths.folder(of: document), type: document.type,
+            dateText: document.date?.displayText ?? "", summary: document.summary ?? "",
+            facets: searchFacets(document),
+            fields: [
+                .init(SearchWeight.title, document.title), .init(SearchWeight.summary, summary),
+                .init(SearchWeight.label, labels.joined(separator: " ")), .init(SearchWeight.body, body),
+            ])
     }
 
     /// The filter keys of a document: its type, themes (and their parents), service (and its directorate) and year.
@@ -42,7 +46,9 @@ extension RenderContext {
     /// `search/index.html` and the index files beside it.
     func searchFiles(entries: [SearchEntry]) -> [OutputFile] {
         let index = SearchIndex(entries: entries, synonyms: config.searchSynonyms)
-        return SearchIndexFiles(index: index).files(folder: Self.searchFolder, portable: paths.portable) + [searchPage(index)]
+        return SearchIndexFiles(index: index).files(folder: Self.searchFolder, portable: paths.portable) + [
+            searchPage(index)
+        ]
     }
 
     func searchPage(_ index: SearchIndex) -> OutputFile {
@@ -54,18 +60,25 @@ extension RenderContext {
         let types = DocumentType.allCases.compactMap { option("type-" + $0.folder, $0.pluralName) }
         let themes = data.themes.sorted { $0.title < $1.title }.compactMap { option("theme-" + $0.slug, $0.title) }
         let directorates = data.directorates.compactMap { directorate -> SearchBody.OptionGroup? in
-            let options = [option("service-" + directorate.slug, "All of \(directorate.title)")].compactMap { $0 }
+            let options =
+                [option("service-" + directorate.slug, "All of \(directorate.title)")].compactMap { $0 }
                 + directorate.services.compactMap { option("service-" + $0.slug, $0.title) }
             return options.isEmpty ? nil : .init(label: directorate.title, options: options)
         }
-        let years = Set(index.facets.keys.filter { $0.hasPrefix("year-") }).sorted(by: >).compactMap { option($0, String($0.dropFirst(5))) }
-        let browse = DocumentType.allCases.filter { $0 != .page && index.facets["type-" + $0.folder] != nil }.map { type in
+        let years = Set(index.facets.keys.filter { $0.hasPrefix("year-") }).sorted(by: >).compactMap {
+            option($0, String($0.dropFirst(5)))
+        }
+        let browse = DocumentType.allCases.filter { $0 != .page && index.facets["type-" + $0.folder] != nil }.map {
+            type in
             PageLink(title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)))
         }
-        let search = SearchBody.Search(rootHref: "../", indexHref: "./", mode: paths.portable ? "script" : "fetch", types: types, themes: themes,
-                                       directorates: directorates, years: years,
-                                       browse: browse + [PageLink(title: "Themes", href: paths.href(from: folder, to: "themes/"))])
-        let view = page(SearchBody(search: search), folder: folder, title: "Search", currentSection: nil, breadcrumbs: [("Home", "")])
+        let search = SearchBody.Search(
+            rootHref: "../", indexHref: "./", mode: paths.portable ? "script" : "fetch", types: types, themes: themes,
+            directorates: directorates, years: years,
+            browse: browse + [PageLink(title: "Themes", href: paths.href(from: folder, to: "themes/"))])
+        let view = page(
+            SearchBody(search: search), folder: folder, title: "Search", currentSection: nil,
+            breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("search", view))
     }
 }

@@ -3,7 +3,9 @@ extension RenderContext {
     func servicePages() -> [OutputFile] {
         data.directorates.flatMap { directorate in
             [unitPage(slug: directorate.slug, title: directorate.title, directorate: directorate, parent: nil)]
-                + directorate.services.map { unitPage(slug: $0.slug, title: $0.title, directorate: nil, parent: directorate) }
+                + directorate.services.map {
+                    unitPage(slug: $0.slug, title: $0.title, directorate: nil, parent: directorate)
+                }
         }
     }
 
@@ -21,7 +23,9 @@ extension RenderContext {
             view.intro = "A service of the \(parent.title) directorate."
         } else if let directorate {
             view.intro = "A directorate. Its figures include all of its services."
-            view.services = directorate.services.map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
+            view.services = directorate.services.map {
+                PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/"))
+            }
         }
         guard let summary = analysis.units[slug] else { return render() }
         var counts: [DocumentType: Int] = [:]
@@ -29,30 +33,42 @@ extension RenderContext {
         view.counts = Self.groupedTypeOrder.compactMap { type -> LabelledCount? in
             guard let count = counts[type], count > 0 else { return nil }
             let display = shown(count, sensitive: Self.isSensitive(type))
-            return LabelledCount(label: Self.countLabel(type, display), text: display.text, href: "#type-\(type.folder)")
+            return LabelledCount(
+                label: Self.countLabel(type, display), text: display.text, href: "#type-\(type.folder)")
         }
         view.isEmpty = summary.documents.isEmpty
         let id = "unit-\(slug)"
         if summary.incidentCount > 0 {
             let labels = analysis.axis.labels.map(Self.quarterLabel)
-            view.trend = columnFigure(id: "\(id)-quarters", title: "Incidents per quarter, \(labels.first ?? "") to \(labels.last ?? "")",
-                                         labels: labels, values: summary.incidentsPerQuarter, sensitive: true,
-                                         valueHeading: "Incidents", labelHeading: "Quarter")
-            view.themeMix = mixFigure(id: "\(id)-themes", title: "Themes of these incidents", entries: summary.incidentThemes.ranked.prefix(8).map {
-                (label: data.theme($0.key)?.title ?? $0.key, href: paths.href(from: folder, to: "themes/\($0.key)/"), value: $0.count)
-            }, sensitive: true, valueHeading: "Incidents", labelHeading: "Theme")
+            view.trend = columnFigure(
+                id: "\(id)-quarters", title: "Incidents per quarter, \(labels.first ?? "") to \(labels.last ?? "")",
+                labels: labels, values: summary.incidentsPerQuarter, sensitive: true,
+                valueHeading: "Incidents", labelHeading: "Quarter")
+            view.themeMix = mixFigure(
+                id: "\(id)-themes", title: "Themes of these incidents",
+                entries: summary.incidentThemes.ranked.prefix(8).map {
+                    (
+                        label: data.theme($0.key)?.title ?? $0.key,
+                        href: paths.href(from: folder, to: "themes/\($0.key)/"), value: $0.count
+                    )
+                }, sensitive: true, valueHeading: "Incidents", labelHeading: "Theme")
             view.suppressionNote = suppressionNote
             view.hasSuppression = smallNumbers.threshold != nil
         }
         if !summary.openActions.isEmpty {
-            view.openActions = actionTable(id: "unit-actions", caption: "Open and in-progress actions of \(title), soonest due first",
-                                              items: summary.openActions, from: folder)
+            view.openActions = actionTable(
+                id: "unit-actions", caption: "Open and in-progress actions of \(title), soonest due first",
+                items: summary.openActions, from: folder)
         }
         let units = directorate.map { $0.services.map(\.slug) } ?? [slug]
-        let leads = units.flatMap { unit in data.leads.filter { $0.service == unit } } + (directorate.map { d in data.leads.filter { $0.service == d.slug } } ?? [])
+        let leads =
+            units.flatMap { unit in data.leads.filter { $0.service == unit } }
+            + (directorate.map { d in data.leads.filter { $0.service == d.slug } } ?? [])
         view.leads = leads.map { leadItem($0) }
-        view.uncovered = (directorate?.services ?? []).filter { service in !data.leads.contains { $0.service == service.slug } }
-            .map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
+        view.uncovered = (directorate?.services ?? []).filter { service in
+            !data.leads.contains { $0.service == service.slug }
+        }
+        .map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
         view.hasNoLead = leads.isEmpty
         view.leadsHref = paths.href(from: folder, to: "leads/")
         view.groups = typeGroups(summary.documents, from: folder)
@@ -61,7 +77,8 @@ extension RenderContext {
 
     /// `{ name, role, serviceText, email?, sinceText? }`
     func leadItem(_ lead: Lead) -> LeadItem {
-        LeadItem(name: lead.name, role: lead.role, serviceText: unitName(lead.service), email: lead.email,
-                 sinceText: lead.since.map { "Lead since \(PartialDate(year: $0.year, month: $0.month).displayText)" })
+        LeadItem(
+            name: lead.name, role: lead.role, serviceText: unitName(lead.service), email: lead.email,
+            sinceText: lead.since.map { "Lead since \(PartialDate(year: $0.year, month: $0.month).displayText)" })
     }
 }

@@ -6,7 +6,8 @@ extension RenderContext {
     func sessionsPage() -> OutputFile {
         let folder = paths.listFolder(of: .session)
         let sessions = analysis.sessions
-        var view = SessionsBody(intro: DocumentType.session.introduction, isEmpty: sessions.upcoming.isEmpty && sessions.held.isEmpty)
+        var view = SessionsBody(
+            intro: DocumentType.session.introduction, isEmpty: sessions.upcoming.isEmpty && sessions.held.isEmpty)
         view.csvLinks = csvLinks([("Sessions and attendances", Self.sessionsCSV)], from: folder)
         if let next = sessions.upcoming.first {
             var item = card(next, from: folder)
@@ -20,34 +21,55 @@ extension RenderContext {
         view.laterUpcoming = sessions.upcoming.dropFirst().map { card($0, from: folder) }
         if !sessions.held.isEmpty {
             var stats: [LabelledCount] = [
-                LabelledCount(label: sessions.held.count == 1 ? "session held" : "sessions held", text: "\(sessions.held.count)"),
-                LabelledCount(label: "attendances in total (a person at three sessions counts three times)", text: "\(sessions.totalReached)"),
+                LabelledCount(
+                    label: sessions.held.count == 1 ? "session held" : "sessions held", text: "\(sessions.held.count)"),
+                LabelledCount(
+                    label: "attendances in total (a person at three sessions counts three times)",
+                    text: "\(sessions.totalReached)"),
                 LabelledCount(label: "Trust staff attendances", text: "\(sessions.staffAttendances)"),
                 LabelledCount(label: "partner-agency attendances", text: "\(sessions.partnerAttendances)"),
             ]
             if sessions.sessionsWithoutSplit > 0 {
-                stats.append(LabelledCount(label: sessions.sessionsWithoutSplit == 1 ? "session without a staff/partner split" : "sessions without a staff/partner split",
-                                           text: "\(sessions.sessionsWithoutSplit)"))
+                stats.append(
+                    LabelledCount(
+                        label: sessions.sessionsWithoutSplit == 1
+                            ? "session without a staff/partner split" : "sessions without a staff/partner split",
+                        text: "\(sessions.sessionsWithoutSplit)"))
             }
-            if let mean = sessions.meanRating { stats.append(LabelledCount(label: "mean feedback rating out of 5", text: SVGText.number(mean))) }
-            stats.append(LabelledCount(label: sessions.agencies.counts.count == 1 ? "partner agency attended" : "partner agencies attended",
-                                       text: "\(sessions.agencies.counts.count)"))
+            if let mean = sessions.meanRating {
+                stats.append(LabelledCount(label: "mean feedback rating out of 5", text: SVGText.number(mean)))
+            }
+            stats.append(
+                LabelledCount(
+                    label: sessions.agencies.counts.count == 1
+                        ? "partner agency attended" : "partner agencies attended",
+                    text: "\(sessions.agencies.counts.count)"))
             view.stats = stats
             view.attendance = attendanceFigure(sessions.held)
         }
         if !sessions.agencies.isEmpty {
-            view.agencies = mixFigure(id: "sessions-agencies", title: "Partner agencies at our sessions", entries: sessions.agencies.ordered(by: Vocabulary.agencies).map {
-                (label: Vocabulary.label($0.key), href: nil, value: $0.count)
-            }, sensitive: false, valueHeading: "Sessions attended", labelHeading: "Agency")
+            view.agencies = mixFigure(
+                id: "sessions-agencies", title: "Partner agencies at our sessions",
+                entries: sessions.agencies.ordered(by: Vocabulary.agencies).map {
+                    (label: Vocabulary.label($0.key), href: nil, value: $0.count)
+                }, sensitive: false, valueHeading: "Sessions attended", labelHeading: "Agency")
         }
         if !sessions.discussedThemes.isEmpty {
-            view.themes = mixFigure(id: "sessions-themes", title: "Themes most discussed", entries: sessions.discussedThemes.ranked.prefix(8).map {
-                (label: data.theme($0.key)?.title ?? $0.key, href: paths.href(from: folder, to: "themes/\($0.key)/"), value: $0.count)
-            }, sensitive: false, valueHeading: "Sessions", labelHeading: "Theme")
+            view.themes = mixFigure(
+                id: "sessions-themes", title: "Themes most discussed",
+                entries: sessions.discussedThemes.ranked.prefix(8).map {
+                    (
+                        label: data.theme($0.key)?.title ?? $0.key,
+                        href: paths.href(from: folder, to: "themes/\($0.key)/"), value: $0.count
+                    )
+                }, sensitive: false, valueHeading: "Sessions", labelHeading: "Theme")
         }
-        let past = sessions.held.map(\.document).filter { $0.supersededBy == nil || $0.isDraft }.sorted(by: Document.newestFirst)
+        let past = sessions.held.map(\.document).filter { $0.supersededBy == nil || $0.isDraft }.sorted(
+            by: Document.newestFirst)
         view.years = groupByYear(past, from: folder)
-        let model = page(view, folder: folder, title: DocumentType.session.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
+        let model = page(
+            view, folder: folder, title: DocumentType.session.pluralName, currentSection: folder,
+            breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("sessions", model))
     }
 
@@ -55,24 +77,46 @@ extension RenderContext {
     func attendanceFigure(_ held: [SessionsAnalysis.Held]) -> Figure {
         let labels = held.map { session in session.document.date.map(Self.shortMonth) ?? session.document.id }
         let bars = zip(labels, held).map { BarChart.Bar(label: $0, count: shown($1.attendance ?? 0, sensitive: false)) }
-        var svg = "<p class=\"figure__subtitle\">Attendance per session</p>\n"
+        var svg =
+            "<p class=\"figure__subtitle\">Attendance per session</p>\n"
             + BarChart(id: "sessions-attendance-chart", title: "Attendance per session", bars: bars).svg()
-        svg += "\n<p class=\"figure__subtitle\">Attendances so far (running total)</p>\n" + LineChart(id: "sessions-reach-chart", title: "Attendances so far (running total of attendances, not distinct people)",
-                                points: zip(labels, held).map { LineChart.Point(label: $0, value: Double($1.runningTotal), text: "\($1.runningTotal)") }).svg()
-        let rated = zip(labels, held).compactMap { label, session in session.rating.map { LineChart.Point(label: label, value: $0, text: SVGText.number($0)) } }
+        svg +=
+            "\n<p class=\"figure__subtitle\">Attendances so far (running total)</p>\n"
+            + LineChart(
+                id: "sessions-reach-chart",
+                title: "Attendances so far (running total of attendances, not distinct people)",
+                points: zip(labels, held).map {
+                    LineChart.Point(label: $0, value: Double($1.runningTotal), text: "\($1.runningTotal)")
+                }
+            ).svg()
+        let rated = zip(labels, held).compactMap { label, session in
+            session.rating.map { LineChart.Point(label: label, value: $0, text: SVGText.number($0)) }
+        }
         if !rated.isEmpty {
-            svg += "\n<p class=\"figure__subtitle\">Mean feedback rating, 1 to 5</p>\n" + LineChart(id: "sessions-rating-chart", title: "Mean feedback rating (1 to 5)", points: rated, range: 1...5).svg()
+            svg +=
+                "\n<p class=\"figure__subtitle\">Mean feedback rating, 1 to 5</p>\n"
+                + LineChart(
+                    id: "sessions-rating-chart", title: "Mean feedback rating (1 to 5)", points: rated, range: 1...5
+                ).svg()
         }
         let rows = zip(labels, held).map { label, session in
-            FigureRow(label: label, href: paths.href(from: paths.listFolder(of: .session), to: paths.folder(of: session.document)), cells: [
-                DisplayCount(value: session.attendance ?? 0, isSuppressed: false, text: session.attendance.map(String.init) ?? "not recorded"),
-                DisplayCount(value: session.runningTotal, isSuppressed: false, text: "\(session.runningTotal)"),
-                DisplayCount(value: 0, isSuppressed: false, text: session.rating.map(SVGText.number) ?? "no feedback"),
-            ])
+            FigureRow(
+                label: label,
+                href: paths.href(from: paths.listFolder(of: .session), to: paths.folder(of: session.document)),
+                cells: [
+                    DisplayCount(
+                        value: session.attendance ?? 0, isSuppressed: false,
+                        text: session.attendance.map(String.init) ?? "not recorded"),
+                    DisplayCount(value: session.runningTotal, isSuppressed: false, text: "\(session.runningTotal)"),
+                    DisplayCount(
+                        value: 0, isSuppressed: false, text: session.rating.map(SVGText.number) ?? "no feedback"),
+                ])
         }
-        return figure(id: "sessions-attendance", title: "Attendances and feedback per session", svg: svg,
-                      caption: "Attendance, running total of attendances and mean feedback rating for each session held, oldest first",
-                      headers: ["Session", "Attendances", "Running total of attendances", "Mean rating"], rows: rows)
+        return figure(
+            id: "sessions-attendance", title: "Attendances and feedback per session", svg: svg,
+            caption:
+                "Attendance, running total of attendances and mean feedback rating for each session held, oldest first",
+            headers: ["Session", "Attendances", "Running total of attendances", "Mean rating"], rows: rows)
     }
 
     /// `Oct 2025`, for chart labels.

@@ -10,7 +10,9 @@ struct FrontMatterString: Sendable, Hashable {
     let keyColumn: Int
 
     /// Fields typed as dates, whose values are never "a full date in free text".
-    private static let dateFields: Set<String> = ["date", "due", "completed", "reviewed_on", "review_by", "from", "to", "since"]
+    private static let dateFields: Set<String> = [
+        "date", "due", "completed", "reviewed_on", "review_by", "from", "to", "since",
+    ]
 
     /// True for a typed date field, or a value that is nothing but an ISO date (such as a governance candour date).
     var isTypedDate: Bool {
@@ -26,16 +28,21 @@ struct FrontMatterString: Sendable, Hashable {
         return strings
     }
 
-    private static func collect(_ node: YAMLNode, key: String?, keyColumn: Int, into strings: inout [FrontMatterString]) {
+    private static func collect(_ node: YAMLNode, key: String?, keyColumn: Int, into strings: inout [FrontMatterString])
+    {
         switch node.kind {
         case .scalar(let text, _):
             if !text.isEmpty {
-                strings.append(FrontMatterString(text: text, location: node.location, style: node.style, key: key, keyColumn: keyColumn))
+                strings.append(
+                    FrontMatterString(
+                        text: text, location: node.location, style: node.style, key: key, keyColumn: keyColumn))
             }
         case .mapping(let pairs):
             for pair in pairs {
-                strings.append(FrontMatterString(text: pair.key, location: pair.keyLocation, style: .plain, key: nil,
-                                                 keyColumn: pair.keyLocation.column))
+                strings.append(
+                    FrontMatterString(
+                        text: pair.key, location: pair.keyLocation, style: .plain, key: nil,
+                        keyColumn: pair.keyLocation.column))
                 collect(pair.value, key: pair.key, keyColumn: pair.keyLocation.column, into: &strings)
             }
         case .sequence(let items):
@@ -64,13 +71,15 @@ struct FrontMatterString: Sendable, Hashable {
             var index = scalars.startIndex
             var counted = 0
             var width = 0
-            for position in findings.indices.sorted(by: { findings[$0].column < findings[$1].column }) where findings[position].line == 0 {
+            for position in findings.indices.sorted(by: { findings[$0].column < findings[$1].column })
+            where findings[position].line == 0 {
                 while counted < findings[position].column, index < scalars.endIndex {
                     width += sourceWidth(of: scalars[index])
                     index = scalars.index(after: index)
                     counted += 1
                 }
-                result[position] = SourceLocation(file: file, line: location.line, column: location.column + opening + width)
+                result[position] = SourceLocation(
+                    file: file, line: location.line, column: location.column + opening + width)
             }
             return result
         case .literal, .folded:
@@ -83,7 +92,8 @@ struct FrontMatterString: Sendable, Hashable {
         let file = location.file
         switch style {
         case .literal:
-            return SourceLocation(file: file, line: location.line + 1 + finding.line, column: keyColumn + 2 + finding.column)
+            return SourceLocation(
+                file: file, line: location.line + 1 + finding.line, column: keyColumn + 2 + finding.column)
         default:
             return SourceLocation(file: file, line: location.line + 1, column: keyColumn + 2)
         }

@@ -18,7 +18,9 @@ struct LineMatches {
 
     /// Adds a date of birth for each cue (`DOB`, `date of birth`, `born on`) with a date just after it, or just before it as in `14/03/1956 (DOB)`.
     mutating func addBirthDates() {
-        let dates = ranges(of: PrivacyPatterns.birthDate).filter { PrivacyScanner.isPlausibleDate(String(line.unicodeScalars[$0])) }
+        let dates = ranges(of: PrivacyPatterns.birthDate).filter {
+            PrivacyScanner.isPlausibleDate(String(line.unicodeScalars[$0]))
+        }
         guard !dates.isEmpty else { return }
         for cue in ranges(of: PrivacyPatterns.birthCue) {
             // Only the nearest date on each side can be "next to" the cue.
@@ -26,7 +28,8 @@ struct LineMatches {
             if after < dates.count, Self.isShortLeadIn(line[cue.upperBound..<dates[after].lowerBound]) {
                 candidates.append((.dateOfBirth, cue.lowerBound..<dates[after].upperBound))
             } else if after > 0, dates[after - 1].upperBound <= cue.lowerBound,
-                      line[dates[after - 1].upperBound..<cue.lowerBound].allSatisfy({ " (,[-–:".contains($0) }) {
+                line[dates[after - 1].upperBound..<cue.lowerBound].allSatisfy({ " (,[-–:".contains($0) })
+            {
                 candidates.append((.dateOfBirth, dates[after - 1].lowerBound..<cue.upperBound))
             }
         }
@@ -70,23 +73,29 @@ struct LineMatches {
                 end = scalars.index(after: end)
                 count += 1
             }
-            while end > searchFrom, ".-".unicodeScalars.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+            while end > searchFrom, ".-".unicodeScalars.contains(scalars[scalars.index(before: end)]) {
+                end = scalars.index(before: end)
+            }
             while start < at, scalars[start] == "." { start = scalars.index(after: start) }
             let domain = String(scalars[searchFrom..<end]).lowercased()
             let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
             guard start < at, labels.count >= 2, !labels.contains(where: \.isEmpty),
-                  let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter) else { continue }
+                let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter)
+            else { continue }
             let allowed = allowedDomains.contains { domain == $0 || domain.hasSuffix("." + $0) }
             if !allowed { candidates.append((.emailAddress, start..<end)) }
         }
     }
 
     private static func isLocalPart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._%+-'".unicodeScalars.contains(scalar))
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "._%+-'".unicodeScalars.contains(scalar))
     }
 
     private static func isDomainPart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
     }
 
     /// The findings that remain once overlapping matches keep only the most severe (then the first) and
@@ -131,13 +140,16 @@ struct LineMatches {
         var findings: [PrivacyFinding] = []
         for candidate in kept {
             while nextAllowed < allowed.count, allowed[nextAllowed].lowerBound <= candidate.range.lowerBound {
-                furthestAllowedEnd = max(furthestAllowedEnd ?? allowed[nextAllowed].upperBound, allowed[nextAllowed].upperBound)
+                furthestAllowedEnd = max(
+                    furthestAllowedEnd ?? allowed[nextAllowed].upperBound, allowed[nextAllowed].upperBound)
                 nextAllowed += 1
             }
             if let end = furthestAllowedEnd, candidate.range.upperBound <= end { continue }
             column += scalars.distance(from: position, to: candidate.range.lowerBound)
             position = candidate.range.lowerBound
-            findings.append(PrivacyFinding(check: candidate.check, text: String(scalars[candidate.range]), line: lineIndex, column: column))
+            findings.append(
+                PrivacyFinding(
+                    check: candidate.check, text: String(scalars[candidate.range]), line: lineIndex, column: column))
         }
         return findings
     }

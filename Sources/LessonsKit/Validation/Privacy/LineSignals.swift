@@ -20,7 +20,7 @@ struct LineSignals: Sendable, Hashable {
                 if previous >= 0x41, previous <= 0x5A { hasCapitalThenDigit = true }
             case 0x40:
                 hasAt = true
-            case 0x44, 0x4D, 0x50: // D, M, P
+            case 0x44, 0x4D, 0x50:  // D, M, P
                 if !hasHonorific, !previous.isASCIIAlphanumeric {
                     hasHonorific = Self.honorifics.contains { Self.bytes(bytes, at: index, startWith: $0) }
                 }
@@ -32,8 +32,10 @@ struct LineSignals: Sendable, Hashable {
     }
 
     /// Honorifics as they can start a match: followed by a space (or no-break space), a full stop or (for `Prof`) more letters.
-    private static let honorifics: [[UInt8]] = ["Mr ", "Mr.", "Mrs", "Ms ", "Ms.", "Mx ", "Mx.", "Miss ", "Miss.", "Dr ", "Dr.", "Prof",
-                                                "Mr\u{A0}", "Ms\u{A0}", "Mx\u{A0}", "Dr\u{A0}", "Miss\u{A0}"].map { Array($0.utf8) }
+    private static let honorifics: [[UInt8]] = [
+        "Mr ", "Mr.", "Mrs", "Ms ", "Ms.", "Mx ", "Mx.", "Miss ", "Miss.", "Dr ", "Dr.", "Prof",
+        "Mr\u{A0}", "Ms\u{A0}", "Mx\u{A0}", "Dr\u{A0}", "Miss\u{A0}",
+    ].map { Array($0.utf8) }
 
     private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, startWith prefix: [UInt8]) -> Bool {
         guard bytes.count - index >= prefix.count else { return false }

@@ -9,7 +9,8 @@ struct PrivacyPatterns: Sendable {
     static let nhsNumber = builtIn(#"(?<![\w.])\d{3}([ -]?)\d{3}\1\d{4}(?!\w|[.,]\d)"#)
 
     /// Month names and their usual abbreviations, in any case.
-    private static let month = #"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"#
+    private static let month =
+        #"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"#
     private static let ordinal = #"(?i:st|nd|rd|th)?"#
     /// Day, month and year: `14 March 2026`, `14th of March, 2026`, `March 14, 2026`, `14/03/2026`, `14-03-26`, `2026-03-14`.
     /// Numbers that cannot be a day and month are dropped afterwards (`PrivacyScanner.isPlausibleDate`).
@@ -23,7 +24,9 @@ struct PrivacyPatterns: Sendable {
     private static let dateEnd = #"(?![\w/]|[.-]\d)"#
     static let fullDate = builtIn(dateStart + "(?:" + fullDateAlternatives.joined(separator: "|") + ")" + dateEnd)
     /// A full date, or a month and year (`March 1956`, `03/1956`): next to a date-of-birth cue either identifies.
-    static let birthDate = builtIn(dateStart + "(?:" + fullDateAlternatives.joined(separator: "|") + "|" + month + #"\.?,? \d{4}|\d{1,2}/\d{4}"# + ")" + dateEnd)
+    static let birthDate = builtIn(
+        dateStart + "(?:" + fullDateAlternatives.joined(separator: "|") + "|" + month + #"\.?,? \d{4}|\d{1,2}/\d{4}"#
+            + ")" + dateEnd)
     /// `DOB`, `D.O.B.`, `date of birth`, `born on`, in any case.
     static let birthCue = builtIn(#"(?i)\b(?:d\.?o\.?b\b\.?|date of birth|born on)"#)
 
@@ -31,11 +34,13 @@ struct PrivacyPatterns: Sendable {
     static let postcode = builtIn(#"(?<![\w])[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?!\w)"#)
 
     /// An honorific, written with a capital, then a capitalised surname after optional initials: `Mr Smith`, `Mrs J. Jones`.
-    static let honorificName = builtIn(#"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[ \u00A0]+(?:\p{Lu}\.?[ \u00A0]*){0,3}\p{Lu}[\p{L}'’\-]*\p{Ll}"#)
+    static let honorificName = builtIn(
+        #"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[ \u00A0]+(?:\p{Lu}\.?[ \u00A0]*){0,3}\p{Lu}[\p{L}'’\-]*\p{Ll}"#)
 
     /// A UK phone number: `0161 496 0000`, `(01234) 567890`, `07700 900123`, `+44 (0)20 7946 0000`.
     /// Matches must also have 10 or 11 digits once written nationally (`PrivacyScanner.isPhoneNumber`).
-    static let phoneNumber = builtIn(#"(?<![\w+/.-])(?:\+44[ -]?(?:\(0\)[ -]?)?|\(?0)\d{2,4}\)?(?:[ -]?\d{3,4}){1,2}(?![\w/]|[.-]\d)"#)
+    static let phoneNumber = builtIn(
+        #"(?<![\w+/.-])(?:\+44[ -]?(?:\(0\)[ -]?)?|\(?0)\d{2,4}\)?(?:[ -]?\d{3,4}){1,2}(?![\w/]|[.-]\d)"#)
 
     /// A site-defined pattern with, when it has one, the literal text every match starts with.
     struct SitePattern: Sendable {
@@ -53,7 +58,9 @@ struct PrivacyPatterns: Sendable {
         site = settings.patterns.compactMap { pattern in
             guard case .success(let regex) = PrivacyPattern.compile(pattern.regex) else { return nil }
             let literal = Self.literalPrefix(of: pattern.regex)
-            return SitePattern(name: pattern.name, regex: regex, literal: literal?.bytes, literalIgnoresCase: literal?.ignoresCase ?? false)
+            return SitePattern(
+                name: pattern.name, regex: regex, literal: literal?.bytes,
+                literalIgnoresCase: literal?.ignoresCase ?? false)
         }
     }
 
@@ -67,7 +74,9 @@ struct PrivacyPatterns: Sendable {
         if rest.hasPrefix(#"\b"#) { rest = rest.dropFirst(2) }
         var literal: [UInt8] = []
         for character in rest {
-            guard let ascii = character.asciiValue, character.isLetter || character.isNumber || " _-:#/".contains(character) else {
+            guard let ascii = character.asciiValue,
+                character.isLetter || character.isNumber || " _-:#/".contains(character)
+            else {
                 // A quantifier applies to the character before it, so that one is optional.
                 if "?*{".contains(character), !literal.isEmpty { literal.removeLast() }
                 break

@@ -17,7 +17,8 @@ public struct PrivacyRule: ValidationRule {
         let datesMatter = document.type == .incident || document.type == .debrief
         var diagnostics: [Diagnostic] = []
         for finding in scanner.scan(document.body, fullDates: datesMatter, allow: allow) {
-            let location = SourceLocation(file: document.path, line: document.bodyFirstLine + finding.line, column: finding.column + 1)
+            let location = SourceLocation(
+                file: document.path, line: document.bodyFirstLine + finding.line, column: finding.column + 1)
             diagnostics.append(Self.diagnostic(for: finding, at: location, in: document))
         }
         for string in FrontMatterString.all(in: document.frontMatter) {
@@ -29,7 +30,9 @@ public struct PrivacyRule: ValidationRule {
         return diagnostics
     }
 
-    static func diagnostic(for finding: PrivacyFinding, at location: SourceLocation, in document: Document) -> Diagnostic {
+    static func diagnostic(for finding: PrivacyFinding, at location: SourceLocation, in document: Document)
+        -> Diagnostic
+    {
         let text = finding.text
         let allowIt = "(add it to privacy.allow if it is not personal)"
         let message: String
@@ -37,7 +40,8 @@ public struct PrivacyRule: ValidationRule {
         switch finding.check {
         case .nhsNumber:
             message = "NHS number '\(masked(text, keeping: 3))' with a valid check digit"
-            hint = "remove it: an NHS number identifies a patient. If it is not one, add the exact text to privacy.allow"
+            hint =
+                "remove it: an NHS number identifies a patient. If it is not one, add the exact text to privacy.allow"
         case .nhsNumberInvalid:
             message = "possible NHS number '\(text)' with an invalid check digit \(allowIt)"
             hint = "remove it if it is a mistyped NHS number"
@@ -58,7 +62,8 @@ public struct PrivacyRule: ValidationRule {
             hint = "a Trust switchboard or helpline may stay: add it to privacy.allow; remove personal numbers"
         case .emailAddress:
             message = "e-mail address '\(text)' outside privacy.allowed_email_domains \(allowIt)"
-            hint = "use a team mailbox in an allowed domain, or add its domain to privacy.allowed_email_domains in site.yaml"
+            hint =
+                "use a team mailbox in an allowed domain, or add its domain to privacy.allowed_email_domains in site.yaml"
         case .sitePattern(let name):
             message = "'\(masked(text, keeping: 3))' matches the site's privacy pattern '\(name)'"
             hint = "remove it: site.yaml lists it under privacy.patterns as an identifier that must never be published"
@@ -69,12 +74,13 @@ public struct PrivacyRule: ValidationRule {
     /// The text with letters and digits after the first `keeping` of them starred out, so build logs do not repeat identifiers.
     static func masked(_ text: String, keeping: Int, digitsOnly: Bool = false) -> String {
         var seen = 0
-        return String(text.map { character -> Character in
-            let isDigit = character.isASCII && character.isNumber
-            guard isDigit || (!digitsOnly && character.isLetter) else { return character }
-            if digitsOnly { return isDigit ? "*" : character }
-            seen += 1
-            return seen > keeping ? "*" : character
-        })
+        return String(
+            text.map { character -> Character in
+                let isDigit = character.isASCII && character.isNumber
+                guard isDigit || (!digitsOnly && character.isLetter) else { return character }
+                if digitsOnly { return isDigit ? "*" : character }
+                seen += 1
+                return seen > keeping ? "*" : character
+            })
     }
 }

@@ -12,7 +12,9 @@ struct PrivacyScanner: Sendable {
 
     init(settings: PrivacySettings) {
         patterns = PrivacyPatterns(settings)
-        allowedEmailDomains = settings.allowedEmailDomains.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@. ")) }
+        allowedEmailDomains = settings.allowedEmailDomains.map {
+            $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@. "))
+        }
     }
 
     /// Every finding in `text`, except matches inside an occurrence of one of the `allow` texts.
@@ -22,7 +24,8 @@ struct PrivacyScanner: Sendable {
         var storage = text
         storage.withUTF8 { bytes in
             let site = patterns.site.filter { pattern in
-                pattern.literal.map { LineSignals.contains(bytes, $0, ignoringCase: pattern.literalIgnoresCase) } ?? true
+                pattern.literal.map { LineSignals.contains(bytes, $0, ignoringCase: pattern.literalIgnoresCase) }
+                    ?? true
             }
             var lineIndex = 0
             var start = 0
@@ -40,16 +43,21 @@ struct PrivacyScanner: Sendable {
 
     private static let birthCueWords: [[UInt8]] = ["dob", "d.o.b", "date of birth", "born on"].map { Array($0.utf8) }
 
-    private func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, index: Int, fullDates: Bool, allow: [String],
-                          site: [PrivacyPatterns.SitePattern]) -> [PrivacyFinding] {
+    private func scanLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, index: Int, fullDates: Bool, allow: [String],
+        site: [PrivacyPatterns.SitePattern]
+    ) -> [PrivacyFinding] {
         let signals = LineSignals(bytes)
         let mayHoldDate = signals.digits >= 4
-        let mayHoldBirthDate = mayHoldDate && Self.birthCueWords.contains { LineSignals.contains(bytes, $0, ignoringCase: true) }
+        let mayHoldBirthDate =
+            mayHoldDate && Self.birthCueWords.contains { LineSignals.contains(bytes, $0, ignoringCase: true) }
         let siteHere = site.filter { pattern in
             pattern.literal.map { LineSignals.contains(bytes, $0, ignoringCase: pattern.literalIgnoresCase) } ?? true
         }
-        guard signals.digits >= 10 || signals.hasAt || signals.hasCapitalThenDigit || signals.hasHonorific
-            || (fullDates && mayHoldDate) || mayHoldBirthDate || !siteHere.isEmpty else { return [] }
+        guard
+            signals.digits >= 10 || signals.hasAt || signals.hasCapitalThenDigit || signals.hasHonorific
+                || (fullDates && mayHoldDate) || mayHoldBirthDate || !siteHere.isEmpty
+        else { return [] }
 
         var line = String(decoding: bytes, as: UTF8.self)
         if line.hasSuffix("\r") { line.removeLast() }
@@ -106,7 +114,8 @@ struct PrivacyScanner: Sendable {
             if groups[0].count == 4 { return (1...12).contains(values[1]) && (1...31).contains(values[2]) }
             if text.contains("."), groups[2].count == 2 { return false }
             let (first, second) = (values[0], values[1])
-            return ((1...31).contains(first) && (1...12).contains(second)) || ((1...12).contains(first) && (1...31).contains(second))
+            return ((1...31).contains(first) && (1...12).contains(second))
+                || ((1...12).contains(first) && (1...31).contains(second))
         default:
             return false
         }
@@ -114,8 +123,10 @@ struct PrivacyScanner: Sendable {
 
     /// Capitalised words that follow a honorific at a sentence end ("…called the Dr. The nurse…") rather than a surname.
     private static let notSurnames: Set<String> = [
-        "The", "This", "That", "These", "Those", "There", "Then", "They", "We", "You", "He", "She", "It", "Its", "And", "But",
-        "Or", "If", "In", "On", "At", "To", "Of", "For", "With", "As", "Is", "Was", "Who", "When", "Where", "Which", "What",
+        "The", "This", "That", "These", "Those", "There", "Then", "They", "We", "You", "He", "She", "It", "Its", "And",
+        "But",
+        "Or", "If", "In", "On", "At", "To", "Of", "For", "With", "As", "Is", "Was", "Who", "When", "Where", "Which",
+        "What",
         "Why", "How", "All", "Any", "An", "No", "Not", "Our", "Their", "His", "Her", "After", "Before", "During",
     ]
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonsKit
 
 @Suite struct ManyFindingsTests {
@@ -6,9 +7,15 @@ import Testing
     @Test func everyFindingInALongQuotedTitleIsLocated() {
         let count = 3_000
         let title = String(repeating: "It's Mr Smith. ", count: count)
-        let text = MiniSite.lesson.replacingOccurrences(of: "title: Check the observation chart at handover", with: "title: '\(title.replacingOccurrences(of: "'", with: "''"))'")
+        let text = MiniSite.lesson.replacingOccurrences(
+            of: "title: Check the observation chart at handover",
+            with: "title: '\(title.replacingOccurrences(of: "'", with: "''"))'")
         let decoder = DocumentDecoder(config: SiteConfig(title: "T", organisation: "O"), data: SiteData())
-        guard let document = decoder.decode(SourceFile(path: "content/lessons/x.md", absolutePath: "/x.md", text: text), type: .lesson).0 else {
+        guard
+            let document = decoder.decode(
+                SourceFile(path: "content/lessons/x.md", absolutePath: "/x.md", text: text), type: .lesson
+            ).0
+        else {
             Issue.record("lesson not decoded")
             return
         }

@@ -1,18 +1,20 @@
 import Foundation
 import Testing
+
 @testable import LessonsKit
 
 /// The privacy rule through the whole check: front-matter and body positions, `privacy.allow`, typed date fields,
 /// drafts, `--strict` and invalid site patterns.
 @Suite struct PrivacyRuleTests {
-    static let site = MiniSite.siteYAML + """
+    static let site =
+        MiniSite.siteYAML + """
 
-        privacy:
-          allowed_email_domains: [nhs.net]
-          patterns:
-            - name: RiO number
-              regex: '\\bRIO\\d{7}\\b'
-        """
+            privacy:
+              allowed_email_domains: [nhs.net]
+              patterns:
+                - name: RiO number
+                  regex: '\\bRIO\\d{7}\\b'
+            """
 
     static let incident = """
         ---
@@ -50,25 +52,30 @@ import Testing
 
     /// The privacy findings as "code line:column" in report order.
     func privacyFindings(_ report: BuildReport) -> [String] {
-        let codes: Set<DiagnosticCode> = [.nhsNumber, .nhsNumberInvalid, .dateOfBirth, .fullDate, .postcode, .honorificName,
-                                          .phoneNumber, .emailAddress, .privacyPattern]
-        return report.diagnostics.filter { codes.contains($0.code) }.map { "\($0.code) \($0.location.line):\($0.location.column)" }
+        let codes: Set<DiagnosticCode> = [
+            .nhsNumber, .nhsNumberInvalid, .dateOfBirth, .fullDate, .postcode, .honorificName,
+            .phoneNumber, .emailAddress, .privacyPattern,
+        ]
+        return report.diagnostics.filter { codes.contains($0.code) }.map {
+            "\($0.code) \($0.location.line):\($0.location.column)"
+        }
     }
 
     @Test func findsEachDetailAtItsLineAndColumnInFrontMatterAndBody() async throws {
         let report = try await check(["content/incidents/inc.md": Self.incident])
-        #expect(privacyFindings(report) == [
-            "honorific-name 3:22",   // inside a double-quoted title
-            "full-date 3:34",
-            "nhs-number 9:37",       // after a doubled '' in a single-quoted summary
-            "phone-number 14:12",    // inside a literal block under governance
-            "postcode 15:14",
-            "privacy-pattern 15:23",
-            "email-address 17:30",   // inside a flow mapping in an action
-            "honorific-name 17:67",  // after two escaped quotes
-            "full-date 21:47",       // body: bodyFirstLine + 2
-            "date-of-birth 23:43",
-        ])
+        #expect(
+            privacyFindings(report) == [
+                "honorific-name 3:22",  // inside a double-quoted title
+                "full-date 3:34",
+                "nhs-number 9:37",  // after a doubled '' in a single-quoted summary
+                "phone-number 14:12",  // inside a literal block under governance
+                "postcode 15:14",
+                "privacy-pattern 15:23",
+                "email-address 17:30",  // inside a flow mapping in an action
+                "honorific-name 17:67",  // after two escaped quotes
+                "full-date 21:47",  // body: bodyFirstLine + 2
+                "date-of-birth 23:43",
+            ])
         #expect(report.status == .contentErrors)
     }
 
@@ -86,7 +93,7 @@ import Testing
     @Test func leavesTypedDatesNearMissAndAllowedTextAlone() async throws {
         let report = try await check(["content/incidents/inc.md": Self.incident])
         let lines = report.diagnostics.filter { $0.location.file == "content/incidents/inc.md" }.map(\.location.line)
-        #expect(!lines.contains(4))   // date: 2026-02
+        #expect(!lines.contains(4))  // date: 2026-02
         #expect(!lines.contains(10))  // the allow list itself, reviewed_on
         #expect(!lines.contains(12))  // a governance date that is nothing but a date
         #expect(!lines.contains(22))  // the Trust switchboard and the hospital postcode in privacy.allow
@@ -94,10 +101,12 @@ import Testing
     }
 
     @Test func fullDatesAreOnlyFlaggedInIncidentsAndDebriefs() async throws {
-        let lesson = MiniSite.lesson.replacingOccurrences(of: "See [[INC-2026-001]].", with: "See [[INC-2026-001]], reviewed on 14 March 2026.")
+        let lesson = MiniSite.lesson.replacingOccurrences(
+            of: "See [[INC-2026-001]].", with: "See [[INC-2026-001]], reviewed on 14 March 2026.")
         let report = try await check(["content/lessons/ll.md": lesson, "content/incidents/inc.md": MiniSite.incident])
         #expect(privacyFindings(report) == [])
-        let debrief = "---\nid: DB-2026-001\ntitle: Hot debrief\ndate: 2026-03\nkind: hot\nprivacy: { reviewed_by: PST, reviewed_on: 2026-03-20 }\n---\nHeld on 14/03/2026.\n"
+        let debrief =
+            "---\nid: DB-2026-001\ntitle: Hot debrief\ndate: 2026-03\nkind: hot\nprivacy: { reviewed_by: PST, reviewed_on: 2026-03-20 }\n---\nHeld on 14/03/2026.\n"
         let debriefReport = try await check(["content/debriefs/db.md": debrief])
         #expect(privacyFindings(debriefReport) == ["full-date 8:9"])
     }
@@ -110,7 +119,8 @@ import Testing
     }
 
     @Test func strictTurnsPrivacyWarningsIntoErrors() async throws {
-        let incident = MiniSite.incident.replacingOccurrences(of: "An observation was missed.", with: "Seen at ST4 8HH.")
+        let incident = MiniSite.incident.replacingOccurrences(
+            of: "An observation was missed.", with: "Seen at ST4 8HH.")
         let lenient = try await check(["content/incidents/inc.md": incident])
         #expect(lenient.status == .success)
         let strict = try await check(["content/incidents/inc.md": incident], strict: true)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LessonsKit
 
 /// The scanner on single texts: each rule's true positives and its false positives, with 1-based columns.
@@ -13,13 +14,18 @@ import Testing
 
     /// Findings as (code, text, line, column) with 1-based columns, for compact expectations.
     func scan(_ text: String, fullDates: Bool = true, allow: [String] = []) -> [Found] {
-        scanner.scan(text, fullDates: fullDates, allow: allow).map { Found($0.check.code, $0.text, $0.line + 1, $0.column + 1) }
+        scanner.scan(text, fullDates: fullDates, allow: allow).map {
+            Found($0.check.code, $0.text, $0.line + 1, $0.column + 1)
+        }
     }
 
     struct Found: Equatable, CustomStringConvertible {
         let code: DiagnosticCode, text: String, line: Int, column: Int
         init(_ code: DiagnosticCode, _ text: String, _ line: Int, _ column: Int) {
-            self.code = code; self.text = text; self.line = line; self.column = column
+            self.code = code
+            self.text = text
+            self.line = line
+            self.column = column
         }
         var description: String { "\(code) '\(text)' \(line):\(column)" }
     }
@@ -58,8 +64,14 @@ import Testing
 
     @Test func dateOfBirthCueNextToADateIsAnError() {
         #expect(scan("DOB: 14/03/1956, admitted", fullDates: false) == [Found(.dateOfBirth, "DOB: 14/03/1956", 1, 1)])
-        #expect(scan("her date of birth was 3 May 1950.", fullDates: false) == [Found(.dateOfBirth, "date of birth was 3 May 1950", 1, 5)])
-        #expect(scan("He was born on 1st June 1961", fullDates: false) == [Found(.dateOfBirth, "born on 1st June 1961", 1, 8)])
+        #expect(
+            scan("her date of birth was 3 May 1950.", fullDates: false) == [
+                Found(.dateOfBirth, "date of birth was 3 May 1950", 1, 5)
+            ])
+        #expect(
+            scan("He was born on 1st June 1961", fullDates: false) == [
+                Found(.dateOfBirth, "born on 1st June 1961", 1, 8)
+            ])
         #expect(scan("seen 14/03/1956 (DOB) today", fullDates: false) == [Found(.dateOfBirth, "14/03/1956 (DOB", 1, 6)])
         #expect(scan("d.o.b. March 1956", fullDates: false) == [Found(.dateOfBirth, "d.o.b. March 1956", 1, 1)])
     }
@@ -71,16 +83,23 @@ import Testing
     }
 
     @Test func fullDatesInEveryCommonFormAreWarnings() {
-        let text = "On 14 March 2026, 14/03/2026, 14-03-2026, 2026-03-14 and 14th March 2026.\nAlso March 14, 2026 and 14th of March, 2026 and 3/4/26."
-        #expect(scan(text) == [
-            Found(.fullDate, "14 March 2026", 1, 4), Found(.fullDate, "14/03/2026", 1, 19), Found(.fullDate, "14-03-2026", 1, 31),
-            Found(.fullDate, "2026-03-14", 1, 43), Found(.fullDate, "14th March 2026", 1, 58),
-            Found(.fullDate, "March 14, 2026", 2, 6), Found(.fullDate, "14th of March, 2026", 2, 25), Found(.fullDate, "3/4/26", 2, 49),
-        ])
+        let text =
+            "On 14 March 2026, 14/03/2026, 14-03-2026, 2026-03-14 and 14th March 2026.\nAlso March 14, 2026 and 14th of March, 2026 and 3/4/26."
+        #expect(
+            scan(text) == [
+                Found(.fullDate, "14 March 2026", 1, 4), Found(.fullDate, "14/03/2026", 1, 19),
+                Found(.fullDate, "14-03-2026", 1, 31),
+                Found(.fullDate, "2026-03-14", 1, 43), Found(.fullDate, "14th March 2026", 1, 58),
+                Found(.fullDate, "March 14, 2026", 2, 6), Found(.fullDate, "14th of March, 2026", 2, 25),
+                Found(.fullDate, "3/4/26", 2, 49),
+            ])
     }
 
     @Test func monthsVersionsAndImpossibleDatesAreNotFullDates() {
-        #expect(scan("In March 2026 (Q1 2026, 2025-26) we ran 24/7 cover; version 1.2.10; ref 2026-13-45; 45/13/2026; INC-2026-004.") == [])
+        #expect(
+            scan(
+                "In March 2026 (Q1 2026, 2025-26) we ran 24/7 cover; version 1.2.10; ref 2026-13-45; 45/13/2026; INC-2026-004."
+            ) == [])
     }
 
     @Test func fullDatesAreOnlyFindingsWhereAsked() {
@@ -90,9 +109,11 @@ import Testing
     // MARK: Postcodes
 
     @Test func ukPostcodesAreWarnings() {
-        #expect(scan("lives at ST4 8HH, near SW1A 1AA and M60 2LA") == [
-            Found(.postcode, "ST4 8HH", 1, 10), Found(.postcode, "SW1A 1AA", 1, 24), Found(.postcode, "M60 2LA", 1, 37),
-        ])
+        #expect(
+            scan("lives at ST4 8HH, near SW1A 1AA and M60 2LA") == [
+                Found(.postcode, "ST4 8HH", 1, 10), Found(.postcode, "SW1A 1AA", 1, 24),
+                Found(.postcode, "M60 2LA", 1, 37),
+            ])
     }
 
     @Test func scoresAndWardNumbersAreNotPostcodes() {
@@ -102,10 +123,11 @@ import Testing
     // MARK: Names
 
     @Test func honorificFollowedByANameIsAWarning() {
-        #expect(scan("Mr Smith told Mrs J. Jones and Dr Patel; Prof. O'Brien agreed") == [
-            Found(.honorificName, "Mr Smith", 1, 1), Found(.honorificName, "Mrs J. Jones", 1, 15),
-            Found(.honorificName, "Dr Patel", 1, 32), Found(.honorificName, "Prof. O'Brien", 1, 42),
-        ])
+        #expect(
+            scan("Mr Smith told Mrs J. Jones and Dr Patel; Prof. O'Brien agreed") == [
+                Found(.honorificName, "Mr Smith", 1, 1), Found(.honorificName, "Mrs J. Jones", 1, 15),
+                Found(.honorificName, "Dr Patel", 1, 32), Found(.honorificName, "Prof. O'Brien", 1, 42),
+            ])
     }
 
     @Test func honorificWithANoBreakSpaceIsStillAName() {
@@ -113,16 +135,20 @@ import Testing
     }
 
     @Test func nearMissAndRolesAreNotNames() {
-        #expect(scan("A near miss: the Ward 3 team and the Miss-handled dose; mr smith; MR SMITH; Mr X; asked for a Dr. The nurse came.") == [])
+        #expect(
+            scan(
+                "A near miss: the Ward 3 team and the Miss-handled dose; mr smith; MR SMITH; Mr X; asked for a Dr. The nurse came."
+            ) == [])
     }
 
     // MARK: Phone numbers and e-mail addresses
 
     @Test func ukPhoneNumbersAreWarnings() {
-        #expect(scan("Call 0161 496 0000, (01234) 567890, 07700 900123 or +44 (0)20 7946 0000.") == [
-            Found(.phoneNumber, "0161 496 0000", 1, 6), Found(.phoneNumber, "(01234) 567890", 1, 21),
-            Found(.phoneNumber, "07700 900123", 1, 37), Found(.phoneNumber, "+44 (0)20 7946 0000", 1, 53),
-        ])
+        #expect(
+            scan("Call 0161 496 0000, (01234) 567890, 07700 900123 or +44 (0)20 7946 0000.") == [
+                Found(.phoneNumber, "0161 496 0000", 1, 6), Found(.phoneNumber, "(01234) 567890", 1, 21),
+                Found(.phoneNumber, "07700 900123", 1, 37), Found(.phoneNumber, "+44 (0)20 7946 0000", 1, 53),
+            ])
     }
 
     @Test func extensionsShortNumbersAndTimesAreNotPhoneNumbers() {
@@ -130,7 +156,10 @@ import Testing
     }
 
     @Test func emailAddressesOutsideAllowedDomainsAreWarnings() {
-        #expect(scan("Write to jo.bloggs@gmail.com, ward6@nhs.net or team@mail.nhs.net.") == [Found(.emailAddress, "jo.bloggs@gmail.com", 1, 10)])
+        #expect(
+            scan("Write to jo.bloggs@gmail.com, ward6@nhs.net or team@mail.nhs.net.") == [
+                Found(.emailAddress, "jo.bloggs@gmail.com", 1, 10)
+            ])
         #expect(scan("tag @ward6 and user@localhost") == [])
     }
 
@@ -164,7 +193,9 @@ import Testing
     }
 
     @Test func hugeLinesStayLinear() {
-        let long = String(repeating: "abcdefghij", count: 50_000) + " a@b.com " + String(repeating: "0123456789 ", count: 20_000)
+        let long =
+            String(repeating: "abcdefghij", count: 50_000) + " a@b.com "
+            + String(repeating: "0123456789 ", count: 20_000)
         let clock = ContinuousClock()
         let elapsed = clock.measure { _ = scanner.scan(long, fullDates: true, allow: []) }
         #expect(elapsed < .seconds(10))

@@ -18,6 +18,7 @@ private let scanner: PrivacyScanner = {
     return PrivacyScanner(settings: settings)
 }()
 
+/// libFuzzer's entry point: one input per call; traps on a crash or a broken invariant.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)

@@ -1,6 +1,7 @@
 import Foundation
-import LessonsKit
 import Testing
+
+@testable import LessonsKit
 
 /// The CI recipes in `examples/ci/` parse as YAML, and every `lessons` command they run exists with the options given.
 @Suite struct CIRecipeTests {

@@ -1,6 +1,7 @@
 import Foundation
-import LessonsKit
 import Testing
+
+@testable import LessonsKit
 
 /// `lessons schema`: every example document validates against its type's schema with a real validator (Python's
 /// jsonschema), and the broken fixtures do not.

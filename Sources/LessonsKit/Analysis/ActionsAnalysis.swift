@@ -1,8 +1,8 @@
 /// Queries over the safety actions of an edition's documents.
-public enum ActionsAnalysis {
+enum ActionsAnalysis {
     /// Actions with status `completed` whose `completed` date falls in `period` (whole months inclusive),
     /// most recently completed first, then by document id and action id ("You said, we did").
-    public static func completed(in period: MonthPeriod, content: EditionContent) -> [(
+    static func completed(in period: MonthPeriod, content: EditionContent) -> [(
         document: Document, action: Action
     )] {
         var result: [(document: Document, action: Action)] = []
@@ -26,31 +26,31 @@ public enum ActionsAnalysis {
 }
 
 /// The actions dashboard of an edition: what is open, overdue, due soon, done and not being done.
-public struct ActionsDashboard: Sendable {
-    public typealias Item = (document: Document, action: Action)
+struct ActionsDashboard: Sendable {
+    typealias Item = (document: Document, action: Action)
 
     /// Open or in-progress actions, soonest due first.
-    public let open: [Item]
+    let open: [Item]
     /// Open actions due before the build date (content-model.md: due == today is not overdue).
-    public let overdue: [Item]
+    let overdue: [Item]
     /// Open actions due from the build date to 30 days after it, inclusive.
-    public let dueSoon: [Item]
+    let dueSoon: [Item]
     /// Completed in the six months up to the build date, most recent first ("You said, we did").
-    public let recentlyCompleted: [Item]
+    let recentlyCompleted: [Item]
     /// `not-doing` actions with their reasons.
-    public let notDoing: [Item]
+    let notDoing: [Item]
     /// Strength of every action that is not superseded: `stronger`, `intermediate`, `weaker`, `not-stated`.
-    public let strengthMix: Tally
+    let strengthMix: Tally
     /// Open and overdue counts per service slug ("" for documents without a service).
-    public let byService: [(service: String, open: Int, overdue: Int)]
+    let byService: [(service: String, open: Int, overdue: Int)]
     /// Open and overdue counts per owner.
-    public let byOwner: [(owner: String, open: Int, overdue: Int)]
-    public let total: Int
+    let byOwner: [(owner: String, open: Int, overdue: Int)]
+    let total: Int
 
-    public static let dueSoonDays = 30
-    public static let completedMonths = 6
+    static let dueSoonDays = 30
+    static let completedMonths = 6
 
-    public init(content: EditionContent, today: PartialDate) {
+    init(content: EditionContent, today: PartialDate) {
         var all: [Item] = []
         for document in content.documents { for action in document.actions { all.append((document, action)) } }
         let byDue: (Item, Item) -> Bool = {

@@ -2,9 +2,9 @@
 ///
 /// Everything period-based is relative to the bulletin's own `date` and `covers`, never to the build date, so an
 /// old issue does not change when the site is rebuilt later. Only documents of the edition can appear.
-public enum BulletinAssembly {
+enum BulletinAssembly {
     /// The issue for `bulletin`, or nil when the document is not a bulletin.
-    public static func assemble(_ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig)
+    static func assemble(_ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig)
         -> BulletinIssue?
     {
         guard case .bulletin(let details) = bulletin.details else { return nil }
@@ -60,18 +60,18 @@ public enum BulletinAssembly {
 }
 
 /// One bulletin issue as every form (web, print, e-mail) shows it.
-public struct BulletinIssue: Sendable {
+struct BulletinIssue: Sendable {
     /// A completed action shown under "You said, we did".
-    public struct CompletedAction: Sendable, Hashable {
-        public let document: Document
-        public let action: Action
+    struct CompletedAction: Sendable, Hashable {
+        let document: Document
+        let action: Action
     }
 
     /// A session held in the period: its attendance and one feedback quote.
-    public struct HeldSession: Sendable, Hashable {
-        public let document: Document
-        public let attendance: Int?
-        public let quote: String?
+    struct HeldSession: Sendable, Hashable {
+        let document: Document
+        let attendance: Int?
+        let quote: String?
 
         init(_ document: Document) {
             self.document = document
@@ -86,15 +86,15 @@ public struct BulletinIssue: Sendable {
     }
 
     /// The Learning Lessons Leads of one service (or of the directorate as a whole).
-    public struct ServiceLeads: Sendable, Hashable {
-        public let service: String
-        public let leads: [Lead]
+    struct ServiceLeads: Sendable, Hashable {
+        let service: String
+        let leads: [Lead]
     }
 
     /// The Learning Lessons Leads of one directorate, service by service.
-    public struct LeadGroup: Sendable, Hashable {
-        public let title: String
-        public let entries: [ServiceLeads]
+    struct LeadGroup: Sendable, Hashable {
+        let title: String
+        let entries: [ServiceLeads]
 
         /// Directorates in data-file order, each with its services that have at least one lead.
         static func groups(data: SiteData) -> [LeadGroup] {
@@ -109,25 +109,25 @@ public struct BulletinIssue: Sendable {
         }
     }
 
-    public let bulletin: Document
-    public let details: BulletinDetails
+    let bulletin: Document
+    let details: BulletinDetails
     /// The lead lesson, shown in full.
-    public let lead: Document?
+    let lead: Document?
     /// Further lessons, shown as cards with their key messages.
-    public let lessons: [Document]
-    public let spotlight: BulletinSpotlight?
-    public let practice: [Document]
-    public let external: [Document]
+    let lessons: [Document]
+    let spotlight: BulletinSpotlight?
+    let practice: [Document]
+    let external: [Document]
     /// "You said, we did": actions completed in the covered period, most recent first.
-    public let completedActions: [CompletedAction]
+    let completedActions: [CompletedAction]
     /// Sessions held in the period, newest first.
-    public let sessions: [HeldSession]
+    let sessions: [HeldSession]
     /// The first session after the bulletin's date.
-    public let nextSession: Document?
-    public let leads: [LeadGroup]
+    let nextSession: Document?
+    let leads: [LeadGroup]
     /// Staff-support signposting from `site.yaml` (Markdown).
-    public let support: String?
+    let support: String?
 
     /// "Issue 3 · September to October 2026".
-    public var issueLine: String { "Issue \(details.issue) · \(details.covers.displayText)" }
+    var issueLine: String { "Issue \(details.issue) · \(details.covers.displayText)" }
 }

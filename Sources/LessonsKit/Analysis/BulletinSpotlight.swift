@@ -1,12 +1,12 @@
 /// A bulletin's theme spotlight: incidents with the theme per quarter, as the edition may show them, and the sentence they support.
-public struct BulletinSpotlight: Sendable {
+struct BulletinSpotlight: Sendable {
     /// How many complete quarters the chart shows.
-    public static let quarterCount = 6
+    static let quarterCount = 6
 
-    public let theme: Theme
+    let theme: Theme
     /// Oldest first, small counts suppressed outside governance editions.
-    public let quarters: [(label: String, count: DisplayCount)]
-    public let total: DisplayCount
+    let quarters: [(label: String, count: DisplayCount)]
+    let total: DisplayCount
 
     /// Counts complete quarters only, ending with the last quarter that ends within `covers`, so nothing dated
     /// after the period is counted.
@@ -29,7 +29,7 @@ public struct BulletinSpotlight: Sendable {
     }
 
     /// The sentence the chart supports, never revealing a suppressed count.
-    public var sentence: String {
+    var sentence: String {
         guard let first = quarters.first?.label, let last = quarters.last?.label else { return "" }
         let span = "from \(first) to \(last)"
         let name = theme.title.lowercased()

@@ -33,26 +33,26 @@ enum CalendarDay {
 }
 
 /// Counts keyed by a string, in a stable order: largest first, then by key.
-public struct Tally: Sendable, Hashable {
-    public private(set) var counts: [String: Int] = [:]
+struct Tally: Sendable, Hashable {
+    private(set) var counts: [String: Int] = [:]
 
-    public init() {}
+    init() {}
 
-    public mutating func add(_ key: String, _ amount: Int = 1) { counts[key, default: 0] += amount }
+    mutating func add(_ key: String, _ amount: Int = 1) { counts[key, default: 0] += amount }
 
-    public subscript(key: String) -> Int { counts[key] ?? 0 }
+    subscript(key: String) -> Int { counts[key] ?? 0 }
 
-    public var isEmpty: Bool { counts.isEmpty }
+    var isEmpty: Bool { counts.isEmpty }
 
     /// Entries largest first, ties by key, so pages never depend on hash order.
-    public var ranked: [(key: String, count: Int)] {
+    var ranked: [(key: String, count: Int)] {
         counts.map { (key: $0.key, count: $0.value) }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
         }
     }
 
     /// Entries in the order of `keys` (a vocabulary), then any others ranked; zero counts left out.
-    public func ordered(by keys: [String]) -> [(key: String, count: Int)] {
+    func ordered(by keys: [String]) -> [(key: String, count: Int)] {
         let known = Set(keys)
         return keys.compactMap { key in counts[key].map { (key: key, count: $0) } }
             + ranked.filter { !known.contains($0.key) }

@@ -1,27 +1,27 @@
 /// The MaPSaF grid of an edition: each team's latest assessment and how each level moved since the one before.
-public struct CultureGrid: Sendable {
+struct CultureGrid: Sendable {
     /// How a dimension's level moved since the team's previous assessment.
-    public enum Change: Sendable, Hashable {
+    enum Change: Sendable, Hashable {
         case up(from: String)
         case down(from: String)
         case same, noPrevious
     }
 
-    public struct Row: Sendable {
-        public let service: String
-        public let latest: Document
-        public let previous: Document?
+    struct Row: Sendable {
+        let service: String
+        let latest: Document
+        let previous: Document?
         /// Agreed level per dimension slug.
-        public let levels: [String: String]
-        public let changes: [String: Change]
+        let levels: [String: String]
+        let changes: [String: Change]
         /// How many assessments the team has had in this edition.
-        public let assessments: Int
+        let assessments: Int
     }
 
     /// One row per team, in the order of `data/services.yaml` (never ranked by level).
-    public let rows: [Row]
+    let rows: [Row]
 
-    public init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
+    init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
         var byService: [String: [Document]] = [:]
         for document in content.documents where document.type == .culture {
             guard let date = document.date, date <= today, let service = document.service else { continue }

@@ -1,23 +1,23 @@
 /// Every aggregate the pages of one edition show, computed once from the edition's own documents, the data
 /// files and the build date (never from the whole corpus, so nothing outside the edition leaks in).
-public struct EditionAnalysis: Sendable {
-    public let today: PartialDate
+struct EditionAnalysis: Sendable {
+    let today: PartialDate
     /// The three years of quarters trends cover, ending with the build date's quarter.
-    public let axis: QuarterAxis
-    public let themes: ThemeAnalysis
-    public let units: UnitAnalysis
-    public let actions: ActionsDashboard
-    public let sessions: SessionsAnalysis
-    public let culture: CultureGrid
-    public let leads: LeadsCoverage
-    public let relatedLessons: RelatedLessons
-    public let responseMix: ResponseMix
+    let axis: QuarterAxis
+    let themes: ThemeAnalysis
+    let units: UnitAnalysis
+    let actions: ActionsDashboard
+    let sessions: SessionsAnalysis
+    let culture: CultureGrid
+    let leads: LeadsCoverage
+    let relatedLessons: RelatedLessons
+    let responseMix: ResponseMix
     /// Lessons published in the build date's month one year earlier, newest first.
-    public let thisTimeLastYear: [Document]
+    let thisTimeLastYear: [Document]
 
-    public static let trendQuarters = 12
+    static let trendQuarters = 12
 
-    public init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
+    init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
         self.today = today
         let axis = QuarterAxis(through: today, count: Self.trendQuarters)
         self.axis = axis

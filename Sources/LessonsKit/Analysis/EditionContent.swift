@@ -1,16 +1,16 @@
 /// The documents one edition publishes, with lookups and the link graph computed from them alone.
 ///
 /// Everything derived for an edition (lists, backlinks, counts) starts here, so nothing outside it can leak in.
-public struct EditionContent: Sendable {
-    public let edition: Edition
-    public let documents: [Document]
-    public let graph: LinkGraph
+struct EditionContent: Sendable {
+    let edition: Edition
+    let documents: [Document]
+    let graph: LinkGraph
     private let byId: [String: Document]
     /// Each type's documents, newest first, sorted once per edition.
     private let byType: [DocumentType: [Document]]
 
     /// Selects the documents of `corpus` whose audience the edition includes; drafts only when `includeDrafts`.
-    public init(corpus: Corpus, edition: Edition, includeDrafts: Bool) {
+    init(corpus: Corpus, edition: Edition, includeDrafts: Bool) {
         self.edition = edition
         var seen: Set<String> = []
         let selected = corpus.documents.filter { document in
@@ -23,17 +23,17 @@ public struct EditionContent: Sendable {
         self.byType = Dictionary(grouping: selected, by: \.type).mapValues { $0.sorted(by: Document.newestFirst) }
     }
 
-    public func document(_ id: String) -> Document? { byId[id.lowercased()] }
+    func document(_ id: String) -> Document? { byId[id.lowercased()] }
 
     /// Documents of one type, newest first (then by id), as lists show them.
-    public func documents(of type: DocumentType) -> [Document] {
+    func documents(of type: DocumentType) -> [Document] {
         byType[type] ?? []
     }
 }
 
 extension Document {
     /// Newest first; undated documents last; ties broken by id so order never depends on the file system.
-    public static func newestFirst(_ a: Document, _ b: Document) -> Bool {
+    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
         switch (a.date, b.date) {
         case (let x?, let y?) where x != y: return x > y
         case (nil, _?): return false

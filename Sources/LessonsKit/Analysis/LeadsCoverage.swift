@@ -1,25 +1,25 @@
 /// The Learning Lessons Leads network by directorate and service, and which services have no lead.
-public struct LeadsCoverage: Sendable {
-    public struct ServiceLeads: Sendable {
-        public let service: Service
-        public let leads: [Lead]
+struct LeadsCoverage: Sendable {
+    struct ServiceLeads: Sendable {
+        let service: Service
+        let leads: [Lead]
     }
 
-    public struct DirectorateLeads: Sendable {
-        public let directorate: Directorate
-        public let services: [ServiceLeads]
+    struct DirectorateLeads: Sendable {
+        let directorate: Directorate
+        let services: [ServiceLeads]
         /// Leads named against the directorate itself.
-        public let leads: [Lead]
-        public var covered: Int { services.filter { !$0.leads.isEmpty }.count }
+        let leads: [Lead]
+        var covered: Int { services.filter { !$0.leads.isEmpty }.count }
     }
 
-    public let directorates: [DirectorateLeads]
+    let directorates: [DirectorateLeads]
 
-    public var uncovered: [Service] { directorates.flatMap { $0.services.filter { $0.leads.isEmpty }.map(\.service) } }
-    public var serviceCount: Int { directorates.map(\.services.count).reduce(0, +) }
-    public var leadCount: Int
+    var uncovered: [Service] { directorates.flatMap { $0.services.filter { $0.leads.isEmpty }.map(\.service) } }
+    var serviceCount: Int { directorates.map(\.services.count).reduce(0, +) }
+    var leadCount: Int
 
-    public init(data: SiteData) {
+    init(data: SiteData) {
         var byUnit: [String: [Lead]] = [:]
         for lead in data.leads { byUnit[lead.service, default: []].append(lead) }
         directorates = data.directorates.map { directorate in

@@ -1,24 +1,24 @@
 /// Other lessons related to each lesson, ranked by shared themes, shared sources and closeness in date
 /// (the related-content idea of Hugo, with the weights below).
-public struct RelatedLessons: Sendable {
+struct RelatedLessons: Sendable {
     /// Score for each theme two lessons share.
-    public static let sharedThemeWeight = 3.0
+    static let sharedThemeWeight = 3.0
     /// Score for each source (incident, review…) two lessons draw on.
-    public static let sharedSourceWeight = 5.0
+    static let sharedSourceWeight = 5.0
     /// Score for publication on the same day, falling linearly to nothing at `dateWindowDays` apart.
-    public static let dateWeight = 2.0
-    public static let dateWindowDays = 365.0
+    static let dateWeight = 2.0
+    static let dateWindowDays = 365.0
     /// How many related lessons a page shows.
-    public static let limit = 5
+    static let limit = 5
 
     /// Related lesson ids (lower-cased) per lesson id, best first.
-    public let related: [String: [String]]
+    let related: [String: [String]]
 
-    public func related(to document: Document) -> [String] { related[document.slug] ?? [] }
+    func related(to document: Document) -> [String] { related[document.slug] ?? [] }
 
     /// Only lessons sharing a theme or a source are candidates, found through inverted indexes, so the cost grows
     /// with the overlap between lessons rather than with the square of their number.
-    public init(content: EditionContent) {
+    init(content: EditionContent) {
         let lessons = content.documents.filter { $0.type == .lesson && $0.supersededBy == nil }
         let sources: [[String]] = lessons.map { lesson in
             guard case .lesson(let details) = lesson.details else { return [] }

@@ -1,14 +1,14 @@
 /// Learning responses (PSII, after action review, SWARM…) to the edition's incidents, by quarter.
-public struct ResponseMix: Sendable {
-    public let axis: QuarterAxis
+struct ResponseMix: Sendable {
+    let axis: QuarterAxis
     /// Responses that occur at least once, in vocabulary order.
-    public let responses: [String]
+    let responses: [String]
     /// counts[quarter][response], aligned with `axis` and `responses`.
-    public let counts: [[Int]]
+    let counts: [[Int]]
     /// Totals per response over the whole axis.
-    public let totals: Tally
+    let totals: Tally
 
-    public init(content: EditionContent, axis: QuarterAxis) {
+    init(content: EditionContent, axis: QuarterAxis) {
         self.axis = axis
         var perQuarter = [Tally](repeating: Tally(), count: axis.count)
         var totals = Tally()

@@ -1,48 +1,48 @@
 /// Learning Lessons sessions of an edition: upcoming first, then past, with attendance and feedback trends.
-public struct SessionsAnalysis: Sendable {
+struct SessionsAnalysis: Sendable {
     /// A held session's figures, oldest first in `past`'s chronological copy.
-    public struct Held: Sendable {
-        public let document: Document
-        public let attendance: Int?
+    struct Held: Sendable {
+        let document: Document
+        let attendance: Int?
         /// Attendances so far: attendance of this and every earlier session (a sum of attendances, not of people).
-        public let runningTotal: Int
-        public let rating: Double?
-        public let responses: Int?
+        let runningTotal: Int
+        let rating: Double?
+        let responses: Int?
 
-        public var details: SessionDetails? {
+        var details: SessionDetails? {
             if case .session(let details) = document.details { return details }
             return nil
         }
     }
 
     /// Sessions dated after the build date, soonest first.
-    public let upcoming: [Document]
+    let upcoming: [Document]
     /// Sessions on or before the build date, oldest first, with the running total of attendance.
-    public let held: [Held]
+    let held: [Held]
     /// Partner agencies by the number of sessions they attended.
-    public let agencies: Tally
+    let agencies: Tally
     /// Themes by the number of held sessions that discussed a document carrying them.
-    public let discussedThemes: Tally
+    let discussedThemes: Tally
 
-    public var totalReached: Int { held.last?.runningTotal ?? 0 }
+    var totalReached: Int { held.last?.runningTotal ?? 0 }
 
     /// Trust staff attendances over the held sessions whose split is known.
-    public var staffAttendances: Int { held.compactMap { $0.details?.staffAttendance }.reduce(0, +) }
+    var staffAttendances: Int { held.compactMap { $0.details?.staffAttendance }.reduce(0, +) }
     /// Partner-agency attendances over the held sessions whose split is known.
-    public var partnerAttendances: Int { held.compactMap { $0.details?.partnerAttendance }.reduce(0, +) }
+    var partnerAttendances: Int { held.compactMap { $0.details?.partnerAttendance }.reduce(0, +) }
     /// Held sessions with attendance but no staff/partner split (partner agencies came, counts by agency not given).
-    public var sessionsWithoutSplit: Int {
+    var sessionsWithoutSplit: Int {
         held.filter { $0.attendance != nil && $0.details?.staffAttendance == nil }.count
     }
 
     /// The mean of the session ratings, weighted by responses where given.
-    public var meanRating: Double? {
+    var meanRating: Double? {
         let rated = held.compactMap { session in session.rating.map { ($0, Double(max(session.responses ?? 1, 1))) } }
         let weight = rated.map(\.1).reduce(0, +)
         return weight > 0 ? rated.map { $0.0 * $0.1 }.reduce(0, +) / weight : nil
     }
 
-    public init(content: EditionContent, today: PartialDate) {
+    init(content: EditionContent, today: PartialDate) {
         let sessions = content.documents.filter { $0.type == .session }
         let chronological: (Document, Document) -> Bool = { a, b in
             (a.date.map { CalendarDay.number($0) } ?? Int.max, a.id) < (

@@ -1,28 +1,28 @@
 /// A count as it may be shown in an edition: small counts of incidents and debriefs are suppressed outside
 /// governance editions (content-model.md, "Aggregate statistics"), so a reader cannot single out the people involved.
-public struct DisplayCount: Sendable, Hashable {
+struct DisplayCount: Sendable, Hashable {
     /// The true count; never print it when `isSuppressed`.
-    public let value: Int
-    public let isSuppressed: Bool
+    let value: Int
+    let isSuppressed: Bool
     /// What to print: "7", "0" or "fewer than 5".
-    public let text: String
+    let text: String
 }
 
 /// The small-number rule of one edition.
-public struct SmallNumberPolicy: Sendable, Hashable {
+struct SmallNumberPolicy: Sendable, Hashable {
     /// Counts from 1 to `threshold - 1` are suppressed; nil means show every count (governance editions).
-    public let threshold: Int?
+    let threshold: Int?
 
-    public init(threshold: Int?) {
+    init(threshold: Int?) {
         self.threshold = threshold
     }
 
     /// The policy for an edition: governance editions see true counts.
-    public init(edition: Edition, privacy: PrivacySettings) {
+    init(edition: Edition, privacy: PrivacySettings) {
         self.threshold = edition.includesGovernance ? nil : privacy.smallNumbers
     }
 
-    public func display(_ value: Int) -> DisplayCount {
+    func display(_ value: Int) -> DisplayCount {
         guard let threshold, value > 0, value < threshold else {
             return DisplayCount(value: value, isSuppressed: false, text: "\(value)")
         }
@@ -32,7 +32,7 @@ public struct SmallNumberPolicy: Sendable, Hashable {
     /// Displays a row of counts with its total so that no suppressed cell can be worked out from the others:
     /// when exactly one cell is suppressed, the next smallest non-zero cell is suppressed too, and the total is
     /// hidden whenever any cell is.
-    public func displayRow(_ values: [Int]) -> (cells: [DisplayCount], total: DisplayCount) {
+    func displayRow(_ values: [Int]) -> (cells: [DisplayCount], total: DisplayCount) {
         var cells = values.map(display)
         let total = values.reduce(0, +)
         guard threshold != nil else { return (cells, display(total)) }

@@ -1,48 +1,48 @@
 /// Every theme's figures for one edition, computed in one pass over the edition's documents.
-public struct ThemeAnalysis: Sendable {
+struct ThemeAnalysis: Sendable {
     /// One theme's figures; a parent theme's figures include its descendants' documents.
-    public struct Summary: Sendable {
-        public let theme: Theme
+    struct Summary: Sendable {
+        let theme: Theme
         /// Documents carrying the theme or a descendant, newest first.
-        public internal(set) var documents: [Document] = []
-        public internal(set) var countsByType: [DocumentType: Int] = [:]
+        var documents: [Document] = []
+        var countsByType: [DocumentType: Int] = [:]
         /// Incidents per quarter, aligned with `ThemeAnalysis.axis`.
-        public internal(set) var incidentsPerQuarter: [Int]
+        var incidentsPerQuarter: [Int]
         /// Incidents by physical harm (`not-recorded` when the incident has none).
-        public internal(set) var harmMix = Tally()
+        var harmMix = Tally()
         /// Incidents by learning response.
-        public internal(set) var responseMix = Tally()
+        var responseMix = Tally()
         /// Incidents by service slug.
-        public internal(set) var services = Tally()
+        var services = Tally()
         /// Other themes on the same incidents (the theme's own ancestors and descendants left out).
-        public internal(set) var coOccurring = Tally()
+        var coOccurring = Tally()
         /// Open or in-progress actions of the theme's documents, soonest due first.
-        public internal(set) var openActions: [(document: Document, action: Action)] = []
+        var openActions: [(document: Document, action: Action)] = []
         /// Thematic reviews carrying the theme or covering one of its incidents.
-        public internal(set) var reviews: [Document] = []
+        var reviews: [Document] = []
         /// Bulletins whose `spotlight` is the theme or a descendant.
-        public internal(set) var spotlightBulletins: [Document] = []
+        var spotlightBulletins: [Document] = []
 
-        public var incidentCount: Int { countsByType[.incident] ?? 0 }
+        var incidentCount: Int { countsByType[.incident] ?? 0 }
 
         /// Incidents in the last four quarters of the axis, used to sort themes by recent activity.
-        public var recentIncidents: Int { incidentsPerQuarter.suffix(4).reduce(0, +) }
+        var recentIncidents: Int { incidentsPerQuarter.suffix(4).reduce(0, +) }
 
         /// Newest date among the theme's documents dated on or before the build date.
-        public internal(set) var latestActivity: PartialDate?
+        var latestActivity: PartialDate?
     }
 
     /// The quarters the trends cover (oldest first), ending with the build date's quarter.
-    public let axis: QuarterAxis
-    public let summaries: [String: Summary]
-    public let tree: ThemeTree
+    let axis: QuarterAxis
+    let summaries: [String: Summary]
+    let tree: ThemeTree
 
     /// Themes of the data file, most recent activity first (incidents in the last year, then newest document, then title).
-    public var byRecentActivity: [Summary] { byRecentActivity(suppressingBelow: nil) }
+    var byRecentActivity: [Summary] { byRecentActivity(suppressingBelow: nil) }
 
     /// As `byRecentActivity`, but counts from 1 to `threshold - 1` rank as equal, so that the order of themes whose
     /// counts are shown as "fewer than N" does not hint at their hidden values.
-    public func byRecentActivity(suppressingBelow threshold: Int?) -> [Summary] {
+    func byRecentActivity(suppressingBelow threshold: Int?) -> [Summary] {
         func key(_ count: Int) -> Int {
             guard let threshold, count > 0, count < threshold else { return count }
             return 1
@@ -60,10 +60,10 @@ public struct ThemeAnalysis: Sendable {
         }
     }
 
-    public subscript(slug: String) -> Summary? { summaries[slug] }
+    subscript(slug: String) -> Summary? { summaries[slug] }
 
     /// Three years of quarters (12) through `today`'s quarter, as the issue asks for trends.
-    public init(content: EditionContent, data: SiteData, today: PartialDate, quarters: Int = 12) {
+    init(content: EditionContent, data: SiteData, today: PartialDate, quarters: Int = 12) {
         let tree = data.themeTree
         let axis = QuarterAxis(through: today, count: quarters)
         self.tree = tree

@@ -1,10 +1,10 @@
 /// Incidents per quarter for a theme, its descendants included (a parent theme's counts include its children's).
-public enum ThemeTrend {
+enum ThemeTrend {
     /// Incidents of `content` carrying `theme` or one of its descendant themes, counted per quarter for the
     /// `quarters` quarters ending with the quarter of `through` (oldest first; labels like `2026 Q3`).
     ///
     /// Counts are true values: apply `SmallNumberPolicy` before showing them.
-    public static func incidentsPerQuarter(
+    static func incidentsPerQuarter(
         theme: String, in content: EditionContent, data: SiteData, through: PartialDate,
         quarters: Int
     ) -> [(quarter: String, count: Int)] {
@@ -19,12 +19,12 @@ public enum ThemeTrend {
 }
 
 /// A run of consecutive calendar quarters ending with a given date's quarter.
-public struct QuarterAxis: Sendable, Hashable {
+struct QuarterAxis: Sendable, Hashable {
     /// Quarter number (year × 4 + quarter − 1) of the first quarter.
-    public let first: Int
-    public let count: Int
+    let first: Int
+    let count: Int
 
-    public init(through date: PartialDate, count: Int) {
+    init(through date: PartialDate, count: Int) {
         self.count = max(count, 0)
         first = Self.number(date) - self.count + 1
     }
@@ -32,7 +32,7 @@ public struct QuarterAxis: Sendable, Hashable {
     static func number(_ date: PartialDate) -> Int { date.year * 4 + (date.month - 1) / 3 }
 
     /// Labels oldest first: `2024 Q1` … `2026 Q4`.
-    public var labels: [String] {
+    var labels: [String] {
         (0..<count).map { offset in
             let number = first + offset
             return "\(number / 4) Q\(number % 4 + 1)"
@@ -40,7 +40,7 @@ public struct QuarterAxis: Sendable, Hashable {
     }
 
     /// Position of the quarter containing `date`, or nil outside the axis.
-    public func index(of date: PartialDate) -> Int? {
+    func index(of date: PartialDate) -> Int? {
         let offset = Self.number(date) - first
         return offset >= 0 && offset < count ? offset : nil
     }

@@ -1,23 +1,23 @@
 /// Figures for every service and directorate page; a directorate rolls up its services.
-public struct UnitAnalysis: Sendable {
-    public struct Summary: Sendable {
+struct UnitAnalysis: Sendable {
+    struct Summary: Sendable {
         /// The service's documents, or for a directorate those of its services and its own; newest first.
-        public internal(set) var documents: [Document] = []
-        public internal(set) var incidentsPerQuarter: [Int]
+        var documents: [Document] = []
+        var incidentsPerQuarter: [Int]
         /// Themes of the unit's incidents (as tagged, without parent roll-up).
-        public internal(set) var incidentThemes = Tally()
+        var incidentThemes = Tally()
         /// Open or in-progress actions, soonest due first.
-        public internal(set) var openActions: [(document: Document, action: Action)] = []
-        public var incidentCount: Int { documents.filter { $0.type == .incident }.count }
+        var openActions: [(document: Document, action: Action)] = []
+        var incidentCount: Int { documents.filter { $0.type == .incident }.count }
     }
 
-    public let axis: QuarterAxis
+    let axis: QuarterAxis
     /// By service or directorate slug.
-    public let summaries: [String: Summary]
+    let summaries: [String: Summary]
 
-    public subscript(slug: String) -> Summary? { summaries[slug] }
+    subscript(slug: String) -> Summary? { summaries[slug] }
 
-    public init(content: EditionContent, data: SiteData, axis: QuarterAxis) {
+    init(content: EditionContent, data: SiteData, axis: QuarterAxis) {
         self.axis = axis
         // Mutated in place in an array (see ThemeAnalysis): no copy of a document list per document.
         var units: [String] = []

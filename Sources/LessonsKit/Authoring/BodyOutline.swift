@@ -1,7 +1,7 @@
 /// The body headings each type uses by convention, each with a one-line prompt that `lessons new` writes under it.
-public enum BodyOutline {
+enum BodyOutline {
     /// Headings and prompts, in order.
-    public static func sections(for type: DocumentType) -> [(heading: String, prompt: String)] {
+    static func sections(for type: DocumentType) -> [(heading: String, prompt: String)] {
         switch type {
         case .incident:
             [

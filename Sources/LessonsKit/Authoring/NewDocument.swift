@@ -4,13 +4,17 @@ import Foundation
 public enum NewDocument {
     /// What the command line asked for.
     public struct Request: Sendable {
-        public var siteDirectory: String
-        public var type: String
-        public var title: String
+        var siteDirectory: String
+        var type: String
+        var title: String
+        /// The creation date (`--today`), else today in the site's time zone.
         public var today: String?
+        /// The service the document belongs to (`--service`).
         public var service: String?
+        /// The id to use instead of the next free one (`--id`).
         public var id: String?
 
+        /// A request for a document of `type` (folder or singular name) titled `title` in the site at `siteDirectory`.
         public init(siteDirectory: String, type: String, title: String) {
             self.siteDirectory = siteDirectory
             self.type = type
@@ -20,14 +24,18 @@ public enum NewDocument {
 
     /// The file written, or why nothing was.
     public struct Outcome: Sendable {
+        /// The file written, relative to the site folder.
         public var path: String?
+        /// Problems that stopped the command.
         public var diagnostics: [Diagnostic] = []
+        /// A problem not about one file.
         public var failure: String?
+        /// The exit status.
         public var status: BuildReport.Status = .success
     }
 
     /// Accepts the folder name or the singular (`incidents`, `incident`, `good-practice`).
-    public static func documentType(named name: String) -> DocumentType? {
+    static func documentType(named name: String) -> DocumentType? {
         let lower = name.lowercased()
         return DocumentType(folder: lower) ?? DocumentType(rawValue: lower)
             ?? DocumentType.allCases.first {
@@ -35,6 +43,7 @@ public enum NewDocument {
             }
     }
 
+    /// Writes the new document, or reports why it could not.
     public static func create(_ request: Request) -> Outcome {
         var outcome = Outcome()
         func fail(_ message: String, _ status: BuildReport.Status) -> Outcome {

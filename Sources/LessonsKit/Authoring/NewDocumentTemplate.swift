@@ -2,31 +2,18 @@ import Foundation
 
 /// Writes the Markdown file `lessons new` creates: every required field filled in or marked `TODO` with a note saying
 /// what goes there, optional fields as comments, and the type's body headings with one-line prompts.
-public struct NewDocumentTemplate: Sendable {
-    public let type: DocumentType
-    public let id: String
-    public let title: String
-    public let today: PartialDate
-    public let service: String?
+struct NewDocumentTemplate: Sendable {
+    let type: DocumentType
+    let id: String
+    let title: String
+    let today: PartialDate
+    let service: String?
     /// The next bulletin issue number (bulletins only).
-    public let issue: Int?
-    public let site: SiteVocabularies
-
-    public init(
-        type: DocumentType, id: String, title: String, today: PartialDate, service: String?, issue: Int?,
-        site: SiteVocabularies
-    ) {
-        self.type = type
-        self.id = id
-        self.title = title
-        self.today = today
-        self.service = service
-        self.issue = issue
-        self.site = site
-    }
+    let issue: Int?
+    let site: SiteVocabularies
 
     /// The whole file.
-    public func render() -> String {
+    func render() -> String {
         let fields = ContentModel.fields(for: type, site: site)
         let filled = fields.filter { isFilled($0) }
         var lines = ["---"] + filled.flatMap(self.lines(for:))

@@ -2,28 +2,35 @@ import Foundation
 
 /// What the command line asked for, already checked and resolved (today's date, folders).
 public struct BuildOptions: Sendable {
-    public var siteDirectory: String
+    var siteDirectory: String
     /// One edition by name; nil means the default `staff` edition unless `allEditions`.
     public var edition: String?
+    /// Build every edition, each into its own folder.
     public var allEditions = false
+    /// The output folder of the one edition built, if not the default.
     public var output: String?
+    /// Include drafts, marked DRAFT on every page.
     public var includeDrafts = false
     /// `--today` as written; resolved against `SOURCE_DATE_EPOCH`, then the clock, in the site's time zone.
     public var today: String?
+    /// Overrides `base_url` from site.yaml.
     public var baseURL: String?
+    /// Treat warnings as errors.
     public var strict = false
+    /// Parallel jobs; nil means the number of cores.
     public var jobs: Int?
     /// `--pdf`: bulletin PDFs are required whatever `bulletin.pdf` says; a missing or failing Chromium fails the build.
     public var requirePDF = false
     /// Skip bulletin PDFs whatever `bulletin.pdf` says: `lessons serve` rebuilds on every save, and PDFs take seconds.
     public var skipPDF = false
 
+    /// Default options for the site in `siteDirectory`.
     public init(siteDirectory: String) {
         self.siteDirectory = siteDirectory
     }
 
     /// Why `SOURCE_DATE_EPOCH` cannot be used when `--today` is not given (it must be whole seconds since 1970), or nil.
-    public func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    func sourceDateEpochProblem(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         guard today == nil, let epoch = environment["SOURCE_DATE_EPOCH"] else { return nil }
         guard !epoch.isEmpty, epoch.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             epoch.utf8.count <= 12
@@ -36,7 +43,7 @@ public struct BuildOptions: Sendable {
     }
 
     /// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else now, as a calendar date in `timezone`.
-    public func resolveToday(timezone: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    func resolveToday(timezone: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> PartialDate?
     {
         if let today {

@@ -2,7 +2,7 @@ import Foundation
 
 /// An id pattern from `ids:` in site.yaml (`INC-{YYYY}-{NNN}`, `LLS-{YYYY}-{MM}`, `CUL-{service}-{YYYY}-{MM}`, `{slug}`),
 /// and the next free id it gives.
-public struct IdPattern: Sendable, Hashable {
+struct IdPattern: Sendable, Hashable {
     enum Token: Sendable, Hashable {
         case literal(String)
         case year, month
@@ -11,13 +11,13 @@ public struct IdPattern: Sendable, Hashable {
     }
 
     /// Why no id could be made.
-    public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         case unknownToken(String)
         case needsService(pattern: String)
         case taken(String)
         case invalid(String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .unknownToken(let token):
                 "unknown placeholder '{\(token)}' in the id pattern; use {YYYY}, {MM}, {N…}, {service} or {slug}"
@@ -31,17 +31,17 @@ public struct IdPattern: Sendable, Hashable {
     }
 
     /// The patterns configuration.md gives, used for types that `ids:` leaves out.
-    public static let defaults: [DocumentType: String] = [
+    static let defaults: [DocumentType: String] = [
         .incident: "INC-{YYYY}-{NNN}", .lesson: "LL-{YYYY}-{NNN}", .session: "LLS-{YYYY}-{MM}", .bulletin: "LLB-{NNN}",
         .debrief: "DB-{YYYY}-{NNN}", .practice: "GP-{YYYY}-{NNN}", .external: "EXT-{YYYY}-{NNN}",
         .review: "TR-{YYYY}-{NNN}",
         .culture: "CUL-{service}-{YYYY}-{MM}", .page: "{slug}",
     ]
 
-    public let text: String
+    let text: String
     let tokens: [Token]
 
-    public init(_ text: String) throws(Problem) {
+    init(_ text: String) throws(Problem) {
         self.text = text
         var tokens: [Token] = []
         var rest = Substring(text)
@@ -63,13 +63,13 @@ public struct IdPattern: Sendable, Hashable {
     }
 
     /// The pattern for a type: the site's `ids:` entry, else the default.
-    public static func forType(_ type: DocumentType, config: SiteConfig) throws(Problem) -> IdPattern {
+    static func forType(_ type: DocumentType, config: SiteConfig) throws(Problem) -> IdPattern {
         try IdPattern(config.idPatterns[type.folder] ?? defaults[type] ?? "{slug}")
     }
 
     /// The next free id: one more than the highest counter already used with the same filled-in parts (ids compared ignoring
     /// case), or the filled-in pattern itself when it has no counter and is still free.
-    public func nextId(existing: [String], today: PartialDate, service: String?, title: String) throws(Problem)
+    func nextId(existing: [String], today: PartialDate, service: String?, title: String) throws(Problem)
         -> String
     {
         var regex = "^"
@@ -128,9 +128,9 @@ public struct IdPattern: Sendable, Hashable {
 }
 
 /// Lower-case, hyphenated, ASCII names for files and page ids, made from titles.
-public enum Slug {
+enum Slug {
     /// `Missed observation on Ward 3 — night` → `missed-observation-on-ward-3-night`, at most `limit` characters.
-    public static func make(_ text: String, limit: Int = 60) -> String {
+    static func make(_ text: String, limit: Int = 60) -> String {
         let folded = text.folding(
             options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
         var slug = ""

@@ -4,7 +4,7 @@ import Foundation
 extension PrivacyPattern {
     /// Compiles a site pattern as `privacy.patterns` promises: NSRegularExpression syntax, case-sensitive unless it starts with `(?i)`.
     /// - Returns: the expression, or the reason it is not valid.
-    public static func compile(_ pattern: String) -> Result<NSRegularExpression, PatternProblem> {
+    static func compile(_ pattern: String) -> Result<NSRegularExpression, PatternProblem> {
         guard !pattern.isEmpty else { return .failure(PatternProblem(reason: "the pattern is empty")) }
         do {
             let regex = try NSRegularExpression(pattern: pattern)
@@ -19,8 +19,8 @@ extension PrivacyPattern {
     }
 
     /// Why a site pattern cannot be used.
-    public struct PatternProblem: Error, Sendable {
+    struct PatternProblem: Error, Sendable {
         /// The reason, as a clause for "cannot be used: …".
-        public let reason: String
+        let reason: String
     }
 }

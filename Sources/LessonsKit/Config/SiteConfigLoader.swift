@@ -1,15 +1,15 @@
 /// Reads `site.yaml` into a `SiteConfig`; any error here makes the command line unusable (exit status 2).
-public enum SiteConfigLoader {
+enum SiteConfigLoader {
     /// `print` and `reports`: posters, the lesson-on-a-page check and learning reports.
     static let printKeys = ["print", "reports"]
 
-    public static let knownKeys = [
+    static let knownKeys = [
         "title", "organisation", "base_url", "language", "theme", "portable", "timezone", "robots",
         "links", "ids", "markdown", "editions", "privacy", "search", "bulletin", "frameworks", "vocabularies",
     ]
 
     /// Parses the configuration, returning it (when usable) and every problem found.
-    public static func load(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+    static func load(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
         let parsed = YAMLReader().parse(file.text, file: file.path)
         let root: YAMLNode
         switch parsed {

@@ -2,9 +2,9 @@
 ///
 /// `lessons new` writes its templates from this, `lessons schema` its JSON Schemas and the docs their field tables, so
 /// the three never disagree. The decoder stays the authority on what is accepted; a test keeps them in step.
-public enum ContentModel {
+enum ContentModel {
     /// The fields a document of `type` may have, common fields first, in the order `lessons new` writes them.
-    public static func fields(for type: DocumentType, site: SiteVocabularies) -> [FieldSpec] {
+    static func fields(for type: DocumentType, site: SiteVocabularies) -> [FieldSpec] {
         common(for: type, site: site) + specific(to: type, site: site)
     }
 
@@ -83,7 +83,7 @@ public enum ContentModel {
     }
 
     /// The fields of one action under `actions:`.
-    public static let actionFields: [FieldSpec] = [
+    static let actionFields: [FieldSpec] = [
         FieldSpec("id", .text(), .required, "Unique within the document: A1, A2, …"),
         FieldSpec("action", .text(), .required, "What will change."),
         FieldSpec("owner", .text(), .required, "A role and team, never a person's name alone."),
@@ -100,7 +100,7 @@ public enum ContentModel {
     ]
 
     /// The fields of one clip under `videos:`.
-    public static let videoFields: [FieldSpec] = [
+    static let videoFields: [FieldSpec] = [
         FieldSpec("file", .text(), .required, "The .mp4 or .webm file beside the document."),
         FieldSpec("title", .text(), .required, "What the clip shows."),
         FieldSpec("captions", .text(), .required, "The WebVTT (.vtt) captions file beside the document (required)."),

@@ -1,8 +1,8 @@
 /// What one front-matter field holds, as content-model.md describes it: the one description that `lessons new`,
 /// `lessons schema` and the documentation share.
-public struct FieldSpec: Sendable {
+struct FieldSpec: Sendable {
     /// The kind of value a field takes.
-    public indirect enum Value: Sendable {
+    indirect enum Value: Sendable {
         case text(maxLength: Int? = nil)
         case url
         case date(DatePrecision)
@@ -29,7 +29,7 @@ public struct FieldSpec: Sendable {
     }
 
     /// Whether a document must give the field.
-    public enum Requirement: Sendable, Hashable {
+    enum Requirement: Sendable, Hashable {
         case required
         /// Required in common cases (said in the text); `lessons new` writes a placeholder for it.
         case expected(String)
@@ -38,15 +38,15 @@ public struct FieldSpec: Sendable {
         case optional
     }
 
-    public let name: String
-    public let value: Value
-    public let requirement: Requirement
+    let name: String
+    let value: Value
+    let requirement: Requirement
     /// One sentence for editors, shown in the schema's hover text and in docs.
-    public let description: String
+    let description: String
     /// An example value as YAML, written after the field in `lessons new` comments.
-    public let example: String?
+    let example: String?
 
-    public init(
+    init(
         _ name: String, _ value: Value, _ requirement: Requirement = .optional, _ description: String,
         example: String? = nil
     ) {
@@ -57,5 +57,5 @@ public struct FieldSpec: Sendable {
         self.example = example
     }
 
-    public var isRequired: Bool { requirement == .required }
+    var isRequired: Bool { requirement == .required }
 }

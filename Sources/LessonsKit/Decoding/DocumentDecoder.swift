@@ -4,23 +4,23 @@ import Foundation
 ///
 /// A pure function of the file, the configuration and the data files, so documents can be decoded in parallel
 /// (and later cached one by one).
-public struct DocumentDecoder: Sendable {
-    public let config: SiteConfig
-    public let data: SiteData
+struct DocumentDecoder: Sendable {
+    let config: SiteConfig
+    let data: SiteData
     private let themeSlugs: [String]
     private let serviceSlugSet: Set<String>
     private let serviceSlugs: [String]
 
     /// Most themes one document may carry; more are ignored with a warning (each theme multiplies the links and
     /// co-occurrence counts on every theme page).
-    public static let maximumThemes = 20
+    static let maximumThemes = 20
 
-    public static let commonFields = [
+    static let commonFields = [
         "id", "title", "date", "summary", "themes", "service", "audience", "draft", "privacy",
         "governance", "actions", "review_by", "superseded_by", "videos",
     ]
 
-    public init(config: SiteConfig, data: SiteData) {
+    init(config: SiteConfig, data: SiteData) {
         self.config = config
         self.data = data
         self.themeSlugs = data.themes.map(\.slug)
@@ -29,7 +29,7 @@ public struct DocumentDecoder: Sendable {
     }
 
     /// Decodes a document; returns nil (with diagnostics) when it is too broken to use.
-    public func decode(_ file: SourceFile, type: DocumentType) -> (Document?, [Diagnostic]) {
+    func decode(_ file: SourceFile, type: DocumentType) -> (Document?, [Diagnostic]) {
         let split: FrontMatterSplit
         switch FrontMatter.split(file) {
         case .failure(let diagnostic): return (nil, [diagnostic])
@@ -115,7 +115,7 @@ public struct DocumentDecoder: Sendable {
     ///
     /// When the YAML itself cannot be parsed, a top-level `id:` line is looked for in the text, so that one syntax
     /// error does not turn every reference to the document into an "unknown document" error.
-    public static func declaredId(in file: SourceFile) -> String? {
+    static func declaredId(in file: SourceFile) -> String? {
         if case .success(let split) = FrontMatter.split(file),
             case .success(let root?) = YAMLReader().parse(split.yaml, file: file.path),
             let id = root["id"]?.scalar, DocumentID.isValid(id)
@@ -126,7 +126,7 @@ public struct DocumentDecoder: Sendable {
     }
 
     /// The value of the first unindented `id:` line of a text, if it is a valid id (quotes and a comment allowed).
-    public static func declaredIdLine(in text: String) -> String? {
+    static func declaredIdLine(in text: String) -> String? {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(200)
         where line.hasPrefix("id:") {
             var value = line.dropFirst(3)

@@ -40,7 +40,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 
     /// Text safe to print on a terminal: line breaks, control characters (terminal escape sequences start with ESC)
     /// and bidirectional overrides are shown as escapes, so a value can neither forge a line nor repaint the screen.
-    public static func visible(_ text: String) -> String {
+    static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

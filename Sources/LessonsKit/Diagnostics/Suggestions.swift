@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions for near misses among known names.
-public enum Suggestions {
+enum Suggestions {
     /// The closest candidate to `word` (case-insensitive edit distance), if it is close enough to be a likely typo.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(2, target.count / 3)
         var best: (distance: Int, candidate: String)?
@@ -15,7 +15,7 @@ public enum Suggestions {
     }
 
     /// "; did you mean 'x'?" or an empty string.
-    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
+    static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// Checks that each video's captions file beside its document is WebVTT: it must start with `WEBVTT` (after an optional
 /// byte-order mark), or browsers show no captions. Missing files are reported where the page is rendered.
-public enum CaptionFiles {
+enum CaptionFiles {
     /// An error for each captions file that exists but is not WebVTT.
-    public static func check(_ documents: [Document], siteDirectory: String, attachments: Set<String>) -> [Diagnostic] {
+    static func check(_ documents: [Document], siteDirectory: String, attachments: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in documents {
             let folder = document.path.split(separator: "/").dropLast().joined(separator: "/")

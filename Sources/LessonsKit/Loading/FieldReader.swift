@@ -3,35 +3,35 @@ import Foundation
 /// Reads typed fields from a YAML mapping, collecting located diagnostics instead of throwing.
 ///
 /// Every key read is remembered, so the keys left over can be reported as unknown fields with a did-you-mean.
-public struct FieldReader {
-    public let file: String
-    public let location: SourceLocation
+struct FieldReader {
+    let file: String
+    let location: SourceLocation
     private let pairs: [YAMLPair]
     /// Phrase naming what is being read, for messages ("front matter", "site.yaml").
     private let context: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     private var used: Set<String> = []
 
-    public init(_ node: YAMLNode, context: String) {
+    init(_ node: YAMLNode, context: String) {
         self.file = node.location.file
         self.location = node.location
         self.pairs = node.pairs ?? []
         self.context = context
     }
 
-    public var keys: [String] { pairs.map(\.key) }
+    var keys: [String] { pairs.map(\.key) }
 
-    public mutating func report(_ diagnostic: Diagnostic) {
+    mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
     /// Where a key was written (its key position), or the mapping's location when absent.
-    public func location(of key: String) -> SourceLocation {
+    func location(of key: String) -> SourceLocation {
         pairs.first { $0.key == key }?.keyLocation ?? location
     }
 
     /// Where each key's value was written, for later diagnostics.
-    public var valueLocations: [String: SourceLocation] {
+    var valueLocations: [String: SourceLocation] {
         Dictionary(pairs.map { ($0.key, $0.value.location) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -39,7 +39,7 @@ public struct FieldReader {
     ///
     /// Blank text (`""`, spaces, zero-width spaces and other invisible characters) counts as absent too, so a
     /// quoted empty value can never satisfy a required field or a privacy review.
-    public mutating func node(_ key: String, required: Bool = false, hint: String? = nil) -> YAMLNode? {
+    mutating func node(_ key: String, required: Bool = false, hint: String? = nil) -> YAMLNode? {
         used.insert(key)
         guard let pair = pairs.first(where: { $0.key == key }) else {
             if required {
@@ -74,18 +74,18 @@ public struct FieldReader {
     }
 
     /// Whether `key` holds a `TODO` placeholder (reported when the field is read).
-    public func isPlaceholder(_ key: String) -> Bool {
+    func isPlaceholder(_ key: String) -> Bool {
         pairs.first { $0.key == key }.map { Placeholder.isPlaceholder($0.value) } ?? false
     }
 
     /// A text field; numbers and booleans written without quotes are accepted as text.
-    public mutating func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+    mutating func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
         guard let node = node(key, required: required, hint: hint) else { return nil }
         return text(node, field: key)
     }
 
     /// Text from a node, reporting a located type error when it is a list or mapping.
-    public mutating func text(_ node: YAMLNode, field: String) -> String? {
+    mutating func text(_ node: YAMLNode, field: String) -> String? {
         guard let value = node.scalar else {
             report(
                 .error(
@@ -102,7 +102,7 @@ public struct FieldReader {
     }
 
     /// A link address: web, e-mail, telephone or relative; `javascript:`, `data:` and other schemes are errors.
-    public mutating func url(_ key: String, required: Bool = false) -> String? {
+    mutating func url(_ key: String, required: Bool = false) -> String? {
         guard let value = string(key, required: required) else { return nil }
         guard ExternalURL.isSafe(value) else {
             report(
@@ -115,7 +115,7 @@ public struct FieldReader {
     }
 
     /// One of a fixed list of values; an unknown one is an error listing the allowed values.
-    public mutating func choice(_ key: String, from allowed: [String], required: Bool = false) -> String? {
+    mutating func choice(_ key: String, from allowed: [String], required: Bool = false) -> String? {
         guard
             let node = node(
                 key, required: required, hint: "add '\(key): …', one of: \(allowed.joined(separator: ", "))"),
@@ -125,7 +125,7 @@ public struct FieldReader {
     }
 
     /// Checks a value against a list, reporting an error with the allowed values and a did-you-mean.
-    public mutating func checkChoice(_ value: String, field: String, allowed: [String], at location: SourceLocation)
+    mutating func checkChoice(_ value: String, field: String, allowed: [String], at location: SourceLocation)
         -> String?
     {
         guard allowed.contains(value) else {
@@ -140,7 +140,7 @@ public struct FieldReader {
     }
 
     /// A list of text values; a single text value where a list is expected is an error with a hint.
-    public mutating func stringList(_ key: String, required: Bool = false) -> [Located<String>] {
+    mutating func stringList(_ key: String, required: Bool = false) -> [Located<String>] {
         guard let node = node(key, required: required) else { return [] }
         guard let items = node.items else {
             report(
@@ -164,12 +164,12 @@ public struct FieldReader {
     }
 
     /// A list of values each from a fixed list.
-    public mutating func choiceList(_ key: String, from allowed: [String]) -> [String] {
+    mutating func choiceList(_ key: String, from allowed: [String]) -> [String] {
         stringList(key).compactMap { checkChoice($0.value, field: key, allowed: allowed, at: $0.location) }
     }
 
     /// A list of mappings (e.g. actions, speakers), each read by `read`.
-    public mutating func mappingList<T>(_ key: String, _ read: (inout FieldReader) -> T?) -> [T] {
+    mutating func mappingList<T>(_ key: String, _ read: (inout FieldReader) -> T?) -> [T] {
         guard let node = node(key) else { return [] }
         guard let items = node.items else {
             report(
@@ -195,7 +195,7 @@ public struct FieldReader {
     }
 
     /// A nested mapping read by `read`.
-    public mutating func mapping<T>(_ key: String, required: Bool = false, _ read: (inout FieldReader) -> T?) -> T? {
+    mutating func mapping<T>(_ key: String, required: Bool = false, _ read: (inout FieldReader) -> T?) -> T? {
         guard let node = node(key, required: required) else { return nil }
         guard node.pairs != nil else {
             report(
@@ -211,7 +211,7 @@ public struct FieldReader {
     }
 
     /// A whole number, optionally within a range.
-    public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+    mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = node(key, required: required), let value = text(node, field: key) else { return nil }
         guard let number = Int(value), range.map({ $0.contains(number) }) ?? true else {
             let bounds = range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? ""
@@ -222,7 +222,7 @@ public struct FieldReader {
     }
 
     /// A decimal number within a range.
-    public mutating func double(_ key: String, range: ClosedRange<Double>) -> Double? {
+    mutating func double(_ key: String, range: ClosedRange<Double>) -> Double? {
         guard let node = node(key), let value = text(node, field: key) else { return nil }
         guard let number = Double(value), range.contains(number) else {
             report(
@@ -236,7 +236,7 @@ public struct FieldReader {
     }
 
     /// `true` or `false`.
-    public mutating func bool(_ key: String) -> Bool? {
+    mutating func bool(_ key: String) -> Bool? {
         guard let node = node(key), let value = text(node, field: key) else { return nil }
         switch value.lowercased() {
         case "true", "yes": return true
@@ -248,13 +248,13 @@ public struct FieldReader {
     }
 
     /// A date: `YYYY-MM-DD`, or `YYYY-MM` where month precision is allowed or required.
-    public mutating func date(_ key: String, required: Bool = false, precision: DatePrecision = .day) -> PartialDate? {
+    mutating func date(_ key: String, required: Bool = false, precision: DatePrecision = .day) -> PartialDate? {
         guard let node = node(key, required: required, hint: precision.hint(key)) else { return nil }
         guard let value = text(node, field: key) else { return nil }
         return checkDate(value, field: key, precision: precision, at: node.location)
     }
 
-    public mutating func checkDate(
+    mutating func checkDate(
         _ value: String, field: String, precision: DatePrecision, at location: SourceLocation
     ) -> PartialDate? {
         guard let date = PartialDate(parsing: value) else {
@@ -284,7 +284,7 @@ public struct FieldReader {
     }
 
     /// Warnings for keys that were never read, with a did-you-mean over `known` keys.
-    public mutating func reportUnknownKeys(known extraKnown: [String] = []) {
+    mutating func reportUnknownKeys(known extraKnown: [String] = []) {
         let known = used.union(extraKnown)
         for pair in pairs where !known.contains(pair.key) {
             report(
@@ -297,7 +297,7 @@ public struct FieldReader {
 }
 
 /// Which date forms a field accepts.
-public enum DatePrecision: Sendable {
+enum DatePrecision: Sendable {
     case day, month, either
 
     func hint(_ field: String) -> String {

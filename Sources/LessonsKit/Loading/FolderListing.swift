@@ -7,7 +7,7 @@ import Foundation
 /// unreadable folders and folders nested too deep are each a located problem naming the path.
 extension SiteReader {
     /// What a folder entry is, symbolic links followed.
-    public enum EntryKind: Sendable, Equatable {
+    enum EntryKind: Sendable, Equatable {
         case file
         case directory
         /// Anything that must not be read, with what it is: "a named pipe (FIFO)", "a symbolic link that leads nowhere", …
@@ -17,11 +17,11 @@ extension SiteReader {
     }
 
     /// Deepest folder nesting read below a top-level folder such as `content/<type>/` or `static/`.
-    public static let maximumFolderDepth = 16
+    static let maximumFolderDepth = 16
 
     /// The entries of a folder, sorted; names starting with `.` or `_` are left out.
     /// - Returns: nil (with an error) when the folder itself cannot be read.
-    public func children(of relative: String, diagnostics: inout [Diagnostic]) -> [String]? {
+    func children(of relative: String, diagnostics: inout [Diagnostic]) -> [String]? {
         guard let directory = opendir(absolute(relative)) else {
             let reason = String(cString: strerror(errno))
             diagnostics.append(
@@ -50,7 +50,7 @@ extension SiteReader {
     }
 
     /// The kind of an entry; every kind that is not a regular file or folder is named for the message.
-    public func kind(of relative: String) -> EntryKind {
+    func kind(of relative: String) -> EntryKind {
         let full = absolute(relative)
         var info = stat()
         guard lstat(full, &info) == 0 else {
@@ -74,7 +74,7 @@ extension SiteReader {
     }
 
     /// Every regular file below `relative` (site-relative paths, sorted), with a problem for everything else met.
-    public func regularFiles(under relative: String) -> (files: [String], diagnostics: [Diagnostic]) {
+    func regularFiles(under relative: String) -> (files: [String], diagnostics: [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         guard kind(of: relative) == .directory else { return ([], []) }
@@ -127,7 +127,7 @@ extension SiteReader {
     }
 
     /// Whether a path names a regular file (symbolic links followed): the only kind of file ever opened.
-    public func isRegularFile(_ relative: String) -> Bool {
+    func isRegularFile(_ relative: String) -> Bool {
         kind(of: relative) == .file
     }
 }

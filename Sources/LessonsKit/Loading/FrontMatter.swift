@@ -1,18 +1,18 @@
 /// A document file split into its YAML front matter and Markdown body.
-public struct FrontMatterSplit: Sendable, Hashable {
+struct FrontMatterSplit: Sendable, Hashable {
     /// The YAML text between the `---` lines.
-    public let yaml: String
+    let yaml: String
     /// The line of the file on which the YAML starts (2 when the file starts with `---`).
-    public let yamlFirstLine: Int
+    let yamlFirstLine: Int
     /// The Markdown after the closing `---` line.
-    public let body: String
+    let body: String
     /// The line of the file on which the body starts.
-    public let bodyFirstLine: Int
+    let bodyFirstLine: Int
 }
 
 /// Splits `---`-delimited front matter from a document, reporting a located error when it is missing or unterminated.
-public enum FrontMatter {
-    public static func split(_ file: SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
+enum FrontMatter {
+    static func split(_ file: SourceFile) -> Result<FrontMatterSplit, Diagnostic> {
         var text = Substring(file.text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         if text.allSatisfy({ $0.isWhitespace }) {

@@ -2,34 +2,34 @@ import Foundation
 
 /// When each content file was first committed and last changed, read from the site's git history with one `git log`
 /// for the whole site (never from file times, which a fresh clone resets).
-public struct GitHistory: Sendable, Hashable {
+struct GitHistory: Sendable, Hashable {
     /// First and last commit dates of one file, as calendar days in the site's time zone.
-    public struct Dates: Sendable, Hashable {
-        public let firstPublished: PartialDate
-        public let lastUpdated: PartialDate
+    struct Dates: Sendable, Hashable {
+        let firstPublished: PartialDate
+        let lastUpdated: PartialDate
     }
 
     /// Dates by site-relative path (`content/lessons/ll-2026-001.md`).
-    public let dates: [String: Dates]
+    let dates: [String: Dates]
     /// Said once in the build summary when the dates had to be left out (a shallow clone).
-    public let note: String?
+    let note: String?
 
-    public init(dates: [String: Dates] = [:], note: String? = nil) {
+    init(dates: [String: Dates] = [:], note: String? = nil) {
         self.dates = dates
         self.note = note
     }
 
     /// No dates: outside git, or git is not installed.
-    public static let none = GitHistory()
+    static let none = GitHistory()
 
-    public static let shallowNote =
+    static let shallowNote =
         "This is a shallow git clone, so pages do not show when they were first published and last updated: "
         + "fetch the full history (e.g. fetch-depth: 0) to show them."
 
-    public subscript(path: String) -> Dates? { dates[path] }
+    subscript(path: String) -> Dates? { dates[path] }
 
     /// Reads the history of `content/` in `siteDirectory`; no dates outside a git work tree or in a shallow clone.
-    public static func read(siteDirectory: String, timezone: String) -> GitHistory {
+    static func read(siteDirectory: String, timezone: String) -> GitHistory {
         guard
             let state = run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], in: siteDirectory)?
                 .split(separator: "\n").map(String.init), state.first == "true"

@@ -4,12 +4,12 @@
 /// one paragraph: 100,000 repeats of `![[]()` take minutes (fixed upstream in 0.30.3). We stay on the system
 /// library, so text is refused before cmark sees it when one paragraph (text between blank lines) holds more
 /// than ``maximumImageOpeningsPerParagraph`` `![`. Real writing never comes near: that is a picture per word.
-public enum MarkdownLimits {
+enum MarkdownLimits {
     /// Most `![` accepted in one paragraph; at this limit the worst case of a 5 MB file renders in a few seconds.
-    public static let maximumImageOpeningsPerParagraph = 500
+    static let maximumImageOpeningsPerParagraph = 500
 
     /// The 1-based line and scalar column of the `![` that exceeds the limit in `text`, if any.
-    public static func firstExcess(in text: String) -> (line: Int, column: Int)? {
+    static func firstExcess(in text: String) -> (line: Int, column: Int)? {
         var line = 1
         var column = 0
         var openings = 0

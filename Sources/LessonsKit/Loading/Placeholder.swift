@@ -2,11 +2,11 @@
 ///
 /// A placeholder is never taken as a value: the decoder reports it as "still a placeholder" at its line, so a new file
 /// cannot be published half-written.
-public enum Placeholder {
-    public static let marker = "TODO"
+enum Placeholder {
+    static let marker = "TODO"
 
     /// Whether text (a front-matter value or a body line) is a placeholder.
-    public static func isPlaceholder(_ text: String) -> Bool {
+    static func isPlaceholder(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix(marker) else { return false }
         let rest = trimmed.dropFirst(marker.count)
@@ -14,12 +14,12 @@ public enum Placeholder {
     }
 
     /// Whether a YAML node is a placeholder scalar.
-    public static func isPlaceholder(_ node: YAMLNode) -> Bool {
+    static func isPlaceholder(_ node: YAMLNode) -> Bool {
         node.scalar.map(isPlaceholder) ?? false
     }
 
     /// Whether a node is, or holds anywhere inside it, a placeholder.
-    public static func contains(_ node: YAMLNode) -> Bool {
+    static func contains(_ node: YAMLNode) -> Bool {
         switch node.kind {
         case .scalar: isPlaceholder(node)
         case .sequence(let items): items.contains(where: contains)
@@ -28,7 +28,7 @@ public enum Placeholder {
     }
 
     /// The diagnostic for a placeholder found in field `field` (or in the body when nil).
-    public static func diagnostic(field: String?, at location: SourceLocation) -> Diagnostic {
+    static func diagnostic(field: String?, at location: SourceLocation) -> Diagnostic {
         .error(
             .placeholder, field.map { "'\($0)' is still a placeholder" } ?? "this prompt is still a placeholder",
             at: location,
@@ -40,7 +40,7 @@ public enum Placeholder {
 
 extension Placeholder {
     /// Every body line that is still a `TODO` prompt (outside fenced code), located in the file.
-    public static func bodyDiagnostics(_ body: String, firstLine: Int, file: String) -> [Diagnostic] {
+    static func bodyDiagnostics(_ body: String, firstLine: Int, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var inFence = false
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,10 +1,10 @@
 /// Reads `data/themes.yaml`, `data/services.yaml` and `data/leads.yaml`; a problem here is a configuration error (exit 2).
-public enum SiteDataLoader {
-    public static let themesPath = "data/themes.yaml"
-    public static let servicesPath = "data/services.yaml"
-    public static let leadsPath = "data/leads.yaml"
+enum SiteDataLoader {
+    static let themesPath = "data/themes.yaml"
+    static let servicesPath = "data/services.yaml"
+    static let leadsPath = "data/leads.yaml"
 
-    public static func load(reader: SiteReader) -> (SiteData, [Diagnostic]) {
+    static func load(reader: SiteReader) -> (SiteData, [Diagnostic]) {
         var data = SiteData()
         var diagnostics: [Diagnostic] = []
         func entries(_ path: String) -> [YAMLNode] {

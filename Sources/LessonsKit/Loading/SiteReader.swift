@@ -1,29 +1,29 @@
 import Foundation
 
 /// The one place that reads the site folder: lists content files and reads text files, reporting problems as diagnostics.
-public struct SiteReader: Sendable {
+struct SiteReader: Sendable {
     /// Largest file accepted; anything bigger is certainly not a hand-written document.
-    public static let maximumFileSize = 5 * 1024 * 1024
+    static let maximumFileSize = 5 * 1024 * 1024
 
-    public let siteDirectory: String
+    let siteDirectory: String
 
-    public init(siteDirectory: String) {
+    init(siteDirectory: String) {
         self.siteDirectory = URL(fileURLWithPath: siteDirectory).standardizedFileURL.path
     }
 
     /// Absolute path of a site-relative path.
-    public func absolute(_ relative: String) -> String {
+    func absolute(_ relative: String) -> String {
         siteDirectory == "/" ? "/" + relative : siteDirectory + "/" + relative
     }
 
     /// Whether an absolute path, with every symbolic link resolved, stays inside the site folder.
-    public func isInsideSite(_ absolutePath: String) -> Bool {
+    func isInsideSite(_ absolutePath: String) -> Bool {
         let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
         let site = URL(fileURLWithPath: siteDirectory).resolvingSymlinksInPath().path
         return resolved.hasPrefix(site + "/")
     }
 
-    public func exists(_ relative: String) -> Bool {
+    func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(relative))
     }
 
@@ -31,7 +31,7 @@ public struct SiteReader: Sendable {
     ///
     /// Nothing is skipped silently: an entry that cannot be read is an error naming it, and the listing is then
     /// marked incomplete so that references to documents it may hold are not reported as unknown as well.
-    public func listContent() -> ContentListing {
+    func listContent() -> ContentListing {
         var listing = ContentListing()
         let root = "content"
         guard kind(of: root) == .directory else { return listing }
@@ -138,7 +138,7 @@ public struct SiteReader: Sendable {
     }
 
     /// The first 64 KB of a regular file decoded leniently (invalid UTF-8 replaced), or nil; only for salvaging an id.
-    public func legibleText(_ relative: String) -> String? {
+    func legibleText(_ relative: String) -> String? {
         guard isRegularFile(relative), let handle = FileHandle(forReadingAtPath: absolute(relative)) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: 64 * 1024) else { return nil }
@@ -146,7 +146,7 @@ public struct SiteReader: Sendable {
     }
 
     /// Reads a UTF-8 text file, refusing oversized, binary and non-UTF-8 files with a located diagnostic.
-    public func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
+    func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
         let full = absolute(relative)
         let location = SourceLocation(file: relative)
         // Opening a named pipe would block until something writes to it: look before opening.

@@ -1,8 +1,8 @@
 /// Character-level checks on values read from the site: blank text and control characters.
-public enum TextChecks {
+enum TextChecks {
     /// Whether `text` holds nothing a reader could see: only whitespace, format characters (zero-width spaces,
     /// joiners, byte-order marks, direction marks) and other default-ignorable code points.
-    public static func isBlank(_ text: some StringProtocol) -> Bool {
+    static func isBlank(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
                 || scalar.properties.isDefaultIgnorableCodePoint
@@ -11,7 +11,7 @@ public enum TextChecks {
 
     /// Whether a scalar is a control character that has no place in a document: C0 controls other than tab and
     /// line feed, DEL and the C1 controls (ESC starts terminal escape sequences; NUL truncates C strings).
-    public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A: false
         case 0x00...0x1F, 0x7F...0x9F: true
@@ -20,7 +20,7 @@ public enum TextChecks {
     }
 
     /// The first forbidden control character of `text`, with its 1-based line and scalar column within `text`.
-    public static func firstForbiddenControl(in text: some StringProtocol) -> (
+    static func firstForbiddenControl(in text: some StringProtocol) -> (
         scalar: Unicode.Scalar, line: Int, column: Int
     )? {
         var line = 1
@@ -38,7 +38,7 @@ public enum TextChecks {
     }
 
     /// `U+001B (ESC)`: how a control character is named in messages, never the raw character.
-    public static func name(of scalar: Unicode.Scalar) -> String {
+    static func name(of scalar: Unicode.Scalar) -> String {
         let names: [UInt32: String] = [
             0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
         ]
@@ -48,6 +48,6 @@ public enum TextChecks {
     }
 
     /// The hint shared by every control-character error.
-    public static let controlHint =
+    static let controlHint =
         "control characters are invisible and can corrupt pages, feeds and terminals; delete it (in YAML it may be written as an escape such as \\0 or \\e)"
 }

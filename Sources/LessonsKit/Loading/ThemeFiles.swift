@@ -1,22 +1,22 @@
 import Foundation
 
 /// The files of the active theme: the built-in default overlaid by the site's own `themes/<name>/` files.
-public struct ThemeFiles: Sendable {
+struct ThemeFiles: Sendable {
     /// A theme file's bytes and the site-relative path it is reported under.
-    public struct File: Sendable, Hashable {
-        public let bytes: [UInt8]
-        public let displayPath: String
+    struct File: Sendable, Hashable {
+        let bytes: [UInt8]
+        let displayPath: String
     }
 
     /// Files by path relative to the theme folder (`templates/layout.mustache`, `assets/style.css`).
-    public let files: [String: File]
+    let files: [String: File]
 
-    public init(files: [String: File]) {
+    init(files: [String: File]) {
         self.files = files
     }
 
     /// The default theme (`defaults`, shipped inside the binary), shadowed file by file by `<site>/themes/<name>/`.
-    public static func load(name: String, siteDirectory: String, defaults: [String: [UInt8]]) -> ThemeFiles {
+    static func load(name: String, siteDirectory: String, defaults: [String: [UInt8]]) -> ThemeFiles {
         var files: [String: File] = [:]
         for (path, bytes) in defaults {
             files[path] = File(bytes: bytes, displayPath: "themes/default/" + path)
@@ -43,7 +43,7 @@ public struct ThemeFiles: Sendable {
     }
 
     /// Template sources by template name (file name without folder and `.mustache`).
-    public var templates: [(name: String, file: File)] {
+    var templates: [(name: String, file: File)] {
         files.keys.sorted().compactMap { path in
             guard path.hasPrefix("templates/"), path.hasSuffix(".mustache"), let file = files[path] else { return nil }
             let fileName = path.split(separator: "/").last.map(String.init) ?? path
@@ -52,7 +52,7 @@ public struct ThemeFiles: Sendable {
     }
 
     /// Asset files by path under `assets/`.
-    public var assets: [(path: String, file: File)] {
+    var assets: [(path: String, file: File)] {
         files.keys.sorted().compactMap { path in
             guard path.hasPrefix("assets/"), let file = files[path] else { return nil }
             return (String(path.dropFirst("assets/".count)), file)

@@ -1,17 +1,17 @@
 import Yams
 
 /// Parses YAML text into a located `YAMLNode`, turning every Yams error into a located diagnostic.
-public struct YAMLReader: Sendable {
+struct YAMLReader: Sendable {
     /// Largest number of nodes accepted; protects against alias bombs ("billion laughs").
-    public var maximumNodes = 50_000
+    var maximumNodes = 50_000
     /// Deepest nesting accepted.
-    public var maximumDepth = 64
+    var maximumDepth = 64
 
-    public init() {}
+    init() {}
 
     /// Parses `text`, whose first line is line `firstLine` of `file`.
     /// - Returns: the root node (nil for an empty document) or the diagnostic that stopped parsing.
-    public func parse(_ text: String, file: String, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
+    func parse(_ text: String, file: String, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         let lineOffset = firstLine - 1
         if let control = TextChecks.firstForbiddenControl(in: text) {
             return .failure(

@@ -1,5 +1,5 @@
 /// A link target in a Markdown body that the caller must resolve.
-public enum LinkRequest: Sendable, Hashable {
+enum LinkRequest: Sendable, Hashable {
     /// A document id: `[[ID]]` in text, or a link destination that looks like an id
     /// (`^[A-Za-z][A-Za-z0-9-]*$`, e.g. `[text](INC-2026-014)`). The id is given as written.
     case reference(id: String)
@@ -10,7 +10,7 @@ public enum LinkRequest: Sendable, Hashable {
 }
 
 /// What the caller decided for a ``LinkRequest``.
-public enum LinkResolution: Sendable, Hashable {
+enum LinkResolution: Sendable, Hashable {
     /// Leave the destination as written (for `[[ID]]`, leave the literal text `[[ID]]`).
     case keep
     /// Rewrite the destination to `href`; for `[[ID]]` the link text is `title`.

@@ -2,18 +2,18 @@ import Foundation
 
 /// Counts cmark parses made by the current task and its child tasks, so a test can check that each body is parsed as
 /// few times as the build promises: `MarkdownParseCounter.$current.withValue(counter) { … }`.
-public final class MarkdownParseCounter: @unchecked Sendable {
+final class MarkdownParseCounter: @unchecked Sendable {
     /// The counter watching the current task, if any (none in a normal build: counting then costs nothing).
-    @TaskLocal public static var current: MarkdownParseCounter?
+    @TaskLocal static var current: MarkdownParseCounter?
 
     private let lock = NSLock()
     private var parses = 0
 
     /// A counter at zero.
-    public init() {}
+    init() {}
 
     /// Parses counted so far.
-    public var count: Int {
+    var count: Int {
         lock.lock()
         defer { lock.unlock() }
         return parses

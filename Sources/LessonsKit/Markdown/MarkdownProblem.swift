@@ -1,7 +1,7 @@
 /// Something wrong in a Markdown body, with its position.
-public struct MarkdownProblem: Sendable, Hashable {
+struct MarkdownProblem: Sendable, Hashable {
     /// The kind of problem, with the text it concerns.
-    public enum Kind: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         /// `[[ID]]` or `[text](ID)` names an id the resolver does not know.
         case unresolvedReference(String)
         /// The target (an id or a relative path) exists but is not published in this edition.
@@ -17,21 +17,21 @@ public struct MarkdownProblem: Sendable, Hashable {
     }
 
     /// What is wrong.
-    public let kind: Kind
+    let kind: Kind
     /// 1-based line within the Markdown string given to the renderer.
-    public let line: Int
+    let line: Int
     /// 1-based column within that line, counted in Unicode scalars.
-    public let column: Int
+    let column: Int
 
     /// Creates a problem at a 1-based line and scalar column.
-    public init(kind: Kind, line: Int, column: Int) {
+    init(kind: Kind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
         self.column = column
     }
 
     /// A one-line English description of the problem, without its position.
-    public var message: String {
+    var message: String {
         switch kind {
         case .unresolvedReference(let id): "reference to unknown document id \"\(id)\""
         case .linkOutsideEdition(let target): "\"\(target)\" is not published in this edition; shown as plain text"

@@ -2,13 +2,13 @@
 ///
 /// Everything happens inside each call: the cmark tree is parsed, rewritten, rendered and freed
 /// before the function returns, so no cmark pointer outlives it and the renderer has no state.
-public enum MarkdownRenderer {
+enum MarkdownRenderer {
     /// Renders a whole Markdown body to an HTML fragment, its plain text and the problems found.
     ///
     /// `resolve` is called once for every `[[ID]]`, id-like link destination and relative link or
     /// image path, including those inside ```` ```table ```` cells (not necessarily in document
     /// order; use ``references(in:)`` for that). It is not called for code spans and code blocks.
-    public static func render(
+    static func render(
         _ markdown: String,
         options: MarkdownOptions,
         resolve: (LinkRequest) -> LinkResolution
@@ -22,14 +22,14 @@ public enum MarkdownRenderer {
     ///
     /// Block syntax at the start (`# `, `- `, `1. `) stays literal text; several paragraphs are
     /// joined into one. Links are not resolved (`[[ID]]` stays as written) but unsafe schemes are removed.
-    public static func renderInline(_ markdown: String, options: MarkdownOptions) -> String {
+    static func renderInline(_ markdown: String, options: MarkdownOptions) -> String {
         var pipeline = MarkdownPipeline(options: options, locator: SourceLocator(markdown))
         return pipeline.renderInline(markdown, resolve: { _ in .keep }).html
     }
 
     /// One parse that gives what decoding keeps of a body: every reference in document order (as ``references(in:)``)
     /// and the plain text with links left as written (for search and feed summaries).
-    public static func analyse(_ markdown: String, options: MarkdownOptions) -> (
+    static func analyse(_ markdown: String, options: MarkdownOptions) -> (
         references: [BodyReference], plainText: String
     ) {
         var pipeline = MarkdownPipeline(options: options, locator: SourceLocator(markdown))
@@ -41,7 +41,7 @@ public enum MarkdownRenderer {
     ///
     /// References inside code spans and code blocks are not references; those inside the cells of
     /// a well-formed ```` ```table ```` block are.
-    public static func references(in markdown: String) -> [BodyReference] {
+    static func references(in markdown: String) -> [BodyReference] {
         var pipeline = MarkdownPipeline(
             options: MarkdownOptions(unsafeHTML: false, smartPunctuation: false),
             locator: SourceLocator(markdown)

@@ -1,20 +1,20 @@
 /// A safety action inside the document that gave rise to it; its full id is `<document id>/<action id>`.
-public struct Action: Sendable, Hashable {
-    public let id: String
-    public let action: String
-    public let owner: String
-    public let due: PartialDate
-    public let status: ActionStatus
-    public let completed: PartialDate?
-    public let evidence: String?
-    public let reason: String?
-    public let strength: String?
-    public let location: SourceLocation
+struct Action: Sendable, Hashable {
+    let id: String
+    let action: String
+    let owner: String
+    let due: PartialDate
+    let status: ActionStatus
+    let completed: PartialDate?
+    let evidence: String?
+    let reason: String?
+    let strength: String?
+    let location: SourceLocation
 
     /// Open or in progress and due before `today`.
-    public func isOverdue(on today: PartialDate) -> Bool {
+    func isOverdue(on today: PartialDate) -> Bool {
         status.isOpen && due < today
     }
 
-    public var isOpen: Bool { status.isOpen }
+    var isOpen: Bool { status.isOpen }
 }

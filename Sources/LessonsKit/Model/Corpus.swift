@@ -1,15 +1,15 @@
 /// Every document of the site (all audiences, drafts included), in path order, with lookup by id.
-public struct Corpus: Sendable {
-    public let documents: [Document]
+struct Corpus: Sendable {
+    let documents: [Document]
     private let indexById: [String: Int]
     /// Lower-cased ids of files that declare an id but could not be decoded; references to them are not errors of their own.
-    public let unavailableIds: Set<String>
+    let unavailableIds: Set<String>
 
     /// True when some content could not be read at all, so any id might belong to it: unknown references are then
     /// consequences of that error, not problems of their own.
-    public let isIncomplete: Bool
+    let isIncomplete: Bool
 
-    public init(documents: [Document], unavailableIds: Set<String> = [], isIncomplete: Bool = false) {
+    init(documents: [Document], unavailableIds: Set<String> = [], isIncomplete: Bool = false) {
         self.unavailableIds = unavailableIds
         self.isIncomplete = isIncomplete
         self.documents = documents.sorted { $0.path < $1.path }
@@ -21,9 +21,9 @@ public struct Corpus: Sendable {
     }
 
     /// The document with this id, ignoring case (the first one by path if the id is duplicated).
-    public func document(_ id: String) -> Document? {
+    func document(_ id: String) -> Document? {
         indexById[id.lowercased()].map { documents[$0] }
     }
 
-    public var ids: [String] { documents.map(\.id) }
+    var ids: [String] { documents.map(\.id) }
 }

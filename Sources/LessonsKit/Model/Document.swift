@@ -1,48 +1,48 @@
 /// One published piece of content, typed and validated, with the location of each field for later diagnostics.
-public struct Document: Sendable, Hashable {
-    public let id: String
-    public let type: DocumentType
-    public let title: String
-    public let date: PartialDate?
-    public let summary: String?
-    public let themes: [String]
-    public let service: String?
-    public let audience: String
-    public let isDraft: Bool
-    public let privacy: PrivacyReview?
-    public let governance: [GovernanceField]
-    public let actions: [Action]
-    public let reviewBy: PartialDate?
-    public let supersededBy: Located<String>?
-    public let details: DocumentDetails
+struct Document: Sendable, Hashable {
+    let id: String
+    let type: DocumentType
+    let title: String
+    let date: PartialDate?
+    let summary: String?
+    let themes: [String]
+    let service: String?
+    let audience: String
+    let isDraft: Bool
+    let privacy: PrivacyReview?
+    let governance: [GovernanceField]
+    let actions: [Action]
+    let reviewBy: PartialDate?
+    let supersededBy: Located<String>?
+    let details: DocumentDetails
     /// The Markdown body.
-    public let body: String
+    let body: String
     /// The line of the file on which the body starts.
-    public let bodyFirstLine: Int
+    let bodyFirstLine: Int
     /// The site-relative path of the file.
-    public let path: String
+    let path: String
     /// Where each front-matter field was written, by key.
-    public let fieldLocations: [String: SourceLocation]
+    let fieldLocations: [String: SourceLocation]
     /// Ids named in the body with `[[ID]]` or `[text](ID)`, located in the file.
-    public let bodyReferences: [Located<String>]
+    let bodyReferences: [Located<String>]
     /// The front matter as parsed, with every value's location (for checks that look at every string, such as privacy).
-    public let frontMatter: YAMLNode
+    let frontMatter: YAMLNode
     /// The body's text without markup (links left as written), from the one cmark parse at decoding: search and
     /// feed summaries use it, so they never parse the body again.
-    public let bodyText: String
+    let bodyText: String
     /// Video clips beside the document (`videos:`), each with captions.
-    public var videos: [Video] = []
+    var videos: [Video] = []
 
     /// The id as used in paths and URLs.
-    public var slug: String { id.lowercased() }
+    var slug: String { id.lowercased() }
 
     /// Location of a field, or of the file's start when the field is absent.
-    public func location(of field: String) -> SourceLocation {
+    func location(of field: String) -> SourceLocation {
         fieldLocations[field] ?? SourceLocation(file: path)
     }
 
     /// Every id this document names in its front matter, with the field it came from and the types allowed there.
-    public var frontMatterReferences: [FrontMatterReference] {
+    var frontMatterReferences: [FrontMatterReference] {
         var refs: [FrontMatterReference] = []
         func add(_ items: [Located<String>], _ field: String, _ types: [DocumentType]) {
             refs += items.map { FrontMatterReference(id: $0, field: field, allowedTypes: types) }
@@ -67,22 +67,22 @@ public struct Document: Sendable, Hashable {
 }
 
 /// An id named in a front-matter field.
-public struct FrontMatterReference: Sendable, Hashable {
-    public let id: Located<String>
-    public let field: String
-    public let allowedTypes: [DocumentType]
+struct FrontMatterReference: Sendable, Hashable {
+    let id: Located<String>
+    let field: String
+    let allowedTypes: [DocumentType]
 }
 
 /// Who checked the document for identifying details, and when.
-public struct PrivacyReview: Sendable, Hashable {
-    public let reviewedBy: String
-    public let reviewedOn: PartialDate?
+struct PrivacyReview: Sendable, Hashable {
+    let reviewedBy: String
+    let reviewedOn: PartialDate?
     /// Exact text exempt from privacy checks in this document.
-    public let allow: [String]
+    let allow: [String]
 }
 
 /// A field under `governance:`, shown only in editions that include the governance audience.
-public struct GovernanceField: Sendable, Hashable {
-    public let key: String
-    public let value: String
+struct GovernanceField: Sendable, Hashable {
+    let key: String
+    let value: String
 }

@@ -1,5 +1,5 @@
 /// The fields that only one type of document has.
-public enum DocumentDetails: Sendable, Hashable {
+enum DocumentDetails: Sendable, Hashable {
     case incident(IncidentDetails)
     case lesson(LessonDetails)
     case session(SessionDetails)
@@ -12,142 +12,142 @@ public enum DocumentDetails: Sendable, Hashable {
     case page(PageDetails)
 }
 
-public struct IncidentDetails: Sendable, Hashable {
-    public var source: String
-    public var harm: Harm?
-    public var psychologicalHarm: String?
-    public var response: LearningResponse
-    public var status: IncidentStatus
-    public var dutyOfCandour: String?
-    public var nationalPriority: Bool
-    public var contributoryFactors: [String]
+struct IncidentDetails: Sendable, Hashable {
+    var source: String
+    var harm: Harm?
+    var psychologicalHarm: String?
+    var response: LearningResponse
+    var status: IncidentStatus
+    var dutyOfCandour: String?
+    var nationalPriority: Bool
+    var contributoryFactors: [String]
 }
 
-public struct LessonDetails: Sendable, Hashable {
-    public var keyMessages: [String]
-    public var sources: [Located<String>]
+struct LessonDetails: Sendable, Hashable {
+    var keyMessages: [String]
+    var sources: [Located<String>]
 }
 
-public struct Speaker: Sendable, Hashable {
-    public var name: String?
-    public var role: String?
+struct Speaker: Sendable, Hashable {
+    var name: String?
+    var role: String?
 }
 
-public struct Material: Sendable, Hashable {
-    public var title: String
-    public var url: String
+struct Material: Sendable, Hashable {
+    var title: String
+    var url: String
 }
 
 /// Attendance of one profession at a session.
-public struct ProfessionCount: Sendable, Hashable {
-    public var profession: String
-    public var count: Int
+struct ProfessionCount: Sendable, Hashable {
+    var profession: String
+    var count: Int
 }
 
 /// Attendances from one partner agency at a session (`attendance.by_agency`).
-public struct AgencyCount: Sendable, Hashable {
-    public var agency: String
-    public var count: Int
+struct AgencyCount: Sendable, Hashable {
+    var agency: String
+    var count: Int
 }
 
-public struct SessionDetails: Sendable, Hashable {
-    public var format: SessionFormat
-    public var location: String?
-    public var facilitator: String?
-    public var speakers: [Speaker]
+struct SessionDetails: Sendable, Hashable {
+    var format: SessionFormat
+    var location: String?
+    var facilitator: String?
+    var speakers: [Speaker]
     /// Attendances (people present at this session, staff and partners together), not distinct people over time.
-    public var attendance: Int?
+    var attendance: Int?
     /// Trust staff attendances by profession.
-    public var attendanceByProfession: [ProfessionCount]
+    var attendanceByProfession: [ProfessionCount]
     /// Partner-agency attendances by agency slug; when given, staff attendances are `attendance` minus their sum.
-    public var attendanceByAgency: [AgencyCount] = []
+    var attendanceByAgency: [AgencyCount] = []
     /// Service slugs of the Trust teams whose staff attended (`attendance.teams`), for "distinct teams reached".
-    public var teamsReached: [String] = []
-    public var agencies: [String]
-    public var discussed: [Located<String>]
-    public var feedbackResponses: Int?
-    public var feedbackRating: Double?
-    public var quotes: [String]
-    public var materials: [Material]
+    var teamsReached: [String] = []
+    var agencies: [String]
+    var discussed: [Located<String>]
+    var feedbackResponses: Int?
+    var feedbackRating: Double?
+    var quotes: [String]
+    var materials: [Material]
 
     /// Partner-agency attendances, when the split was recorded (`by_agency`).
-    public var partnerAttendance: Int? {
+    var partnerAttendance: Int? {
         attendanceByAgency.isEmpty ? nil : attendanceByAgency.map(\.count).reduce(0, +)
     }
 
     /// Trust staff attendances: everyone when no partner agency came, else the total less the partners, when recorded.
-    public var staffAttendance: Int? {
+    var staffAttendance: Int? {
         guard let attendance else { return nil }
         if let partners = partnerAttendance { return max(attendance - partners, 0) }
         return agencies.isEmpty ? attendance : nil
     }
 }
 
-public struct MonthPeriod: Sendable, Hashable {
-    public var from: PartialDate
-    public var to: PartialDate
+struct MonthPeriod: Sendable, Hashable {
+    var from: PartialDate
+    var to: PartialDate
 
     /// Whether a date falls in the period, whole months inclusive.
-    public func contains(_ date: PartialDate) -> Bool {
+    func contains(_ date: PartialDate) -> Bool {
         let month = date.monthOnly
         return from.monthOnly <= month && month <= to.monthOnly
     }
 
-    public var displayText: String {
+    var displayText: String {
         from.year == to.year
             ? "\(PartialDate.monthNames[from.month - 1]) to \(to.displayText)"
             : "\(from.displayText) to \(to.displayText)"
     }
 }
 
-public struct BulletinDetails: Sendable, Hashable {
-    public var issue: Int
-    public var covers: MonthPeriod
-    public var lead: Located<String>?
-    public var lessons: [Located<String>]
-    public var spotlight: String?
-    public var practice: [Located<String>]
-    public var external: [Located<String>]
-    public var maxPages: Int
+struct BulletinDetails: Sendable, Hashable {
+    var issue: Int
+    var covers: MonthPeriod
+    var lead: Located<String>?
+    var lessons: [Located<String>]
+    var spotlight: String?
+    var practice: [Located<String>]
+    var external: [Located<String>]
+    var maxPages: Int
 }
 
-public struct DebriefDetails: Sendable, Hashable {
-    public var kind: String
-    public var incident: Located<String>?
-    public var timeliness: String?
-    public var facilitator: String?
-    public var participants: Int?
-    public var supportOffered: [String]
+struct DebriefDetails: Sendable, Hashable {
+    var kind: String
+    var incident: Located<String>?
+    var timeliness: String?
+    var facilitator: String?
+    var participants: Int?
+    var supportOffered: [String]
 }
 
-public struct PracticeDetails: Sendable, Hashable {
-    public var source: String?
-    public var thanks: [String]
+struct PracticeDetails: Sendable, Hashable {
+    var source: String?
+    var thanks: [String]
 }
 
-public struct ExternalDetails: Sendable, Hashable {
-    public var organisation: String
-    public var sourceType: String
-    public var url: String?
-    public var gapAnalysis: String?
+struct ExternalDetails: Sendable, Hashable {
+    var organisation: String
+    var sourceType: String
+    var url: String?
+    var gapAnalysis: String?
 }
 
-public struct ReviewDetails: Sendable, Hashable {
-    public var period: MonthPeriod
-    public var incidents: [Located<String>]
-    public var method: String?
+struct ReviewDetails: Sendable, Hashable {
+    var period: MonthPeriod
+    var incidents: [Located<String>]
+    var method: String?
 }
 
-public struct CultureDetails: Sendable, Hashable {
-    public var framework: String
-    public var participants: Int?
+struct CultureDetails: Sendable, Hashable {
+    var framework: String
+    var participants: Int?
     /// Agreed level per dimension slug, in the framework's dimension order.
-    public var levels: [String: String]
+    var levels: [String: String]
     /// Per dimension, counts of individual ratings at each level (governance audience only).
-    public var spread: [String: [String: Int]]
-    public var previous: Located<String>?
+    var spread: [String: [String: Int]]
+    var previous: Located<String>?
 }
 
-public struct PageDetails: Sendable, Hashable {
-    public var menu: Int?
+struct PageDetails: Sendable, Hashable {
+    var menu: Int?
 }

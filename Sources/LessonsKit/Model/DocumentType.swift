@@ -1,28 +1,28 @@
 /// The ten kinds of document; the folder under `content/` gives a document its type.
-public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
+enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
     case incident, lesson, session, bulletin, debrief, practice, external, review, culture, page
 
-    public init?(folder: String) {
+    init?(folder: String) {
         guard let type = Self.allCases.first(where: { $0.folder == folder }) else { return nil }
         self = type
     }
 
     /// The words and places of one type, in one table so that adding a type is one entry.
-    public struct Names: Sendable, Hashable {
+    struct Names: Sendable, Hashable {
         /// The folder under `content/` and the first URL segment of the type's pages.
-        public let folder: String
+        let folder: String
         /// Singular name shown to readers.
-        public let displayName: String
+        let displayName: String
         /// Plural heading for the type's list page.
-        public let pluralName: String
+        let pluralName: String
         /// One sentence introducing the type's list page.
-        public let introduction: String
+        let introduction: String
         /// The label of the document's date in its facts ("When it happened", "Published").
-        public let dateLabel: String
+        let dateLabel: String
     }
 
     /// The type's entry in the table of names.
-    public var names: Names {
+    var names: Names {
         switch self {
         case .incident:
             Names(
@@ -80,27 +80,27 @@ public enum DocumentType: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// The folder under `content/` and the first URL segment of the type's pages.
-    public var folder: String { names.folder }
+    var folder: String { names.folder }
 
     /// Singular name shown to readers.
-    public var displayName: String { names.displayName }
+    var displayName: String { names.displayName }
 
     /// Plural heading for the type's list page.
-    public var pluralName: String { names.pluralName }
+    var pluralName: String { names.pluralName }
 
     /// One sentence introducing the type's list page.
-    public var introduction: String { names.introduction }
+    var introduction: String { names.introduction }
 
     /// Incidents and debriefs are dated to the month only, so that exact dates cannot identify people.
-    public var usesMonthPrecision: Bool { self == .incident || self == .debrief }
+    var usesMonthPrecision: Bool { self == .incident || self == .debrief }
 
     /// Types derived from incidents, which need a privacy review before publication.
-    public var isIncidentDerived: Bool { [.incident, .lesson, .debrief, .review].contains(self) }
+    var isIncidentDerived: Bool { [.incident, .lesson, .debrief, .review].contains(self) }
 
     /// Types that may carry `actions`.
-    public var allowsActions: Bool { [.incident, .lesson, .review, .external, .culture].contains(self) }
+    var allowsActions: Bool { [.incident, .lesson, .review, .external, .culture].contains(self) }
 
     var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-    public static func < (lhs: DocumentType, rhs: DocumentType) -> Bool { lhs.order < rhs.order }
+    static func < (lhs: DocumentType, rhs: DocumentType) -> Bool { lhs.order < rhs.order }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Checks URLs written in front matter before they become links: only web, mail and telephone links survive.
-public enum ExternalURL {
-    public static func isSafe(_ url: String) -> Bool {
+enum ExternalURL {
+    static func isSafe(_ url: String) -> Bool {
         let cleaned = url.unicodeScalars.filter {
             !CharacterSet.whitespacesAndNewlines.contains($0) && !CharacterSet.controlCharacters.contains($0)
         }

@@ -1,19 +1,19 @@
 /// The references between a set of documents, and the reverse links derived from them.
 ///
 /// References are written in one direction only; the generator derives the reverse ("Lessons from this incident").
-public struct LinkGraph: Sendable {
+struct LinkGraph: Sendable {
     /// A reference from one document to another, by the field that names it (`body` for links in the Markdown).
-    public struct Link: Sendable, Hashable {
-        public let source: String
-        public let target: String
-        public let field: String
+    struct Link: Sendable, Hashable {
+        let source: String
+        let target: String
+        let field: String
     }
 
     /// Links pointing at each document, by lower-cased target id, in source order.
     private let incoming: [String: [Link]]
 
     /// Builds the graph over `documents`, keeping only references whose target is among them.
-    public init(documents: [Document]) {
+    init(documents: [Document]) {
         let known = Set(documents.map(\.slug))
         var incoming: [String: [Link]] = [:]
         for document in documents {
@@ -33,7 +33,7 @@ public struct LinkGraph: Sendable {
     }
 
     /// Links that point at the document with this id.
-    public func backlinks(to id: String) -> [Link] {
+    func backlinks(to id: String) -> [Link] {
         incoming[id.lowercased()] ?? []
     }
 }

@@ -1,20 +1,20 @@
 import Foundation
 
 /// A calendar date from front matter, to the day (`2026-03-14`) or to the month (`2026-03`).
-public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
+struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    let year: Int
+    let month: Int
     /// Nil for month precision.
-    public let day: Int?
+    let day: Int?
 
-    public init(year: Int, month: Int, day: Int? = nil) {
+    init(year: Int, month: Int, day: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM`, rejecting impossible dates such as `2026-02-30`.
-    public init?(parsing text: String) {
+    init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
             parts[0].count == 4, parts[1].count == 2,
@@ -32,16 +32,16 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         self.init(year: year, month: month, day: day)
     }
 
-    public var hasDay: Bool { day != nil }
+    var hasDay: Bool { day != nil }
 
     /// ISO form: `2026-03-14` or `2026-03`.
-    public var description: String {
+    var description: String {
         let base = String(format: "%04d-%02d", year, month)
         return day.map { base + String(format: "-%02d", $0) } ?? base
     }
 
     /// UK style for readers: `14 March 2026`, or `March 2026` for month precision.
-    public var displayText: String {
+    var displayText: String {
         let monthName = Self.monthNames[month - 1]
         return day.map { "\($0) \(monthName) \(year)" } ?? "\(monthName) \(year)"
     }
@@ -49,13 +49,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Sort key that places a month-precision date at the start of its month.
     var ordinal: Int { (year * 12 + month) * 32 + (day ?? 0) }
 
-    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.ordinal < rhs.ordinal }
+    static func < (lhs: PartialDate, rhs: PartialDate) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// The quarter label `2026 Q1`.
-    public var quarter: String { "\(year) Q\((month - 1) / 3 + 1)" }
+    var quarter: String { "\(year) Q\((month - 1) / 3 + 1)" }
 
     /// The month-precision version of this date.
-    public var monthOnly: PartialDate { PartialDate(year: year, month: month) }
+    var monthOnly: PartialDate { PartialDate(year: year, month: month) }
 
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July",

@@ -1,9 +1,9 @@
 /// The one rule for joining a relative path to a folder of the site or of the output, used by the Markdown
 /// attachment resolver, the PDF stage and the link check alike.
-public enum RelativePath {
+enum RelativePath {
     /// Joins `relative` to `folder` (both `/`-separated, no leading `/`), resolving `.`, `..` and empty segments;
     /// nil when it climbs above the root. A trailing `/` (or a final `.` or `..`) keeps the result a folder.
-    public static func join(_ relative: String, to folder: String) -> String? {
+    static func join(_ relative: String, to folder: String) -> String? {
         var parts = folder.split(separator: "/").map(String.init)
         for piece in relative.split(separator: "/", omittingEmptySubsequences: false) {
             switch piece {

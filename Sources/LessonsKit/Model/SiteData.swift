@@ -1,37 +1,37 @@
 /// A theme from `data/themes.yaml`.
-public struct Theme: Sendable, Hashable {
-    public let slug: String
-    public let title: String
-    public let description: String?
-    public let parent: String?
+struct Theme: Sendable, Hashable {
+    let slug: String
+    let title: String
+    let description: String?
+    let parent: String?
 }
 
 /// A directorate from `data/services.yaml` and the services or teams in it.
-public struct Directorate: Sendable, Hashable {
-    public let slug: String
-    public let title: String
-    public let services: [Service]
+struct Directorate: Sendable, Hashable {
+    let slug: String
+    let title: String
+    let services: [Service]
 }
 
 /// A service or team.
-public struct Service: Sendable, Hashable {
-    public let slug: String
-    public let title: String
-    public let directorate: String
+struct Service: Sendable, Hashable {
+    let slug: String
+    let title: String
+    let directorate: String
 }
 
 /// A Learning Lessons Lead from `data/leads.yaml`.
-public struct Lead: Sendable, Hashable {
-    public let name: String
-    public let role: String
-    public let service: String
-    public let email: String?
-    public let since: PartialDate?
+struct Lead: Sendable, Hashable {
+    let name: String
+    let role: String
+    let service: String
+    let email: String?
+    let since: PartialDate?
 }
 
 /// The three data files: the controlled lists documents refer to.
-public struct SiteData: Sendable, Hashable {
-    public var themes: [Theme] = [] {
+struct SiteData: Sendable, Hashable {
+    var themes: [Theme] = [] {
         didSet {
             themeTree = ThemeTree(themes: themes)
             themeIndex = Self.index(themes.map(\.slug))
@@ -42,13 +42,13 @@ public struct SiteData: Sendable, Hashable {
     /// Position of each service slug in `services`.
     private var serviceIndex: [String: Int] = [:]
     /// The parent–child structure of `themes`, rebuilt whenever they change.
-    public private(set) var themeTree = ThemeTree(themes: [])
-    public var directorates: [Directorate] = [] {
+    private(set) var themeTree = ThemeTree(themes: [])
+    var directorates: [Directorate] = [] {
         didSet { serviceIndex = Self.index(services.map(\.slug)) }
     }
-    public var leads: [Lead] = []
+    var leads: [Lead] = []
 
-    public init(themes: [Theme] = [], directorates: [Directorate] = [], leads: [Lead] = []) {
+    init(themes: [Theme] = [], directorates: [Directorate] = [], leads: [Lead] = []) {
         self.themes = themes
         self.themeTree = ThemeTree(themes: themes)
         self.themeIndex = Self.index(themes.map(\.slug))
@@ -61,11 +61,11 @@ public struct SiteData: Sendable, Hashable {
         Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public var services: [Service] { directorates.flatMap(\.services) }
+    var services: [Service] { directorates.flatMap(\.services) }
 
-    public func theme(_ slug: String) -> Theme? { themeIndex[slug].map { themes[$0] } }
+    func theme(_ slug: String) -> Theme? { themeIndex[slug].map { themes[$0] } }
 
-    public func service(_ slug: String) -> Service? {
+    func service(_ slug: String) -> Service? {
         guard let position = serviceIndex[slug] else { return nil }
         var remaining = position
         for directorate in directorates {
@@ -75,10 +75,10 @@ public struct SiteData: Sendable, Hashable {
         return nil
     }
 
-    public func directorate(_ slug: String) -> Directorate? { directorates.first { $0.slug == slug } }
+    func directorate(_ slug: String) -> Directorate? { directorates.first { $0.slug == slug } }
 
     /// Title of a service or directorate slug.
-    public func unitTitle(_ slug: String) -> String? {
+    func unitTitle(_ slug: String) -> String? {
         service(slug)?.title ?? directorate(slug)?.title
     }
 }

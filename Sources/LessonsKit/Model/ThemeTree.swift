@@ -3,14 +3,14 @@
 ///
 /// A theme whose parent is unknown, or whose chain of parents loops back on itself, counts as top-level here; the
 /// loader reports both as errors in `themes.yaml`, so a build never renders with them.
-public struct ThemeTree: Sendable, Hashable {
+struct ThemeTree: Sendable, Hashable {
     /// Slugs of the themes in data-file order.
     private let order: [String]
     private let parents: [String: String]
     private let children: [String: [String]]
 
     /// The tree of `themes` (in data-file order; a repeated slug keeps its first entry).
-    public init(themes: [Theme]) {
+    init(themes: [Theme]) {
         let known = Set(themes.map(\.slug))
         var parents: [String: String] = [:]
         var children: [String: [String]] = [:]
@@ -42,7 +42,7 @@ public struct ThemeTree: Sendable, Hashable {
     }
 
     /// The themes whose chain of parents loops, each cycle once, in data-file order of its first member.
-    public static func cycles(in themes: [Theme]) -> [[String]] {
+    static func cycles(in themes: [Theme]) -> [[String]] {
         var parents: [String: String] = [:]
         for theme in themes where parents[theme.slug] == nil {
             if let parent = theme.parent { parents[theme.slug] = parent }
@@ -63,16 +63,16 @@ public struct ThemeTree: Sendable, Hashable {
     }
 
     /// The theme's parent, if it has a known one.
-    public func parent(of slug: String) -> String? { parents[slug] }
+    func parent(of slug: String) -> String? { parents[slug] }
 
     /// Themes without a parent, in data-file order.
-    public var topLevel: [String] { order.filter { parents[$0] == nil } }
+    var topLevel: [String] { order.filter { parents[$0] == nil } }
 
     /// Direct children of a theme, in data-file order.
-    public func children(of slug: String) -> [String] { children[slug] ?? [] }
+    func children(of slug: String) -> [String] { children[slug] ?? [] }
 
     /// Parent, grandparent and so on, nearest first (the theme itself left out).
-    public func ancestors(of slug: String) -> [String] {
+    func ancestors(of slug: String) -> [String] {
         var chain: [String] = []
         var current = parents[slug]
         while let next = current {
@@ -83,19 +83,19 @@ public struct ThemeTree: Sendable, Hashable {
     }
 
     /// The theme, then its ancestors nearest first.
-    public func selfAndAncestors(of slug: String) -> [String] { [slug] + ancestors(of: slug) }
+    func selfAndAncestors(of slug: String) -> [String] { [slug] + ancestors(of: slug) }
 
     /// Every theme below the theme, depth first in data-file order (the theme itself left out).
-    public func descendants(of slug: String) -> [String] {
+    func descendants(of slug: String) -> [String] {
         children(of: slug).flatMap { [$0] + descendants(of: $0) }
     }
 
     /// The theme and every theme below it.
-    public func selfAndDescendants(of slug: String) -> Set<String> { Set([slug] + descendants(of: slug)) }
+    func selfAndDescendants(of slug: String) -> Set<String> { Set([slug] + descendants(of: slug)) }
 
     /// The theme, its ancestors and its descendants: the themes that are not "other" themes to it.
-    public func family(of slug: String) -> Set<String> { selfAndDescendants(of: slug).union(ancestors(of: slug)) }
+    func family(of slug: String) -> Set<String> { selfAndDescendants(of: slug).union(ancestors(of: slug)) }
 
     /// How many ancestors the theme has (0 for a top-level theme).
-    public func depth(of slug: String) -> Int { ancestors(of: slug).count }
+    func depth(of slug: String) -> Int { ancestors(of: slug).count }
 }

@@ -1,22 +1,22 @@
 /// A video clip attached to a document (`videos:` in front matter): a `.mp4` or `.webm` file beside the document,
 /// its WebVTT captions (required) and, optionally, a transcript file.
-public struct Video: Sendable, Hashable {
+struct Video: Sendable, Hashable {
     /// File names relative to the document's folder.
-    public let file: Located<String>
+    let file: Located<String>
     /// What the clip shows.
-    public let title: String
+    let title: String
     /// The WebVTT captions file beside the document.
-    public let captions: Located<String>
+    let captions: Located<String>
     /// A transcript file beside the document, if given.
-    public let transcript: Located<String>?
+    let transcript: Located<String>?
     /// Language of the captions (`srclang`); the site's language when not given.
-    public let language: String?
+    let language: String?
 
     /// Extensions accepted for the clip, with their MIME types.
-    public static let types = ["mp4": "video/mp4", "webm": "video/webm"]
+    static let types = ["mp4": "video/mp4", "webm": "video/webm"]
 
     /// The MIME type of the clip, from its extension.
-    public var mimeType: String { Self.types[Self.fileExtension(file.value)] ?? "video/mp4" }
+    var mimeType: String { Self.types[Self.fileExtension(file.value)] ?? "video/mp4" }
 
     static func fileExtension(_ name: String) -> String {
         guard let dot = name.lastIndex(of: ".") else { return "" }

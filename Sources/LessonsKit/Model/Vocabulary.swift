@@ -1,35 +1,35 @@
 /// The built-in value lists of the content model (content-model.md); sites may extend some in `site.yaml`.
-public enum Vocabulary {
-    public static let incidentSources = [
+enum Vocabulary {
+    static let incidentSources = [
         "patient-safety-incident", "complaint", "claim", "inquest", "safeguarding-review", "mortality-review",
         "staff-incident",
     ]
-    public static let harm = Harm.slugs
-    public static let psychologicalHarm = ["none", "low", "moderate", "severe"]
-    public static let responses = LearningResponse.slugs
-    public static let incidentStatus = IncidentStatus.slugs
-    public static let dutyOfCandour = ["met", "in-progress", "not-yet-started"]
-    public static let contributoryFactors = [
+    static let harm = Harm.slugs
+    static let psychologicalHarm = ["none", "low", "moderate", "severe"]
+    static let responses = LearningResponse.slugs
+    static let incidentStatus = IncidentStatus.slugs
+    static let dutyOfCandour = ["met", "in-progress", "not-yet-started"]
+    static let contributoryFactors = [
         "person", "tasks", "tools-and-technology", "environment", "organisation", "external",
     ]
-    public static let sessionFormats = SessionFormat.slugs
-    public static let agencies = [
+    static let sessionFormats = SessionFormat.slugs
+    static let agencies = [
         "police", "fire-service", "ambulance-service", "adult-social-care", "primary-care", "education", "other",
     ]
-    public static let debriefKinds = ["hot", "cold", "patient", "carer-family", "joint", "team"]
-    public static let timeliness = ["within-3-hours", "within-72-hours", "within-7-days", "later"]
-    public static let practiceSources = [
+    static let debriefKinds = ["hot", "cold", "patient", "carer-family", "joint", "team"]
+    static let timeliness = ["within-3-hours", "within-72-hours", "within-7-days", "later"]
+    static let practiceSources = [
         "excellence-report", "compliment", "good-care-report", "debrief", "audit", "qi-project", "session",
     ]
-    public static let externalSourceTypes = [
+    static let externalSourceTypes = [
         "hssib", "prevention-of-future-deaths", "national-alert", "cqc", "ncish", "other-trust", "other",
     ]
-    public static let gapAnalysis = ["not-started", "in-progress", "complete", "not-applicable"]
-    public static let actionStatus = ActionStatus.slugs
-    public static let actionStrength = ["stronger", "intermediate", "weaker"]
+    static let gapAnalysis = ["not-started", "in-progress", "complete", "not-applicable"]
+    static let actionStatus = ActionStatus.slugs
+    static let actionStrength = ["stronger", "intermediate", "weaker"]
 
     /// Readable label for a slug value: `after-action-review` → `After action review`, with known acronyms kept.
-    public static func label(_ value: String) -> String {
+    static func label(_ value: String) -> String {
         if let known = labels[value] { return known }
         let words = value.split(separator: "-").map(String.init)
         guard let first = words.first else { return value }

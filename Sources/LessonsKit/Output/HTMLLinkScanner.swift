@@ -2,15 +2,15 @@
 ///
 /// A small tokenizer over bytes, enough for the HTML this generator writes: comments are skipped, and the
 /// contents of `<script>` and `<style>` are not read as markup. Escaped markup in text (`&lt;a href…`) is text.
-public struct HTMLLinkScanner: Sendable {
+struct HTMLLinkScanner: Sendable {
     /// What one page links to and which fragments it can be linked at.
-    public struct Result: Sendable, Hashable {
+    struct Result: Sendable, Hashable {
         /// Attribute values with character references decoded, in document order.
-        public var links: [String] = []
-        public var ids: Set<String> = []
+        var links: [String] = []
+        var ids: Set<String> = []
     }
 
-    public static func scan(_ bytes: [UInt8]) -> Result {
+    static func scan(_ bytes: [UInt8]) -> Result {
         bytes.withUnsafeBufferPointer { scan($0) }
     }
 

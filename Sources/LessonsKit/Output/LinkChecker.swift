@@ -6,17 +6,17 @@ import Foundation
 /// (`https:`, `mailto:`, `data:`) are external and not fetched. A link into a folder means its `index.html`,
 /// except in portable mode, where a browser on `file://` would show a folder listing instead. A fragment must
 /// name an `id` of the target page. Copied files (attachments, `static/`) count by their path alone.
-public struct LinkChecker: Sendable {
+struct LinkChecker: Sendable {
     /// Portable mode: every page link must name a file.
-    public let portable: Bool
+    let portable: Bool
     /// The URL path the site is served under (`/learning/`): links starting with `/` (the 404 page's) are read from it.
-    public let rootPath: String
+    let rootPath: String
     /// The Markdown file each page folder was rendered from (`lessons/ll-2026-001/` → `content/lessons/ll-2026-001.md`).
-    public let sources: [String: String]
+    let sources: [String: String]
     /// Where a link is written in a source file (source path, link as in the page), so the error points at it.
-    public let locate: @Sendable (String, String) -> SourceLocation?
+    let locate: @Sendable (String, String) -> SourceLocation?
 
-    public init(
+    init(
         portable: Bool, rootPath: String = "/", sources: [String: String] = [:],
         locate: @escaping @Sendable (String, String) -> SourceLocation? = { _, _ in nil }
     ) {
@@ -34,7 +34,7 @@ public struct LinkChecker: Sendable {
     }
 
     /// One error per broken target; a link broken on many pages (from a template) is reported once, with a count.
-    public func check(_ files: [OutputFile], jobs: Int? = nil) async -> [Diagnostic] {
+    func check(_ files: [OutputFile], jobs: Int? = nil) async -> [Diagnostic] {
         let pages = files.filter { $0.path.hasSuffix(".html") }.compactMap { file -> (String, [UInt8])? in
             guard case .bytes(let bytes) = file.contents else { return nil }
             return (file.path, bytes)

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Writes one new file, refusing to replace anything already there (`lessons new`).
-public enum NewFileWriter {
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+enum NewFileWriter {
+    enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case exists(String)
         case io(String, String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; nothing was written"
             case .io(let path, let reason): "cannot write \(path): \(reason)"
@@ -15,7 +15,7 @@ public enum NewFileWriter {
     }
 
     /// Creates `path` (and its folder) with `text`; fails without touching anything when the file exists.
-    public static func create(_ path: String, text: String, displayPath: String) throws(Failure) {
+    static func create(_ path: String, text: String, displayPath: String) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

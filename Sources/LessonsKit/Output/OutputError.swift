@@ -2,7 +2,7 @@
 ///
 /// Every refusal is decided before anything is written; a failure while writing leaves the previous
 /// output as it was.
-public enum OutputError: Error, Equatable, Sendable, CustomStringConvertible {
+enum OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The output folder is the site folder itself.
     case outputIsSiteFolder(String)
     /// The output folder contains the site folder, so replacing it would delete the site.
@@ -19,7 +19,7 @@ public enum OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, message: String)
 
     /// A one-line message for people, with a hint on how to fix the problem.
-    public var description: String {
+    var description: String {
         switch self {
         case .outputIsSiteFolder(let path):
             return "refusing to write the site into '\(path)': it is the site folder itself; "

@@ -160,9 +160,10 @@ enum OutputFileSystem {
     private static func writeAll(
         _ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, path: String
     ) throws(OutputError) {
+        guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = write(descriptor, base + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure("cannot write file", path)

@@ -12,9 +12,9 @@
 /// only when every file was written: the previous output is renamed aside (`.<name>.old-<pid>`), the
 /// staging folder renamed into place, and the previous output removed. The writer only ever replaces
 /// a folder that is absent, empty or marked with ``markerFileName`` by an earlier run.
-public struct SiteWriter: Sendable {
+struct SiteWriter: Sendable {
     /// The name of the file, at the top of every output folder, that marks it as written by lessons.
-    public static let markerFileName = ".lessons-output"
+    static let markerFileName = ".lessons-output"
     /// What the marker file says.
     static let markerText =
         "This folder is written by lessons (Learning Lessons) and replaced on every build.\n"
@@ -23,15 +23,15 @@ public struct SiteWriter: Sendable {
     static let batchSize = 64
 
     /// The output folder as given (used in messages).
-    public let outputDirectory: String
+    let outputDirectory: String
     /// The site folder as given (used in messages).
-    public let siteDirectory: String
+    let siteDirectory: String
     /// Whether files are written by several threads at once (the result never depends on it).
     let parallel: Bool
 
     /// Creates a writer for the output folder of the site in `siteDirectory`; relative paths are taken
     /// from the current folder, and symbolic links in their parents are resolved before comparing.
-    public init(outputDirectory: String, siteDirectory: String) {
+    init(outputDirectory: String, siteDirectory: String) {
         self.init(outputDirectory: outputDirectory, siteDirectory: siteDirectory, parallel: true)
     }
 
@@ -48,7 +48,7 @@ public struct SiteWriter: Sendable {
     /// relative to the site, and what is already at the output path. Missing parents of the output
     /// folder are created. If the previous output cannot be removed after the swap, the new output
     /// stays in place and the error names the leftover folder.
-    public func write(_ files: [OutputFile]) throws(OutputError) -> WriteSummary {
+    func write(_ files: [OutputFile]) throws(OutputError) -> WriteSummary {
         let folders = try OutputPathValidator.foldersToCreate(for: files, markerFileName: Self.markerFileName)
         let location = try OutputPathValidator.locateOutput(outputDirectory, siteDirectory: siteDirectory)
         let output = location.path

@@ -8,20 +8,26 @@ public struct BuildReport: Sendable {
         case internalFailure = 3
     }
 
+    /// The exit status.
     public var status: Status = .success
+    /// Every problem found, sorted for the report.
     public var diagnostics: [Diagnostic] = []
+    /// The number of documents read.
     public var documentCount = 0
     /// One line per edition written: "Built 214 pages for edition staff in 0.41 s".
     public var summaries: [String] = []
     /// A message for failures that are not about one file (an output folder we refuse to replace).
     public var failure: String?
+    /// Each stage's time, for `--verbose`.
     public var stageTimings: [StageTiming] = []
 
-    public init() {}
+    init() {}
 }
 
 /// How long one pipeline stage took.
 public struct StageTiming: Sendable, Hashable {
+    /// The stage's name.
     public let stage: String
+    /// Its wall-clock time.
     public let seconds: Double
 }

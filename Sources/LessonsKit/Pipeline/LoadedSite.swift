@@ -1,13 +1,13 @@
 /// The site as read and decoded: configuration, data files, every document and the problems found so far.
-public struct LoadedSite: Sendable {
-    public let config: SiteConfig
-    public let data: SiteData
-    public let corpus: Corpus
-    public let attachments: Set<String>
-    public let reader: SiteReader
-    public let diagnostics: [Diagnostic]
+struct LoadedSite: Sendable {
+    let config: SiteConfig
+    let data: SiteData
+    let corpus: Corpus
+    let attachments: Set<String>
+    let reader: SiteReader
+    let diagnostics: [Diagnostic]
     /// When each content file was first published and last updated, from git (builds only; empty outside git).
-    public var gitHistory: GitHistory = .none
+    var gitHistory: GitHistory = .none
 
     /// Reads `site.yaml` and the data files; nil config means the site cannot be built at all (exit status 2).
     static func loadConfiguration(reader: SiteReader) -> (SiteConfig?, SiteData, [Diagnostic]) {

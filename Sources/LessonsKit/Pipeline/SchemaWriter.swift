@@ -2,14 +2,21 @@ import Foundation
 
 /// `lessons schema`: reads site.yaml and the data files, then writes the schemas atomically.
 public enum SchemaWriter {
+    /// The folder written, or why nothing was.
     public struct Outcome: Sendable {
+        /// The folder the schemas were written to.
         public var folder: String?
+        /// How many schema files were written.
         public var fileCount = 0
+        /// Problems in site.yaml or the data files.
         public var diagnostics: [Diagnostic] = []
+        /// A problem not about one file.
         public var failure: String?
+        /// The exit status.
         public var status: BuildReport.Status = .success
     }
 
+    /// Writes the schemas of the site in `siteDirectory` into `output` (default `schema/`).
     public static func write(siteDirectory: String, output: String?) -> Outcome {
         var outcome = Outcome()
         let reader = SiteReader(siteDirectory: siteDirectory)

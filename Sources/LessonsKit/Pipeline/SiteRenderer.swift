@@ -2,14 +2,14 @@ import Foundation
 
 /// Renders one edition to output files: theme assets, home, lists, documents, dashboards (themes, services, actions,
 /// sessions, culture, leads), 404.
-public struct SiteRenderer: Sendable {
-    public let context: RenderContext
-    public let assetFiles: [OutputFile]
+struct SiteRenderer: Sendable {
+    let context: RenderContext
+    let assetFiles: [OutputFile]
     /// Time spent computing the edition's aggregates (`EditionAnalysis`), reported by `--verbose`.
-    public let analysisSeconds: Double
+    let analysisSeconds: Double
 
     /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet.
-    public init(
+    init(
         site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate,
         includeDrafts: Bool
     ) {
@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every file of the edition and the problems met while rendering.
-    public func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
+    func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
         let context = self.context
         // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
         let pages = await parallelMap(context.content.documents.filter { $0.type != .bulletin }, jobs: jobs) {

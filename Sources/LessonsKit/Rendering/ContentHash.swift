@@ -1,6 +1,6 @@
 /// A short, stable content hash (64-bit FNV-1a) for cache-busting asset file names.
-public enum ContentHash {
-    public static func hex(_ bytes: [UInt8]) -> String {
+enum ContentHash {
+    static func hex(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -3,9 +3,9 @@
 /// Paths such as `lessons/ll-2026-003/index.html` are checked by ``SiteWriter`` before anything is
 /// written: they must be relative, made of non-empty names other than `.` and `..`, and free of
 /// backslashes and NUL characters.
-public struct OutputFile: Sendable, Hashable {
+struct OutputFile: Sendable, Hashable {
     /// Where the bytes of an output file come from.
-    public enum Contents: Sendable, Hashable {
+    enum Contents: Sendable, Hashable {
         /// The exact bytes of the file.
         case bytes([UInt8])
         /// A copy of an existing file, named by its absolute path (static files, theme assets).
@@ -13,18 +13,18 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// The path inside the output folder, with `/` between folder and file names.
-    public let path: String
+    let path: String
     /// What the file holds.
-    public let contents: Contents
+    let contents: Contents
 
     /// Creates an output file from a relative path and its contents.
-    public init(path: String, contents: Contents) {
+    init(path: String, contents: Contents) {
         self.path = path
         self.contents = contents
     }
 
     /// Creates an output file holding `text` encoded as UTF-8.
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.init(path: path, contents: .bytes(Array(text.utf8)))
     }
 }
@@ -32,15 +32,10 @@ public struct OutputFile: Sendable, Hashable {
 /// What ``SiteWriter/write(_:)`` wrote: the number of site files and their total size in bytes.
 ///
 /// The `.lessons-output` marker file is not counted.
-public struct WriteSummary: Sendable, Hashable {
+struct WriteSummary: Sendable, Hashable {
     /// The number of site files written.
-    public let fileCount: Int
+    let fileCount: Int
     /// The total number of bytes in those files.
-    public let byteCount: Int
+    let byteCount: Int
 
-    /// Creates a summary.
-    public init(fileCount: Int, byteCount: Int) {
-        self.fileCount = fileCount
-        self.byteCount = byteCount
-    }
 }

@@ -1,8 +1,7 @@
 /// With `privacy.require_review` on, incident-derived documents need a named role to have checked them before publication.
-public struct PrivacyReviewRule: ValidationRule {
-    public init() {}
+struct PrivacyReviewRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         guard context.config.privacy.requireReview else { return [] }
         return corpus.documents.compactMap { document in
             guard document.type.isIncidentDerived, !document.isDraft, document.privacy == nil else { return nil }

@@ -1,9 +1,8 @@
 /// Every id named in front matter or a body resolves to a document of an allowed type, and published documents
 /// never point at drafts.
-public struct ReferenceRule: ValidationRule {
-    public init() {}
+struct ReferenceRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let ids = corpus.ids
         for document in corpus.documents {

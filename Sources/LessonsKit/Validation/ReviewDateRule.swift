@@ -1,8 +1,7 @@
 /// Guidance past its `review_by` date is flagged so that editors revisit it.
-public struct ReviewDateRule: ValidationRule {
-    public init() {}
+struct ReviewDateRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         corpus.documents.compactMap { document in
             guard let reviewBy = document.reviewBy, reviewBy < context.today, !document.isDraft else { return nil }
             return .warning(
@@ -13,10 +12,9 @@ public struct ReviewDateRule: ValidationRule {
 }
 
 /// A lesson should say what it draws on.
-public struct LessonSourcesRule: ValidationRule {
-    public init() {}
+struct LessonSourcesRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         corpus.documents.compactMap { document in
             guard case .lesson(let lesson) = document.details, lesson.sources.isEmpty, !document.isDraft,
                 !(document.frontMatter["sources"].map(Placeholder.contains) ?? false)

@@ -1,8 +1,7 @@
 /// Ids are unique across the whole site, ignoring case, because they become folder names and link targets.
-public struct UniqueIdRule: ValidationRule {
-    public init() {}
+struct UniqueIdRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         var first: [String: Document] = [:]
         var diagnostics: [Diagnostic] = []
         for document in corpus.documents {
@@ -21,10 +20,9 @@ public struct UniqueIdRule: ValidationRule {
 }
 
 /// Bulletin issue numbers are unique.
-public struct UniqueIssueRule: ValidationRule {
-    public init() {}
+struct UniqueIssueRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         var first: [Int: Document] = [:]
         var diagnostics: [Diagnostic] = []
         for document in corpus.documents {

@@ -3,35 +3,31 @@ import Foundation
 /// Draws a horizontal or vertical bar chart as accessible inline SVG at build time (no JavaScript).
 ///
 /// Suppressed counts are drawn at a fixed length with a hatch pattern so the bar never reveals the hidden value.
-public struct BarChart: Sendable {
-    public struct Bar: Sendable, Hashable {
-        public let label: String
-        public let count: DisplayCount
+struct BarChart: Sendable {
+    struct Bar: Sendable, Hashable {
+        let label: String
+        let count: DisplayCount
 
-        public init(label: String, count: DisplayCount) {
-            self.label = label
-            self.count = count
-        }
     }
 
-    public let title: String
-    public let bars: [Bar]
+    let title: String
+    let bars: [Bar]
     /// Unique within the page; used for the SVG title id and the hatch pattern id.
-    public let id: String
+    let id: String
 
-    public init(id: String, title: String, bars: [Bar]) {
+    init(id: String, title: String, bars: [Bar]) {
         self.id = id
         self.title = title
         self.bars = bars
     }
 
     /// A one-sentence text alternative listing every bar's value.
-    public var textAlternative: String {
+    var textAlternative: String {
         "\(title): " + bars.map { "\($0.label) \($0.count.text)" }.joined(separator: "; ") + "."
     }
 
     /// Vertical bars (e.g. counts per quarter), labels under the bars, values above them.
-    public func svg(width: Int = 640, height: Int = 220) -> String {
+    func svg(width: Int = 640, height: Int = 220) -> String {
         let top = 24
         let bottom = 40
         let left = 8

@@ -1,22 +1,22 @@
 /// Labelled horizontal bars (a mix: harm, learning response, services, co-occurring themes), as inline SVG.
 ///
 /// Suppressed counts are drawn at a fixed length with a hatch, so the bar never reveals the hidden value.
-public struct HorizontalBarChart: Sendable {
-    public let id: String
-    public let title: String
-    public let bars: [BarChart.Bar]
+struct HorizontalBarChart: Sendable {
+    let id: String
+    let title: String
+    let bars: [BarChart.Bar]
 
-    public init(id: String, title: String, bars: [BarChart.Bar]) {
+    init(id: String, title: String, bars: [BarChart.Bar]) {
         self.id = id
         self.title = title
         self.bars = bars
     }
 
-    public var textAlternative: String {
+    var textAlternative: String {
         "\(title): " + bars.map { "\($0.label) \($0.count.text)" }.joined(separator: "; ") + "."
     }
 
-    public func svg(width: Int = 460) -> String {
+    func svg(width: Int = 460) -> String {
         let row = 28
         let top = 6
         let labelWidth = 236

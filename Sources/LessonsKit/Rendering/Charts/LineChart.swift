@@ -1,36 +1,31 @@
 /// A line over labelled points (running totals, mean ratings), with each value printed beside its point, as inline SVG.
-public struct LineChart: Sendable {
-    public struct Point: Sendable, Hashable {
-        public let label: String
-        public let value: Double
+struct LineChart: Sendable {
+    struct Point: Sendable, Hashable {
+        let label: String
+        let value: Double
         /// What to print for the value (e.g. `4.6` or `112`).
-        public let text: String
+        let text: String
 
-        public init(label: String, value: Double, text: String) {
-            self.label = label
-            self.value = value
-            self.text = text
-        }
     }
 
-    public let id: String
-    public let title: String
-    public let points: [Point]
+    let id: String
+    let title: String
+    let points: [Point]
     /// The value range of the vertical axis; nil means from 0 to the largest value.
-    public let range: ClosedRange<Double>?
+    let range: ClosedRange<Double>?
 
-    public init(id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil) {
+    init(id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil) {
         self.id = id
         self.title = title
         self.points = points
         self.range = range
     }
 
-    public var textAlternative: String {
+    var textAlternative: String {
         "\(title): " + points.map { "\($0.label) \($0.text)" }.joined(separator: "; ") + "."
     }
 
-    public func svg(width: Int = 640, height: Int = 200) -> String {
+    func svg(width: Int = 640, height: Int = 200) -> String {
         let top = 24.0
         let bottom = 40.0
         let side = 36.0

@@ -1,22 +1,22 @@
 /// A word-sized column chart of a short series (e.g. incidents per quarter), as inline SVG.
 ///
 /// Suppressed values are drawn at a fixed height with a hatch, so the mark never reveals the hidden count.
-public struct Sparkline: Sendable {
-    public let id: String
-    public let title: String
-    public let points: [BarChart.Bar]
+struct Sparkline: Sendable {
+    let id: String
+    let title: String
+    let points: [BarChart.Bar]
 
-    public init(id: String, title: String, points: [BarChart.Bar]) {
+    init(id: String, title: String, points: [BarChart.Bar]) {
         self.id = id
         self.title = title
         self.points = points
     }
 
-    public var textAlternative: String {
+    var textAlternative: String {
         "\(title): " + points.map { "\($0.label) \($0.count.text)" }.joined(separator: "; ") + "."
     }
 
-    public func svg(width: Int = 144, height: Int = 40) -> String {
+    func svg(width: Int = 144, height: Int = 40) -> String {
         let slot = Double(width) / Double(max(points.count, 1))
         let plot = Double(height - 2)
         let maxValue = Double(max(points.filter { !$0.count.isSuppressed }.map(\.count.value).max() ?? 1, 1))

@@ -1,48 +1,34 @@
 /// An Atom feed (RFC 4287): the feed's identity and its entries, newest first.
-public struct AtomFeed: Sendable, Hashable {
+struct AtomFeed: Sendable, Hashable {
     /// A category of an entry: one of the document's themes.
-    public struct Category: Sendable, Hashable {
-        public let term: String
-        public let label: String
+    struct Category: Sendable, Hashable {
+        let term: String
+        let label: String
 
-        public init(term: String, label: String) {
-            self.term = term
-            self.label = label
-        }
     }
 
     /// One entry: a document's page.
-    public struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         /// A stable identifier: the page's absolute URL.
-        public let id: String
-        public let title: String
-        public let updated: PartialDate
-        public let link: String
-        public let summary: String
-        public let categories: [Category]
+        let id: String
+        let title: String
+        let updated: PartialDate
+        let link: String
+        let summary: String
+        let categories: [Category]
 
-        public init(
-            id: String, title: String, updated: PartialDate, link: String, summary: String, categories: [Category]
-        ) {
-            self.id = id
-            self.title = title
-            self.updated = updated
-            self.link = link
-            self.summary = summary
-            self.categories = categories
-        }
     }
 
     /// The feed's own absolute URL, also its id.
-    public let selfURL: String
+    let selfURL: String
     /// The page the feed mirrors.
-    public let pageURL: String
-    public let title: String
-    public let author: String
-    public let language: String
-    public let entries: [Entry]
+    let pageURL: String
+    let title: String
+    let author: String
+    let language: String
+    let entries: [Entry]
 
-    public init(selfURL: String, pageURL: String, title: String, author: String, language: String, entries: [Entry]) {
+    init(selfURL: String, pageURL: String, title: String, author: String, language: String, entries: [Entry]) {
         self.selfURL = selfURL
         self.pageURL = pageURL
         self.title = title
@@ -57,7 +43,7 @@ public struct AtomFeed: Sendable, Hashable {
     }
 
     /// The feed document. `updated` is the newest entry's date, so the same content gives the same bytes.
-    public var xml: String {
+    var xml: String {
         let e = XMLText.escape
         let updated = entries.map(\.updated).max().map(Self.timestamp) ?? "1970-01-01T00:00:00Z"
         var lines = [

@@ -1,10 +1,10 @@
 /// `sitemap.xml` (sitemaps.org protocol 0.9) and `robots.txt` for one edition.
-public enum Sitemap {
+enum Sitemap {
     /// The protocol's limit of URLs per sitemap file; larger sites get a sitemap index.
-    public static let maximumURLs = 50_000
+    static let maximumURLs = 50_000
 
     /// Absolute URLs of the pages among `files`: every `.html` page except the 404 page and the e-mail and print copies of bulletins.
-    public static func pageURLs(_ files: [OutputFile], baseURL: String, portable: Bool) -> [String] {
+    static func pageURLs(_ files: [OutputFile], baseURL: String, portable: Bool) -> [String] {
         files.map(\.path).filter { path in
             path.hasSuffix(".html") && path != "404.html" && !path.hasSuffix("/email.html")
                 && !path.hasSuffix("/print.html")
@@ -22,7 +22,7 @@ public enum Sitemap {
 
     /// `sitemap.xml`, or a sitemap index with `sitemap-1.xml`, `sitemap-2.xml`, … when there are more than 50,000 pages.
     /// `lastModified` gives `<lastmod>` by URL (from git; pages without one have none).
-    public static func files(for urls: [String], baseURL: String, lastModified: [String: PartialDate] = [:])
+    static func files(for urls: [String], baseURL: String, lastModified: [String: PartialDate] = [:])
         -> [OutputFile]
     {
         guard urls.count > maximumURLs else {
@@ -62,7 +62,7 @@ public enum Sitemap {
     }
 
     /// `robots.txt`: keeps every crawler out unless the site allows them, then points them at the sitemap.
-    public static func robots(allow: Bool, sitemapURL: String?) -> OutputFile {
+    static func robots(allow: Bool, sitemapURL: String?) -> OutputFile {
         var text =
             allow
             ? "User-agent: *\nAllow: /\n"

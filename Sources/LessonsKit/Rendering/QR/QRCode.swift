@@ -1,23 +1,23 @@
 /// A QR Code symbol (ISO/IEC 18004:2015) holding bytes in byte mode at error-correction level M, in the smallest
 /// version (1–40) that fits, with the mask of lowest penalty. Written for the lesson posters' links, since no Swift QR
 /// library is among the project's packages; tested by decoding the codes with a real decoder (zbarimg).
-public struct QRCode: Sendable, Hashable {
+struct QRCode: Sendable, Hashable {
     /// The version (1–40): the symbol is `4 × version + 17` modules a side.
-    public let version: Int
+    let version: Int
     /// Modules per side, without the quiet zone.
-    public let size: Int
+    let size: Int
     /// The mask pattern applied (0–7).
-    public let mask: Int
+    let mask: Int
     /// Dark modules, row by row: `modules[y * size + x]`.
-    public let modules: [Bool]
+    let modules: [Bool]
 
     /// Encodes UTF-8 text; nil when it is too long for any version (over 2,331 bytes).
-    public init?(text: String) {
+    init?(text: String) {
         self.init(bytes: Array(text.utf8))
     }
 
     /// Encodes bytes; `forcedMask` skips the penalty evaluation (for tests of every mask).
-    public init?(bytes: [UInt8], forcedMask: Int? = nil) {
+    init?(bytes: [UInt8], forcedMask: Int? = nil) {
         guard let version = QRCapacity.smallestVersion(for: bytes.count) else { return nil }
         var matrix = QRMatrix(version: version)
         matrix.drawFunctionPatterns()
@@ -34,7 +34,7 @@ public struct QRCode: Sendable, Hashable {
     }
 
     /// Whether the module at column `x`, row `y` is dark; outside the symbol, false (the quiet zone).
-    public subscript(x: Int, y: Int) -> Bool {
+    subscript(x: Int, y: Int) -> Bool {
         guard x >= 0, y >= 0, x < size, y < size else { return false }
         return modules[y * size + x]
     }

@@ -2,10 +2,10 @@
 /// scans from screen and paper alike.
 extension QRCode {
     /// The quiet zone the standard asks for, in modules.
-    public static let quietZone = 4
+    static let quietZone = 4
 
     /// SVG markup with an accessible name; `label` says where the code leads.
-    public func svg(label: String, className: String = "qr-code") -> String {
+    func svg(label: String, className: String = "qr-code") -> String {
         let side = size + 2 * Self.quietZone
         var path = ""
         for y in 0..<size {
@@ -28,7 +28,7 @@ extension QRCode {
     }
 
     /// The code as a plain PBM image (`P1`), `scale` pixels per module with the quiet zone: for decoders in tests.
-    public func pbm(scale: Int = 4) -> String {
+    func pbm(scale: Int = 4) -> String {
         let side = (size + 2 * Self.quietZone) * scale
         var lines = ["P1", "\(side) \(side)"]
         for row in 0..<side {

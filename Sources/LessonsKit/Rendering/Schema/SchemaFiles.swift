@@ -1,7 +1,7 @@
 /// The files `lessons schema` writes: one JSON Schema per document type and one for site.yaml.
-public enum SchemaFiles {
+enum SchemaFiles {
     /// `incidents.schema.json`, …, `site.schema.json`, in a fixed order.
-    public static func files(config: SiteConfig, data: SiteData, themeFolders: [String]) -> [OutputFile] {
+    static func files(config: SiteConfig, data: SiteData, themeFolders: [String]) -> [OutputFile] {
         let site = SiteVocabularies(config: config, data: data)
         var files = DocumentType.allCases.map { type in
             let pattern = config.idPatterns[type.folder] ?? IdPattern.defaults[type] ?? "{slug}"

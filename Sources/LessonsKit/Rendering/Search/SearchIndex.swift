@@ -2,21 +2,21 @@
 ///
 /// Document numbers are positions in `entries`, which are sorted newest first, so "then recency" in the
 /// ranking is simply "lower number first" and empty-query filter results come out in date order.
-public struct SearchIndex: Sendable {
+struct SearchIndex: Sendable {
     /// A document number and the summed weights of the fields the term occurs in.
-    public struct Posting: Sendable, Hashable {
-        public let document: Int
-        public let score: Int
+    struct Posting: Sendable, Hashable {
+        let document: Int
+        let score: Int
     }
 
-    public let entries: [SearchEntry]
+    let entries: [SearchEntry]
     /// Stemmed term → postings in document order.
-    public let postings: [String: [Posting]]
+    let postings: [String: [Posting]]
     /// Filter key → document numbers in order.
-    public let facets: [String: [Int]]
+    let facets: [String: [Int]]
 
     /// Indexes `entries` (already newest first); each group of `synonyms` makes a document holding one of its words hold them all.
-    public init(entries: [SearchEntry], synonyms: [[String]] = []) {
+    init(entries: [SearchEntry], synonyms: [[String]] = []) {
         self.entries = entries
         let groups = synonyms.map { group in group.map { Self.terms(of: $0) }.filter { !$0.isEmpty } }
         var postings: [String: [Posting]] = [:]
@@ -32,7 +32,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Stemmed, indexable terms of `text` in order (stop words dropped).
-    public static func terms(of text: String) -> [String] {
+    static func terms(of text: String) -> [String] {
         SearchText.words(text).filter { !SearchText.stopWords.contains($0) }.map(Stemmer.stem)
     }
 
@@ -61,7 +61,7 @@ public struct SearchIndex: Sendable {
     /// Matches one query word as the browser does: its stem exactly, or (three letters and more) any term it begins.
     ///
     /// Used by tests and as the reference for `search.js`; returns document numbers with the best score per document.
-    public func match(word: String) -> [Int: Int] {
+    func match(word: String) -> [Int: Int] {
         let folded = SearchText.fold(word)
         guard !folded.isEmpty, !SearchText.stopWords.contains(folded) else { return [:] }
         let stem = Stemmer.stem(folded)
@@ -86,10 +86,10 @@ public struct SearchIndex: Sendable {
     }
 
     /// Endings the stemmer removes, as typed after a stem.
-    public static let inflections = ["s", "es", "ed", "ing", "ies", "ied", "ying", "e", "ely"]
+    static let inflections = ["s", "es", "ed", "ing", "ies", "ied", "ying", "e", "ely"]
 
     /// Documents for a query: every word must match; by score, then newest first; `filters` keep documents in all of them.
-    public func search(_ query: String, filters: [String] = []) -> [Int] {
+    func search(_ query: String, filters: [String] = []) -> [Int] {
         let words = SearchText.words(query).filter { !SearchText.stopWords.contains($0) }
         var allowed: Set<Int>? = nil
         for filter in filters {

@@ -10,19 +10,19 @@ import Foundation
 ///
 /// Normally these are JSON files fetched by `search.js`; in portable mode they are scripts calling
 /// `lessonsSearchData(name, data)`, since browsers refuse `fetch` on `file://` but still run `<script src>`.
-public struct SearchIndexFiles: Sendable {
-    public let index: SearchIndex
+struct SearchIndexFiles: Sendable {
+    let index: SearchIndex
     /// Documents per `d<N>` file.
-    public var chunkSize = 20
+    var chunkSize = 20
     /// A shard is split by the next letter while its JSON is larger than this (single long terms excepted).
-    public var shardBytes = 16_000
+    var shardBytes = 16_000
 
-    public init(index: SearchIndex) {
+    init(index: SearchIndex) {
         self.index = index
     }
 
     /// Shard keys in order and the terms of each.
-    public func shards() -> [(key: String, terms: [String])] {
+    func shards() -> [(key: String, terms: [String])] {
         var result: [(String, [String])] = []
         func split(_ key: String, _ terms: [String]) {
             let size = terms.reduce(0) { $0 + estimatedSize(of: $1) }
@@ -48,7 +48,7 @@ public struct SearchIndexFiles: Sendable {
     }
 
     /// Every file of the index under `folder` (e.g. `search/`), JSON or, when `portable`, scripts.
-    public func files(folder: String, portable: Bool) -> [OutputFile] {
+    func files(folder: String, portable: Bool) -> [OutputFile] {
         var files: [OutputFile] = []
         func add(_ name: String, _ json: String) {
             let text = portable ? "lessonsSearchData(\(JSONText.string(name)),\(json));\n" : json + "\n"

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// `assets/search.js` folds and splits the reader's query the same way (NFD, marks dropped, lower case),
 /// so a word indexed here is found whatever accents or capitals the reader types.
-public enum SearchText {
+enum SearchText {
     /// Folded words of `text` in order, one-character words dropped.
-    public static func words(_ text: String) -> [String] {
+    static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         func flush() {
@@ -37,12 +37,12 @@ public enum SearchText {
     }
 
     /// Folded, lower-cased text with accents removed (for comparing whole strings).
-    public static func fold(_ text: String) -> String {
+    static func fold(_ text: String) -> String {
         words(text).joined(separator: " ")
     }
 
     /// Words too common to be worth indexing; the query ignores them too (the list is sent to the browser).
-    public static let stopWords: Set<String> = [
+    static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
         "her", "his", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our", "she", "so", "than", "that",
         "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "which",

@@ -3,9 +3,9 @@
 /// Deliberately light (plurals, `-ed`, `-ing`, final `-e` and `-y`), so words stay recognisable and
 /// unrelated words rarely collide. `assets/search.js` has the same rules in `stem()`; a test runs both on
 /// the same words.
-public enum Stemmer {
+enum Stemmer {
     /// The stem of one folded word (lower case, no accents); words with digits or of three letters or fewer are kept.
-    public static func stem(_ word: String) -> String {
+    static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         // Plurals.

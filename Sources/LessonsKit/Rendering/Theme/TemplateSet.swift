@@ -2,12 +2,12 @@ import Foundation
 import Mustache
 
 /// The parsed templates of the theme, ready to render view models.
-public struct TemplateSet: Sendable {
+struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     private let names: Set<String>
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
-    public static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
+    static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
@@ -53,7 +53,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Whether the theme has a template of that name (optional pages such as posters need theirs).
-    public func has(_ name: String) -> Bool { names.contains(name) }
+    func has(_ name: String) -> Bool { names.contains(name) }
 
     /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
     /// the template engine.

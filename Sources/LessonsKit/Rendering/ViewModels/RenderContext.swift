@@ -1,31 +1,32 @@
 /// Everything page rendering needs for one edition; immutable, so pages can be rendered in parallel.
 public struct RenderContext: Sendable {
-    public let config: SiteConfig
-    public let data: SiteData
-    public let content: EditionContent
-    public let paths: SitePaths
-    public let today: PartialDate
-    public let templates: TemplateSet
+    let config: SiteConfig
+    let data: SiteData
+    let content: EditionContent
+    let paths: SitePaths
+    let today: PartialDate
+    let templates: TemplateSet
     /// Output paths of the theme assets by their name in the theme (`style.css` → `assets/style.1a2b….css`).
-    public let assetPaths: [String: String]
+    let assetPaths: [String: String]
     /// Non-Markdown files under content/, for attachment links.
-    public let attachments: Set<String>
-    public let siteDirectory: String
+    let attachments: Set<String>
+    let siteDirectory: String
     /// Lower-cased ids of every document of the site, in any edition (to tell unknown ids from unpublished ones).
-    public let knownIds: Set<String>
+    let knownIds: Set<String>
     /// Lower-cased ids of drafts (links from published documents to them are already errors).
-    public let draftIds: Set<String>
+    let draftIds: Set<String>
     /// Main navigation targets (folders), computed once per edition.
-    public let navigation: [NavigationItem]
-    public let isDraftBuild: Bool
+    let navigation: [NavigationItem]
+    let isDraftBuild: Bool
     /// The edition's aggregates (themes, services, actions, sessions, culture, leads), computed once.
-    public let analysis: EditionAnalysis
+    let analysis: EditionAnalysis
     /// First-published and last-updated dates of content files from git (empty outside git or in a shallow clone).
-    public var gitHistory: GitHistory = .none
+    var gitHistory: GitHistory = .none
 
     /// What replaces a link to a document that this edition does not publish: nothing that hints at it.
-    public static let unpublishedText = "(not published in this edition)"
+    static let unpublishedText = "(not published in this edition)"
 
+    /// The Content-Security-Policy every page declares (and `lessons serve` sends).
     public static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
@@ -146,7 +147,7 @@ public struct RenderContext: Sendable {
 }
 
 /// One entry of the main navigation.
-public struct NavigationItem: Sendable, Hashable {
-    public let title: String
-    public let folder: String
+struct NavigationItem: Sendable, Hashable {
+    let title: String
+    let folder: String
 }

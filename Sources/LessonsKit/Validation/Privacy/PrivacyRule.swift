@@ -3,10 +3,9 @@
 ///
 /// Drafts are scanned too: they sit in the same repository, `--drafts` builds publish them for review, and an
 /// identifier should be caught the first time it is written rather than on publication day.
-public struct PrivacyRule: ValidationRule {
-    public init() {}
+struct PrivacyRule: ValidationRule {
 
-    public func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
+    func validate(_ corpus: Corpus, in context: ValidationContext) -> [Diagnostic] {
         // Compiles the site's patterns once for the whole build.
         let scanner = PrivacyScanner(settings: context.config.privacy)
         return corpus.documents.flatMap { diagnostics(for: $0, scanner: scanner) }

@@ -18,7 +18,8 @@ struct PrivacyScanner: Sendable {
     }
 
     /// Every finding in `text`, except matches inside an occurrence of one of the `allow` texts.
-    /// - Parameter fullDates: whether a full date is a finding here (the free text of incidents and debriefs).
+    ///
+    /// A full date is a finding only when `fullDates` is set (the free text of incidents and debriefs).
     func scan(_ text: String, fullDates: Bool, allow: [String]) -> [PrivacyFinding] {
         var findings: [PrivacyFinding] = []
         var storage = text

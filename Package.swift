@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
         // RFC 4180 CSV writing for the exports beside the dashboards.
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // SHA-256 of every input for the incremental build cache (BoringSSL's assembly, not a hand-written hash).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +32,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

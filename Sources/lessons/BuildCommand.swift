@@ -30,6 +30,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Parallel jobs (default: the number of cores).")
     var jobs: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Folder of the incremental build cache (default: .lessons-cache/ in the site).", valueName: "dir"))
+    var cache: String?
+
+    @Flag(help: "Ignore the incremental build cache: build everything afresh.")
+    var clean = false
+
     @Flag(help: "Print nothing but problems.")
     var quiet = false
 
@@ -56,7 +64,12 @@ struct BuildCommand: AsyncParsableCommand {
         options.baseURL = baseURL
         options.jobs = jobs
         options.requirePDF = pdf
+        options.cacheDirectory = cache
+        options.ignoreCache = clean
+        let progress = quiet ? nil : ProgressLine.forTerminal()
+        if let progress { options.progress = { progress.update($0) } }
         let report = await BuildPipeline.build(options)
+        progress?.finish()
         let status = emit(report, format: site.format, quiet: quiet, verbose: verbose)
         if status != 0 { throw ExitCode(status) }
     }

@@ -23,6 +23,12 @@ public struct BuildOptions: Sendable {
     public var requirePDF = false
     /// Skip bulletin PDFs whatever `bulletin.pdf` says: `lessons serve` rebuilds on every save, and PDFs take seconds.
     public var skipPDF = false
+    /// `--cache DIR`: the incremental build cache's folder (default `.lessons-cache/` in the site).
+    public var cacheDirectory: String?
+    /// `--clean`: ignore the incremental build cache for this build (it is written afresh).
+    public var ignoreCache = false
+    /// Called as the build moves through its stages (the command line shows it as one updating line on a terminal).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     /// Default options for the site in `siteDirectory`.
     public init(siteDirectory: String) {

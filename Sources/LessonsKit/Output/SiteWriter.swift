@@ -65,9 +65,10 @@ struct SiteWriter: Sendable {
         do {
             try OutputFileSystem.makeDirectory(staging)
             try makeFolders(folders, in: staging)
-            summary = try writeFiles(files, in: staging)
-            _ = try OutputFileSystem.writeFile(
-                OutputPathValidator.join(staging, Self.markerFileName), bytes: Array(Self.markerText.utf8))
+            let kept = outputExists ? output : nil
+            summary = try writeFiles(files, in: staging, previous: kept)
+            _ = try writeFile(
+                OutputFile(path: Self.markerFileName, text: Self.markerText), in: staging, previous: kept)
         } catch {
             try? OutputFileSystem.removeTree(staging, parallel: parallel)
             throw error
@@ -129,18 +130,37 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes every file (its folders exist already) and totals the bytes.
-    private func writeFiles(_ files: [OutputFile], in staging: String) throws(OutputError) -> WriteSummary {
-        let byteCount = try OutputBatches.sum(count: files.count, batchSize: Self.batchSize, parallel: parallel) {
-            (index) throws(OutputError) -> Int in
-            let file = files[index]
-            let path = OutputPathValidator.join(staging, file.path)
-            switch file.contents {
-            case .bytes(let bytes): return try OutputFileSystem.writeFile(path, bytes: bytes)
-            case .copy(let source): return try OutputFileSystem.copyFile(from: source, to: path)
-            }
+    /// Writes every file (its folders exist already) and totals the bytes. A file whose bytes equal the one at the same
+    /// path in `previous` (the current output) is hard-linked from there instead, keeping its modification time.
+    private func writeFiles(_ files: [OutputFile], in staging: String, previous: String?) throws(OutputError)
+        -> WriteSummary
+    {
+        let tally = try OutputBatches.sum(count: files.count, batchSize: Self.batchSize, parallel: parallel) {
+            (index) throws(OutputError) -> WriteTally in
+            try writeFile(files[index], in: staging, previous: previous)
         }
-        return WriteSummary(fileCount: files.count, byteCount: byteCount)
+        return WriteSummary(fileCount: files.count, byteCount: tally.bytes, unchangedCount: tally.kept)
+    }
+
+    /// Writes one file into the staging folder, or links it from `previous` when its bytes are the same there;
+    /// returns its size and whether it was linked.
+    private func writeFile(_ file: OutputFile, in staging: String, previous: String?) throws(OutputError)
+        -> WriteTally
+    {
+        let path = OutputPathValidator.join(staging, file.path)
+        let old = previous.map { OutputPathValidator.join($0, file.path) }
+        switch file.contents {
+        case .bytes(let bytes):
+            if let old, UnchangedFiles.linkIfSame(previous: old, bytes: bytes, to: path) {
+                return WriteTally(bytes: bytes.count, kept: 1)
+            }
+            return WriteTally(bytes: try OutputFileSystem.writeFile(path, bytes: bytes), kept: 0)
+        case .copy(let source):
+            if let old, UnchangedFiles.linkIfSame(previous: old, copyOf: source, to: path) {
+                return WriteTally(bytes: UnchangedFiles.regularFileSize(path) ?? 0, kept: 1)
+            }
+            return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: path), kept: 0)
+        }
     }
 
     /// Removes `.NAME.staging-PID` and `.NAME.old-PID` folders left by builds that were killed (their process is gone),

@@ -42,7 +42,31 @@ public enum BuildPipeline {
         }
         clock.lap("configuration")
 
+        // 1a. Builds only: git dates ("first published", "last updated", one `git log` for the whole site), then the
+        // key of every input; when the last build had the same key and its output is intact, there is nothing to do.
+        var gitHistory = GitHistory.none
+        var incremental: IncrementalBuild?
+        if write {
+            options.progress?(BuildProgress(stage: "git history"))
+            gitHistory = GitHistory.read(siteDirectory: reader.siteDirectory, timezone: config.timezone)
+            clock.lap("git history")
+            options.progress?(BuildProgress(stage: "input hashes"))
+            let cache = IncrementalBuild(
+                options: options, config: config, editions: editions, today: today, git: gitHistory,
+                siteDirectory: reader.siteDirectory)
+            incremental = cache
+            let outputs = editions.map {
+                (edition: $0, folder: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory))
+            }
+            if let record = cache.unchangedReport(outputs: outputs) {
+                clock.lap("input hashes (unchanged)")
+                return reused(record, clock: clock)
+            }
+            clock.lap("input hashes")
+        }
+
         // 2. Load and decode every document (parallel).
+        options.progress?(BuildProgress(stage: "load and decode", total: reader.listContent().documents.count))
         let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(
             reader: reader, config: config, data: data, jobs: options.jobs)
         report.diagnostics += loadDiagnostics
@@ -54,12 +78,8 @@ public enum BuildPipeline {
             diagnostics: [])
         clock.lap("load and decode")
 
-        // 2a. Git dates ("first published", "last updated"): one `git log` for the whole site, builds only.
-        if write {
-            site.gitHistory = GitHistory.read(siteDirectory: reader.siteDirectory, timezone: config.timezone)
-            if let note = site.gitHistory.note { report.summaries.append(note) }
-            clock.lap("git history")
-        }
+        site.gitHistory = gitHistory
+        if let note = gitHistory.note { report.summaries.append(note) }
 
         // 3. Validate the whole corpus.
         report.diagnostics += ValidationRules.validate(
@@ -78,6 +98,7 @@ public enum BuildPipeline {
         clock.lap("templates")
 
         // 5. Render the editions concurrently from the one parse (documents in parallel within each).
+        options.progress?(BuildProgress(stage: "render", total: corpus.documents.count))
         var rendered = await renderEditions(
             editions, site: site, theme: theme, templates: templates, today: today, options: options)
         report.diagnostics += rendered.flatMap(\.diagnostics)
@@ -110,6 +131,7 @@ public enum BuildPipeline {
         }
 
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
+        options.progress?(BuildProgress(stage: "link check", total: rendered.map(\.files.count).reduce(0, +)))
         for item in rendered { report.diagnostics += OutputCollisionStage.check(item.files, site: site) }
         for item in rendered {
             report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs)
@@ -125,24 +147,42 @@ public enum BuildPipeline {
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
         // 6. Write each edition atomically; only this stage touches the output folder.
+        incremental?.forgetRecord()
+        var written: [(edition: Edition, folder: String, pages: Int)] = []
         for item in rendered {
-            let (edition, files, renderSeconds) = (item.edition, item.files, item.seconds)
-            let started = clock.elapsed
-            let output = outputDirectory(for: edition, options: options, siteDirectory: reader.siteDirectory)
+            options.progress?(BuildProgress(stage: "write \(item.edition.name)", total: item.files.count))
+            let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
             do {
-                _ = try SiteWriter(outputDirectory: output, siteDirectory: reader.siteDirectory).write(files)
+                _ = try SiteWriter(outputDirectory: output, siteDirectory: reader.siteDirectory).write(item.files)
             } catch {
                 report.failure = error.description
                 return finish(report, status: Self.status(for: error), options: options, clock: clock)
             }
-            let pages = files.filter { $0.path.hasSuffix(".html") }.count
-            let seconds = renderSeconds + (clock.elapsed - started)
-            report.summaries.append(
-                "Built \(pages) pages for edition \(edition.name) in \(String(format: "%.2f", seconds + shareOfLoading(clock))) s"
-            )
+            written.append((item.edition, output, item.files.filter { $0.path.hasSuffix(".html") }.count))
         }
         clock.lap("write")
+        incremental?.store(outputs: written, report: finish(report, status: .success, options: options))
+        clock.lap("cache record")
+        report.summaries += written.map { builtLine(pages: $0.pages, edition: $0.edition.name, clock: clock) }
         return finish(report, status: .success, options: options, clock: clock)
+    }
+
+    /// "Built N pages for edition X in Y s", Y being the whole build so far (every stage, PDFs and link check too).
+    static func builtLine(pages: Int, edition: String, clock: StageClock) -> String {
+        "Built \(pages) pages for edition \(edition) in \(String(format: "%.2f", clock.elapsed)) s"
+    }
+
+    /// The report of a build that found nothing changed: the last build's problems and notes, and its "Built" lines.
+    private static func reused(_ record: BuildRecord, clock: StageClock) -> BuildReport {
+        var report = BuildReport()
+        report.documentCount = record.documentCount
+        report.diagnostics = record.diagnostics.compactMap { $0.diagnostic }
+        report.summaries =
+            record.notes + record.outputs.map { builtLine(pages: $0.pages, edition: $0.edition, clock: clock) }
+            + ["Nothing changed since the last build: its output is still in place."]
+        report.status = .success
+        report.stageTimings = clock.timings
+        return report
     }
 
     /// A refused output folder is a command-line problem (2); a bad generated path or a failing disk is internal (3).
@@ -181,12 +221,6 @@ public enum BuildPipeline {
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
         return results
-    }
-
-    private static func shareOfLoading(_ clock: StageClock) -> Double {
-        clock.timings.filter { ["configuration", "load and decode", "validate", "templates"].contains($0.stage) }.map(
-            \.seconds
-        ).reduce(0, +)
     }
 
     private static func finish(

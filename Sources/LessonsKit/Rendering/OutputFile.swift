@@ -37,5 +37,13 @@ struct WriteSummary: Sendable, Hashable {
     let fileCount: Int
     /// The total number of bytes in those files.
     let byteCount: Int
+    /// How many of those files were unchanged since the previous output, so kept (hard-linked) rather than written.
+    let unchangedCount: Int
 
+    /// Creates a summary.
+    init(fileCount: Int, byteCount: Int, unchangedCount: Int = 0) {
+        self.fileCount = fileCount
+        self.byteCount = byteCount
+        self.unchangedCount = unchangedCount
+    }
 }

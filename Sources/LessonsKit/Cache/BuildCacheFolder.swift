@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where the incremental build cache lives: `.lessons-cache/` in the site folder unless `--cache DIR` moves it.
+///
+/// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``) and
+/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``). Everything in it can be deleted at any time; `--clean` ignores
+/// it for one build (and the build then writes it afresh).
+struct BuildCacheFolder: Sendable, Hashable {
+    /// The default folder name inside the site.
+    static let defaultName = ".lessons-cache"
+    /// The record of the last build.
+    static let recordName = "build.json"
+    /// The folder of cached PDFs.
+    static let pdfFolderName = "pdf"
+    /// Written into the folder so that git ignores it wherever it is.
+    static let gitignoreText = "# Written by lessons: the incremental build cache. Safe to delete.\n*\n"
+
+    /// The folder's absolute path.
+    let path: String
+
+    /// The cache folder for `siteDirectory`, or `directory` when given (relative to the current folder).
+    init(siteDirectory: String, directory: String?) {
+        let chosen = directory ?? (siteDirectory + "/" + Self.defaultName)
+        path = URL(fileURLWithPath: chosen).standardizedFileURL.path
+    }
+
+    var recordPath: String { path + "/" + Self.recordName }
+    var pdfFolder: String { path + "/" + Self.pdfFolderName }
+
+    /// The path of the cached PDF with `key`.
+    func pdfPath(key: String) -> String { pdfFolder + "/" + key + ".pdf" }
+
+    /// The bytes of the cached PDF with `key`, or nil (missing, unreadable, or not a whole PDF: a build killed while
+    /// writing it leaves no file under its final name, but a damaged one is ignored all the same).
+    func cachedPDF(key: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: pdfPath(key: key)), data.count > 16 else { return nil }
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: Array("%PDF-".utf8)),
+            String(decoding: bytes.suffix(32), as: UTF8.self).contains("%%EOF")
+        else { return nil }
+        return bytes
+    }
+}

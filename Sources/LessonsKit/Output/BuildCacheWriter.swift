@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes the incremental build cache (``BuildCacheFolder``). Every file is written under a temporary name and renamed
+/// into place, so a build killed at any moment leaves either the old entry, the new one, or none: never half of one.
+/// Failing to write the cache never fails a build: the next build just has less to reuse.
+struct BuildCacheWriter: Sendable {
+    let folder: BuildCacheFolder
+
+    /// Forgets the last build's record before the output folders change, so that a build killed between writing its
+    /// output and its record is not mistaken for the last one.
+    func forgetRecord() {
+        unlink(folder.recordPath)
+    }
+
+    /// Stores the record of the build that just finished.
+    func store(_ record: BuildRecord) {
+        let bytes = record.encoded()
+        guard !bytes.isEmpty else { return }
+        storeFile(folder.recordPath, bytes: bytes)
+    }
+
+    /// Stores a printed PDF under its key.
+    func storePDF(_ bytes: [UInt8], key: String) {
+        try? OutputFileSystem.makeDirectories(folder.pdfFolder)
+        storeFile(folder.pdfPath(key: key), bytes: bytes)
+    }
+
+    /// Removes cached PDFs whose keys are not in `keep` (pages that changed or were deleted), so the cache does not grow
+    /// without bound.
+    func prunePDFs(keeping keep: Set<String>) {
+        guard let directory = opendir(folder.pdfFolder) else { return }
+        var stale: [String] = []
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasSuffix(".pdf"), !keep.contains(String(name.dropLast(4))) else { continue }
+            stale.append(name)
+        }
+        closedir(directory)
+        for name in stale { unlink(folder.pdfFolder + "/" + name) }
+    }
+
+    private func storeFile(_ path: String, bytes: [UInt8]) {
+        do {
+            try OutputFileSystem.makeDirectories(folder.path)
+            let ignore = folder.path + "/.gitignore"
+            if (try? OutputFileSystem.kind(at: ignore)) == .missing {
+                _ = try? OutputFileSystem.writeFile(ignore, bytes: Array(BuildCacheFolder.gitignoreText.utf8))
+            }
+            let temporary = path + ".tmp-\(getpid())"
+            unlink(temporary)
+            _ = try OutputFileSystem.writeFile(temporary, bytes: bytes)
+            try OutputFileSystem.move(temporary, to: path)
+        } catch {
+            unlink(path + ".tmp-\(getpid())")
+        }
+    }
+}

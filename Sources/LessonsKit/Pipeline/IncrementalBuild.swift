@@ -1,0 +1,83 @@
+import Foundation
+
+/// The incremental side of `lessons build`: the key of the build's inputs, the shortcut when nothing changed since the
+/// last successful build (its output folders still exactly as it left them), and the record written after a build.
+///
+/// A stale, foreign, corrupt or missing cache only ever costs time: every check that fails leads to a full build.
+struct IncrementalBuild: Sendable {
+    let folder: BuildCacheFolder
+    let siteDirectory: String
+    let fingerprint: InputFingerprint
+    /// Whether `--clean` asked to ignore what the cache holds.
+    let ignoreCache: Bool
+
+    /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).
+    init(
+        options: BuildOptions, config: SiteConfig, editions: [Edition], today: PartialDate, git: GitHistory,
+        siteDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        folder = BuildCacheFolder(siteDirectory: siteDirectory, directory: options.cacheDirectory)
+        self.siteDirectory = siteDirectory
+        ignoreCache = options.ignoreCache
+        var settings = [
+            "lessons \(LessonsVersion.current)", InputFingerprint.executableIdentity(),
+            "today \(today.year)-\(today.month)-\(today.day ?? 0)", "drafts \(options.includeDrafts)",
+            "base-url \(config.baseURL ?? "")", "strict \(options.strict)",
+            "pdf \(options.requirePDF) \(options.skipPDF)",
+        ]
+        for edition in editions {
+            settings.append(
+                "edition \(edition.name) -> "
+                    + BuildPipeline.outputDirectory(for: edition, options: options, siteDirectory: siteDirectory))
+        }
+        for (name, value) in environment.sorted(by: { $0.key < $1.key })
+        where name.hasPrefix("LESSONS_") || name == "PATH" || name == "TMPDIR" {
+            settings.append("env \(name)=\(value)")
+        }
+        for (path, dates) in git.dates.sorted(by: { $0.key < $1.key }) {
+            settings.append("git \(path) \(dates.firstPublished) \(dates.lastUpdated)")
+        }
+        settings.append("git note \(git.note ?? "")")
+        fingerprint = InputFingerprint.compute(siteDirectory: siteDirectory, settings: settings)
+    }
+
+    /// The last build's report when its inputs were the same and every output folder is still as it left it; else nil.
+    func unchangedReport(outputs: [(edition: Edition, folder: String)]) -> BuildRecord? {
+        guard !ignoreCache, let record = BuildRecord.read(from: folder, version: LessonsVersion.current),
+            record.inputs == fingerprint.key, record.outputs.count == outputs.count
+        else { return nil }
+        for (stored, wanted) in zip(record.outputs, outputs) {
+            guard stored.edition == wanted.edition.name, let folder = resolved(wanted.folder),
+                stored.folder == folder, OutputFingerprint.of(folder) == stored.fingerprint
+            else { return nil }
+        }
+        return record
+    }
+
+    /// Records the build that just wrote `outputs`, with what it reported.
+    func store(outputs: [(edition: Edition, folder: String, pages: Int)], report: BuildReport) {
+        var editions: [BuildRecord.EditionOutput] = []
+        for output in outputs {
+            guard let folder = resolved(output.folder), let print = OutputFingerprint.of(folder) else { return }
+            editions.append(
+                BuildRecord.EditionOutput(
+                    edition: output.edition.name, folder: folder, pages: output.pages, fingerprint: print))
+        }
+        BuildCacheWriter(folder: folder).store(
+            BuildRecord(
+                version: LessonsVersion.current, inputs: fingerprint.key, outputs: editions,
+                documentCount: report.documentCount,
+                diagnostics: report.diagnostics.map(BuildRecord.StoredDiagnostic.init),
+                notes: report.summaries))
+    }
+
+    /// Forgets the last record before any output folder changes (see ``BuildCacheWriter/forgetRecord()``).
+    func forgetRecord() {
+        BuildCacheWriter(folder: folder).forgetRecord()
+    }
+
+    /// The output folder as the writer resolves it.
+    private func resolved(_ folder: String) -> String? {
+        try? OutputPathValidator.locateOutput(folder, siteDirectory: siteDirectory).path
+    }
+}

@@ -21,7 +21,7 @@ enum BuildErrorPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="\(RenderContext.contentSecurityPolicy)">
+            <meta http-equiv="Content-Security-Policy" content="\(PageFrame.contentSecurityPolicy)">
             <title>The site could not be built — lessons serve</title>
             <link rel="stylesheet" href="\(errorStylePath)">
             </head>

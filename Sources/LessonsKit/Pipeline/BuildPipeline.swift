@@ -109,12 +109,11 @@ public enum BuildPipeline {
         // temporary folder; the pages that link to the PDFs are rendered again with those links, before the link check.
         if write, !(options.strict ? report.diagnostics.strict() : report.diagnostics).hasErrors {
             for index in rendered.indices {
-                let context = rendered[index].context
                 let outcome = await BulletinPDFStage(
                     mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf),
                     jobs: options.jobs
                 )
-                .run(files: rendered[index].files, context: context)
+                .run(files: rendered[index].files, pages: rendered[index].bulletinPages)
                 rendered[index].files = outcome.files
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
@@ -122,7 +121,9 @@ public enum BuildPipeline {
                 let configured = options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF
                 let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : configured
                 let printStage = LessonPrintStage(mode: printMode, jobs: options.jobs)
-                let printed = await printStage.run(files: rendered[index].files, context: context)
+                let printed = await printStage.run(
+                    files: rendered[index].files, lessons: rendered[index].lessons,
+                    reportPages: rendered[index].reportPages)
                 rendered[index].files = printed.files
                 report.diagnostics += printed.diagnostics
                 for note in printed.notes where !report.summaries.contains(note) { report.summaries.append(note) }
@@ -211,7 +212,9 @@ public enum BuildPipeline {
                     return (
                         index,
                         RenderedEdition(
-                            edition: edition, context: renderer.context, files: files, diagnostics: diagnostics,
+                            edition: edition, lessons: renderer.content.documents(of: .lesson),
+                            bulletinPages: renderer.bulletins, reportPages: renderer.reports, files: files,
+                            diagnostics: diagnostics,
                             seconds: seconds, analysisSeconds: renderer.analysisSeconds)
                     )
                 }

@@ -23,20 +23,21 @@ struct BulletinPDFStage: Sendable {
     /// At most three Chromium processes at once: each one is heavy, and two cores are common.
     var concurrency: Int { min(3, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)) }
 
-    func run(files: [OutputFile], context: RenderContext) async -> Outcome {
-        let bulletins = context.content.documents(of: .bulletin)
+    /// Prints the edition's bulletins; `pages` renders again the pages that link to the PDFs made.
+    func run(files: [OutputFile], pages: BulletinPages) async -> Outcome {
+        let bulletins = pages.content.documents(of: .bulletin)
         guard !bulletins.isEmpty else { return Outcome(files: files) }
         // Without base_url an e-mail's links could not work, so the e-mail forms are left out (see BulletinPages).
         let emailNotes =
-            context.config.baseURL == nil
+            pages.config.baseURL == nil
             ? ["Bulletin e-mails skipped: set base_url in site.yaml (or pass --base-url) so that their links work."]
             : []
-        var outcome = await makePDFs(bulletins, files: files, context: context)
+        var outcome = await makePDFs(bulletins, files: files, pages: pages)
         outcome.notes = emailNotes + outcome.notes
         return outcome
     }
 
-    private func makePDFs(_ bulletins: [Document], files: [OutputFile], context: RenderContext) async -> Outcome {
+    private func makePDFs(_ bulletins: [Document], files: [OutputFile], pages: BulletinPages) async -> Outcome {
         guard mode != .off else { return Outcome(files: files) }
         guard let chromium = Chromium.locate(environment: environment) else {
             let how =
@@ -65,7 +66,7 @@ struct BulletinPDFStage: Sendable {
         let timeout = timeoutSeconds
         let results = await boundedMap(bulletins, limit: concurrency) {
             bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
-            let page = folder + "/" + RenderContext.bulletinPrintPath(bulletin.slug)
+            let page = folder + "/" + BulletinPages.bulletinPrintPath(bulletin.slug)
             let output = folder + "/pdf-\(bulletin.slug).pdf"
             return (
                 bulletin,
@@ -87,7 +88,7 @@ struct BulletinPDFStage: Sendable {
                 let fixed = PDFFile.replacingSameLength(
                     folder, with: Self.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
                 outcome.files.append(
-                    OutputFile(path: RenderContext.bulletinPDFPath(bulletin.slug), contents: .bytes(fixed)))
+                    OutputFile(path: BulletinPages.bulletinPDFPath(bulletin.slug), contents: .bytes(fixed)))
                 made.insert(bulletin.slug)
                 if case .bulletin(let details) = bulletin.details {
                     let pages = PDFFile.pageCount(bytes)
@@ -106,7 +107,7 @@ struct BulletinPDFStage: Sendable {
         guard !made.isEmpty else { return outcome }
         // The web pages and the list were rendered before the PDFs existed: render them again with their PDF links.
         let relinked = Dictionary(
-            context.bulletinPagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            pages.pagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
         return outcome
     }
@@ -128,7 +129,7 @@ struct BulletinPDFStage: Sendable {
 
     /// Each print page and the files it refers to (`href` of style sheets, `src` of images), by path.
     static func printPages(of bulletins: [Document], from files: [OutputFile]) -> [OutputFile] {
-        printPages(bulletins.map { RenderContext.bulletinPrintPath($0.slug) }, from: files)
+        printPages(bulletins.map { BulletinPages.bulletinPrintPath($0.slug) }, from: files)
     }
 
     /// The pages at `pagePaths` and the files they refer to (`href` of style sheets, `src` of images), by path.

@@ -13,11 +13,13 @@ struct LessonPrintStage: Sendable {
         case report(MonthPeriod)
     }
 
-    func run(files: [OutputFile], context: RenderContext) async -> BulletinPDFStage.Outcome {
-        let lessons = context.content.documents(of: .lesson)
+    /// Prints `lessons`' pages and posters and the learning reports; `reportPages` renders the reports again with
+    /// their PDF links.
+    func run(files: [OutputFile], lessons: [Document], reportPages: ReportPages) async -> BulletinPDFStage.Outcome {
+        let sitePaths = reportPages.paths
         let paths = Set(files.map(\.path))
-        let reports = context.config.reports.filter {
-            paths.contains(context.paths.file(for: RenderContext.reportFolder($0)))
+        let reports = reportPages.periods.filter {
+            paths.contains(sitePaths.file(for: ReportPages.reportFolder($0)))
         }
         guard mode != .off, !lessons.isEmpty || !reports.isEmpty else { return BulletinPDFStage.Outcome(files: files) }
         guard let chromium = Chromium.locate(environment: environment) else {
@@ -27,12 +29,12 @@ struct LessonPrintStage: Sendable {
         let bulletinStage = BulletinPDFStage(mode: mode, jobs: jobs, environment: environment)
         var jobsToRun: [(Document?, Kind, String)] = []
         for period in reports {
-            jobsToRun.append((nil, .report(period), context.paths.file(for: RenderContext.reportFolder(period))))
+            jobsToRun.append((nil, .report(period), sitePaths.file(for: ReportPages.reportFolder(period))))
         }
         for lesson in lessons {
-            let page = context.paths.file(for: context.paths.folder(of: lesson))
+            let page = sitePaths.file(for: sitePaths.folder(of: lesson))
             if paths.contains(page) { jobsToRun.append((lesson, .page, page)) }
-            let poster = RenderContext.posterPath(lesson.slug)
+            let poster = PosterPages.posterPath(lesson.slug)
             if paths.contains(poster) { jobsToRun.append((lesson, .poster, poster)) }
         }
         let scratch = PrintScratchFolder.make()
@@ -66,12 +68,12 @@ struct LessonPrintStage: Sendable {
                     outcome.notes.append(
                         "The learning report for \(period.displayText) could not be printed: \(reason)")
                 case .success(let bytes):
-                    let date = context.today
+                    let date = reportPages.today
                     let fixed = PDFFile.replacingSameLength(
                         folder, with: BulletinPDFStage.stableFolderName(folder),
                         in: PDFFile.reproducible(bytes, date: date))
-                    outcome.files.append(OutputFile(path: RenderContext.reportPDFPath(period), contents: .bytes(fixed)))
-                    reportPDFs.insert(RenderContext.reportPDFPath(period))
+                    outcome.files.append(OutputFile(path: ReportPages.reportPDFPath(period), contents: .bytes(fixed)))
+                    reportPDFs.insert(ReportPages.reportPDFPath(period))
                 }
                 continue
             }
@@ -105,13 +107,13 @@ struct LessonPrintStage: Sendable {
                     folder, with: BulletinPDFStage.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date)
                 )
                 outcome.files.append(
-                    OutputFile(path: RenderContext.posterPDFPath(lesson.slug), contents: .bytes(fixed)))
+                    OutputFile(path: PosterPages.posterPDFPath(lesson.slug), contents: .bytes(fixed)))
             }
         }
         // The report pages were rendered before their PDFs existed: render them again with the PDF link.
         if !reportPDFs.isEmpty {
             let relinked = Dictionary(
-                context.reportPages(pdfs: reportPDFs).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                reportPages.files(pdfs: reportPDFs).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
         }
         return outcome

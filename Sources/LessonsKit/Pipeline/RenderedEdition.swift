@@ -1,7 +1,12 @@
-/// One edition after rendering: its context (reused by later stages such as bulletin PDFs), files, problems and timings.
+/// One edition after rendering: its files, problems and timings, and what the print stages need of it.
 struct RenderedEdition: Sendable {
     let edition: Edition
-    let context: RenderContext
+    /// The edition's lessons, whose pages and posters are printed.
+    let lessons: [Document]
+    /// Bulletin pages, rendered again with their PDF links once the PDFs exist.
+    let bulletinPages: BulletinPages
+    /// Learning reports, rendered again with their PDF links.
+    let reportPages: ReportPages
     var files: [OutputFile]
     let diagnostics: [Diagnostic]
     let seconds: Double

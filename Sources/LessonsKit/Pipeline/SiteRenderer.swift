@@ -3,10 +3,28 @@ import Foundation
 /// Renders one edition to output files: theme assets, home, lists, documents, dashboards (themes, services, actions,
 /// sessions, culture, leads), 404.
 struct SiteRenderer: Sendable {
-    let context: RenderContext
     let assetFiles: [OutputFile]
     /// Time spent computing the edition's aggregates (`EditionAnalysis`), reported by `--verbose`.
     let analysisSeconds: Double
+    /// The edition's documents.
+    let content: EditionContent
+    let paths: SitePaths
+    let today: PartialDate
+    let siteDirectory: String
+    let documents: DocumentPages
+    /// Bulletin pages; the PDF stage renders those linking to the PDFs again.
+    let bulletins: BulletinPages
+    let lists: ListPages
+    let home: HomePage
+    /// The sessions, culture, actions and leads dashboards.
+    let dashboards: [@Sendable () -> OutputFile]
+    let themes: ThemePages
+    let services: ServicePages
+    let csv: CSVExports
+    /// Learning reports; the print stage renders them again once their PDFs exist.
+    let reports: ReportPages
+    let search: SearchPages
+    let feeds: FeedFiles
 
     /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet.
     init(
@@ -31,55 +49,124 @@ struct SiteRenderer: Sendable {
         assetPaths["style.css"] = stylesheetPath
         assetFiles.append(OutputFile(path: stylesheetPath, contents: .bytes(stylesheet)))
         self.assetFiles = assetFiles
+        let config = site.config
         let content = EditionContent(corpus: site.corpus, edition: edition, includeDrafts: includeDrafts)
         let analysisStarted = DispatchTime.now().uptimeNanoseconds
-        let analysis = EditionAnalysis(
-            content: content, data: site.data, frameworks: site.config.frameworks, today: today)
+        let analysis = EditionAnalysis(content: content, data: site.data, frameworks: config.frameworks, today: today)
         analysisSeconds = Double(DispatchTime.now().uptimeNanoseconds - analysisStarted) / 1e9
-        let paths = SitePaths(portable: site.config.portable)
-        self.context = RenderContext(
-            config: site.config, data: site.data, content: content, paths: paths, today: today, templates: templates,
-            assetPaths: assetPaths, attachments: site.attachments, siteDirectory: site.reader.siteDirectory,
+        let paths = SitePaths(portable: config.portable)
+        let editionTitle = edition.title ?? config.title
+        let catalog = FeedCatalog(
+            content: content, data: site.data, paths: paths, editionTitle: editionTitle, today: today,
+            hasBaseURL: config.baseURL != nil)
+        let frame = PageFrame(
+            paths: paths, language: config.language, organisation: config.organisation, editionTitle: editionTitle,
+            editionName: edition.name, links: config.links,
+            navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assetPaths, feeds: catalog,
+            generatedOn: today.displayText, isDraftBuild: includeDrafts)
+        let links = DocumentLinks(content: content, data: site.data, paths: paths)
+        let figures = FigureBuilder(smallNumbers: SmallNumberPolicy(edition: edition, privacy: config.privacy))
+        let actions = ActionViews(links: links, today: today)
+        let bodies = BodyRenderer(
+            options: MarkdownOptions(
+                unsafeHTML: config.markdown.unsafeHTML, smartPunctuation: config.markdown.smartPunctuation),
+            content: content, paths: paths, attachments: site.attachments, siteDirectory: site.reader.siteDirectory,
             knownIds: Set(site.corpus.documents.map(\.slug)),
-            draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)),
-            navigation: RenderContext.navigation(for: content, paths: paths), isDraftBuild: includeDrafts,
-            analysis: analysis, gitHistory: site.gitHistory)
+            draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)), isDraftBuild: includeDrafts,
+            language: config.language)
+        self.content = content
+        self.paths = paths
+        self.today = today
+        self.siteDirectory = site.reader.siteDirectory
+        documents = DocumentPages(
+            frame: frame, templates: templates, links: links, actions: actions, bodies: bodies,
+            facts: DocumentFacts(
+                links: links, data: site.data, gitHistory: site.gitHistory, frameworks: config.frameworks,
+                includesGovernance: edition.includesGovernance),
+            posters: templates.has("poster")
+                ? PosterPages(frame: frame, templates: templates, paths: paths, baseURL: config.baseURL) : nil,
+            relatedLessons: analysis.relatedLessons, frameworks: config.frameworks,
+            includesGovernance: edition.includesGovernance, today: today)
+        bulletins = BulletinPages(
+            frame: frame, templates: templates, links: links, bodies: bodies, config: config, data: site.data,
+            today: today)
+        lists = ListPages(
+            frame: frame, templates: templates, links: links, figures: figures, content: content,
+            responseMix: analysis.responseMix, rootPath: config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/")
+        home = HomePage(
+            frame: frame, templates: templates, links: links, figures: figures, content: content, today: today,
+            themes: analysis.themes, actions: analysis.actions, thisTimeLastYear: analysis.thisTimeLastYear)
+        dashboards = [
+            SessionsPage(
+                frame: frame, templates: templates, links: links, figures: figures, data: site.data,
+                sessions: analysis.sessions
+            ).file,
+            CulturePage(
+                frame: frame, templates: templates, links: links, content: content, grid: analysis.culture,
+                frameworks: config.frameworks
+            ).file,
+            ActionsPage(
+                frame: frame, templates: templates, links: links, figures: figures, actions: actions,
+                dashboard: analysis.actions, today: today
+            ).file,
+            LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads).file,
+        ]
+        themes = ThemePages(
+            frame: frame, templates: templates, links: links, figures: figures, actions: actions, data: site.data,
+            themes: analysis.themes)
+        services = ServicePages(
+            frame: frame, templates: templates, links: links, figures: figures, actions: actions, data: site.data,
+            units: analysis.units, axis: analysis.axis)
+        csv = CSVExports(
+            content: content, data: site.data, today: today, themes: analysis.themes, sessions: analysis.sessions,
+            culture: analysis.culture, frameworks: config.frameworks, smallNumbers: figures.smallNumbers)
+        reports = ReportPages(
+            frame: frame, templates: templates, links: links, figures: figures, data: site.data,
+            frameworks: config.frameworks, periods: config.reports, today: today)
+        search = SearchPages(
+            frame: frame, templates: templates, content: content, data: site.data, paths: paths,
+            synonyms: config.searchSynonyms)
+        feeds = FeedFiles(
+            catalog: catalog, content: content, data: site.data, paths: paths, gitHistory: site.gitHistory,
+            baseURL: config.baseURL, organisation: config.organisation, language: config.language,
+            robotsAllow: config.robotsAllow, today: today)
     }
 
     /// Every file of the edition and the problems met while rendering.
     func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
-        let context = self.context
+        let documents = self.documents
         // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
-        let pages = await parallelMap(context.content.documents.filter { $0.type != .bulletin }, jobs: jobs) {
-            context.documentPage($0)
+        let pages = await parallelMap(content.documents.filter { $0.type != .bulletin }, jobs: jobs) {
+            documents.page($0)
         }
-        let bulletins = context.bulletinFiles()
+        let bulletinFiles = bulletins.files()
         var files = assetFiles
-        files += pages.flatMap(\.files) + bulletins.files
+        files += pages.flatMap(\.files) + bulletinFiles.files
         // Sessions and culture assessments have dashboards as their list pages.
         files += DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map {
-            context.listPage($0)
+            lists.listPage($0)
         }
-        files += [context.sessionsPage(), context.culturePage(), context.actionsPage(), context.leadsPage()]
-        files += context.themePages()
-        files += context.servicePages()
-        files += context.csvExports()
-        files += context.reportPages()
-        files.append(context.homePage())
-        files.append(context.notFoundPage())
+        files += dashboards.map { $0() }
+        files += themes.files()
+        files += services.files()
+        files += csv.files()
+        files += reports.files()
+        files.append(home.file())
+        files.append(lists.notFoundPage())
         files += staticFiles()
         // Search, feeds and the sitemap come last: the sitemap lists every page rendered above.
-        let searchEntries = await context.searchEntries(jobs: jobs)
-        files += context.searchFiles(entries: searchEntries)
-        files += context.feedFiles(entries: searchEntries)
-        files += context.crawlerFiles(pages: files)
-        return (files, pages.flatMap(\.diagnostics) + bulletins.diagnostics)
+        let search = self.search
+        let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
+        files += search.files(entries: searchEntries)
+        files += feeds.feeds(entries: searchEntries)
+        files += feeds.crawlerFiles(pages: files)
+        return (files, pages.flatMap(\.diagnostics) + bulletinFiles.diagnostics)
     }
 
     /// Files under the site's `static/` folder, copied as they are.
     func staticFiles() -> [OutputFile] {
-        let root = context.siteDirectory + "/static/"
-        return SiteReader(siteDirectory: context.siteDirectory).staticFiles().map {
+        let root = siteDirectory + "/static/"
+        return SiteReader(siteDirectory: siteDirectory).staticFiles().map {
             OutputFile(path: $0, contents: .copy(from: root + $0))
         }
     }

@@ -67,16 +67,16 @@ import Testing
     @Test func requiredPDFsFailTheBuildWhenChromiumIsMissing() async throws {
         let site = try MiniSite(files: ["content/bulletins/llb-001.md": BulletinAssemblyTests.bulletin()])
         defer { site.remove() }
-        let context = try await Self.context(site)
+        let pages = try await Self.bulletinPages(site)
         var stage = BulletinPDFStage(mode: .required, jobs: 1)
         stage.environment = ["PATH": "/nonexistent"]
-        let outcome = await stage.run(files: [], context: context)
+        let outcome = await stage.run(files: [], pages: pages)
         #expect(outcome.diagnostics.map(\.code) == [.bulletinPDF])
         #expect(outcome.diagnostics.first?.severity == .error)
 
         var auto = BulletinPDFStage(mode: .auto, jobs: 1)
         auto.environment = ["PATH": "/nonexistent"]
-        let skipped = await auto.run(files: [], context: context)
+        let skipped = await auto.run(files: [], pages: pages)
         #expect(skipped.diagnostics.isEmpty)
         #expect(skipped.notes.contains { $0.contains("Chromium was not found") })
     }
@@ -86,11 +86,11 @@ import Testing
         defer { site.remove() }
         try site.write("hang.sh", "#!/bin/sh\nexec sleep 30\n")
         #expect(chmod(site.root + "/hang.sh", 0o755) == 0)
-        let context = try await Self.context(site)
+        let pages = try await Self.bulletinPages(site)
         var stage = BulletinPDFStage(mode: .required, jobs: 1)
         stage.environment = ["LESSONS_CHROME": site.root + "/hang.sh", "LESSONS_PDF_TIMEOUT": "1"]
         let started = ContinuousClock.now
-        let outcome = await stage.run(files: [], context: context)
+        let outcome = await stage.run(files: [], pages: pages)
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(outcome.diagnostics.count == 1)
         #expect(outcome.diagnostics.first?.message.contains("did not finish within 1 s") == true)
@@ -115,7 +115,7 @@ import Testing
         #expect(PDFFile.pageCount(pdf) == 2)
     }
 
-    static func context(_ site: MiniSite) async throws -> RenderContext {
+    static func bulletinPages(_ site: MiniSite) async throws -> BulletinPages {
         let reader = SiteReader(siteDirectory: site.root)
         let (loaded, data, _) = LoadedSite.loadConfiguration(reader: reader)
         let config = try #require(loaded)
@@ -128,6 +128,6 @@ import Testing
         return SiteRenderer(
             site: loadedSite, theme: theme, templates: templates, edition: config.editions[0],
             today: PartialDate(year: 2026, month: 11, day: 27), includeDrafts: false
-        ).context
+        ).bulletins
     }
 }

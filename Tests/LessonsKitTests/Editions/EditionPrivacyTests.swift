@@ -65,7 +65,7 @@ import Testing
         let report = await buildAllEditions(site)
         #expect(report.status == .success, "\(report.diagnostics)")
         func rows(_ edition: String) throws -> [[String]] {
-            try CSVExportTests.pythonRows(site.root + "/" + edition + "/" + RenderContext.themesCSV)
+            try CSVExportTests.pythonRows(site.root + "/" + edition + "/" + CSVExports.themesCSV)
         }
         for edition in ["site-output", "site-output-partners"] {
             let table = try rows(edition)
@@ -77,7 +77,7 @@ import Testing
             if edition == "site-output" {
                 #expect(table.contains { $0.contains("fewer than 5") }, "falls is suppressed: \(table)")
             }
-            for path in [RenderContext.actionsCSV, RenderContext.incidentsCSV] {
+            for path in [CSVExports.actionsCSV, CSVExports.incidentsCSV] {
                 let text = try #require(site.read(edition + "/" + path))
                 #expect(!text.contains(CanarySite.governanceOnly) && !text.contains("INC-2026-009"), "\(path)")
             }
@@ -85,7 +85,7 @@ import Testing
         let governance = try rows("site-output-governance")
         let falls = try #require(governance.first { $0.first == "Falls" })
         #expect(falls.contains("2"), "governance sees both falls incidents of 2026 Q1: \(falls)")
-        let governanceActions = try #require(site.read("site-output-governance/" + RenderContext.actionsCSV))
+        let governanceActions = try #require(site.read("site-output-governance/" + CSVExports.actionsCSV))
         #expect(governanceActions.contains(CanarySite.governanceOnly))
     }
 

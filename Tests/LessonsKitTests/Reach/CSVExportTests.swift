@@ -7,8 +7,8 @@ import Testing
 /// formula injection, parsed back by Python's `csv` module.
 @Suite struct CSVExportTests {
     static let exports = [
-        RenderContext.actionsCSV, RenderContext.incidentsCSV, RenderContext.themesCSV, RenderContext.sessionsCSV,
-        RenderContext.cultureCSV,
+        CSVExports.actionsCSV, CSVExports.incidentsCSV, CSVExports.themesCSV, CSVExports.sessionsCSV,
+        CSVExports.cultureCSV,
     ]
 
     /// Rows of a CSV file as Python's `csv.reader` reads them (strict mode: malformed quoting is an error).
@@ -58,10 +58,10 @@ import Testing
                 for cell in row { #expect(!["=", "+", "-", "@"].contains(cell.first), "\(path): \(cell)") }
             }
         }
-        let actions = try Self.pythonRows(output + "/" + RenderContext.actionsCSV)
+        let actions = try Self.pythonRows(output + "/" + CSVExports.actionsCSV)
         #expect(actions[0].prefix(3) == ["Action", "Document", "Document title"])
         #expect(actions.contains { $0[0] == "LL-2026-001/A1" && $0[7] == "Completed" })
-        let sessions = try Self.pythonRows(output + "/" + RenderContext.sessionsCSV)
+        let sessions = try Self.pythonRows(output + "/" + CSVExports.sessionsCSV)
         #expect(sessions.contains { $0[0] == "LLS-2026-07" && $0[4] == "318" && $0[5] == "278" && $0[6] == "40" })
         let dashboard = try String(contentsOfFile: output + "/actions/index.html", encoding: .utf8)
         #expect(dashboard.contains("href=\"../data/actions.csv\""), "the dashboard links its export")
@@ -74,7 +74,7 @@ import Testing
         defer { site.remove() }
         let report = await BuildPipeline.build(site.options())
         #expect(report.status == .success, "\(report.diagnostics)")
-        let rows = try Self.pythonRows(site.root + "/site-output/" + RenderContext.actionsCSV)
+        let rows = try Self.pythonRows(site.root + "/site-output/" + CSVExports.actionsCSV)
         #expect(rows.count == 2)
         #expect(rows[1][5] == "'=cmd|' /C calc'!A0")
     }

@@ -43,8 +43,8 @@ import Testing
     }
 
     @Test func assetKeysAreCamelCase() {
-        #expect(RenderContext.assetKey("bulletin-print.css") == "bulletinPrintCss")
-        #expect(RenderContext.assetKey("js/search.js") == "searchJs")
+        #expect(PageFrame.assetKey("bulletin-print.css") == "bulletinPrintCss")
+        #expect(PageFrame.assetKey("js/search.js") == "searchJs")
     }
 }
 

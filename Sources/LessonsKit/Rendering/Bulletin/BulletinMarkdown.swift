@@ -1,10 +1,10 @@
 /// Markdown of a bulletin's parts (foreword, lead lesson body, support text) rendered with the bulletin's own links.
-extension RenderContext {
+extension BodyRenderer {
     /// Renders a document's body for a bulletin form: references link to their pages, attachments to their copies beside
     /// the document's page; diagnostics are left to the document's own page. `headingShift` demotes headings (h2 → h3).
     func bulletinBodyHTML(_ document: Document, links: BulletinLinks, headingShift: Int) -> String {
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
-        let rendered = MarkdownRenderer.render(document.body, options: markdownOptions) { request in
+        let rendered = MarkdownRenderer.render(document.body, options: options) { request in
             switch request {
             case .reference(let id):
                 if let target = content.document(id) {
@@ -26,7 +26,7 @@ extension RenderContext {
 
     /// Renders free Markdown (the support text from site.yaml) without document references.
     func bulletinMarkdownHTML(_ markdown: String) -> String {
-        MarkdownRenderer.render(markdown, options: markdownOptions) { _ in .keep }.html
+        MarkdownRenderer.render(markdown, options: options) { _ in .keep }.html
     }
 
     /// `<h2>` → `<h3>` and so on (at most `<h6>`), so a lesson's sections sit under the bulletin's own headings.

@@ -1,8 +1,19 @@
 /// Every bulletin form: the web page, the A4 print page (with its footer stylesheet), the e-mail page, the .eml
 /// message, and the bulletins list page linking to each form.
-extension RenderContext {
+struct BulletinPages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let bodies: BodyRenderer
+    /// The bulletin settings, `base_url` (e-mail forms), the site's title, organisation, language and time zone.
+    let config: SiteConfig
+    let data: SiteData
+    let today: PartialDate
+    var paths: SitePaths { links.paths }
+    var content: EditionContent { links.content }
+
     /// The bulletin files of the edition; `pdfIds` (lower-cased ids) are the bulletins whose PDF exists, so pages link to it.
-    func bulletinFiles(pdfIds: Set<String> = []) -> RenderedPage {
+    func files(pdfIds: Set<String> = []) -> RenderedPage {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         let bulletins = content.documents(of: .bulletin)
@@ -21,8 +32,8 @@ extension RenderContext {
     }
 
     /// Only the files that link to the PDFs: the web pages, the list page and the e-mail forms.
-    func bulletinPagesLinkingPDFs(_ pdfIds: Set<String>) -> [OutputFile] {
-        bulletinFiles(pdfIds: pdfIds).files.filter {
+    func pagesLinkingPDFs(_ pdfIds: Set<String>) -> [OutputFile] {
+        files(pdfIds: pdfIds).files.filter {
             $0.path.hasSuffix("/index.html") || $0.path.hasSuffix("/email.html") || $0.path.hasSuffix(".eml")
         }
     }
@@ -38,7 +49,7 @@ extension RenderContext {
         let folder = paths.folder(of: bulletin)
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []
-        let foreword = renderBody(bulletin, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        let foreword = bodies.renderBody(bulletin, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
         let relative = BulletinLinks(paths: paths, folder: folder, base: nil)
         let hasEmail = config.baseURL != nil
         var formats = BulletinModel.Formats(printHref: "print.html")
@@ -49,10 +60,10 @@ extension RenderContext {
         }
         let model = bulletinView(issue, links: relative, forewordHTML: foreword, formats: formats)
 
-        let web = page(
+        let web = frame.page(
             BulletinWebBody(
                 bulletin: model,
-                doc: .init(related: related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
+                doc: .init(related: links.related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
             folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
             breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
         files.append(OutputFile(path: paths.file(for: folder), text: templates.render("bulletin", web)))
@@ -61,10 +72,11 @@ extension RenderContext {
         if let base = config.baseURL {
             let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
             printModel = bulletinView(
-                issue, links: printLinks, forewordHTML: bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
+                issue, links: printLinks,
+                forewordHTML: bodies.bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
                 formats: formats)
         }
-        let print = page(
+        let print = frame.page(
             BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder,
             title: bulletin.title,
             currentSection: nil, breadcrumbs: [])
@@ -77,7 +89,7 @@ extension RenderContext {
             let absolute = BulletinLinks(paths: paths, folder: folder, base: base)
             var emailFormats = BulletinModel.Formats(webHref: absolute.href(folder))
             if hasPDF { emailFormats.pdfHref = absolute.href(Self.bulletinPDFPath(bulletin.slug)) }
-            let emailForeword = bulletinBodyHTML(bulletin, links: absolute, headingShift: 0)
+            let emailForeword = bodies.bulletinBodyHTML(bulletin, links: absolute, headingShift: 0)
             var email = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
             email.lang = config.language
             email.pageTitle = bulletin.title
@@ -111,7 +123,7 @@ extension RenderContext {
             return item
         }
         let body = BulletinsBody(intro: DocumentType.bulletin.introduction, isEmpty: issues.isEmpty, issues: items)
-        let view = page(
+        let view = frame.page(
             body, folder: folder, title: DocumentType.bulletin.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("bulletins", view))

@@ -1,5 +1,5 @@
 /// The view model of a bulletin issue, shared by the web, print and e-mail templates (see TEMPLATES.md, "bulletin").
-extension RenderContext {
+extension BulletinPages {
     /// What the templates see of `issue`; `forewordHTML` is passed in because the web page renders it with diagnostics.
     func bulletinView(
         _ issue: BulletinIssue, links: BulletinLinks, forewordHTML: String, formats: BulletinModel.Formats
@@ -25,14 +25,14 @@ extension RenderContext {
             summary: issue.bulletin.summary)
         if let lead = issue.lead {
             var item = lessonItem(lead, links: links)
-            item.bodyHTML = bulletinBodyHTML(lead, links: links, headingShift: 1)
+            item.bodyHTML = bodies.bulletinBodyHTML(lead, links: links, headingShift: 1)
             view.lead = item
         }
         if let spotlight = issue.spotlight {
             view.spotlight = spotlightItem(spotlight, links: links, bulletinId: issue.bulletin.slug)
         }
         if let next = issue.nextSession { view.nextSession = nextSessionItem(next, links: links) }
-        if let support = issue.support { view.supportHTML = bulletinMarkdownHTML(support) }
+        if let support = issue.support { view.supportHTML = bodies.bulletinMarkdownHTML(support) }
         return view
     }
 

@@ -1,7 +1,17 @@
 /// The CSV files published beside the dashboards (`data/*.csv`), computed from the edition's own documents and
 /// suppressed as the pages are: counts of incidents from 1 to `small_numbers - 1` read "fewer than N" outside the
 /// governance edition, with a second cell and the total hidden when one alone would give a suppressed cell away.
-extension RenderContext {
+struct CSVExports: Sendable {
+    let content: EditionContent
+    let data: SiteData
+    let today: PartialDate
+    let themes: ThemeAnalysis
+    let sessions: SessionsAnalysis
+    let culture: CultureGrid
+    let frameworks: [String: Framework]
+    /// The edition's small-number rule.
+    let smallNumbers: SmallNumberPolicy
+
     /// Paths of the exports, by the dashboard that links to them.
     static let actionsCSV = "data/actions.csv"
     static let incidentsCSV = "data/incidents.csv"
@@ -9,12 +19,7 @@ extension RenderContext {
     static let sessionsCSV = "data/sessions.csv"
     static let cultureCSV = "data/culture.csv"
 
-    /// Links from a dashboard to its exports.
-    func csvLinks(_ links: [(title: String, path: String)], from folder: String) -> [PageLink] {
-        links.map { PageLink(title: $0.title, href: paths.href(from: folder, to: $0.path)) }
-    }
-
-    func csvExports() -> [OutputFile] {
+    func files() -> [OutputFile] {
         [
             (Self.actionsCSV, actionsTable()), (Self.incidentsCSV, incidentsTable()), (Self.themesCSV, themesTable()),
             (Self.sessionsCSV, sessionsTable()), (Self.cultureCSV, cultureTable()),
@@ -64,7 +69,6 @@ extension RenderContext {
 
     /// Incidents per theme per quarter (three years), a theme's figures including its sub-themes, with the total.
     func themesTable() -> CSVTable {
-        let themes = analysis.themes
         let rows: [[String]] = data.themes.compactMap { theme in
             guard let summary = themes[theme.slug] else { return nil }
             let (cells, total) = smallNumbers.displayRow(summary.incidentsPerQuarter)
@@ -75,7 +79,7 @@ extension RenderContext {
 
     /// One row per held session: attendances with staff and partner agencies apart, teams reached and feedback.
     func sessionsTable() -> CSVTable {
-        let rows: [[String]] = analysis.sessions.held.map { held in
+        let rows: [[String]] = sessions.held.map { held in
             let details = held.details
             return [
                 held.document.id, held.document.title, held.document.date?.description ?? "",
@@ -100,8 +104,8 @@ extension RenderContext {
     /// One row per team and dimension: the latest agreed level, the previous one and the change. Never a ranking.
     func cultureTable() -> CSVTable {
         var rows: [[String]] = []
-        for row in analysis.culture.rows {
-            guard case .culture(let details) = row.latest.details, let framework = config.frameworks[details.framework]
+        for row in culture.rows {
+            guard case .culture(let details) = row.latest.details, let framework = frameworks[details.framework]
             else { continue }
             var before: [String: String] = [:]
             if let previous = row.previous, case .culture(let earlier) = previous.details { before = earlier.levels }

@@ -1,6 +1,11 @@
 /// `lessons/<id>/poster.html`: an A4 portrait poster of a lesson for a ward noticeboard — title, key messages set
 /// large, one picture, the Trust's name, and a QR code to the lesson's page when `base_url` is known.
-extension RenderContext {
+struct PosterPages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let paths: SitePaths
+    let baseURL: String?
+
     /// Key messages longer than this in total are set a size smaller so the poster stays on one page.
     static let longPosterCharacters = 420
 
@@ -12,22 +17,22 @@ extension RenderContext {
 
     func posterView(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> PosterView {
         let folder = paths.folder(of: lesson)
-        let address = config.baseURL.map { $0 + folder }
-        let editionTitle = content.edition.title ?? config.title
+        let address = baseURL.map { $0 + folder }
+        let editionTitle = frame.editionTitle
         let qr = address.flatMap { QRCode(text: $0) }?.svg(
             label: "QR code: scan to open this lesson on the \(editionTitle) site")
         return PosterView(
             id: lesson.id, title: lesson.title, summary: lesson.summary, keyMessages: keyMessages,
             isLong: keyMessages.map(\.count).reduce(0, +) > Self.longPosterCharacters,
-            picture: FirstImage.find(in: bodyHTML), organisation: config.organisation, siteTitle: editionTitle,
+            picture: FirstImage.find(in: bodyHTML), organisation: frame.organisation, siteTitle: editionTitle,
             address: address, qrSVG: qr,
             findText: "Read the whole lesson on the \(editionTitle) intranet site: search for \(lesson.id).",
             lessonHref: paths.href(from: folder, to: folder))
     }
 
-    func posterPage(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> OutputFile {
+    func page(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> OutputFile {
         let folder = paths.folder(of: lesson)
-        let view = page(
+        let view = frame.page(
             PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
             title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
         return OutputFile(path: Self.posterPath(lesson.slug), text: templates.render("poster", view))

@@ -45,7 +45,19 @@ struct ReportsBody {
     let reports: [PageLink]
 }
 
-extension RenderContext {
+struct ReportPages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let figures: FigureBuilder
+    let data: SiteData
+    let frameworks: [String: Framework]
+    /// `reports:` of site.yaml.
+    let periods: [MonthPeriod]
+    let today: PartialDate
+    var paths: SitePaths { links.paths }
+    var content: EditionContent { links.content }
+
     static let reportsFolder = "reports/"
 
     /// `reports/2026-04-to-2026-09/`.
@@ -56,8 +68,7 @@ extension RenderContext {
         reportFolder(period) + "learning-report-\(period.from)-to-\(period.to).pdf"
     }
 
-    func reportPages(pdfs: Set<String> = []) -> [OutputFile] {
-        let periods = config.reports
+    func files(pdfs: Set<String> = []) -> [OutputFile] {
         guard !periods.isEmpty, templates.has("report"), templates.has("reports") else { return [] }
         let body = ReportsBody(
             intro:
@@ -67,7 +78,7 @@ extension RenderContext {
                     title: "Learning report: \($0.displayText)",
                     href: paths.href(from: Self.reportsFolder, to: Self.reportFolder($0)))
             })
-        let index = page(
+        let index = frame.page(
             body, folder: Self.reportsFolder, title: "Learning reports", currentSection: nil,
             breadcrumbs: [("Home", "")])
         return [OutputFile(path: paths.file(for: Self.reportsFolder), text: templates.render("reports", index))]
@@ -77,9 +88,9 @@ extension RenderContext {
     func reportPage(_ period: MonthPeriod, hasPDF: Bool) -> OutputFile {
         let folder = Self.reportFolder(period)
         let report = LearningReport(
-            period: period, content: content, data: data, frameworks: config.frameworks, today: today)
+            period: period, content: content, data: data, frameworks: frameworks, today: today)
         let title = "Learning report: \(period.displayText)"
-        let editionTitle = content.edition.title ?? config.title
+        let editionTitle = frame.editionTitle
         let rating = report.meanRating.map(SVGText.number)
         let debriefs = report.debriefsByKind.map(\.count).reduce(0, +)
         let met = report.candour.first { $0.status == "met" }?.count ?? 0
@@ -99,10 +110,11 @@ extension RenderContext {
             .init(text: "\(report.teamsReached.count)", label: "distinct Trust teams reached"),
             .init(text: "\(report.agencies.count)", label: "distinct partner agencies reached"),
             .init(text: rating ?? "–", label: "mean feedback rating out of 5 (\(report.feedbackResponses) responses)"),
-            .init(text: shown(debriefs, sensitive: true).text, label: "debriefs held"),
+            .init(text: figures.shown(debriefs, sensitive: true).text, label: "debriefs held"),
             .init(
                 text: candourTotal == 0
-                    ? "–" : "\(shown(met, sensitive: true).text) of \(shown(candourTotal, sensitive: true).text)",
+                    ? "–"
+                    : "\(figures.shown(met, sensitive: true).text) of \(figures.shown(candourTotal, sensitive: true).text)",
                 label: "duty-of-candour notifications met"),
             .init(text: "\(onTime)", label: "actions due in the period completed on time"),
         ]
@@ -114,8 +126,9 @@ extension RenderContext {
             pdfHref: hasPDF ? String(Self.reportPDFPath(period).split(separator: "/").last ?? "") : nil,
             stats: stats, sections: reportSections(report, from: folder), editionTitle: editionTitle,
             generatedOn: today.displayText,
-            suppression: smallNumbers.threshold == nil ? "This edition shows every count." : suppressionNote)
-        let view = page(
+            suppression: figures.smallNumbers.threshold == nil
+                ? "This edition shows every count." : figures.suppressionNote)
+        let view = frame.page(
             ReportBody(report: model), folder: folder, title: title, currentSection: nil,
             breadcrumbs: [("Home", ""), ("Learning reports", Self.reportsFolder)])
         return OutputFile(path: paths.file(for: folder), text: templates.render("report", view))

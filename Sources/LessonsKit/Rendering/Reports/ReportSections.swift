@@ -1,5 +1,5 @@
 /// The sections of a learning report, each a chart with the same numbers as a table.
-extension RenderContext {
+extension ReportPages {
     func reportSections(_ report: LearningReport, from folder: String) -> [ReportView.Section] {
         typealias Section = ReportView.Section
         var sections: [Section] = []
@@ -11,11 +11,12 @@ extension RenderContext {
         var month = report.period.from.monthOnly
         while month <= report.period.to.monthOnly {
             let current = month
-            perMonth.append((Self.shortMonth(current), report.lessons.filter { $0.date?.monthOnly == current }.count))
+            perMonth.append(
+                (FigureBuilder.shortMonth(current), report.lessons.filter { $0.date?.monthOnly == current }.count))
             month = CalendarDay.addingMonths(1, to: month)
         }
         lessons.figures = [
-            columnFigure(
+            figures.columnFigure(
                 id: "\(prefix)-lessons-per-month", title: "Lessons published per month", labels: perMonth.map(\.0),
                 values: perMonth.map(\.1), sensitive: false, valueHeading: "Lessons", labelHeading: "Month")
         ]
@@ -31,19 +32,19 @@ extension RenderContext {
         if report.sessions.isEmpty {
             sessions.empty = "No sessions were held in the period."
         } else {
-            let labels = report.sessions.map { $0.document.date.map(Self.shortMonth) ?? $0.document.id }
+            let labels = report.sessions.map { $0.document.date.map(FigureBuilder.shortMonth) ?? $0.document.id }
             let bars = zip(labels, report.sessions).map {
-                BarChart.Bar(label: $0, count: shown($1.attendances ?? 0, sensitive: false))
+                BarChart.Bar(label: $0, count: figures.shown($1.attendances ?? 0, sensitive: false))
             }
             let rows = zip(labels, report.sessions).map { label, session in
-                FigureRow(
+                FigureBuilder.FigureRow(
                     label: label, href: paths.href(from: folder, to: paths.folder(of: session.document)),
                     cells: [
                         text(session.attendances), text(session.staff), text(session.partners),
                     ])
             }
             sessions.figures.append(
-                figure(
+                figures.figure(
                     id: "\(prefix)-attendances", title: "Attendances per session",
                     svg: BarChart(id: "\(prefix)-attendances-chart", title: "Attendances per session", bars: bars)
                         .svg(),
@@ -51,14 +52,14 @@ extension RenderContext {
                         "Attendances per session, with Trust staff and partner agencies apart (blank: not recorded)",
                     headers: ["Session", "Attendances", "Trust staff", "Partner agencies"], rows: rows))
             sessions.figures.append(
-                mixFigure(
+                figures.mixFigure(
                     id: "\(prefix)-reach", title: "Distinct teams and agencies reached",
                     entries: [
                         (label: "Trust teams", href: nil, value: report.teamsReached.count),
                         (label: "Partner agencies", href: nil, value: report.agencies.count),
                     ], sensitive: false, valueHeading: "Reached", labelHeading: "Who"))
             sessions.items =
-                report.teamsReached.map { .init(text: unitName($0), href: unitHref($0, from: folder)) }
+                report.teamsReached.map { .init(text: links.unitName($0), href: links.unitHref($0, from: folder)) }
                 + report.agencies.map { .init(text: "\(Vocabulary.label($0)) (partner agency)", href: nil) }
         }
         sections.append(sessions)
@@ -68,12 +69,12 @@ extension RenderContext {
         if rated.isEmpty {
             feedback.empty = "No feedback was recorded for the period's sessions."
         } else {
-            let labels = rated.map { $0.document.date.map(Self.shortMonth) ?? $0.document.id }
+            let labels = rated.map { $0.document.date.map(FigureBuilder.shortMonth) ?? $0.document.id }
             let points = zip(labels, rated).compactMap { label, s in
                 s.rating.map { LineChart.Point(label: label, value: $0, text: SVGText.number($0)) }
             }
             let rows = zip(labels, rated).map { label, s in
-                FigureRow(
+                FigureBuilder.FigureRow(
                     label: label, href: nil,
                     cells: [
                         text(s.responses),
@@ -81,7 +82,7 @@ extension RenderContext {
                     ])
             }
             feedback.figures = [
-                figure(
+                figures.figure(
                     id: "\(prefix)-ratings", title: "Mean feedback rating per session (1 to 5)",
                     svg: LineChart(
                         id: "\(prefix)-ratings-chart", title: "Mean feedback rating per session (1 to 5)",
@@ -123,10 +124,10 @@ extension RenderContext {
             culture.empty = "No team repeated its MaPSaF assessment in the period."
         } else {
             let bars = report.culture.map {
-                BarChart.Bar(label: unitName($0.service), count: shown($0.up, sensitive: false))
+                BarChart.Bar(label: links.unitName($0.service), count: figures.shown($0.up, sensitive: false))
             }
             culture.figures = [
-                figure(
+                figures.figure(
                     id: "\(prefix)-culture-moves", title: "Dimensions that moved up, per team",
                     svg: HorizontalBarChart(
                         id: "\(prefix)-culture-chart", title: "Dimensions that moved up, per team", bars: bars
@@ -134,10 +135,10 @@ extension RenderContext {
                     caption: "Dimensions that moved up, down or stayed the same since each team's previous assessment",
                     headers: ["Team", "Moved up", "Moved down", "No change"],
                     rows: report.culture.map { change in
-                        FigureRow(
-                            label: unitName(change.service),
+                        FigureBuilder.FigureRow(
+                            label: links.unitName(change.service),
                             href: paths.href(from: folder, to: paths.folder(of: change.assessment)),
-                            cells: [change.up, change.down, change.same].map { shown($0, sensitive: false) })
+                            cells: [change.up, change.down, change.same].map { figures.shown($0, sensitive: false) })
                     })
             ]
         }
@@ -149,22 +150,22 @@ extension RenderContext {
         if report.themes.isEmpty {
             themes.empty = "No incidents in either period."
         } else {
-            var rows: [FigureRow] = []
+            var rows: [FigureBuilder.FigureRow] = []
             var bars: [BarChart.Bar] = []
             for change in report.themes {
-                let cells = smallNumbers.displayRow([change.before, change.now]).cells
+                let cells = figures.smallNumbers.displayRow([change.before, change.now]).cells
                 let direction =
                     cells.contains(where: \.isSuppressed)
                     ? "not shown (small numbers)"
                     : change.now > change.before ? "rising" : change.now < change.before ? "falling" : "steady"
                 rows.append(
-                    FigureRow(
+                    FigureBuilder.FigureRow(
                         label: change.theme.title, href: paths.href(from: folder, to: "themes/\(change.theme.slug)/"),
                         cells: cells + [DisplayCount(value: 0, isSuppressed: false, text: direction)]))
                 bars.append(BarChart.Bar(label: change.theme.title, count: cells[1]))
             }
             themes.figures = [
-                figure(
+                figures.figure(
                     id: "\(prefix)-themes-change", title: "Incidents per theme in the period",
                     svg: HorizontalBarChart(
                         id: "\(prefix)-themes-chart", title: "Incidents per theme in the period", bars: bars
@@ -189,7 +190,7 @@ extension RenderContext {
             section.empty = empty
         } else {
             section.figures = [
-                mixFigure(
+                figures.mixFigure(
                     id: id + "-figure", title: title, entries: entries.map { (label: $0.0, href: nil, value: $0.1) },
                     sensitive: sensitive, valueHeading: headings.value, labelHeading: headings.label)
             ]

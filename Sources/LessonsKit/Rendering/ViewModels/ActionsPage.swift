@@ -1,9 +1,17 @@
 /// `actions/index.html`: open and overdue actions by service and owner, due soon, "You said, we did",
 /// the strength mix and actions not being done.
-extension RenderContext {
-    func actionsPage() -> OutputFile {
+struct ActionsPage: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let figures: FigureBuilder
+    let actions: ActionViews
+    let dashboard: ActionsDashboard
+    let today: PartialDate
+    var paths: SitePaths { links.paths }
+
+    func file() -> OutputFile {
         let folder = "actions/"
-        let dashboard = analysis.actions
         let stats = [
             LabelledCount(label: "Open or in progress", text: "\(dashboard.open.count)", href: "#by-service-heading"),
             LabelledCount(
@@ -22,15 +30,15 @@ extension RenderContext {
             intro:
                 "Every action from this edition’s incidents, lessons, reviews, external learning and culture assessments, as it stood on \(today.displayText). An action is overdue when it is open or in progress and its due date has passed.",
             stats: stats, isEmpty: dashboard.total == 0)
-        let exports = [("Every action", Self.actionsCSV), ("Every incident’s facts", Self.incidentsCSV)]
-        view.csvLinks = csvLinks(exports, from: folder)
+        let exports = [("Every action", CSVExports.actionsCSV), ("Every incident’s facts", CSVExports.incidentsCSV)]
+        view.csvLinks = links.csvLinks(exports, from: folder)
         if !dashboard.overdue.isEmpty {
-            view.overdue = actionTable(
+            view.overdue = actions.actionTable(
                 id: "overdue", caption: "Overdue actions, longest overdue first", items: dashboard.overdue, from: folder
             )
         }
         if !dashboard.dueSoon.isEmpty {
-            view.dueSoon = actionTable(
+            view.dueSoon = actions.actionTable(
                 id: "due-soon",
                 caption:
                     "Open actions due from \(today.displayText) to \(CalendarDay.adding(ActionsDashboard.dueSoonDays, to: today).displayText)",
@@ -38,14 +46,14 @@ extension RenderContext {
         }
         if !dashboard.byService.isEmpty {
             let rows = dashboard.byService.map {
-                FigureRow(
-                    label: unitName($0.service), href: unitHref($0.service, from: folder),
-                    cells: [shown($0.open, sensitive: false), shown($0.overdue, sensitive: false)])
+                FigureBuilder.FigureRow(
+                    label: links.unitName($0.service), href: links.unitHref($0.service, from: folder),
+                    cells: [figures.shown($0.open, sensitive: false), figures.shown($0.overdue, sensitive: false)])
             }
             let bars = dashboard.byService.map {
-                BarChart.Bar(label: unitName($0.service), count: shown($0.open, sensitive: false))
+                BarChart.Bar(label: links.unitName($0.service), count: figures.shown($0.open, sensitive: false))
             }
-            view.byService = figure(
+            view.byService = figures.figure(
                 id: "actions-by-service", title: "Open actions by service",
                 svg: HorizontalBarChart(id: "actions-by-service-chart", title: "Open actions by service", bars: bars)
                     .svg(),
@@ -60,22 +68,22 @@ extension RenderContext {
             view.serviceGroups = dashboard.byService.map { entry in
                 let slug = entry.service.isEmpty ? "none" : entry.service
                 return .init(
-                    title: unitName(entry.service), slug: slug,
-                    table: actionTable(
-                        id: "service-\(slug)", caption: "Open actions of \(unitName(entry.service))",
+                    title: links.unitName(entry.service), slug: slug,
+                    table: actions.actionTable(
+                        id: "service-\(slug)", caption: "Open actions of \(links.unitName(entry.service))",
                         items: groups[entry.service] ?? [], from: folder),
-                    href: unitHref(entry.service, from: folder))
+                    href: links.unitHref(entry.service, from: folder))
             }
         }
         view.completed = dashboard.recentlyCompleted.map { item in
-            var row = actionItem(item, from: folder)
+            var row = actions.actionItem(item, from: folder)
             row.completedText = item.action.completed?.displayText ?? ""
             row.hasEvidence = item.action.evidence != nil
             return row
         }
         let strengths = dashboard.strengthMix.ordered(by: Vocabulary.actionStrength + ["not-stated"])
         if !strengths.isEmpty {
-            view.strength = mixFigure(
+            view.strength = figures.mixFigure(
                 id: "actions-strength", title: "Strength of actions (hierarchy of safety actions)",
                 entries: strengths.map {
                     (
@@ -85,11 +93,11 @@ extension RenderContext {
                 }, sensitive: false, valueHeading: "Actions", labelHeading: "Strength")
         }
         if !dashboard.notDoing.isEmpty {
-            view.notDoing = actionTable(
+            view.notDoing = actions.actionTable(
                 id: "not-doing", caption: "Actions the organisation decided not to take, with the reason",
                 items: dashboard.notDoing, from: folder)
         }
-        let model = page(
+        let model = frame.page(
             view, folder: folder, title: "Actions", heading: "Safety actions", currentSection: folder,
             breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("actionsdashboard", model))

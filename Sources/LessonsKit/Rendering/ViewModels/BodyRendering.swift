@@ -1,17 +1,32 @@
 /// Renders a document's Markdown body with its references resolved within the edition and attachments copied beside the page.
-extension RenderContext {
+struct BodyRenderer: Sendable {
+    let options: MarkdownOptions
+    let content: EditionContent
+    let paths: SitePaths
+    /// Non-Markdown files under content/, for attachment links.
+    let attachments: Set<String>
+    let siteDirectory: String
+    /// Lower-cased ids of every document of the site, in any edition (to tell unknown ids from unpublished ones).
+    let knownIds: Set<String>
+    /// Lower-cased ids of drafts (links from published documents to them are already errors).
+    let draftIds: Set<String>
+    let isDraftBuild: Bool
+    /// The language of video captions that do not name one.
+    let language: String
+
     func renderBody(
         _ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]
     ) -> String {
         var copies: [String: String] = [:]
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
-        let rendered = MarkdownRenderer.render(document.body, options: markdownOptions) { request in
+        let rendered = MarkdownRenderer.render(document.body, options: options) { request in
             switch request {
             case .reference(let id):
                 if let target = content.document(id) {
                     return .link(href: paths.href(from: folder, to: paths.folder(of: target)), title: target.title)
                 }
-                return knownIds.contains(id.lowercased()) ? .plainText(title: Self.unpublishedText) : .unresolved
+                return knownIds.contains(id.lowercased())
+                    ? .plainText(title: DocumentLinks.unpublishedText) : .unresolved
             case .relativePath(let path):
                 guard
                     let source = Self.normalise(

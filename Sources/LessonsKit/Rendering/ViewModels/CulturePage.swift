@@ -1,25 +1,33 @@
 /// `culture/index.html`: the MaPSaF grid (one row per team's latest assessment, one column per dimension, the
 /// change since the team's previous assessment), then every assessment by year. Never a ranking.
-extension RenderContext {
-    func culturePage() -> OutputFile {
+struct CulturePage: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let content: EditionContent
+    let grid: CultureGrid
+    let frameworks: [String: Framework]
+    var paths: SitePaths { links.paths }
+
+    func file() -> OutputFile {
         let folder = paths.listFolder(of: .culture)
         let documents = content.documents(of: .culture).filter { $0.supersededBy == nil || $0.isDraft }
         // One grid per framework in use (most sites only use MaPSaF).
         var grids: [CultureBody.Grid] = []
-        let rowsByFramework = Dictionary(grouping: analysis.culture.rows) { row -> String in
+        let rowsByFramework = Dictionary(grouping: grid.rows) { row -> String in
             if case .culture(let details) = row.latest.details { return details.framework }
             return "mapsaf"
         }
         for key in rowsByFramework.keys.sorted() {
-            guard let framework = config.frameworks[key], let rows = rowsByFramework[key] else { continue }
+            guard let framework = frameworks[key], let rows = rowsByFramework[key] else { continue }
             grids.append(cultureGrid(framework: framework, key: key, rows: rows, from: folder))
         }
         var body = CultureBody(
             intro: DocumentType.culture.introduction, isEmpty: documents.isEmpty,
-            years: groupByYear(documents, from: folder),
+            years: links.groupByYear(documents, from: folder),
             grids: grids)
-        body.csvLinks = csvLinks([("Culture levels per team", Self.cultureCSV)], from: folder)
-        let view = page(
+        body.csvLinks = links.csvLinks([("Culture levels per team", CSVExports.cultureCSV)], from: folder)
+        let view = frame.page(
             body, folder: folder, title: DocumentType.culture.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("culture", view))
@@ -53,7 +61,7 @@ extension RenderContext {
                     return cell
                 }
                 return .init(
-                    team: unitName(row.service), href: paths.href(from: folder, to: paths.folder(of: row.latest)),
+                    team: links.unitName(row.service), href: paths.href(from: folder, to: paths.folder(of: row.latest)),
                     dateText: row.latest.date?.displayText ?? "", cells: cells,
                     previousText: row.previous.map { "Compared with \($0.date?.displayText ?? $0.id)" }
                         ?? "First assessment",

@@ -1,13 +1,21 @@
 /// The facts shown in a document's definition list, per type.
-extension RenderContext {
-    func facts(_ document: Document, from folder: String) -> [Fact] {
+struct DocumentFacts: Sendable {
+    let links: DocumentLinks
+    let data: SiteData
+    let gitHistory: GitHistory
+    let frameworks: [String: Framework]
+    /// Whether the edition shows governance fields and privacy reviews.
+    let includesGovernance: Bool
+    var content: EditionContent { links.content }
+
+    func list(_ document: Document, from folder: String) -> [Fact] {
         var facts: [Fact] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { facts.append(Fact(label: label, value: value)) }
         }
         func addLinks(_ label: String, _ ids: [Located<String>]) {
             // Documents outside the edition are left out entirely (the page warns about them once).
-            let items = ids.filter { content.document($0.value) != nil }.map { linkItem($0.value, from: folder) }
+            let items = ids.filter { content.document($0.value) != nil }.map { links.linkItem($0.value, from: folder) }
             if !items.isEmpty { facts.append(Fact(label: label, items: items)) }
         }
         func addValues(_ label: String, _ values: [String]) {
@@ -99,16 +107,16 @@ extension RenderContext {
             add("Method", review.method)
             addLinks("Incidents reviewed", review.incidents)
         case .culture(let culture):
-            add("Framework", config.frameworks[culture.framework]?.title)
+            add("Framework", frameworks[culture.framework]?.title)
             add("Participants", culture.participants.map(String.init))
             addLinks("Previous assessment", culture.previous.map { [$0] } ?? [])
         case .page:
             break
         }
-        if let review = document.privacy, content.edition.includesGovernance {
+        if let review = document.privacy, includesGovernance {
             add("Privacy review", "\(review.reviewedBy)" + (review.reviewedOn.map { ", \($0.displayText)" } ?? ""))
         }
-        if content.edition.includesGovernance {
+        if includesGovernance {
             for field in document.governance {
                 add(Vocabulary.label(field.key.replacingOccurrences(of: "_", with: "-")), field.value)
             }
@@ -117,10 +125,4 @@ extension RenderContext {
         return facts
     }
 
-    /// A link to another document of this edition, or plain text when it is not published here.
-    func linkItem(_ id: String, from folder: String) -> LinkedText {
-        guard let target = content.document(id) else { return LinkedText(text: Self.unpublishedText) }
-        return LinkedText(
-            text: "\(target.title) (\(target.id))", href: paths.href(from: folder, to: paths.folder(of: target)))
-    }
 }

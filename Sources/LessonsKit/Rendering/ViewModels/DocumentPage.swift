@@ -1,31 +1,42 @@
 /// Builds the page of one document: view model, rendered body, attachments to copy and the problems found.
-extension RenderContext {
-    struct RenderedPage: Sendable {
-        var files: [OutputFile]
-        var diagnostics: [Diagnostic]
-    }
+struct DocumentPages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let actions: ActionViews
+    let bodies: BodyRenderer
+    let facts: DocumentFacts
+    /// Lesson posters, when the theme has a poster template.
+    let posters: PosterPages?
+    let relatedLessons: RelatedLessons
+    let frameworks: [String: Framework]
+    let includesGovernance: Bool
+    let today: PartialDate
+    var paths: SitePaths { links.paths }
+    var content: EditionContent { links.content }
 
-    func documentPage(_ document: Document) -> RenderedPage {
+    func page(_ document: Document) -> RenderedPage {
         let folder = paths.folder(of: document)
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []
-        let body = renderBody(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
-        let videos = videoViews(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        let body = bodies.renderBody(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        let videos = bodies.videoViews(document, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
         var doc = DocumentModel(
             id: document.id, title: document.title, typeName: document.type.displayName, typeSlug: document.type.folder,
-            isDraft: document.isDraft, facts: facts(document, from: folder), themes: themeLinks(document, from: folder),
+            isDraft: document.isDraft, facts: facts.list(document, from: folder),
+            themes: links.themeLinks(document, from: folder),
             bodyHTML: body,
-            related: related(document, from: folder) + relatedLessonsGroup(document, from: folder),
+            related: links.related(document, from: folder) + relatedLessonsGroup(document, from: folder),
             dateText: document.date?.displayText, summary: document.summary)
         doc.videos = videos.isEmpty ? nil : videos
         for reference in document.frontMatterReferences
-        where content.document(reference.id.value) == nil && knownIds.contains(reference.id.value.lowercased()) {
-            if let warning = outsideEditionWarning(reference.id.value, at: reference.id.location) {
+        where content.document(reference.id.value) == nil && bodies.knownIds.contains(reference.id.value.lowercased()) {
+            if let warning = bodies.outsideEditionWarning(reference.id.value, at: reference.id.location) {
                 diagnostics.append(warning)
             }
         }
         if let replacement = document.supersededBy, content.document(replacement.value) != nil {
-            let item = linkItem(replacement.value, from: folder)
+            let item = links.linkItem(replacement.value, from: folder)
             doc.supersededBy = PageLink(title: item.text, href: item.href ?? "")
         }
         if let reviewBy = document.reviewBy, reviewBy < today {
@@ -34,13 +45,13 @@ extension RenderContext {
         }
         if !document.actions.isEmpty {
             doc.hasActions = true
-            doc.actions = document.actions.map(actionRow)
+            doc.actions = document.actions.map(actions.actionRow)
         }
         switch document.details {
         case .lesson(let lesson):
             doc.keyMessages = lesson.keyMessages
-            if templates.has("poster") {
-                files.append(posterPage(document, keyMessages: lesson.keyMessages, bodyHTML: body))
+            if let posters {
+                files.append(posters.page(document, keyMessages: lesson.keyMessages, bodyHTML: body))
                 doc.posterHref = "poster.html"
             }
         case .session(let session):
@@ -59,7 +70,7 @@ extension RenderContext {
         if document.type != .page {
             breadcrumbs.append((document.type.pluralName, paths.listFolder(of: document.type)))
         }
-        let view = page(
+        let view = frame.page(
             DocumentBody(doc: doc), folder: folder, title: document.title,
             currentSection: document.type == .page
                 ? folder : paths.listFolder(of: document.type), breadcrumbs: breadcrumbs)
@@ -67,17 +78,8 @@ extension RenderContext {
         return RenderedPage(files: files, diagnostics: diagnostics)
     }
 
-    func actionRow(_ action: Action) -> ActionRow {
-        ActionRow(
-            id: action.id, action: action.action, owner: action.owner, dueText: action.due.displayText,
-            statusText: action.status.label, statusClass: "status-\(action.status.rawValue)",
-            isOverdue: action.isOverdue(on: today),
-            strengthText: action.strength.map(Vocabulary.label), evidence: action.evidence, reason: action.reason,
-            completedText: action.completed?.displayText)
-    }
-
     func levels(_ culture: CultureDetails, document: Document, from folder: String) -> CultureLevels? {
-        guard let framework = config.frameworks[culture.framework] else { return nil }
+        guard let framework = frameworks[culture.framework] else { return nil }
         var previousLevels: [String: String] = [:]
         var previousLink: CultureLevels.Previous?
         if let previousId = culture.previous?.value, let previous = content.document(previousId),
@@ -100,7 +102,7 @@ extension RenderContext {
             } else if previousLevels[dimension.slug] != nil {
                 row.changeText = "No change"
             }
-            if content.edition.includesGovernance, let spread = culture.spread[dimension.slug] {
+            if includesGovernance, let spread = culture.spread[dimension.slug] {
                 row.spreadText = framework.levels.map { "\($0): \(spread[$0] ?? 0)" }.joined(separator: ", ")
             }
             return row
@@ -108,32 +110,18 @@ extension RenderContext {
         return CultureLevels(frameworkTitle: framework.title, rows: rows, previous: previousLink)
     }
 
-    /// Derived links: documents of this edition that point at this one, grouped by how they point.
-    func related(_ document: Document, from folder: String) -> [RelatedGroup] {
-        var groups: [RelatedGroup] = []
-        for link in content.graph.backlinks(to: document.id) {
-            guard let source = content.document(link.source) else { continue }
-            let heading = backlinkHeading(source: source.type, field: link.field, target: document.type)
-            let item = self.link(source, from: folder)
-            if let index = groups.firstIndex(where: { $0.heading == heading }) {
-                if !groups[index].items.contains(where: { $0.href == item.href }) { groups[index].items.append(item) }
-            } else {
-                groups.append(RelatedGroup(heading: heading, items: [item]))
-            }
+    /// "Related lessons" on a lesson page, in the same shape as the page's other related groups.
+    func relatedLessonsGroup(_ document: Document, from folder: String) -> [RelatedGroup] {
+        guard document.type == .lesson else { return [] }
+        let items = relatedLessons.related(to: document).compactMap(content.document).map {
+            links.link($0, from: folder)
         }
-        return groups
+        return items.isEmpty ? [] : [RelatedGroup(heading: "Related lessons", items: items)]
     }
+}
 
-    func backlinkHeading(source: DocumentType, field: String, target: DocumentType) -> String {
-        switch (source, field) {
-        case (.lesson, "sources"): target == .incident ? "Lessons from this incident" : "Lessons drawing on this"
-        case (.session, "discussed"): "Discussed at"
-        case (.bulletin, _): "Featured in"
-        case (.debrief, "incident"): "Debriefs after this incident"
-        case (.review, "incidents"): "Thematic reviews"
-        case (.culture, "previous"): "Later assessment"
-        case (_, "superseded_by"): "Replaces"
-        default: "Mentioned in"
-        }
-    }
+/// The files of a page (the page, its attachments, a poster) and the problems found while rendering it.
+struct RenderedPage: Sendable {
+    var files: [OutputFile]
+    var diagnostics: [Diagnostic]
 }

@@ -1,8 +1,13 @@
 /// `leads/index.html`: the Learning Lessons Leads network by directorate and service, and which services have no lead.
-extension RenderContext {
-    func leadsPage() -> OutputFile {
+struct LeadsPage: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let coverage: LeadsCoverage
+    var paths: SitePaths { links.paths }
+
+    func file() -> OutputFile {
         let folder = "leads/"
-        let coverage = analysis.leads
         let covered = coverage.serviceCount - coverage.uncovered.count
         let body = LeadsBody(
             intro:
@@ -16,15 +21,15 @@ extension RenderContext {
                     href: paths.href(from: folder, to: "services/\(entry.directorate.slug)/"),
                     coverageText: "\(entry.covered) of \(entry.services.count) services have a Lead",
                     isFullyCovered: entry.covered == entry.services.count,
-                    leads: entry.leads.map(leadItem),
+                    leads: entry.leads.map(links.leadItem),
                     services: entry.services.map { service in
                         .init(
                             title: service.service.title,
                             href: paths.href(from: folder, to: "services/\(service.service.slug)/"),
-                            leads: service.leads.map(leadItem), hasNoLead: service.leads.isEmpty)
+                            leads: service.leads.map(links.leadItem), hasNoLead: service.leads.isEmpty)
                     })
             })
-        let view = page(
+        let view = frame.page(
             body, folder: folder, title: "Learning Lessons Leads", currentSection: folder, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("leads", view))
     }

@@ -1,78 +1,58 @@
-/// The home page, one list page per type and the 404 page (theme and service pages: ThemePages.swift, ServicePages.swift).
-extension RenderContext {
+/// One list page per type (with the learning-response mix on the incidents list) and the 404 page.
+struct ListPages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let figures: FigureBuilder
+    let content: EditionContent
+    let responseMix: ResponseMix
+    /// The path part of `base_url` (`/` without one): the 404 page's links start there.
+    let rootPath: String
+    var paths: SitePaths { links.paths }
+
     func listPage(_ type: DocumentType) -> OutputFile {
         let folder = paths.listFolder(of: type)
         let documents = content.documents(of: type).filter { $0.supersededBy == nil || $0.isDraft }
         let body = ListBody(
-            intro: type.introduction, years: groupByYear(documents, from: folder), isEmpty: documents.isEmpty,
-            responseMix: type == .incident ? responseMix(from: folder) : nil)
-        let view = page(
+            intro: type.introduction, years: links.groupByYear(documents, from: folder), isEmpty: documents.isEmpty,
+            responseMix: type == .incident ? responseMixModel(from: folder) : nil)
+        let view = frame.page(
             body, folder: folder, title: type.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("list", view))
     }
 
-    func groupByYear(_ documents: [Document], from folder: String) -> [YearGroup] {
-        var groups: [YearGroup] = []
-        for document in documents {
-            let year = document.date.map { String($0.year) } ?? "Undated"
-            if groups.last?.year == year {
-                groups[groups.count - 1].items.append(card(document, from: folder))
-            } else {
-                groups.append(YearGroup(year: year, items: [card(document, from: folder)]))
-            }
+    /// The learning-response mix by quarter for `incidents/index.html`: a bar chart of the whole period and a table by quarter.
+    func responseMixModel(from folder: String) -> ResponseMixModel? {
+        let mix = responseMix
+        guard !mix.responses.isEmpty else { return nil }
+        let labels = mix.axis.labels.map(FigureBuilder.quarterLabel)
+        var columnHasHidden = [Bool](repeating: false, count: mix.responses.count)
+        let rows = zip(labels, mix.counts).compactMap { label, counts -> ResponseMixModel.Row? in
+            guard counts.contains(where: { $0 > 0 }) else { return nil }
+            let shownCounts = figures.shownRow(counts, sensitive: true)
+            for (index, count) in shownCounts.enumerated() where count.isSuppressed { columnHasHidden[index] = true }
+            return .init(label: label, cells: shownCounts.map(CountCell.init))
         }
-        return groups
-    }
-
-    func homePage() -> OutputFile {
-        let folder = ""
-        var home = HomeBody()
-        let published = content.documents.filter { ($0.date.map { $0 <= today } ?? true) }
-        if let bulletin = content.documents(of: .bulletin).first(where: { ($0.date ?? today) <= today }) {
-            var issueText: String?
-            if case .bulletin(let details) = bulletin.details {
-                issueText = "Issue \(details.issue), \(details.covers.displayText)"
-            }
-            home.latestBulletin = .init(
-                title: bulletin.title, href: paths.href(from: folder, to: paths.folder(of: bulletin)),
-                dateText: bulletin.date?.displayText ?? "", summary: bulletin.summary, issueText: issueText)
+        // A column total beside a hidden quarter would reveal it, so such totals are hidden too.
+        let totals = zip(figures.shownRow(mix.responses.map { mix.totals[$0] }, sensitive: true), columnHasHidden).map {
+            count, hidden in
+            hidden && !count.isSuppressed && figures.smallNumbers.threshold != nil
+                ? DisplayCount(value: count.value, isSuppressed: true, text: "not shown") : count
         }
-        home.latestLessons = published.filter { $0.type == .lesson && $0.supersededBy == nil }.sorted(
-            by: Document.newestFirst
-        )
-        .prefix(6).map { card($0, from: folder) }
-        home.recentIncidents = published.filter { $0.type == .incident }.sorted(by: Document.newestFirst).prefix(3).map
-        { card($0, from: folder) }
-        if let next = content.documents(of: .session).filter({ ($0.date ?? today) > today }).last {
-            var location: String?
-            var formatText: String?
-            if case .session(let details) = next.details {
-                location = details.location
-                formatText = details.format.label
-            }
-            home.nextSession = .init(
-                title: next.title, href: paths.href(from: folder, to: paths.folder(of: next)),
-                dateText: next.date?.displayText ?? "", location: location, formatText: formatText)
-        }
-        home.sections = DocumentType.allCases.filter { $0 != .page }.compactMap { type -> HomeBody.Section? in
-            let count = content.documents.filter { $0.type == type }.count
-            guard count > 0 else { return nil }
-            return .init(
-                title: type.pluralName, href: paths.href(from: folder, to: paths.listFolder(of: type)),
-                description: type.introduction, count: shown(count, sensitive: Self.isSensitive(type)).text)
-        }
-        addHomeDashboard(to: &home, from: folder)
-        let title = content.edition.title ?? config.title
-        let view = page(home, folder: folder, title: title, currentSection: nil, breadcrumbs: [])
-        return OutputFile(path: "index.html", text: templates.render("home", view))
+        let totalFigure = figures.shownMixFigure(
+            id: "response-mix", title: "Learning responses, \(labels.first ?? "") to \(labels.last ?? "")",
+            entries: mix.responses.map { (label: Vocabulary.label($0), href: nil) }, counts: totals,
+            valueHeading: "Incidents", labelHeading: "Learning response")
+        return ResponseMixModel(
+            figure: totalFigure, headers: mix.responses.map(Vocabulary.label), rows: rows,
+            hasSuppression: figures.smallNumbers.threshold != nil, suppressionNote: figures.suppressionNote)
     }
 
     /// `404.html` is served at any depth, so its links start from the root of `base_url`'s path.
     func notFoundPage() -> OutputFile {
-        let root = config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
-        let chrome = pageChrome(
+        let chrome = frame.chrome(
             folder: "", title: "Page not found", heading: "Page not found", currentSection: nil, breadcrumbs: [],
-            root: root)
+            root: rootPath)
         return OutputFile(path: "404.html", text: templates.render("notfound", Page(chrome: chrome, body: NoBody())))
     }
 }

@@ -1,15 +1,18 @@
 /// The search page and its index: built from this edition's documents only, so nothing outside it can be found.
-extension RenderContext {
-    static let searchFolder = "search/"
+struct SearchPages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let content: EditionContent
+    let data: SiteData
+    let paths: SitePaths
+    /// `search.synonyms` of site.yaml.
+    let synonyms: [[String]]
+
+    static let folder = "search/"
 
     /// Documents the search covers, newest first: the edition's documents, without superseded ones.
     var searchDocuments: [Document] {
         content.documents.filter { $0.supersededBy == nil || $0.isDraft }.sorted(by: Document.newestFirst)
-    }
-
-    /// One index entry per searchable document, with the plain text of its body (rendered in parallel).
-    func searchEntries(jobs: Int?) async -> [SearchEntry] {
-        await parallelMap(searchDocuments, jobs: jobs) { self.searchEntry($0) }
     }
 
     func searchEntry(_ document: Document) -> SearchEntry {
@@ -44,15 +47,15 @@ extension RenderContext {
     }
 
     /// `search/index.html` and the index files beside it.
-    func searchFiles(entries: [SearchEntry]) -> [OutputFile] {
-        let index = SearchIndex(entries: entries, synonyms: config.searchSynonyms)
-        return SearchIndexFiles(index: index).files(folder: Self.searchFolder, portable: paths.portable) + [
+    func files(entries: [SearchEntry]) -> [OutputFile] {
+        let index = SearchIndex(entries: entries, synonyms: synonyms)
+        return SearchIndexFiles(index: index).files(folder: Self.folder, portable: paths.portable) + [
             searchPage(index)
         ]
     }
 
     func searchPage(_ index: SearchIndex) -> OutputFile {
-        let folder = Self.searchFolder
+        let folder = Self.folder
         func option(_ key: String, _ label: String) -> SearchBody.Option? {
             guard let count = index.facets[key]?.count else { return nil }
             return .init(value: key, label: "\(label) (\(count))")
@@ -76,7 +79,7 @@ extension RenderContext {
             rootHref: "../", indexHref: "./", mode: paths.portable ? "script" : "fetch", types: types, themes: themes,
             directorates: directorates, years: years,
             browse: browse + [PageLink(title: "Themes", href: paths.href(from: folder, to: "themes/"))])
-        let view = page(
+        let view = frame.page(
             SearchBody(search: search), folder: folder, title: "Search", currentSection: nil,
             breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("search", view))

@@ -1,6 +1,16 @@
 /// `services/<slug>/index.html` for every directorate and service; a directorate's page rolls up its services.
-extension RenderContext {
-    func servicePages() -> [OutputFile] {
+struct ServicePages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let figures: FigureBuilder
+    let actions: ActionViews
+    let data: SiteData
+    let units: UnitAnalysis
+    let axis: QuarterAxis
+    var paths: SitePaths { links.paths }
+
+    func files() -> [OutputFile] {
         data.directorates.flatMap { directorate in
             [unitPage(slug: directorate.slug, title: directorate.title, directorate: directorate, parent: nil)]
                 + directorate.services.map {
@@ -16,7 +26,7 @@ extension RenderContext {
         if let parent { breadcrumbs.append((parent.title, "services/\(parent.slug)/")) }
         var view = UnitBody()
         func render() -> OutputFile {
-            let model = page(view, folder: folder, title: title, currentSection: nil, breadcrumbs: breadcrumbs)
+            let model = frame.page(view, folder: folder, title: title, currentSection: nil, breadcrumbs: breadcrumbs)
             return OutputFile(path: paths.file(for: folder), text: templates.render("unit", model))
         }
         if let parent {
@@ -27,24 +37,24 @@ extension RenderContext {
                 PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/"))
             }
         }
-        guard let summary = analysis.units[slug] else { return render() }
+        guard let summary = units[slug] else { return render() }
         var counts: [DocumentType: Int] = [:]
         for document in summary.documents { counts[document.type, default: 0] += 1 }
-        view.counts = Self.groupedTypeOrder.compactMap { type -> LabelledCount? in
+        view.counts = DocumentLinks.groupedTypeOrder.compactMap { type -> LabelledCount? in
             guard let count = counts[type], count > 0 else { return nil }
-            let display = shown(count, sensitive: Self.isSensitive(type))
+            let display = figures.shown(count, sensitive: DocumentLinks.isSensitive(type))
             return LabelledCount(
-                label: Self.countLabel(type, display), text: display.text, href: "#type-\(type.folder)")
+                label: DocumentLinks.countLabel(type, display), text: display.text, href: "#type-\(type.folder)")
         }
         view.isEmpty = summary.documents.isEmpty
         let id = "unit-\(slug)"
         if summary.incidentCount > 0 {
-            let labels = analysis.axis.labels.map(Self.quarterLabel)
-            view.trend = columnFigure(
+            let labels = axis.labels.map(FigureBuilder.quarterLabel)
+            view.trend = figures.columnFigure(
                 id: "\(id)-quarters", title: "Incidents per quarter, \(labels.first ?? "") to \(labels.last ?? "")",
                 labels: labels, values: summary.incidentsPerQuarter, sensitive: true,
                 valueHeading: "Incidents", labelHeading: "Quarter")
-            view.themeMix = mixFigure(
+            view.themeMix = figures.mixFigure(
                 id: "\(id)-themes", title: "Themes of these incidents",
                 entries: summary.incidentThemes.ranked.prefix(8).map {
                     (
@@ -52,33 +62,27 @@ extension RenderContext {
                         href: paths.href(from: folder, to: "themes/\($0.key)/"), value: $0.count
                     )
                 }, sensitive: true, valueHeading: "Incidents", labelHeading: "Theme")
-            view.suppressionNote = suppressionNote
-            view.hasSuppression = smallNumbers.threshold != nil
+            view.suppressionNote = figures.suppressionNote
+            view.hasSuppression = figures.smallNumbers.threshold != nil
         }
         if !summary.openActions.isEmpty {
-            view.openActions = actionTable(
+            view.openActions = actions.actionTable(
                 id: "unit-actions", caption: "Open and in-progress actions of \(title), soonest due first",
                 items: summary.openActions, from: folder)
         }
-        let units = directorate.map { $0.services.map(\.slug) } ?? [slug]
+        let unitSlugs = directorate.map { $0.services.map(\.slug) } ?? [slug]
         let leads =
-            units.flatMap { unit in data.leads.filter { $0.service == unit } }
+            unitSlugs.flatMap { unit in data.leads.filter { $0.service == unit } }
             + (directorate.map { d in data.leads.filter { $0.service == d.slug } } ?? [])
-        view.leads = leads.map { leadItem($0) }
+        view.leads = leads.map { links.leadItem($0) }
         view.uncovered = (directorate?.services ?? []).filter { service in
             !data.leads.contains { $0.service == service.slug }
         }
         .map { PageLink(title: $0.title, href: paths.href(from: folder, to: "services/\($0.slug)/")) }
         view.hasNoLead = leads.isEmpty
         view.leadsHref = paths.href(from: folder, to: "leads/")
-        view.groups = typeGroups(summary.documents, from: folder)
+        view.groups = links.typeGroups(summary.documents, from: folder)
         return render()
     }
 
-    /// `{ name, role, serviceText, email?, sinceText? }`
-    func leadItem(_ lead: Lead) -> LeadItem {
-        LeadItem(
-            name: lead.name, role: lead.role, serviceText: unitName(lead.service), email: lead.email,
-            sinceText: lead.since.map { "Lead since \(PartialDate(year: $0.year, month: $0.month).displayText)" })
-    }
 }

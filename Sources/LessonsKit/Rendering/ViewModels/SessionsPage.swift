@@ -2,15 +2,22 @@ import Foundation
 
 /// `sessions/index.html`: the next session first, then past sessions with attendances (staff and partners apart), ratings,
 /// partner agencies and the themes most discussed.
-extension RenderContext {
-    func sessionsPage() -> OutputFile {
+struct SessionsPage: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let figures: FigureBuilder
+    let data: SiteData
+    let sessions: SessionsAnalysis
+    var paths: SitePaths { links.paths }
+
+    func file() -> OutputFile {
         let folder = paths.listFolder(of: .session)
-        let sessions = analysis.sessions
         var view = SessionsBody(
             intro: DocumentType.session.introduction, isEmpty: sessions.upcoming.isEmpty && sessions.held.isEmpty)
-        view.csvLinks = csvLinks([("Sessions and attendances", Self.sessionsCSV)], from: folder)
+        view.csvLinks = links.csvLinks([("Sessions and attendances", CSVExports.sessionsCSV)], from: folder)
         if let next = sessions.upcoming.first {
-            var item = card(next, from: folder)
+            var item = links.card(next, from: folder)
             if case .session(let details) = next.details {
                 item.location = details.location
                 item.formatText = details.format.label
@@ -18,7 +25,7 @@ extension RenderContext {
             }
             view.next = item
         }
-        view.laterUpcoming = sessions.upcoming.dropFirst().map { card($0, from: folder) }
+        view.laterUpcoming = sessions.upcoming.dropFirst().map { links.card($0, from: folder) }
         if !sessions.held.isEmpty {
             var stats: [LabelledCount] = [
                 LabelledCount(
@@ -48,14 +55,14 @@ extension RenderContext {
             view.attendance = attendanceFigure(sessions.held)
         }
         if !sessions.agencies.isEmpty {
-            view.agencies = mixFigure(
+            view.agencies = figures.mixFigure(
                 id: "sessions-agencies", title: "Partner agencies at our sessions",
                 entries: sessions.agencies.ordered(by: Vocabulary.agencies).map {
                     (label: Vocabulary.label($0.key), href: nil, value: $0.count)
                 }, sensitive: false, valueHeading: "Sessions attended", labelHeading: "Agency")
         }
         if !sessions.discussedThemes.isEmpty {
-            view.themes = mixFigure(
+            view.themes = figures.mixFigure(
                 id: "sessions-themes", title: "Themes most discussed",
                 entries: sessions.discussedThemes.ranked.prefix(8).map {
                     (
@@ -66,8 +73,8 @@ extension RenderContext {
         }
         let past = sessions.held.map(\.document).filter { $0.supersededBy == nil || $0.isDraft }.sorted(
             by: Document.newestFirst)
-        view.years = groupByYear(past, from: folder)
-        let model = page(
+        view.years = links.groupByYear(past, from: folder)
+        let model = frame.page(
             view, folder: folder, title: DocumentType.session.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("sessions", model))
@@ -75,8 +82,10 @@ extension RenderContext {
 
     /// Attendance bars with the running total and mean rating as lines, and one table holding all three.
     func attendanceFigure(_ held: [SessionsAnalysis.Held]) -> Figure {
-        let labels = held.map { session in session.document.date.map(Self.shortMonth) ?? session.document.id }
-        let bars = zip(labels, held).map { BarChart.Bar(label: $0, count: shown($1.attendance ?? 0, sensitive: false)) }
+        let labels = held.map { session in session.document.date.map(FigureBuilder.shortMonth) ?? session.document.id }
+        let bars = zip(labels, held).map {
+            BarChart.Bar(label: $0, count: figures.shown($1.attendance ?? 0, sensitive: false))
+        }
         var svg =
             "<p class=\"figure__subtitle\">Attendance per session</p>\n"
             + BarChart(id: "sessions-attendance-chart", title: "Attendance per session", bars: bars).svg()
@@ -100,7 +109,7 @@ extension RenderContext {
                 ).svg()
         }
         let rows = zip(labels, held).map { label, session in
-            FigureRow(
+            FigureBuilder.FigureRow(
                 label: label,
                 href: paths.href(from: paths.listFolder(of: .session), to: paths.folder(of: session.document)),
                 cells: [
@@ -112,15 +121,11 @@ extension RenderContext {
                         value: 0, isSuppressed: false, text: session.rating.map(SVGText.number) ?? "no feedback"),
                 ])
         }
-        return figure(
+        return figures.figure(
             id: "sessions-attendance", title: "Attendances and feedback per session", svg: svg,
             caption:
                 "Attendance, running total of attendances and mean feedback rating for each session held, oldest first",
             headers: ["Session", "Attendances", "Running total of attendances", "Mean rating"], rows: rows)
     }
 
-    /// `Oct 2025`, for chart labels.
-    static func shortMonth(_ date: PartialDate) -> String {
-        "\(PartialDate.monthNames[date.month - 1].prefix(3)) \(date.year)"
-    }
 }

@@ -1,33 +1,35 @@
 /// `themes/index.html` (every theme with counts and a trend) and one page per theme.
-extension RenderContext {
-    /// Types in the order a theme or service page groups its documents: lessons first.
-    static let groupedTypeOrder: [DocumentType] = [
-        .lesson, .practice, .incident, .review, .debrief, .external, .session, .bulletin, .culture, .page,
-    ]
+struct ThemePages: Sendable {
+    let frame: PageFrame
+    let templates: TemplateSet
+    let links: DocumentLinks
+    let figures: FigureBuilder
+    let actions: ActionViews
+    let data: SiteData
+    let themes: ThemeAnalysis
+    var paths: SitePaths { links.paths }
 
-    /// Counts of incidents and debriefs are about people; they follow the small-number rule.
-    static func isSensitive(_ type: DocumentType) -> Bool { type == .incident || type == .debrief }
-
-    func themePages() -> [OutputFile] {
+    /// Every theme's page, then the index.
+    func files() -> [OutputFile] {
         data.themes.map(themePage) + [themesIndex()]
     }
 
     func themesIndex() -> OutputFile {
         let folder = "themes/"
-        let themes = analysis.themes
-        let ranked = themes.byRecentActivity(suppressingBelow: smallNumbers.threshold)
+        let ranked = themes.byRecentActivity(suppressingBelow: figures.smallNumbers.threshold)
         let rank = Dictionary(
             ranked.enumerated().map { ($0.element.theme.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let topLevel = ranked.filter { themes.tree.parent(of: $0.theme.slug) == nil }
-        let labels = themes.axis.labels.map(Self.quarterLabel)
+        let labels = themes.axis.labels.map(FigureBuilder.quarterLabel)
         func entry(_ summary: ThemeAnalysis.Summary, isChild: Bool) -> ThemesIndexBody.Entry {
             let slug = summary.theme.slug
-            let counts = Self.groupedTypeOrder.compactMap { type -> LabelledCount? in
+            let counts = DocumentLinks.groupedTypeOrder.compactMap { type -> LabelledCount? in
                 guard let count = summary.countsByType[type], count > 0 else { return nil }
-                let display = shown(count, sensitive: Self.isSensitive(type))
-                return LabelledCount(label: Self.countLabel(type, display), text: display.text, typeSlug: type.folder)
+                let display = figures.shown(count, sensitive: DocumentLinks.isSensitive(type))
+                return LabelledCount(
+                    label: DocumentLinks.countLabel(type, display), text: display.text, typeSlug: type.folder)
             }
-            let series = shownRow(summary.incidentsPerQuarter, sensitive: true)
+            let series = figures.shownRow(summary.incidentsPerQuarter, sensitive: true)
             let spark = Sparkline(
                 id: "spark-\(slug)", title: "Incidents per quarter, \(summary.theme.title)",
                 points: zip(labels, series).map { BarChart.Bar(label: $0, count: $1) })
@@ -35,7 +37,7 @@ extension RenderContext {
                 title: summary.theme.title, href: paths.href(from: folder, to: "themes/\(slug)/"), slug: slug,
                 counts: counts,
                 isChild: isChild, sparklineHTML: spark.svg(),
-                recentText: shown(summary.recentIncidents, sensitive: true).text,
+                recentText: figures.shown(summary.recentIncidents, sensitive: true).text,
                 isQuiet: summary.documents.isEmpty, description: summary.theme.description)
         }
         // Every theme below, at any depth: each one's children follow it, ranked among themselves.
@@ -61,24 +63,24 @@ extension RenderContext {
             trendRows: ranked.map { summary in
                 .init(
                     title: summary.theme.title, href: paths.href(from: folder, to: "themes/\(summary.theme.slug)/"),
-                    cells: shownRow(summary.incidentsPerQuarter, sensitive: true).map(CountCell.init))
+                    cells: figures.shownRow(summary.incidentsPerQuarter, sensitive: true).map(CountCell.init))
             },
-            suppressionNote: suppressionNote, hasSuppression: smallNumbers.threshold != nil)
-        body.csvLinks = csvLinks([("Incidents per theme per quarter", Self.themesCSV)], from: folder)
-        let view = page(body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
+            suppressionNote: figures.suppressionNote, hasSuppression: figures.smallNumbers.threshold != nil)
+        body.csvLinks = links.csvLinks([("Incidents per theme per quarter", CSVExports.themesCSV)], from: folder)
+        let view = frame.page(
+            body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
         return OutputFile(path: paths.file(for: folder), text: templates.render("themes", view))
     }
 
     func themePage(_ theme: Theme) -> OutputFile {
         let folder = "themes/\(theme.slug)/"
-        let themes = analysis.themes
         var breadcrumbs = [("Home", ""), ("Themes", "themes/")]
         for parent in themes.tree.ancestors(of: theme.slug).reversed().compactMap(data.theme) {
             breadcrumbs.append((parent.title, "themes/\(parent.slug)/"))
         }
         var body = ThemeBody(intro: theme.description)
         func render() -> OutputFile {
-            let view = page(
+            let view = frame.page(
                 body, folder: folder, title: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
             return OutputFile(path: paths.file(for: folder), text: templates.render("theme", view))
         }
@@ -89,23 +91,23 @@ extension RenderContext {
                 PageLink(title: $0.title, href: paths.href(from: folder, to: "themes/\($0.slug)/"))
             }
         }
-        body.counts = Self.groupedTypeOrder.compactMap { type -> LabelledCount? in
+        body.counts = DocumentLinks.groupedTypeOrder.compactMap { type -> LabelledCount? in
             guard let count = summary.countsByType[type], count > 0 else { return nil }
-            let display = shown(count, sensitive: Self.isSensitive(type))
+            let display = figures.shown(count, sensitive: DocumentLinks.isSensitive(type))
             return LabelledCount(
-                label: Self.countLabel(type, display), text: display.text, href: "#type-\(type.folder)")
+                label: DocumentLinks.countLabel(type, display), text: display.text, href: "#type-\(type.folder)")
         }
         body.isEmpty = summary.documents.isEmpty
         let id = "theme-\(theme.slug)"
         if summary.incidentCount > 0 {
-            let labels = themes.axis.labels.map(Self.quarterLabel)
-            body.trend = columnFigure(
+            let labels = themes.axis.labels.map(FigureBuilder.quarterLabel)
+            body.trend = figures.columnFigure(
                 id: "\(id)-quarters", title: "Incidents per quarter, \(labels.first ?? "") to \(labels.last ?? "")",
                 labels: labels, values: summary.incidentsPerQuarter, sensitive: true,
                 valueHeading: "Incidents", labelHeading: "Quarter")
             var mixes: [Figure] = []
             mixes.append(
-                mixFigure(
+                figures.mixFigure(
                     id: "\(id)-harm", title: "Physical harm",
                     entries: summary.harmMix.ordered(by: Vocabulary.harm + ["not-recorded"]).map {
                         (
@@ -114,20 +116,20 @@ extension RenderContext {
                         )
                     }, sensitive: true, valueHeading: "Incidents", labelHeading: "Harm"))
             mixes.append(
-                mixFigure(
+                figures.mixFigure(
                     id: "\(id)-response", title: "Learning response",
                     entries: summary.responseMix.ordered(by: Vocabulary.responses).map {
                         (label: Vocabulary.label($0.key), href: nil, value: $0.count)
                     }, sensitive: true, valueHeading: "Incidents", labelHeading: "Response"))
             mixes.append(
-                mixFigure(
+                figures.mixFigure(
                     id: "\(id)-services", title: "Services most affected",
                     entries: summary.services.ranked.prefix(8).map {
-                        (label: unitName($0.key), href: unitHref($0.key, from: folder), value: $0.count)
+                        (label: links.unitName($0.key), href: links.unitHref($0.key, from: folder), value: $0.count)
                     }, sensitive: true, valueHeading: "Incidents", labelHeading: "Service"))
             if !summary.coOccurring.isEmpty {
                 mixes.append(
-                    mixFigure(
+                    figures.mixFigure(
                         id: "\(id)-cooccurring", title: "Themes on the same incidents",
                         entries: summary.coOccurring.ranked.prefix(8).map {
                             (
@@ -137,41 +139,19 @@ extension RenderContext {
                         }, sensitive: true, valueHeading: "Incidents also carrying it", labelHeading: "Theme"))
             }
             body.mixes = mixes
-            body.suppressionNote = suppressionNote
-            body.hasSuppression = smallNumbers.threshold != nil
+            body.suppressionNote = figures.suppressionNote
+            body.hasSuppression = figures.smallNumbers.threshold != nil
         }
-        body.reviews = summary.reviews.map { link($0, from: folder) }
-        body.bulletins = summary.spotlightBulletins.map { link($0, from: folder) }
+        body.reviews = summary.reviews.map { links.link($0, from: folder) }
+        body.bulletins = summary.spotlightBulletins.map { links.link($0, from: folder) }
         if !summary.openActions.isEmpty {
-            body.openActions = actionTable(
+            body.openActions = actions.actionTable(
                 id: "theme-actions",
                 caption: "Open and in-progress actions from documents on this theme, soonest due first",
                 items: summary.openActions, from: folder)
         }
-        body.groups = typeGroups(summary.documents, from: folder)
+        body.groups = links.typeGroups(summary.documents, from: folder)
         return render()
     }
 
-    /// The documents of a theme or service page as cards grouped by type, lessons first.
-    func typeGroups(_ documents: [Document], from folder: String) -> [TypeGroup] {
-        Self.groupedTypeOrder.compactMap { type -> TypeGroup? in
-            let items = documents.filter { $0.type == type && ($0.supersededBy == nil || $0.isDraft) }
-            guard !items.isEmpty else { return nil }
-            return TypeGroup(title: type.pluralName, slug: type.folder, items: items.map { card($0, from: folder) })
-        }
-    }
-
-    /// "1 Lesson", "3 Lessons", "fewer than 5 Incidents".
-    static func countLabel(_ type: DocumentType, _ count: DisplayCount) -> String {
-        guard count.value == 1 && !count.isSuppressed else { return type.pluralName }
-        return type == .session ? "Session" : type.displayName
-    }
-
-    /// `{ title, href, typeName, dateText }` for short lists of documents.
-    func link(_ document: Document, from folder: String) -> DocumentLink {
-        DocumentLink(
-            title: document.title, href: paths.href(from: folder, to: paths.folder(of: document)),
-            typeName: document.type.displayName,
-            dateText: document.date?.displayText ?? "")
-    }
 }

@@ -1,4 +1,4 @@
-extension RenderContext {
+extension BodyRenderer {
     /// The clips of a document, checking that each file exists beside it (Loading checked that captions are WebVTT).
     func videoViews(
         _ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]
@@ -33,7 +33,7 @@ extension RenderContext {
                 VideoView(
                     title: video.title, src: name(video.file.value), mimeType: video.mimeType,
                     captionsSrc: name(video.captions.value),
-                    language: video.language ?? config.language, transcriptHref: video.transcript.map { name($0.value) }
+                    language: video.language ?? language, transcriptHref: video.transcript.map { name($0.value) }
                 ))
         }
         return views

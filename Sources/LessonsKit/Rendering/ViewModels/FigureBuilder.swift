@@ -1,7 +1,7 @@
-/// View models of charts with their tables (`partials/figure.mustache`), applying the small-number rule.
-extension RenderContext {
+/// View models of charts with their tables (`partials/figure.mustache`), applying the edition's small-number rule.
+struct FigureBuilder: Sendable {
     /// The edition's small-number rule, for counts of incidents and debriefs.
-    var smallNumbers: SmallNumberPolicy { SmallNumberPolicy(edition: content.edition, privacy: config.privacy) }
+    let smallNumbers: SmallNumberPolicy
 
     /// A count as shown: suppressed when `sensitive` (incidents, debriefs) and small, else the true value.
     func shown(_ value: Int, sensitive: Bool) -> DisplayCount {
@@ -78,29 +78,8 @@ extension RenderContext {
         return parts.count == 2 ? "\(parts[1]) \(parts[0])" : label
     }
 
-    /// `service` slug → title, with a readable fallback for documents without a service.
-    func unitName(_ slug: String) -> String {
-        slug.isEmpty ? "No service recorded" : data.unitTitle(slug) ?? slug
-    }
-
-    func unitHref(_ slug: String, from folder: String) -> String? {
-        slug.isEmpty || data.unitTitle(slug) == nil ? nil : paths.href(from: folder, to: "services/\(slug)/")
-    }
-
-    /// A row of an actions table (dashboard, theme and service pages), linking to the action's document.
-    func actionItem(_ item: (document: Document, action: Action), from folder: String) -> ActionRow {
-        var row = actionRow(item.action)
-        row.documentId = item.document.id
-        row.documentTitle = item.document.title
-        row.documentHref = paths.href(from: folder, to: paths.folder(of: item.document)) + "#actions-heading"
-        row.serviceText = unitName(item.document.service ?? "")
-        return row
-    }
-
-    /// `{ tableId, caption, items[] }` for `partials/actionlist.mustache`.
-    func actionTable(id: String, caption: String, items: [(document: Document, action: Action)], from folder: String)
-        -> ActionTable
-    {
-        ActionTable(tableId: id, caption: caption, items: items.map { actionItem($0, from: folder) })
+    /// `Oct 2025`, for chart labels.
+    static func shortMonth(_ date: PartialDate) -> String {
+        "\(PartialDate.monthNames[date.month - 1].prefix(3)) \(date.year)"
     }
 }

@@ -1,45 +1,33 @@
-/// Everything page rendering needs for one edition; immutable, so pages can be rendered in parallel.
-public struct RenderContext: Sendable {
-    let config: SiteConfig
-    let data: SiteData
-    let content: EditionContent
+/// The frame every page shares (see themes/default/TEMPLATES.md, "Every page"): title, site links, navigation,
+/// hashed asset paths, feed links, breadcrumbs and the edition. Built once per edition; immutable.
+public struct PageFrame: Sendable {
     let paths: SitePaths
-    let today: PartialDate
-    let templates: TemplateSet
-    /// Output paths of the theme assets by their name in the theme (`style.css` → `assets/style.1a2b….css`).
-    let assetPaths: [String: String]
-    /// Non-Markdown files under content/, for attachment links.
-    let attachments: Set<String>
-    let siteDirectory: String
-    /// Lower-cased ids of every document of the site, in any edition (to tell unknown ids from unpublished ones).
-    let knownIds: Set<String>
-    /// Lower-cased ids of drafts (links from published documents to them are already errors).
-    let draftIds: Set<String>
+    let language: String
+    let organisation: String
+    /// The edition's title (its own, or the site's).
+    let editionTitle: String
+    let editionName: String
+    /// `links:` of site.yaml, shown in the header.
+    let links: [SiteLink]
     /// Main navigation targets (folders), computed once per edition.
     let navigation: [NavigationItem]
+    /// Output paths of the theme assets by their name in the theme (`style.css` → `assets/style.1a2b….css`).
+    let assetPaths: [String: String]
+    /// `<link rel="alternate">` targets by page folder.
+    let feeds: FeedCatalog
+    let generatedOn: String
     let isDraftBuild: Bool
-    /// The edition's aggregates (themes, services, actions, sessions, culture, leads), computed once.
-    let analysis: EditionAnalysis
-    /// First-published and last-updated dates of content files from git (empty outside git or in a shallow clone).
-    var gitHistory: GitHistory = .none
 
-    /// What replaces a link to a document that this edition does not publish: nothing that hints at it.
-    static let unpublishedText = "(not published in this edition)"
-
-    /// The Content-Security-Policy every page declares (and `lessons serve` sends).
+    /// The Content-Security-Policy of every page (also used by `lessons serve`'s error page).
     public static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
     /// Sections in the main navigation, in order.
     static let navigationTypes: [DocumentType] = [.lesson, .incident, .bulletin, .session, .practice, .culture]
 
-    var markdownOptions: MarkdownOptions {
-        MarkdownOptions(unsafeHTML: config.markdown.unsafeHTML, smartPunctuation: config.markdown.smartPunctuation)
-    }
-
     /// Keys every page template receives (see themes/default/TEMPLATES.md). With `root`, every link starts from that
     /// absolute path instead of being relative to `folder` (the 404 page is served at any depth).
-    func pageChrome(
+    func chrome(
         folder: String, title: String, heading: String, currentSection: String?, breadcrumbs: [(String, String)],
         root: String? = nil
     ) -> PageChrome {
@@ -51,28 +39,26 @@ public struct RenderContext: Sendable {
         let nav = navigation.map {
             NavLink(title: $0.title, href: link($0.folder), isCurrent: currentSection == $0.folder)
         }
-        let links = config.links.map { item in
+        let siteLinks = links.map { item in
             let isExternal = item.url.contains("://") || item.url.hasPrefix("mailto:")
             return ChromeLink(title: item.title, href: isExternal ? item.url : link(item.url), isExternal: isExternal)
         }
-        let editionTitle = content.edition.title ?? config.title
         var assets: [String: String] = [:]
         for (name, path) in assetPaths { assets[name == "style.css" ? "stylesheet" : Self.assetKey(name)] = link(path) }
         return PageChrome(
-            lang: config.language,
+            lang: language,
             csp: Self.contentSecurityPolicy,
             pageTitle: title == editionTitle ? title : "\(title) — \(editionTitle)",
             site: SiteChrome(
-                title: editionTitle, organisation: config.organisation, homeHref: link(""), links: links,
-                search: SearchLink(href: link(Self.searchFolder))),
+                title: editionTitle, organisation: organisation, homeHref: link(""), links: siteLinks,
+                search: SearchLink(href: link(SearchPages.folder))),
             assets: assets,
-            feeds: feedLinks(from: folder).map { PageLink(title: $0.title, href: link($0.target)) },
+            feeds: feeds.links(from: folder).map { PageLink(title: $0.title, href: link($0.target)) },
             nav: nav,
             breadcrumbs: breadcrumbs.map { PageLink(title: $0.0, href: link($0.1)) },
             heading: heading,
-            edition: EditionChrome(
-                name: content.edition.name, title: editionTitle, isDefault: content.edition.name == "staff"),
-            generatedOn: today.displayText,
+            edition: EditionChrome(name: editionName, title: editionTitle, isDefault: editionName == "staff"),
+            generatedOn: generatedOn,
             isDraftBuild: isDraftBuild)
     }
 
@@ -82,7 +68,7 @@ public struct RenderContext: Sendable {
         breadcrumbs: [(String, String)]
     ) -> Page<Body> {
         Page(
-            chrome: pageChrome(
+            chrome: chrome(
                 folder: folder, title: title, heading: heading ?? title, currentSection: currentSection,
                 breadcrumbs: breadcrumbs), body: body)
     }
@@ -117,32 +103,6 @@ public struct RenderContext: Sendable {
         .sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }
         .map { NavigationItem(title: $0.1.title, folder: paths.folder(of: $0.1)) }
         return sections + pages
-    }
-
-    /// A card for lists and the home page.
-    func card(_ document: Document, from folder: String) -> Card {
-        var meta: [Card.Meta] = []
-        if let service = document.service, let title = data.unitTitle(service) {
-            meta.append(.init(label: "Service", value: title))
-        }
-        if case .incident(let incident) = document.details {
-            meta.append(.init(label: "Learning response", value: incident.response.label))
-        }
-        var keyMessages: [String]?
-        if case .lesson(let lesson) = document.details { keyMessages = lesson.keyMessages }
-        return Card(
-            title: document.title, href: paths.href(from: folder, to: paths.folder(of: document)),
-            typeName: document.type.displayName,
-            isDraft: document.isDraft, themes: themeLinks(document, from: folder), meta: meta,
-            dateText: document.date?.displayText,
-            summary: document.summary, keyMessages: keyMessages)
-    }
-
-    func themeLinks(_ document: Document, from folder: String) -> [ThemeLink] {
-        document.themes.compactMap { slug in
-            guard let theme = data.theme(slug) else { return nil }
-            return ThemeLink(title: theme.title, href: paths.href(from: folder, to: "themes/\(slug)/"), slug: slug)
-        }
     }
 }
 

@@ -1,0 +1,55 @@
+/// The Atom feeds of one edition, worked out once: the whole edition's, one per type and one per theme, each with
+/// its documents (newest first); only feeds with documents, and none without `base_url` (feeds need absolute links).
+struct FeedCatalog: Sendable {
+    struct Feed: Sendable {
+        /// Folder of the page the feed mirrors (`""`, `lessons/`, `themes/falls/`); the feed is `<folder>feed.xml`.
+        let folder: String
+        let title: String
+        let documents: [Document]
+    }
+
+    let feeds: [Feed]
+    private let byFolder: [String: Feed]
+
+    init(
+        content: EditionContent, data: SiteData, paths: SitePaths, editionTitle: String, today: PartialDate,
+        hasBaseURL: Bool
+    ) {
+        guard hasBaseURL else {
+            (feeds, byFolder) = ([], [:])
+            return
+        }
+        let documents = content.documents.filter { Self.isFeedDocument($0, today: today) }.sorted(
+            by: Document.newestFirst)
+        var feeds = [Feed(folder: "", title: editionTitle, documents: documents)]
+        for type in DocumentType.allCases where type != .page {
+            feeds.append(
+                Feed(
+                    folder: paths.listFolder(of: type), title: "\(editionTitle): \(type.pluralName)",
+                    documents: documents.filter { $0.type == type }))
+        }
+        for theme in data.themes {
+            let family = data.themeTree.selfAndDescendants(of: theme.slug)
+            feeds.append(
+                Feed(
+                    folder: "themes/\(theme.slug)/", title: "\(editionTitle): \(theme.title)",
+                    documents: documents.filter { !family.isDisjoint(with: $0.themes) }))
+        }
+        self.feeds = feeds.filter { !$0.documents.isEmpty }
+        byFolder = Dictionary(self.feeds.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Documents a feed may carry: dated, not in the future, not superseded, not free pages.
+    static func isFeedDocument(_ document: Document, today: PartialDate) -> Bool {
+        guard document.type != .page, let date = document.date, date <= today else { return false }
+        return document.supersededBy == nil || document.isDraft
+    }
+
+    /// `<link rel="alternate">` targets for a page: the edition's feed, and the feed of the type or theme it lists.
+    func links(from folder: String) -> [(title: String, target: String)] {
+        guard let edition = byFolder[""] else { return [] }
+        var links = [(title: edition.title, target: "feed.xml")]
+        if !folder.isEmpty, let own = byFolder[folder] { links.append((title: own.title, target: folder + "feed.xml")) }
+        return links
+    }
+}

@@ -44,11 +44,7 @@ struct InputFingerprint: Sendable, Hashable {
             ?? CommandLine.arguments.first ?? ""
         var info = stat()
         guard stat(path, &info) == 0 else { return path }
-        #if canImport(Darwin)
-            let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-        #else
-            let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        #endif
+        let modified = FileFacts.modified(info)
         return "\(path) \(info.st_size) \(modified)"
     }
 

@@ -21,26 +21,14 @@ enum OutputFingerprint {
     }
 
     private static func walk(_ folder: String, relative: String, into entries: inout [String]) -> Bool {
-        guard let directory = opendir(folder) else { return false }
-        var names: [String] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        closedir(directory)
+        guard let names = FileFacts.entryNames(folder) else { return false }
         for name in names {
             let path = folder + "/" + name
             let inside = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { return false }
             let kind = info.st_mode & S_IFMT
-            #if canImport(Darwin)
-                let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
-            #else
-                let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-            #endif
+            let modified = FileFacts.modified(info)
             entries.append("\(inside)\u{0}\(kind)\u{0}\(info.st_size)\u{0}\(info.st_ino)\u{0}\(modified)")
             if kind == S_IFDIR, !walk(path, relative: inside, into: &entries) { return false }
         }

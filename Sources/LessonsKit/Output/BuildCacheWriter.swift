@@ -34,16 +34,9 @@ struct BuildCacheWriter: Sendable {
     /// Removes cached PDFs whose keys are not in `keep` (pages that changed or were deleted), so the cache does not grow
     /// without bound.
     func prunePDFs(keeping keep: Set<String>) {
-        guard let directory = opendir(folder.pdfFolder) else { return }
-        var stale: [String] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name.hasSuffix(".pdf"), !keep.contains(String(name.dropLast(4))) else { continue }
-            stale.append(name)
+        let stale = (FileFacts.entryNames(folder.pdfFolder) ?? []).filter {
+            $0.hasSuffix(".pdf") && !keep.contains(String($0.dropLast(4)))
         }
-        closedir(directory)
         for name in stale { unlink(folder.pdfFolder + "/" + name) }
     }
 

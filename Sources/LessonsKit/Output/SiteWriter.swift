@@ -167,14 +167,7 @@ struct SiteWriter: Sendable {
     /// once this build's output is safely in place.
     private func removeStaleFolders(in parent: String, name: String, pid: Int32) {
         let prefixes = [".\(name).staging-", ".\(name).old-"]
-        var entries: [String] = []
-        if let directory = opendir(parent) {
-            while let item = readdir(directory) {
-                entries.append(
-                    withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
-            }
-            closedir(directory)
-        }
+        let entries = FileFacts.entryNames(parent) ?? []
         for entry in entries {
             guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
                 let owner = Int32(entry.dropFirst(prefix.count)), owner != pid, owner > 0,

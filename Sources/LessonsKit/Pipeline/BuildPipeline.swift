@@ -99,6 +99,7 @@ public enum BuildPipeline {
 
         // 5. Render the editions concurrently from the one parse (documents in parallel within each).
         options.progress?(BuildProgress(stage: "render", total: corpus.documents.count))
+        var pdfCache: PDFCache?
         var rendered = await renderEditions(
             editions, site: site, theme: theme, templates: templates, today: today, options: options)
         report.diagnostics += rendered.flatMap(\.diagnostics)
@@ -108,10 +109,11 @@ public enum BuildPipeline {
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a
         // temporary folder; the pages that link to the PDFs are rendered again with those links, before the link check.
         if write, !(options.strict ? report.diagnostics.strict() : report.diagnostics).hasErrors {
+            pdfCache = incremental.map { PDFCache(folder: $0.folder, reads: !options.ignoreCache) }
             for index in rendered.indices {
                 let outcome = await BulletinPDFStage(
                     mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf),
-                    jobs: options.jobs
+                    jobs: options.jobs, cache: pdfCache, progress: options.progress
                 )
                 .run(files: rendered[index].files, pages: rendered[index].bulletinPages)
                 rendered[index].files = outcome.files
@@ -120,7 +122,8 @@ public enum BuildPipeline {
                 // Lesson on a page, poster and learning-report PDFs, printed the same way.
                 let configured = options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF
                 let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : configured
-                let printStage = LessonPrintStage(mode: printMode, jobs: options.jobs)
+                let printStage = LessonPrintStage(
+                    mode: printMode, jobs: options.jobs, cache: pdfCache, progress: options.progress)
                 let printed = await printStage.run(
                     files: rendered[index].files, lessons: rendered[index].lessons,
                     reportPages: rendered[index].reportPages)
@@ -163,6 +166,10 @@ public enum BuildPipeline {
         }
         clock.lap("write")
         incremental?.store(outputs: written, report: finish(report, status: .success, options: options))
+        // PDFs of pages that changed or went stay in the cache until a build of every edition printed without them.
+        if let incremental, let pdfCache, editions == config.editions, !pdfCache.usedKeys.isEmpty {
+            BuildCacheWriter(folder: incremental.folder).prunePDFs(keeping: pdfCache.usedKeys)
+        }
         clock.lap("cache record")
         report.summaries += written.map { builtLine(pages: $0.pages, edition: $0.edition.name, clock: clock) }
         return finish(report, status: .success, options: options, clock: clock)

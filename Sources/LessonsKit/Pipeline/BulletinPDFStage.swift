@@ -15,6 +15,10 @@ struct BulletinPDFStage: Sendable {
 
     let mode: BulletinSettings.PDFMode
     let jobs: Int?
+    /// The build cache of printed PDFs, or nil to print every PDF.
+    var cache: PDFCache?
+    /// Told how many PDFs are ready (the terminal's progress line).
+    var progress: (@Sendable (BuildProgress) -> Void)?
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Seconds one PDF may take (`LESSONS_PDF_TIMEOUT` overrides the default of 90).
@@ -53,28 +57,22 @@ struct BulletinPDFStage: Sendable {
             }
             return Outcome(files: files, notes: ["Bulletin PDFs skipped: Chromium was not found (\(how))."])
         }
-        let scratch = PrintScratchFolder.make()
-        let folder = scratch.path
-        defer { scratch.remove() }
+        let printer = PDFPrinter(
+            chromium: chromium, concurrency: concurrency, timeoutSeconds: timeoutSeconds, cache: cache,
+            progress: progress)
+        let jobs = bulletins.map {
+            PDFPrinter.Job(
+                kind: "bulletin", name: $0.slug, page: BulletinPages.bulletinPrintPath($0.slug),
+                date: $0.date ?? PartialDate(year: 2000, month: 1, day: 1))
+        }
+        let printed: [Result<[UInt8], Chromium.Failure>]
         do {
-            try scratch.write(Self.printPages(of: bulletins, from: files))
+            printed = try await printer.print(jobs, from: files)
         } catch {
             return Outcome(
                 files: files, diagnostics: [failure(bulletins[0], "could not prepare the print pages: \(error)")])
         }
-
-        let timeout = timeoutSeconds
-        let results = await boundedMap(bulletins, limit: concurrency) {
-            bulletin -> (Document, Result<[UInt8], Chromium.Failure>) in
-            let page = folder + "/" + BulletinPages.bulletinPrintPath(bulletin.slug)
-            let output = folder + "/pdf-\(bulletin.slug).pdf"
-            return (
-                bulletin,
-                await chromium.printPDF(
-                    page: page, output: output, profile: folder + "/profile-\(bulletin.slug)",
-                    timeoutSeconds: timeout)
-            )
-        }
+        let results = Array(zip(bulletins, printed))
 
         var outcome = Outcome(files: files)
         var made: Set<String> = []
@@ -83,12 +81,8 @@ struct BulletinPDFStage: Sendable {
             case .failure(let reason):
                 outcome.diagnostics.append(failure(bulletin, "the PDF of \(bulletin.id) could not be made: \(reason)"))
             case .success(let bytes):
-                let date = bulletin.date ?? PartialDate(year: 2000, month: 1, day: 1)
-                // Without base_url the PDF's links name the temporary folder: blank its random part for identical bytes.
-                let fixed = PDFFile.replacingSameLength(
-                    folder, with: Self.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date))
                 outcome.files.append(
-                    OutputFile(path: BulletinPages.bulletinPDFPath(bulletin.slug), contents: .bytes(fixed)))
+                    OutputFile(path: BulletinPages.bulletinPDFPath(bulletin.slug), contents: .bytes(bytes)))
                 made.insert(bulletin.slug)
                 if case .bulletin(let details) = bulletin.details {
                     let pages = PDFFile.pageCount(bytes)
@@ -110,13 +104,6 @@ struct BulletinPDFStage: Sendable {
             pages.pagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
         return outcome
-    }
-
-    /// The temporary folder's path with its random part as zeros (same length).
-    static func stableFolderName(_ folder: String) -> String {
-        guard let range = folder.range(of: "lessons-pdf-") else { return folder }
-        return String(folder[..<range.upperBound])
-            + String(folder[range.upperBound...].map { $0 == "-" || $0 == "/" ? $0 : "0" })
     }
 
     private func failure(_ bulletin: Document, _ message: String) -> Diagnostic {

@@ -6,6 +6,10 @@ import Foundation
 struct LessonPrintStage: Sendable {
     let mode: BulletinSettings.PDFMode
     let jobs: Int?
+    /// The build cache of printed PDFs, or nil to print every PDF.
+    var cache: PDFCache?
+    /// Told how many PDFs are ready (the terminal's progress line).
+    var progress: (@Sendable (BuildProgress) -> Void)?
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
     fileprivate enum Kind: Sendable {
@@ -37,26 +41,28 @@ struct LessonPrintStage: Sendable {
             let poster = PosterPages.posterPath(lesson.slug)
             if paths.contains(poster) { jobsToRun.append((lesson, .poster, poster)) }
         }
-        let scratch = PrintScratchFolder.make()
-        let folder = scratch.path
-        defer { scratch.remove() }
+        let printer = PDFPrinter(
+            chromium: chromium, concurrency: bulletinStage.concurrency, timeoutSeconds: bulletinStage.timeoutSeconds,
+            cache: cache, progress: progress)
+        let printJobs = jobsToRun.map { job -> PDFPrinter.Job in
+            let undated = PartialDate(year: 2000, month: 1, day: 1)
+            switch job.1 {
+            case .page:
+                return PDFPrinter.Job(
+                    kind: "lesson page", name: "\(job.0?.slug ?? "")-page", page: job.2, date: job.0?.date ?? undated)
+            case .poster:
+                return PDFPrinter.Job(
+                    kind: "poster", name: "\(job.0?.slug ?? "")-poster", page: job.2, date: job.0?.date ?? undated)
+            case .report(let period):
+                return PDFPrinter.Job(
+                    kind: "report", name: "report-\(period.from)-\(period.to)", page: job.2, date: reportPages.today)
+            }
+        }
+        let results: [Result<[UInt8], Chromium.Failure>]
         do {
-            try scratch.write(BulletinPDFStage.printPages(jobsToRun.map(\.2), from: files))
+            results = try await printer.print(printJobs, from: files)
         } catch {
             return BulletinPDFStage.Outcome(files: files, notes: ["Lesson pages could not be printed: \(error)"])
-        }
-        let timeout = bulletinStage.timeoutSeconds
-        let results = await boundedMap(jobsToRun, limit: bulletinStage.concurrency) {
-            job -> Result<[UInt8], Chromium.Failure> in
-            let name: String
-            switch job.1 {
-            case .page: name = "\(job.0?.slug ?? "")-page"
-            case .poster: name = "\(job.0?.slug ?? "")-poster"
-            case .report(let period): name = "report-\(period.from)-\(period.to)"
-            }
-            return await chromium.printPDF(
-                page: folder + "/" + job.2, output: folder + "/pdf-\(name).pdf",
-                profile: folder + "/profile-\(name)", timeoutSeconds: timeout)
         }
         var outcome = BulletinPDFStage.Outcome(files: files)
         var reportPDFs: Set<String> = []
@@ -68,11 +74,7 @@ struct LessonPrintStage: Sendable {
                     outcome.notes.append(
                         "The learning report for \(period.displayText) could not be printed: \(reason)")
                 case .success(let bytes):
-                    let date = reportPages.today
-                    let fixed = PDFFile.replacingSameLength(
-                        folder, with: BulletinPDFStage.stableFolderName(folder),
-                        in: PDFFile.reproducible(bytes, date: date))
-                    outcome.files.append(OutputFile(path: ReportPages.reportPDFPath(period), contents: .bytes(fixed)))
+                    outcome.files.append(OutputFile(path: ReportPages.reportPDFPath(period), contents: .bytes(bytes)))
                     reportPDFs.insert(ReportPages.reportPDFPath(period))
                 }
                 continue
@@ -102,12 +104,8 @@ struct LessonPrintStage: Sendable {
                                 hint: "shorten the title or the key messages"))
                 }
                 guard !kind.isPage else { continue }
-                let date = lesson.date ?? PartialDate(year: 2000, month: 1, day: 1)
-                let fixed = PDFFile.replacingSameLength(
-                    folder, with: BulletinPDFStage.stableFolderName(folder), in: PDFFile.reproducible(bytes, date: date)
-                )
                 outcome.files.append(
-                    OutputFile(path: PosterPages.posterPDFPath(lesson.slug), contents: .bytes(fixed)))
+                    OutputFile(path: PosterPages.posterPDFPath(lesson.slug), contents: .bytes(bytes)))
             }
         }
         // The report pages were rendered before their PDFs existed: render them again with the PDF link.

@@ -85,3 +85,22 @@ struct Chromium: Sendable {
         return .success([UInt8](data))
     }
 }
+
+extension Chromium {
+    /// What `--version` prints ("Chromium 156.0.8078.114 built on Debian…"), or the executable's path when it prints
+    /// nothing: part of the key of every cached PDF, so that another Chromium prints everything afresh.
+    func version() -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--version"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return executable }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? executable : executable + " " + text
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// Random, seeded sequences of edits to a small site; after each edit the incremental build's output folder must be
+/// byte-identical to a clean build's. `LESSONS_EDIT_SEEDS` (e.g. `1-200`) and `LESSONS_EDIT_STEPS` run more of them
+/// (`scripts/bench --edit-seeds N` does); CI runs the default few.
+@Suite("Incremental output equals a clean build after random edits")
+struct EditSequenceTests {
+    static var seeds: [UInt64] {
+        let text = ProcessInfo.processInfo.environment["LESSONS_EDIT_SEEDS"] ?? "1-3"
+        let bounds = text.split(separator: "-").compactMap { UInt64($0) }
+        if bounds.count == 2, bounds[0] <= bounds[1] { return Array(bounds[0]...bounds[1]) }
+        return text.split(separator: ",").compactMap { UInt64($0) }
+    }
+
+    static var steps: Int { ProcessInfo.processInfo.environment["LESSONS_EDIT_STEPS"].flatMap(Int.init) ?? 6 }
+
+    @Test func incrementalOutputMatchesACleanBuild() async throws {
+        for seed in Self.seeds {
+            var state = EditedSite(seed: seed)
+            let site = try MiniSite(files: state.files())
+            defer { site.remove() }
+            #expect(await BuildPipeline.build(site.options()).status == .success)
+            for step in 1...Self.steps {
+                let edit = state.applyRandomEdit(step: step)
+                try state.sync(to: site)
+                let incremental = await BuildPipeline.build(site.options())
+                var clean = site.options()
+                clean.ignoreCache = true
+                clean.output = site.root + "/clean-output"
+                clean.cacheDirectory = site.root + "/.clean-cache"
+                let fresh = await BuildPipeline.build(clean)
+                let context = "seed \(seed), step \(step): \(edit)"
+                #expect(incremental.status == .success, "\(context): \(incremental.diagnostics)")
+                #expect(fresh.status == .success, "\(context): \(fresh.diagnostics)")
+                #expect(incremental.diagnostics == fresh.diagnostics, "\(context)")
+                let difference = try FolderComparison.differences(
+                    site.root + "/site-output", site.root + "/clean-output")
+                #expect(difference.isEmpty, "\(context): \(difference.prefix(5))")
+                if !difference.isEmpty { return }
+            }
+        }
+    }
+}
+
+/// Compares two folders file by file.
+enum FolderComparison {
+    /// Paths that are in one folder only or differ in bytes (empty when identical).
+    static func differences(_ first: String, _ second: String) throws -> [String] {
+        let manager = FileManager.default
+        let a = Set(try manager.subpathsOfDirectory(atPath: first))
+        let b = Set(try manager.subpathsOfDirectory(atPath: second))
+        var found = a.symmetricDifference(b).sorted().map { "only in one: \($0)" }
+        for path in a.intersection(b).sorted()
+        where manager.contents(atPath: first + "/" + path)
+            != manager.contents(atPath: second + "/" + path)
+        {
+            found.append("differs: \(path)")
+        }
+        return found
+    }
+}
+
+/// The fixture site as data, so that edits can be made and the files written again.
+struct EditedSite {
+    struct Doc {
+        var type: String
+        var id: String
+        var title: String
+        var themes: [String]
+        var service: String
+        var body: String
+        var sources: [String] = []
+    }
+
+    var random: SplitMix64
+    var docs: [String: Doc]
+    var siteTitle = "Learning Lessons"
+    var themeTitle = "Falls"
+    var attachment = "attachment 0"
+    var template: String?
+    var style: String?
+    var nextNumber = 10
+    var removed: [String] = []
+
+    init(seed: UInt64) {
+        random = SplitMix64(seed: seed)
+        docs = [
+            "content/incidents/inc-1.md": Doc(
+                type: "incident", id: "INC-2026-001", title: "Missed observation", themes: ["observation"],
+                service: "ward-1", body: "An observation was missed."),
+            "content/incidents/inc-2.md": Doc(
+                type: "incident", id: "INC-2026-002", title: "Fall at night", themes: ["falls"], service: "ward-2",
+                body: "A patient fell."),
+            "content/lessons/ll-1.md": Doc(
+                type: "lesson", id: "LL-2026-001", title: "Check the chart", themes: ["observation"],
+                service: "ward-1", body: "See [[INC-2026-001]].", sources: ["INC-2026-001"]),
+            "content/lessons/ll-2.md": Doc(
+                type: "lesson", id: "LL-2026-002", title: "Lights at night", themes: ["falls"], service: "ward-2",
+                body: "Keep the lights on."),
+        ]
+    }
+
+    static let themeSlugs = ["falls", "observation", "medication"]
+
+    /// Makes one random edit and says what it was.
+    mutating func applyRandomEdit(step: Int) -> String {
+        let kinds = [
+            "body", "title", "themes", "service", "id rename", "new file", "deleted file", "data file", "site.yaml",
+            "template", "theme asset", "attachment", "nothing",
+        ]
+        let kind = kinds[Int(random.next() % UInt64(kinds.count))]
+        let paths = docs.keys.sorted()
+        let path = paths[Int(random.next() % UInt64(paths.count))]
+        switch kind {
+        case "body": docs[path]?.body += "\n\nEdit \(step): more text."
+        case "title": docs[path]?.title = "Edited title \(step)"
+        case "themes":
+            let chosen = Self.themeSlugs.filter { _ in random.next() % 2 == 0 }
+            docs[path]?.themes = chosen.isEmpty ? ["medication"] : chosen
+        case "service":
+            let current = docs[path]?.service
+            docs[path]?.service = current == "ward-1" ? "ward-2" : "ward-1"
+        case "id rename":
+            // Lessons are referenced by nothing, so renaming one keeps the site valid.
+            guard let lesson = paths.first(where: { docs[$0]?.type == "lesson" }) else { return kind }
+            docs[lesson]?.id = "LL-2026-0\(nextNumber)"
+            nextNumber += 1
+        case "new file":
+            docs["content/lessons/ll-\(nextNumber).md"] = Doc(
+                type: "lesson", id: "LL-2026-0\(nextNumber)", title: "New lesson \(step)", themes: ["medication"],
+                service: "ward-1", body: "New.")
+            nextNumber += 1
+        case "deleted file":
+            let lessons = paths.filter { docs[$0]?.type == "lesson" }
+            guard lessons.count > 1, let victim = lessons.last else { return kind }
+            docs[victim] = nil
+            removed.append(victim)
+        case "data file": themeTitle = "Falls \(step)"
+        case "site.yaml": siteTitle = "Learning Lessons \(step)"
+        case "template": template = "<p>Edited page \(step).</p>"
+        case "theme asset": style = "/* edit \(step) */\n"
+        case "attachment": attachment = "attachment \(step)"
+        default: break
+        }
+        return "\(kind) \(path)"
+    }
+
+    /// Every file of the site, by site-relative path.
+    func files() -> [String: String] {
+        var files: [String: String] = [
+            "site.yaml": MiniSite.siteYAML.replacingOccurrences(of: "Learning Lessons", with: siteTitle),
+            "data/themes.yaml": MiniSite.themesYAML.replacingOccurrences(
+                of: "title: Falls", with: "title: \(themeTitle)"),
+            "content/lessons/poster.txt": attachment, "static/logo.txt": "logo",
+        ]
+        for (path, doc) in docs { files[path] = text(of: doc) }
+        if let template, let original = EmbeddedDefaultTheme.files["templates/notfound.mustache"] {
+            files["themes/default/templates/notfound.mustache"] = String(decoding: original, as: UTF8.self)
+                .replacingOccurrences(of: "<p>You could:</p>", with: template + "\n<p>You could:</p>")
+        }
+        if let style, let original = EmbeddedDefaultTheme.files["assets/style.css"] {
+            files["themes/default/assets/style.css"] = String(decoding: original, as: UTF8.self) + style
+        }
+        return files
+    }
+
+    /// Writes every file and removes deleted documents.
+    func sync(to site: MiniSite) throws {
+        for (path, text) in files() where site.read(path) != text { try site.write(path, text) }
+        for path in removed { try? FileManager.default.removeItem(atPath: site.root + "/" + path) }
+    }
+
+    private func text(of doc: Doc) -> String {
+        let themes = doc.themes.joined(separator: ", ")
+        if doc.type == "incident" {
+            return """
+                ---
+                id: \(doc.id)
+                title: \(doc.title)
+                date: 2026-02
+                source: patient-safety-incident
+                harm: low
+                response: after-action-review
+                status: closed
+                themes: [\(themes)]
+                service: \(doc.service)
+                privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-01 }
+                ---
+                ## What happened
+
+                \(doc.body)
+                """
+        }
+        return """
+            ---
+            id: \(doc.id)
+            title: \(doc.title)
+            date: 2026-03-14
+            summary: A short summary.
+            themes: [\(themes)]
+            service: \(doc.service)
+            key_messages:
+              - Check the chart.
+            sources: [\(doc.sources.joined(separator: ", "))]
+            privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-10 }
+            ---
+            ## What happened
+
+            \(doc.body)
+            """
+    }
+}
+
+/// A small seeded random number generator (SplitMix64), so that a failing sequence can be replayed by its seed.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -3,10 +3,10 @@
 /// Everything period-based is relative to the bulletin's own `date` and `covers`, never to the build date, so an
 /// old issue does not change when the site is rebuilt later. Only documents of the edition can appear.
 enum BulletinAssembly {
-    /// The issue for `bulletin`, or nil when the document is not a bulletin.
-    static func assemble(_ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig)
-        -> BulletinIssue?
-    {
+    /// The issue for `bulletin`, or nil when the document is not a bulletin; `themes` gives the spotlight's counts.
+    static func assemble(
+        _ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig, themes: ThemeAnalysis
+    ) -> BulletinIssue? {
         guard case .bulletin(let details) = bulletin.details else { return nil }
         let published = bulletin.date
         // Default selections leave out superseded documents and anything dated after the issue came out.
@@ -48,7 +48,9 @@ enum BulletinAssembly {
 
         let spotlight = details.spotlight.flatMap { slug in
             data.theme(slug).map {
-                BulletinSpotlight(theme: $0, covers: details.covers, content: content, data: data, config: config)
+                BulletinSpotlight(
+                    theme: $0, covers: details.covers, summary: themes[$0.slug],
+                    policy: SmallNumberPolicy(edition: content.edition, privacy: config.privacy))
             }
         }
         return BulletinIssue(

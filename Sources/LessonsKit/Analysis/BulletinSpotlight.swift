@@ -10,14 +10,13 @@ struct BulletinSpotlight: Sendable {
 
     /// Counts complete quarters only, ending with the last quarter that ends within `covers`, so nothing dated
     /// after the period is counted.
-    init(theme: Theme, covers: MonthPeriod, content: EditionContent, data: SiteData, config: SiteConfig) {
+    /// `summary` is the theme's figures in the edition (its incidents counted once, by `ThemeAnalysis`).
+    init(theme: Theme, covers: MonthPeriod, summary: ThemeAnalysis.Summary?, policy: SmallNumberPolicy) {
         self.theme = theme
-        let through = Self.lastCompleteQuarterEnd(covers.to)
-        let counts = ThemeTrend.incidentsPerQuarter(
-            theme: theme.slug, in: content, data: data, through: through, quarters: Self.quarterCount)
-        let policy = SmallNumberPolicy(edition: content.edition, privacy: config.privacy)
-        let row = policy.displayRow(counts.map(\.count))
-        quarters = zip(counts.map(\.quarter), row.cells).map { (label: $0, count: $1) }
+        let axis = QuarterAxis(through: Self.lastCompleteQuarterEnd(covers.to), count: Self.quarterCount)
+        let counts = summary?.incidents(on: axis) ?? Array(repeating: 0, count: axis.count)
+        let row = policy.displayRow(counts)
+        quarters = zip(axis.labels, row.cells).map { (label: $0, count: $1) }
         total = row.total
     }
 

@@ -6,8 +6,10 @@ struct ThemeAnalysis: Sendable {
         /// Documents carrying the theme or a descendant, newest first.
         var documents: [Document] = []
         var countsByType: [DocumentType: Int] = [:]
+        /// Incidents by quarter number (`QuarterAxis.number`), any date: the one count every trend of the theme reads.
+        var incidentsByQuarter: [Int: Int] = [:]
         /// Incidents per quarter, aligned with `ThemeAnalysis.axis`.
-        var incidentsPerQuarter: [Int]
+        var incidentsPerQuarter: [Int] = []
         /// Incidents by physical harm (`not-recorded` when the incident has none).
         var harmMix = Tally()
         /// Incidents by learning response.
@@ -24,6 +26,11 @@ struct ThemeAnalysis: Sendable {
         var spotlightBulletins: [Document] = []
 
         var incidentCount: Int { countsByType[.incident] ?? 0 }
+
+        /// Incidents per quarter of any run of quarters (oldest first), e.g. a bulletin spotlight's six quarters.
+        func incidents(on axis: QuarterAxis) -> [Int] {
+            (0..<axis.count).map { incidentsByQuarter[axis.first + $0] ?? 0 }
+        }
 
         /// Incidents in the last four quarters of the axis, used to sort themes by recent activity.
         var recentIncidents: Int { incidentsPerQuarter.suffix(4).reduce(0, +) }
@@ -75,7 +82,7 @@ struct ThemeAnalysis: Sendable {
         for theme in data.themes { families[theme.slug] = tree.family(of: theme.slug) }
         // Summaries live in an array and are mutated in place: copying one out of a dictionary and back would copy
         // its document list on every append (quadratic on a large corpus).
-        var list = data.themes.map { Summary(theme: $0, incidentsPerQuarter: Array(repeating: 0, count: axis.count)) }
+        var list = data.themes.map { Summary(theme: $0) }
         var position: [String: Int] = [:]
         for (index, theme) in data.themes.enumerated() where position[theme.slug] == nil {
             position[theme.slug] = index
@@ -103,8 +110,8 @@ struct ThemeAnalysis: Sendable {
                     list[index].reviews.append(document)
                 }
                 if case .incident(let incident) = document.details {
-                    if let date = document.date, let quarter = axis.index(of: date) {
-                        list[index].incidentsPerQuarter[quarter] += 1
+                    if let date = document.date {
+                        list[index].incidentsByQuarter[QuarterAxis.number(date), default: 0] += 1
                     }
                     list[index].harmMix.add(incident.harm?.rawValue ?? "not-recorded")
                     list[index].responseMix.add(incident.response.rawValue)
@@ -128,6 +135,7 @@ struct ThemeAnalysis: Sendable {
             }
         }
         for index in list.indices {
+            list[index].incidentsPerQuarter = list[index].incidents(on: axis)
             list[index].documents.sort(by: Document.newestFirst)
             list[index].reviews.sort(by: Document.newestFirst)
             list[index].spotlightBulletins.sort(by: Document.newestFirst)

@@ -30,6 +30,14 @@ struct DocumentDecoder: Sendable {
 
     /// Decodes a document; returns nil (with diagnostics) when it is too broken to use.
     func decode(_ file: SourceFile, type: DocumentType) -> (Document?, [Diagnostic]) {
+        let (decoded, diagnostics) = decodeWithBody(file, type: type)
+        return (decoded?.document, diagnostics)
+    }
+
+    /// Decodes a document and keeps its body's one parse (``PreparedMarkdown``), which every page showing it fills.
+    func decodeWithBody(_ file: SourceFile, type: DocumentType) -> (
+        (document: Document, body: PreparedMarkdown)?, [Diagnostic]
+    ) {
         let split: FrontMatterSplit
         switch FrontMatter.split(file) {
         case .failure(let diagnostic): return (nil, [diagnostic])
@@ -142,7 +150,7 @@ struct DocumentDecoder: Sendable {
 
     private func decodeFields(
         _ fields: inout FieldReader, type: DocumentType, file: SourceFile, split: FrontMatterSplit, root: YAMLNode
-    ) -> Document? {
+    ) -> (document: Document, body: PreparedMarkdown)? {
         let id = readId(&fields)
         let title = fields.string("title", required: true, hint: "add 'title: …' with a plain-text title")
         let date: PartialDate? = fields.date(
@@ -228,18 +236,19 @@ struct DocumentDecoder: Sendable {
         if type != .page, date == nil { return nil }
         let markdown = config.markdown
         let options = MarkdownOptions(unsafeHTML: markdown.unsafeHTML, smartPunctuation: markdown.smartPunctuation)
-        let analysed = MarkdownRenderer.analyse(split.body, options: options)
+        let analysed = PreparedMarkdown(split.body, options: options)
         let bodyReferences = analysed.references.map {
             Located(
                 $0.id, at: SourceLocation(file: file.path, line: $0.line + split.bodyFirstLine - 1, column: $0.column))
         }
-        return Document(
+        let document = Document(
             id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
             audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
             reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
             bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
             bodyReferences: bodyReferences, frontMatter: root,
             bodyText: analysed.plainText, videos: videos)
+        return (document, analysed)
     }
 
     private func readId(_ fields: inout FieldReader) -> String? {

@@ -29,6 +29,7 @@ extension MarkdownPipeline {
             return
         case .reference(let id):
             recordReference(id, at: at)
+            noteRequest(at: at, isImage: isImage, isWikiLink: false)
             switch resolve(.reference(id: id)) {
             case .keep:
                 break
@@ -45,6 +46,7 @@ extension MarkdownPipeline {
                 removeTarget(of: node, isImage: isImage, fallbackText: id)
             }
         case .relativePath(let path, let suffix):
+            noteRequest(at: at, isImage: isImage, isWikiLink: false)
             switch resolve(.relativePath(path)) {
             case .keep:
                 break

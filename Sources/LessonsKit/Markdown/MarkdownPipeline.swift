@@ -12,6 +12,8 @@ struct MarkdownPipeline {
     private(set) var references: [BodyReference] = []
     /// Plain text of each table converted so far, in document order (custom blocks carry only HTML).
     var tablePlainTexts: [String] = []
+    /// Every request passed to the resolver, in the order asked (see ``PreparedMarkdown``).
+    private(set) var requests: [AskedRequest] = []
 
     init(options: MarkdownOptions, locator: SourceLocator) {
         self.options = options
@@ -51,8 +53,17 @@ struct MarkdownPipeline {
         references.append(BodyReference(id: id, line: location.line, column: location.column))
     }
 
+    /// Notes a request about to be passed to the resolver, with where it is and how many problems came before it.
+    mutating func noteRequest(at location: (line: Int, column: Int), isImage: Bool, isWikiLink: Bool) {
+        requests.append(
+            AskedRequest(
+                line: location.line, column: location.column, isImage: isImage, isWikiLink: isWikiLink,
+                problemsBefore: problems.count))
+    }
+
     /// Merges what a nested run (a table cell) found into this one.
     mutating func absorb(_ other: MarkdownPipeline) {
+        requests += other.requests.map { $0.after(problems.count) }
         problems += other.problems
         references += other.references
     }

@@ -27,16 +27,6 @@ enum MarkdownRenderer {
         return pipeline.renderInline(markdown, resolve: { _ in .keep }).html
     }
 
-    /// One parse that gives what decoding keeps of a body: every reference in document order (as ``references(in:)``)
-    /// and the plain text with links left as written (for search and feed summaries).
-    static func analyse(_ markdown: String, options: MarkdownOptions) -> (
-        references: [BodyReference], plainText: String
-    ) {
-        var pipeline = MarkdownPipeline(options: options, locator: SourceLocator(markdown))
-        let output = pipeline.renderDocument(markdown, produceHTML: false, resolve: { _ in .keep })
-        return (pipeline.sortedReferences, output.plainText)
-    }
-
     /// Lists every `[[ID]]` and id-like link destination in document order, with positions.
     ///
     /// References inside code spans and code blocks are not references; those inside the cells of

@@ -60,6 +60,7 @@ extension MarkdownPipeline {
             }
             let at = location(ofOffset: match.range.lowerBound, in: segments, needle: "[[\(match.id)]]")
             recordReference(match.id, at: at)
+            noteRequest(at: at, isImage: false, isWikiLink: true)
             switch resolve(.reference(id: match.id)) {
             case .keep:
                 pending += "[[\(match.id)]]"

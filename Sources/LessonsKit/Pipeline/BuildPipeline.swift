@@ -67,7 +67,7 @@ public enum BuildPipeline {
 
         // 2. Load and decode every document (parallel).
         options.progress?(BuildProgress(stage: "load and decode", total: reader.listContent().documents.count))
-        let (corpus, listing, loadDiagnostics) = await LoadedSite.loadDocuments(
+        let (corpus, listing, loadDiagnostics, bodies) = await LoadedSite.loadDocumentsWithBodies(
             reader: reader, config: config, data: data, jobs: options.jobs)
         report.diagnostics += loadDiagnostics
         report.diagnostics += CaptionFiles.check(
@@ -76,6 +76,14 @@ public enum BuildPipeline {
         var site = LoadedSite(
             config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader,
             diagnostics: [])
+        site.bodies = bodies
+        site.supportHTML = config.bulletin.support.map {
+            MarkdownRenderer.render(
+                $0,
+                options: MarkdownOptions(
+                    unsafeHTML: config.markdown.unsafeHTML, smartPunctuation: config.markdown.smartPunctuation)
+            ) { _ in .keep }.html
+        }
         clock.lap("load and decode")
 
         site.gitHistory = gitHistory

@@ -73,7 +73,7 @@ struct SiteRenderer: Sendable {
             content: content, paths: paths, attachments: site.attachments, siteDirectory: site.reader.siteDirectory,
             knownIds: Set(site.corpus.documents.map(\.slug)),
             draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)), isDraftBuild: includeDrafts,
-            language: config.language)
+            language: config.language, prepared: site.bodies)
         self.content = content
         self.paths = paths
         self.today = today
@@ -89,6 +89,8 @@ struct SiteRenderer: Sendable {
             includesGovernance: edition.includesGovernance, today: today)
         bulletins = BulletinPages(
             frame: frame, templates: templates, links: links, bodies: bodies, config: config, data: site.data,
+            themes: analysis.themes,
+            supportHTML: site.supportHTML ?? config.bulletin.support.map { bodies.bulletinMarkdownHTML($0) },
             today: today)
         lists = ListPages(
             frame: frame, templates: templates, links: links, figures: figures, content: content,
@@ -159,7 +161,7 @@ struct SiteRenderer: Sendable {
         let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
         files += search.files(entries: searchEntries)
         files += feeds.feeds(entries: searchEntries)
-        files += feeds.crawlerFiles(pages: files)
+        files += feeds.crawlerFiles(pages: files.filter(\.isPage).map(\.path))
         return (files, pages.flatMap(\.diagnostics) + bulletinFiles.diagnostics)
     }
 
@@ -167,7 +169,7 @@ struct SiteRenderer: Sendable {
     func staticFiles() -> [OutputFile] {
         let root = siteDirectory + "/static/"
         return SiteReader(siteDirectory: siteDirectory).staticFiles().map {
-            OutputFile(path: $0, contents: .copy(from: root + $0))
+            OutputFile(staticFile: $0, from: root + $0)
         }
     }
 

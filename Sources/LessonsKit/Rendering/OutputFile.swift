@@ -16,6 +16,9 @@ struct OutputFile: Sendable, Hashable {
     let path: String
     /// What the file holds.
     let contents: Contents
+    /// Whether the file is a page readers browse to (the sitemap lists these), not an asset, a data file, a print or
+    /// e-mail form of a page, or the 404 page.
+    private(set) var isPage = false
 
     /// Creates an output file from a relative path and its contents.
     init(path: String, contents: Contents) {
@@ -26,6 +29,18 @@ struct OutputFile: Sendable, Hashable {
     /// Creates an output file holding `text` encoded as UTF-8.
     init(path: String, text: String) {
         self.init(path: path, contents: .bytes(Array(text.utf8)))
+    }
+
+    /// A page readers browse to, holding `html`.
+    init(page path: String, text html: String) {
+        self.init(path: path, text: html)
+        isPage = true
+    }
+
+    /// A copied file; an HTML file under `static/` is a page of the site too.
+    init(staticFile path: String, from source: String) {
+        self.init(path: path, contents: .copy(from: source))
+        isPage = path.hasSuffix(".html")
     }
 }
 

@@ -34,12 +34,12 @@ import Testing
         #expect(analysis.themes["suicide-prevention"]?.incidentCount == 2)
     }
 
-    @Test func publicTrendFunctionMatchesTheThemeSummary() async throws {
-        let site = try await AnalysisFixture.load()
-        let trend = ThemeTrend.incidentsPerQuarter(
-            theme: "physical-health", in: site.content, data: site.data, through: AnalysisFixture.today, quarters: 4)
-        #expect(trend.map(\.quarter) == ["2026 Q1", "2026 Q2", "2026 Q3", "2026 Q4"])
-        #expect(trend.map(\.count) == [3, 2, 2, 0])
+    @Test func anyRunOfQuartersReadsTheOneCountOfTheThemesIncidents() async throws {
+        let summary = try #require(try await AnalysisFixture.load().analysis.themes["physical-health"])
+        let axis = QuarterAxis(through: AnalysisFixture.today, count: 4)
+        #expect(axis.labels == ["2026 Q1", "2026 Q2", "2026 Q3", "2026 Q4"])
+        #expect(summary.incidents(on: axis) == [3, 2, 2, 0])
+        #expect(summary.incidents(on: QuarterAxis(through: PartialDate(year: 2026, month: 6), count: 2)) == [3, 2])
     }
 
     @Test func countsThemesOnTheSameIncidentsLeavingOutTheThemesOwnFamily() async throws {

@@ -105,7 +105,9 @@ import Testing
         let edition = try #require(config.edition(named: name))
         let content = EditionContent(corpus: corpus, edition: edition, includeDrafts: false)
         let bulletin = try #require(content.document("LLB-001"))
-        return try #require(BulletinAssembly.assemble(bulletin, content: content, data: data, config: config))
+        let themes = ThemeAnalysis(content: content, data: data, today: PartialDate(year: 2026, month: 11, day: 27))
+        return try #require(
+            BulletinAssembly.assemble(bulletin, content: content, data: data, config: config, themes: themes))
     }
 
     @Test func leadDefaultsToTheNewestLessonOfTheEditionInThePeriodAndTheOthersFollowNewestFirst() async throws {

@@ -4,7 +4,7 @@ extension BodyRenderer {
     /// the document's page; diagnostics are left to the document's own page. `headingShift` demotes headings (h2 → h3).
     func bulletinBodyHTML(_ document: Document, links: BulletinLinks, headingShift: Int) -> String {
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
-        let rendered = MarkdownRenderer.render(document.body, options: options) { request in
+        let rendered = preparedBody(document).render { request in
             switch request {
             case .reference(let id):
                 if let target = content.document(id) {

@@ -8,6 +8,10 @@ struct BulletinPages: Sendable {
     /// The bulletin settings, `base_url` (e-mail forms), the site's title, organisation, language and time zone.
     let config: SiteConfig
     let data: SiteData
+    /// The edition's theme figures, for spotlights.
+    let themes: ThemeAnalysis
+    /// `bulletin.support` of site.yaml as HTML, rendered once per build.
+    let supportHTML: String?
     let today: PartialDate
     var paths: SitePaths { links.paths }
     var content: EditionContent { links.content }
@@ -19,7 +23,10 @@ struct BulletinPages: Sendable {
         let bulletins = content.documents(of: .bulletin)
         var listed: [(Document, BulletinIssue)] = []
         for bulletin in bulletins {
-            guard let issue = BulletinAssembly.assemble(bulletin, content: content, data: data, config: config) else {
+            guard
+                let issue = BulletinAssembly.assemble(
+                    bulletin, content: content, data: data, config: config, themes: themes)
+            else {
                 continue
             }
             listed.append((bulletin, issue))
@@ -66,7 +73,7 @@ struct BulletinPages: Sendable {
                 doc: .init(related: links.related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
             folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
             breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
-        files.append(OutputFile(path: paths.file(for: folder), text: templates.render("bulletin", web)))
+        files.append(OutputFile(page: paths.file(for: folder), text: templates.render("bulletin", web)))
 
         var printModel = model
         if let base = config.baseURL {
@@ -126,7 +133,7 @@ struct BulletinPages: Sendable {
         let view = frame.page(
             body, folder: folder, title: DocumentType.bulletin.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(path: paths.file(for: folder), text: templates.render("bulletins", view))
+        return OutputFile(page: paths.file(for: folder), text: templates.render("bulletins", view))
     }
 
     /// The print page's footer (issue and page number on every page) as margin boxes; a stylesheet of its own because

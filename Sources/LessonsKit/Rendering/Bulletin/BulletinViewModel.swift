@@ -32,7 +32,7 @@ extension BulletinPages {
             view.spotlight = spotlightItem(spotlight, links: links, bulletinId: issue.bulletin.slug)
         }
         if let next = issue.nextSession { view.nextSession = nextSessionItem(next, links: links) }
-        if let support = issue.support { view.supportHTML = bodies.bulletinMarkdownHTML(support) }
+        if issue.support != nil { view.supportHTML = supportHTML }
         return view
     }
 

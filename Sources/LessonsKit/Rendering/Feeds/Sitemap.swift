@@ -3,21 +3,18 @@ enum Sitemap {
     /// The protocol's limit of URLs per sitemap file; larger sites get a sitemap index.
     static let maximumURLs = 50_000
 
-    /// Absolute URLs of the pages among `files`: every `.html` page except the 404 page and the e-mail and print copies of bulletins.
-    static func pageURLs(_ files: [OutputFile], baseURL: String, portable: Bool) -> [String] {
-        files.map(\.path).filter { path in
-            path.hasSuffix(".html") && path != "404.html" && !path.hasSuffix("/email.html")
-                && !path.hasSuffix("/print.html")
-        }
-        .sorted()
-        .map { path in
-            let page =
-                !portable && (path == "index.html" || path.hasSuffix("/index.html"))
-                ? String(path.dropLast("index.html".count)) : path
-            return baseURL
-                + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }.joined(
-                    separator: "/")
-        }
+    /// Absolute URLs of `pages` (the paths of the pages readers browse to, as the renderer marked them), sorted.
+    static func pageURLs(_ pages: [String], baseURL: String, portable: Bool) -> [String] {
+        pages.sorted()
+            .map { path in
+                let page =
+                    !portable && (path == "index.html" || path.hasSuffix("/index.html"))
+                    ? String(path.dropLast("index.html".count)) : path
+                return baseURL
+                    + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }
+                    .joined(
+                        separator: "/")
+            }
     }
 
     /// `sitemap.xml`, or a sitemap index with `sitemap-1.xml`, `sitemap-2.xml`, … when there are more than 50,000 pages.

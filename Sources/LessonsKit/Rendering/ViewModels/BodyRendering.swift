@@ -13,13 +13,20 @@ struct BodyRenderer: Sendable {
     let isDraftBuild: Bool
     /// The language of video captions that do not name one.
     let language: String
+    /// Each document's body as parsed once when decoded, by content path.
+    let prepared: [String: PreparedMarkdown]
+
+    /// The body's one parse (parsed here only for a document that did not come through the decoder, as in tests).
+    func preparedBody(_ document: Document) -> PreparedMarkdown {
+        prepared[document.path] ?? PreparedMarkdown(document.body, options: options)
+    }
 
     func renderBody(
         _ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]
     ) -> String {
         var copies: [String: String] = [:]
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
-        let rendered = MarkdownRenderer.render(document.body, options: options) { request in
+        let rendered = preparedBody(document).render { request in
             switch request {
             case .reference(let id):
                 if let target = content.document(id) {

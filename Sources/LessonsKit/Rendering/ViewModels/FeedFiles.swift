@@ -50,9 +50,9 @@ struct FeedFiles: Sendable {
     }
 
     /// `sitemap.xml` (with `base_url` only: locations must be absolute) and `robots.txt`.
-    func crawlerFiles(pages files: [OutputFile]) -> [OutputFile] {
+    func crawlerFiles(pages: [String]) -> [OutputFile] {
         guard let baseURL else { return [Sitemap.robots(allow: robotsAllow, sitemapURL: nil)] }
-        let urls = Sitemap.pageURLs(files, baseURL: baseURL, portable: paths.portable)
+        let urls = Sitemap.pageURLs(pages, baseURL: baseURL, portable: paths.portable)
         var lastModified: [String: PartialDate] = [:]
         for document in content.documents {
             guard let updated = gitHistory[document.path]?.lastUpdated else { continue }

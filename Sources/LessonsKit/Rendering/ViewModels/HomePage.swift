@@ -53,7 +53,7 @@ struct HomePage: Sendable {
         addHomeDashboard(to: &home, from: folder)
         let title = frame.editionTitle
         let view = frame.page(home, folder: folder, title: title, currentSection: nil, breadcrumbs: [])
-        return OutputFile(path: "index.html", text: templates.render("home", view))
+        return OutputFile(page: "index.html", text: templates.render("home", view))
     }
 
     /// Adds `themesAtAGlance[]`, `actionCounts`, `lastYear`, `dashboards[]` to the home view (see TEMPLATES.md).

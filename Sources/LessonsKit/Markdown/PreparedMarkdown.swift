@@ -1,0 +1,286 @@
+/// A request as the pipeline passed it to the resolver: where it is written, what kind of link holds it, and how many
+/// problems had been found before it (so a problem it causes later takes its place among them).
+struct AskedRequest: Sendable, Hashable {
+    let line: Int
+    let column: Int
+    let isImage: Bool
+    let isWikiLink: Bool
+    let problemsBefore: Int
+
+    /// The same request counted after `count` problems found by an enclosing run.
+    func after(_ count: Int) -> AskedRequest {
+        AskedRequest(
+            line: line, column: column, isImage: isImage, isWikiLink: isWikiLink, problemsBefore: problemsBefore + count
+        )
+    }
+}
+
+/// A Markdown body parsed and rendered once (when it is decoded), with each link the page decides left as a hole.
+///
+/// Every page, bulletin form and e-mail that shows the body fills the holes with ``render(resolve:)``: the resolver
+/// is asked the same questions in the same order as ``MarkdownRenderer/render(_:options:resolve:)`` would ask, and the
+/// HTML and problems are the same bytes, without parsing the body again. A hole is written in the HTML as a marker
+/// that does not occur in the body (`href="<marker>h<n>-"`, and `<marker>t<n>-` for a link text the resolver gives).
+/// A body whose holes cannot be filled that way (a link inside an image's text, raw `</a>` in unsafe HTML…) keeps
+/// its Markdown and is rendered in full each time, as before.
+struct PreparedMarkdown: Sendable {
+    /// Every reference in document order, as ``MarkdownRenderer/references(in:)`` gives them.
+    let references: [BodyReference]
+    /// The plain text with links left as written (for search and feed summaries).
+    let plainText: String
+    let options: MarkdownOptions
+    private let html: String
+    private let marker: String
+    private let requests: [LinkRequest]
+    private let asked: [AskedRequest]
+    /// Problems that do not depend on the resolver (unsafe links, images without alt text, malformed tables).
+    private let fixedProblems: [MarkdownProblem]
+    /// The Markdown (shared with the document, not a copy), rendered in full when the holes cannot be filled.
+    private let source: String
+    /// Whether every render must parse `source` again.
+    private let rendersInFull: Bool
+
+    /// Parses `markdown` once.
+    init(_ markdown: String, options: MarkdownOptions) {
+        var marker = "lessonshole"
+        while markdown.contains(marker) { marker += "x" }
+        var requests: [LinkRequest] = []
+        var pipeline = MarkdownPipeline(options: options, locator: SourceLocator(markdown))
+        let output = pipeline.renderDocument(markdown, produceHTML: true) { request in
+            let number = requests.count
+            requests.append(request)
+            return .link(href: "\(marker)h\(number)-", title: "\(marker)t\(number)-")
+        }
+        self.options = options
+        self.references = pipeline.sortedReferences
+        self.html = output.html
+        self.marker = marker
+        self.requests = requests
+        self.asked = pipeline.requests
+        self.fixedProblems = pipeline.problems
+        // The plain text as `.keep` leaves it: `[[ID]]` as written, an empty link as nothing.
+        var plain = output.plainText
+        var emptied = false
+        for (number, request) in requests.enumerated() {
+            let title = "\(marker)t\(number)-"
+            guard plain.contains(title), case .reference(let id) = request else { continue }
+            let isWikiLink = number < pipeline.requests.count && pipeline.requests[number].isWikiLink
+            plain = plain.replacingOccurrences(of: title, with: isWikiLink ? "[[\(id)]]" : "")
+            emptied = emptied || !isWikiLink
+        }
+        self.plainText = emptied ? MarkdownPipeline.collapsingWhitespace(plain) : plain
+        self.source = markdown
+        self.rendersInFull = !Self.canFill(
+            html: output.html, marker: marker, requests: requests, asked: pipeline.requests, options: options)
+    }
+
+    /// Whether every hole sits where ``fill`` expects it: one `href` or `src` per request, a given link text only
+    /// as the whole text of its link, and no markup that would confuse the search for a link's end.
+    private static func canFill(
+        html: String, marker: String, requests: [LinkRequest], asked: [AskedRequest], options: MarkdownOptions
+    ) -> Bool {
+        guard asked.count == requests.count else { return false }
+        if options.unsafeHTML, html.lowercased().contains("</a") {
+            // Raw HTML might close a link early; count the closings we wrote ourselves.
+            let holes = requests.indices.filter { html.contains("<a href=\"\(marker)h\($0)-") }.count
+            if html.lowercased().components(separatedBy: "</a").count - 1 != holes { return false }
+        }
+        for number in requests.indices {
+            let href = "\(marker)h\(number)-"
+            let pieces = html.components(separatedBy: href)
+            guard pieces.count == 2 else { return false }
+            let before = pieces[0]
+            guard before.hasSuffix("<a href=\"") || before.hasSuffix("<img src=\"") else { return false }
+            if before.hasSuffix("<img src=\"") {
+                // The alt text stands in for a removed image: only text, as cmark writes it.
+                guard let tagEnd = pieces[1].range(of: " />"), !pieces[1][..<tagEnd.lowerBound].contains("&lt;")
+                else { return false }
+            }
+            let title = "\(marker)t\(number)-"
+            let titles = html.components(separatedBy: title).count - 1
+            if titles > 1 || (titles == 1 && !html.contains("<a href=\"\(href)\">\(title)</a>")) { return false }
+            // A removed link or image leaves its text among the text around it, where a full render would look for
+            // `[[ID]]` again: such bodies are rendered in full.
+            let end = before.hasSuffix("<img src=\"") ? " />" : "</a>"
+            guard let close = pieces[1].range(of: end), !pieces[1][..<close.lowerBound].contains("["),
+                !before.dropLast(before.hasSuffix("<img src=\"") ? 10 : 9).reversed().drop(while: isIdCharacter)
+                    .starts(with: "[[")
+            else { return false }
+        }
+        return true
+    }
+
+    private static func isIdCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "-")
+    }
+
+    /// The body's HTML, plain text and problems with each hole decided by `resolve` (asked in the order a full
+    /// render would ask). A `.keep` answer renders the body in full.
+    func render(resolve: (LinkRequest) -> LinkResolution) -> RenderedMarkdown {
+        if rendersInFull { return MarkdownRenderer.render(source, options: options, resolve: resolve) }
+        let resolutions = requests.map(resolve)
+        if resolutions.contains(.keep) {
+            // Never asked for by pages; a full render answers from the same list, in the same order.
+            var answers = resolutions.makeIterator()
+            return MarkdownRenderer.render(source, options: options) { _ in answers.next() ?? .keep }
+        }
+        // Problems in the order a full render finds them: each hole's after the fixed ones found before it.
+        var problems: [MarkdownProblem] = []
+        var fixed = fixedProblems[...]
+        for (number, asked) in asked.enumerated() {
+            while fixedProblems.count - fixed.count < asked.problemsBefore, let next = fixed.popFirst() {
+                problems.append(next)
+            }
+            if let kind = Self.problem(requests[number], resolutions[number]) {
+                problems.append(MarkdownProblem(kind: kind, line: asked.line, column: asked.column))
+            }
+        }
+        problems += fixed
+        let ordered = problems.enumerated()
+            .sorted {
+                ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+            }
+            .map(\.element)
+        return RenderedMarkdown(
+            html: fill(Substring(html), resolutions, linkText: nil), plainText: plainText, problems: ordered)
+    }
+
+    /// The problem a full render reports for `resolution` of `request`.
+    private static func problem(_ request: LinkRequest, _ resolution: LinkResolution) -> MarkdownProblem.Kind? {
+        switch (request, resolution) {
+        case (.reference(let id), .plainText): .linkOutsideEdition(id)
+        case (.reference(let id), .unresolved): .unresolvedReference(id)
+        case (.relativePath(let path), .plainText): .linkOutsideEdition(path)
+        case (.relativePath(let path), .unresolved): .unresolvedPath(path)
+        default: nil
+        }
+    }
+
+    /// `html` with its holes filled; `linkText` is the text standing for the enclosing link's text marker.
+    private func fill(_ html: Substring, _ resolutions: [LinkResolution], linkText: (marker: String, text: String)?)
+        -> String
+    {
+        var output = ""
+        var rest = html
+        while let found = rest.range(of: marker) {
+            let afterMarker = rest[found.upperBound...]
+            let kind = afterMarker.first
+            let digits = afterMarker.dropFirst().prefix(while: \.isNumber)
+            guard let number = Int(digits), number < resolutions.count,
+                afterMarker.dropFirst(1 + digits.count).first == "-"
+            else {
+                output += rest[..<found.upperBound]
+                rest = afterMarker
+                continue
+            }
+            let tokenEnd = rest.index(found.upperBound, offsetBy: 2 + digits.count)
+            let token = String(rest[found.lowerBound..<tokenEnd])
+            let after = rest[tokenEnd...]
+            if kind == "t" {
+                output += rest[..<found.lowerBound]
+                output += linkText?.marker == token ? linkText?.text ?? "" : token
+                rest = after
+                continue
+            }
+            let before = rest[..<found.lowerBound]
+            let resolution = resolutions[number]
+            if before.hasSuffix("<img src=\""), let tagEnd = after.range(of: " />") {
+                let tagStart = before.index(before.endIndex, offsetBy: -"<img src=\"".count)
+                if case .link(let href, _) = resolution {
+                    output += before + Self.escapedHref(href) + after[..<tagEnd.upperBound]
+                    rest = after[tagEnd.upperBound...]
+                    continue
+                }
+                // Removed: its alt text stays; an image alone in its paragraph with no alt text takes the paragraph.
+                let alt = Self.attribute("alt", in: after[..<tagEnd.lowerBound])
+                var head = String(before[..<tagStart])
+                var tail = after[tagEnd.upperBound...]
+                if alt.isEmpty, head.hasSuffix("<p>"), tail.hasPrefix("</p>\n") {
+                    head.removeLast(3)
+                    tail = tail.dropFirst(5)
+                }
+                output += head + alt
+                rest = tail
+                continue
+            }
+            guard before.hasSuffix("<a href=\""), let tagEnd = after.firstIndex(of: ">"),
+                let close = after[tagEnd...].range(of: "</a>")
+            else {
+                output += rest[..<tokenEnd]
+                rest = after
+                continue
+            }
+            let tagStart = before.index(before.endIndex, offsetBy: -"<a href=\"".count)
+            let content = after[after.index(after: tagEnd)..<close.lowerBound]
+            // A link left with no text (`[[ID]]`, `[](ID)`, or an image inside it removed) gets the given text.
+            var text = fill(content, resolutions, linkText: ("\(marker)t\(number)-", ""))
+            switch resolution {
+            case .link(let href, let title):
+                if text.isEmpty, case .reference = requests[number] { text = Self.escapedText(title) }
+                output += before + Self.escapedHref(href) + after[..<after.index(after: tagEnd)] + text + "</a>"
+            case .plainText(let title):
+                if text.isEmpty { text = Self.escapedText(title) }
+                output += before[..<tagStart] + text
+            case .unresolved:
+                if text.isEmpty, case .reference(let id) = requests[number] { text = Self.escapedText(id) }
+                output += before[..<tagStart] + text
+            case .keep:
+                output += rest[..<close.upperBound]  // not reached: `.keep` renders in full
+            }
+            rest = after[close.upperBound...]
+        }
+        return output + rest
+    }
+
+    /// The value of `name="…"` in a tag cmark wrote (already escaped).
+    private static func attribute(_ name: String, in tag: Substring) -> String {
+        guard let start = tag.range(of: " \(name)=\"") else { return "" }
+        let value = tag[start.upperBound...]
+        return String(value.prefix { $0 != "\"" })
+    }
+
+    /// Text as cmark escapes it (`escape_html`: `&`, `<`, `>` and `"`).
+    static func escapedText(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A link destination as cmark writes it (`houdini_escape_href`): safe bytes as they are, `&` and `'` as
+    /// entities, every other byte percent-encoded.
+    static func escapedHref(_ href: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(href.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in href.utf8 {
+            if isSafeInHref(byte) {
+                bytes.append(byte)
+            } else if byte == UInt8(ascii: "&") {
+                bytes += Array("&amp;".utf8)
+            } else if byte == UInt8(ascii: "'") {
+                bytes += Array("&#x27;".utf8)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isSafeInHref(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default: "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
+        }
+    }
+}

@@ -139,7 +139,7 @@ struct DocumentDecoder: Sendable {
         where line.hasPrefix("id:") {
             var value = line.dropFirst(3)
             if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
-            var trimmed = value.trimmingCharacters(in: .whitespaces)
+            var trimmed = value.trimmingWhitespace()
             if trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first {
                 trimmed = String(trimmed.dropFirst().dropLast())
             }

@@ -98,7 +98,7 @@ struct FieldReader {
             return nil
         }
         guard !TextChecks.isBlank(value) else { return nil }
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmingWhitespaceAndNewlines()
     }
 
     /// A link address: web, e-mail, telephone or relative; `javascript:`, `data:` and other schemes are errors.

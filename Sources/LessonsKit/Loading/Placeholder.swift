@@ -7,7 +7,7 @@ enum Placeholder {
 
     /// Whether text (a front-matter value or a body line) is a placeholder.
     static func isPlaceholder(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.hasPrefix(marker) else { return false }
         let rest = trimmed.dropFirst(marker.count)
         return rest.isEmpty || rest.hasPrefix(":") || rest.hasPrefix(" ")
@@ -44,7 +44,7 @@ extension Placeholder {
         var diagnostics: [Diagnostic] = []
         var inFence = false
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, isPlaceholder(trimmed) else { continue }
             let column = line.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1

@@ -29,7 +29,7 @@ struct YAMLReader: Sendable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, Resolver.basic)
+            root = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(
                 Self.diagnostic(for: error, in: text, file: file, lineOffset: lineOffset, lines: YAMLLineMap(text)))

@@ -135,34 +135,52 @@ struct SiteRenderer: Sendable {
     }
 
     /// Every file of the edition and the problems met while rendering.
+    ///
+    /// The document pages and each group of dashboards and lists do not depend on one another, so they render as
+    /// separate tasks, at most `jobs` at once; the files come back in the same order as one after the other.
     func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
-        let documents = self.documents
-        // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
-        let pages = await parallelMap(content.documents.filter { $0.type != .bulletin }, jobs: jobs) {
-            documents.page($0)
-        }
-        let bulletinFiles = bulletins.files()
+        let (content, documents, bulletins, lists) = (self.content, self.documents, self.bulletins, self.lists)
+        let (dashboards, themes, services, csv) = (self.dashboards, self.themes, self.services, self.csv)
+        let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
+        let staticFiles = self.staticFiles()
+        let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        typealias Part = @Sendable () async -> (files: [OutputFile], diagnostics: [Diagnostic])
+        let parts: [Part] = [
+            {
+                // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
+                let pages = await parallelMap(content.documents.filter { $0.type != .bulletin }, jobs: jobs) {
+                    documents.page($0)
+                }
+                return (pages.flatMap(\.files), pages.flatMap(\.diagnostics))
+            },
+            {
+                let bulletinFiles = bulletins.files()
+                return (bulletinFiles.files, bulletinFiles.diagnostics)
+            },
+            {
+                // Sessions and culture assessments have dashboards as their list pages.
+                let files = DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map {
+                    lists.listPage($0)
+                }
+                return (files, [])
+            },
+            { (dashboards.map { $0() }, []) },
+            { (themes.files(), []) },
+            { (services.files(), []) },
+            { (csv.files(), []) },
+            { (reports.files(), []) },
+            { ([home.file(), lists.notFoundPage()] + staticFiles, []) },
+            {
+                // Search and feeds come after every page; the sitemap (below) lists every page.
+                let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
+                return (search.files(entries: searchEntries) + feeds.feeds(entries: searchEntries), [])
+            },
+        ]
+        let results = await boundedMap(parts, limit: workers) { await $0() }
         var files = assetFiles
-        files += pages.flatMap(\.files) + bulletinFiles.files
-        // Sessions and culture assessments have dashboards as their list pages.
-        files += DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map {
-            lists.listPage($0)
-        }
-        files += dashboards.map { $0() }
-        files += themes.files()
-        files += services.files()
-        files += csv.files()
-        files += reports.files()
-        files.append(home.file())
-        files.append(lists.notFoundPage())
-        files += staticFiles()
-        // Search, feeds and the sitemap come last: the sitemap lists every page rendered above.
-        let search = self.search
-        let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
-        files += search.files(entries: searchEntries)
-        files += feeds.feeds(entries: searchEntries)
+        files += results.flatMap(\.files)
         files += feeds.crawlerFiles(pages: files.filter(\.isPage).map(\.path))
-        return (files, pages.flatMap(\.diagnostics) + bulletinFiles.diagnostics)
+        return (files, results.flatMap(\.diagnostics))
     }
 
     /// Files under the site's `static/` folder, copied as they are.

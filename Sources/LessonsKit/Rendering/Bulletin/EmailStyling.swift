@@ -24,7 +24,28 @@ enum EmailStyling {
         ("<img ", "<img style=\"max-width:100%;height:auto;\" "),
     ]
 
+    /// The rules as bytes, for the one-pass replacement.
+    private static let byteRules: [([UInt8], [UInt8])] = rules.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// Applies every rule in one pass over the bytes. No rule's tag is a prefix of another's and no replacement
+    /// contains a tag, so this gives the same result as replacing each rule's tag in turn.
     static func inlineStyled(_ html: String) -> String {
-        rules.reduce(html) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2)
+        var index = 0
+        scan: while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                for (tag, replacement) in byteRules
+                where index + tag.count <= bytes.count && bytes[index..<index + tag.count].elementsEqual(tag) {
+                    out += replacement
+                    index += tag.count
+                    continue scan
+                }
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -66,31 +66,56 @@ struct MIMEMessage: Sendable {
 }
 
 /// Quoted-printable (RFC 2045 §6.7) for UTF-8 text: CRLF line breaks, soft breaks keep every line within 76 characters.
+///
+/// Works on the UTF-8 bytes in one pass (a bulletin's e-mail is tens of kilobytes, encoded twice per build).
 enum QuotedPrintable {
     static func encode(_ text: String) -> String {
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var lines: [String] = []
-        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = Array(line.utf8)
-            var tokens: [String] = []
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                let safe = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !isLast)
-                // A line starting with "." or "From " is escaped so no transport can mangle it.
-                let leadingRisk = index == 0 && (byte == 46 || (byte == 70 && line.hasPrefix("From ")))
-                tokens.append(safe && !leadingRisk ? String(UnicodeScalar(byte)) : String(format: "=%02X", byte))
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var lineStart = 0
+        var index = 0
+        while index <= bytes.count {
+            guard index == bytes.count || bytes[index] == 0x0A else {
+                index += 1
+                continue
             }
-            var current = ""
-            for token in tokens {
-                if current.count + token.count > 75 {
-                    lines.append(current + "=")
-                    current = ""
-                }
-                current += token
-            }
-            lines.append(current)
+            // CRLF and LF both end a line: the CR of a CRLF is not part of the line.
+            var lineEnd = index
+            if index < bytes.count, lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineStart > 0 { out += [0x0D, 0x0A] }
+            encodeLine(bytes[lineStart..<lineEnd], into: &out)
+            index += 1
+            lineStart = index
         }
-        return lines.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    private static let fromSpace = Array("From ".utf8)
+
+    /// One line (without its break), soft-broken so that no output line is longer than 76 characters.
+    private static func encodeLine(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var column = 0
+        let last = line.endIndex - 1
+        for index in line.indices {
+            let byte = line[index]
+            let safe = (byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && index != last)
+            // A line starting with "." or "From " is escaped so no transport can mangle it.
+            let leadingRisk =
+                index == line.startIndex && (byte == 46 || (byte == 70 && line.starts(with: fromSpace)))
+            let width = safe && !leadingRisk ? 1 : 3
+            if column + width > 75 {
+                out += [0x3D, 0x0D, 0x0A]  // "=" CRLF: a soft line break
+                column = 0
+            }
+            if width == 1 {
+                out.append(byte)
+            } else {
+                out += [0x3D, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            }
+            column += width
+        }
     }
 }
 

@@ -9,6 +9,7 @@ struct TemplateSet: Sendable {
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
     static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
         var library = MustacheLibrary()
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
         for (name, file) in theme.templates {
@@ -22,14 +23,15 @@ struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
                         .templateSyntax, "template syntax error: \(describe(error.error))",
                         at: SourceLocation(
-                            file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber),
+                            file: file.displayPath, line: max(1, error.context.lineNumber - 1),
+                            column: error.context.columnNumber),
                         hint: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
             } catch {
                 diagnostics.append(

@@ -31,7 +31,9 @@ extension MarkdownPipeline {
 
     /// Runs of white space become one space, with none at either end (scalar by scalar: Character.isWhitespace is slow).
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` scalar by scalar is slow.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let isSpace =
@@ -42,11 +44,15 @@ extension MarkdownPipeline {
             if isSpace {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                result.append(scalar)
+                if scalar.isASCII {
+                    result.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { result.append($0) }
+                }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

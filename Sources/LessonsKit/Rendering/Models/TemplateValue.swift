@@ -26,9 +26,11 @@ struct TemplateValue: MustacheParent {
     /// The value as Mustache should see it: structs become `TemplateValue`s, arrays their converted elements, a nil
     /// optional nil; strings, numbers, booleans and dictionaries stay as they are.
     static func convert(_ value: Any) -> Any? {
+        // Most values are plain strings, flags and numbers: recognise them by type before any cast or `Mirror`.
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if leafTypes.contains(type) { return value }
         switch value {
         case is String, is Bool, is Int, is [String], is [String: String]: return value
-        case let page as any PageValue: return page.templateValue
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -42,6 +44,18 @@ struct TemplateValue: MustacheParent {
         default:
             return value
         }
+    }
+
+    /// Types Mustache reads as they are (optionals of them included: Mustache unwraps a present one itself).
+    private static let leafTypes: Set<ObjectIdentifier> = [
+        ObjectIdentifier(String.self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self),
+        ObjectIdentifier([String].self), ObjectIdentifier([String: String].self),
+    ]
+
+    /// The model of a whole page (`Page`), or any other model.
+    static func convertModel(_ value: Any) -> Any? {
+        if let page = value as? any PageValue { return page.templateValue }
+        return convert(value)
     }
 
     static func fields(of mirror: Mirror) -> TemplateValue {

@@ -22,10 +22,9 @@ struct QRCode: Sendable, Hashable {
         var matrix = QRMatrix(version: version)
         matrix.drawFunctionPatterns()
         matrix.drawCodewords(Self.codewords(for: bytes, version: version))
+        // Each mask's penalty once (lowest wins, the lower mask number on a tie).
         let mask =
-            forcedMask ?? (0..<8).min { a, b in
-                (matrix.masked(a).penalty, a) < (matrix.masked(b).penalty, b)
-            } ?? 0
+            forcedMask ?? (0..<8).map { (penalty: matrix.masked($0).penalty, mask: $0) }.min { $0 < $1 }?.mask ?? 0
         let final = matrix.masked(mask)
         self.version = version
         self.size = final.size

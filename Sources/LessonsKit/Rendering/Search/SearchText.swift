@@ -8,16 +8,28 @@ enum SearchText {
     /// Folded words of `text` in order, one-character words dropped.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        // The word being read, as UTF-8 bytes, and its length in scalars.
+        var current: [UInt8] = []
+        var scalars = 0
         func flush() {
-            if current.count > 1 { words.append(String(current)) }
+            if scalars > 1 { words.append(String(decoding: current, as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
+            scalars = 0
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { current.append($0) }
+            scalars += 1
         }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                switch scalar.value {
-                case 0x30...0x39, 0x61...0x7A: current.append(scalar)
-                case 0x41...0x5A: current.append(Unicode.Scalar(scalar.value + 32) ?? scalar)
+                let value = UInt8(scalar.value)
+                switch value {
+                case 0x30...0x39, 0x61...0x7A:
+                    current.append(value)
+                    scalars += 1
+                case 0x41...0x5A:
+                    current.append(value + 32)
+                    scalars += 1
                 default: flush()
                 }
                 continue
@@ -27,7 +39,7 @@ enum SearchText {
             {
                 guard isLetterOrDigit(part) else { continue }
                 isWordPart = true
-                current.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
+                for lower in part.properties.lowercaseMapping.unicodeScalars { append(lower) }
             }
             // A lone combining mark belongs to the word it follows.
             if !isWordPart && !isCombiningMark(scalar) { flush() }

@@ -60,7 +60,7 @@ struct TemplateSet: Sendable {
     /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
     /// the template engine.
     func render<Model>(_ template: String, _ viewModel: Model) -> String {
-        library.render(TemplateValue.convert(viewModel) ?? "", withTemplate: template) ?? ""
+        library.render(TemplateValue.convertModel(viewModel) ?? "", withTemplate: template) ?? ""
     }
 
     static func describe(_ error: Error) -> String {

@@ -121,7 +121,11 @@ struct BulletinPDFStage: Sendable {
 
     /// The pages at `pagePaths` and the files they refer to (`href` of style sheets, `src` of images), by path.
     static func printPages(_ pagePaths: [String], from files: [OutputFile]) -> [OutputFile] {
-        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        printPages(pagePaths, in: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The same, from the output files by path (built once by callers that ask for many pages).
+    static func printPages(_ pagePaths: [String], in byPath: [String: OutputFile]) -> [OutputFile] {
         var needed: Set<String> = []
         for path in pagePaths {
             guard let page = byPath[path], case .bytes(let bytes) = page.contents else { continue }

@@ -83,8 +83,9 @@ struct PDFPrinter: Sendable {
             chromiumVersion: cache.version(of: chromium),
             temporaryFolder: Self.stableFolderName(PrintScratchFolder.make().path))
         var digests: [String: String] = [:]
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return jobs.map { job in
-            let needed = BulletinPDFStage.printPages([job.page], from: files)
+            let needed = BulletinPDFStage.printPages([job.page], in: byPath)
             return maker.key(kind: job.kind, page: job.page, date: job.date, files: needed) { file in
                 if let known = digests[file.path] { return known }
                 let digest = PDFCacheKey.digest(of: file)

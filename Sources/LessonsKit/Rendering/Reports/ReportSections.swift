@@ -127,11 +127,9 @@ extension ReportPages {
                 BarChart.Bar(label: links.unitName($0.service), count: figures.shown($0.up, sensitive: false))
             }
             culture.figures = [
-                figures.figure(
-                    id: "\(prefix)-culture-moves", title: "Dimensions that moved up, per team",
-                    svg: HorizontalBarChart(
-                        id: "\(prefix)-culture-chart", title: "Dimensions that moved up, per team", bars: bars
-                    ).svg(),
+                figures.barTableFigure(
+                    id: "\(prefix)-culture-moves", chartId: "\(prefix)-culture-chart",
+                    title: "Dimensions that moved up, per team", bars: bars,
                     caption: "Dimensions that moved up, down or stayed the same since each team's previous assessment",
                     headers: ["Team", "Moved up", "Moved down", "No change"],
                     rows: report.culture.map { change in
@@ -165,11 +163,9 @@ extension ReportPages {
                 bars.append(BarChart.Bar(label: change.theme.title, count: cells[1]))
             }
             themes.figures = [
-                figures.figure(
-                    id: "\(prefix)-themes-change", title: "Incidents per theme in the period",
-                    svg: HorizontalBarChart(
-                        id: "\(prefix)-themes-chart", title: "Incidents per theme in the period", bars: bars
-                    ).svg(),
+                figures.barTableFigure(
+                    id: "\(prefix)-themes-change", chartId: "\(prefix)-themes-chart",
+                    title: "Incidents per theme in the period", bars: bars,
                     caption: "Incidents per theme: the previous period, this period and the direction",
                     headers: ["Theme", report.previousPeriod.displayText, report.period.displayText, "Direction"],
                     rows: rows)

@@ -53,10 +53,8 @@ struct ActionsPage: Sendable {
             let bars = dashboard.byService.map {
                 BarChart.Bar(label: links.unitName($0.service), count: figures.shown($0.open, sensitive: false))
             }
-            view.byService = figures.figure(
-                id: "actions-by-service", title: "Open actions by service",
-                svg: HorizontalBarChart(id: "actions-by-service-chart", title: "Open actions by service", bars: bars)
-                    .svg(),
+            view.byService = figures.barTableFigure(
+                id: "actions-by-service", title: "Open actions by service", bars: bars,
                 caption: "Open and overdue actions by service, most overdue first",
                 headers: ["Service", "Open", "Overdue"], rows: rows)
             view.byOwner = .init(

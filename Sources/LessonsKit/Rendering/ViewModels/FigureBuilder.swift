@@ -36,6 +36,16 @@ struct FigureBuilder: Sendable {
             + "and a second figure is hidden where it would reveal one, so that no one can be identified."
     }
 
+    /// Horizontal bars beside a table of several columns (the bars show one of them); `chartId` defaults to
+    /// `id` + `-chart`.
+    func barTableFigure(
+        id: String, chartId: String? = nil, title: String, bars: [BarChart.Bar], caption: String, headers: [String],
+        rows: [FigureRow]
+    ) -> Figure {
+        let svg = HorizontalBarChart(id: chartId ?? id + "-chart", title: title, bars: bars).svg()
+        return figure(id: id, title: title, svg: svg, caption: caption, headers: headers, rows: rows)
+    }
+
     /// Vertical bars of one series (e.g. incidents per quarter).
     func columnFigure(
         id: String, title: String, labels: [String], values: [Int], sensitive: Bool, valueHeading: String,
@@ -65,10 +75,9 @@ struct FigureBuilder: Sendable {
         id: String, title: String, entries: [(label: String, href: String?)], counts: [DisplayCount],
         valueHeading: String, labelHeading: String
     ) -> Figure {
-        let bars = zip(entries, counts).map { BarChart.Bar(label: $0.label, count: $1) }
-        let svg = HorizontalBarChart(id: id + "-chart", title: title, bars: bars).svg()
-        return figure(
-            id: id, title: title, svg: svg, caption: title, headers: [labelHeading, valueHeading],
+        barTableFigure(
+            id: id, title: title, bars: zip(entries, counts).map { BarChart.Bar(label: $0.label, count: $1) },
+            caption: title, headers: [labelHeading, valueHeading],
             rows: zip(entries, counts).map { FigureRow(label: $0.label, href: $0.href, cells: [$1]) })
     }
 

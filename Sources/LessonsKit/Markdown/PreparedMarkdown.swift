@@ -39,6 +39,8 @@ struct PreparedMarkdown: Sendable {
     private let source: String
     /// Whether every render must parse `source` again.
     private let rendersInFull: Bool
+    /// The links and ids of `html`, read once: a hole's link is its marker until a render fills it.
+    private let writtenLinks: HTMLLinks
 
     /// Parses `markdown` once.
     init(_ markdown: String, options: MarkdownOptions) {
@@ -72,6 +74,7 @@ struct PreparedMarkdown: Sendable {
         self.source = markdown
         self.rendersInFull = !Self.canFill(
             html: output.html, marker: marker, requests: requests, asked: pipeline.requests, options: options)
+        self.writtenLinks = rendersInFull ? HTMLLinks() : HTMLLinkScanner.scan(Array(output.html.utf8))
     }
 
     /// Whether every hole sits where ``fill`` expects it: one `href` or `src` per request, a given link text only
@@ -117,12 +120,12 @@ struct PreparedMarkdown: Sendable {
     /// The body's HTML, plain text and problems with each hole decided by `resolve` (asked in the order a full
     /// render would ask). A `.keep` answer renders the body in full.
     func render(resolve: (LinkRequest) -> LinkResolution) -> RenderedMarkdown {
-        if rendersInFull { return MarkdownRenderer.render(source, options: options, resolve: resolve) }
+        if rendersInFull { return Self.scanned(MarkdownRenderer.render(source, options: options, resolve: resolve)) }
         let resolutions = requests.map(resolve)
         if resolutions.contains(.keep) {
             // Never asked for by pages; a full render answers from the same list, in the same order.
             var answers = resolutions.makeIterator()
-            return MarkdownRenderer.render(source, options: options) { _ in answers.next() ?? .keep }
+            return Self.scanned(MarkdownRenderer.render(source, options: options) { _ in answers.next() ?? .keep })
         }
         // Problems in the order a full render finds them: each hole's after the fixed ones found before it.
         var problems: [MarkdownProblem] = []
@@ -142,7 +145,42 @@ struct PreparedMarkdown: Sendable {
             }
             .map(\.element)
         return RenderedMarkdown(
-            html: fill(Substring(html), resolutions, linkText: nil), plainText: plainText, problems: ordered)
+            html: fill(Substring(html), resolutions, linkText: nil), plainText: plainText, problems: ordered,
+            links: links(resolutions))
+    }
+
+    /// A full render with the links of its HTML read from it (the rare bodies whose holes cannot be filled).
+    private static func scanned(_ rendered: RenderedMarkdown) -> RenderedMarkdown {
+        var rendered = rendered
+        rendered.links = HTMLLinkScanner.scan(Array(rendered.html.utf8))
+        return rendered
+    }
+
+    /// The links of the filled HTML: those written in the body as they are, each hole's as its resolution writes it
+    /// (escaped as in ``fill``, then read back as a browser would), a removed one left out.
+    private func links(_ resolutions: [LinkResolution]) -> HTMLLinks {
+        guard !requests.isEmpty else { return writtenLinks }
+        var links = HTMLLinks(links: [], ids: writtenLinks.ids)
+        links.links.reserveCapacity(writtenLinks.links.count)
+        let prefix = marker + "h"
+        for link in writtenLinks.links {
+            guard link.hasPrefix(prefix) else {
+                links.links.append(link)
+                continue
+            }
+            let afterMarker = link.utf8.dropFirst(prefix.utf8.count)
+            let digits = afterMarker.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard let number = Int(Substring(digits)), number < resolutions.count,
+                afterMarker.dropFirst(digits.count).first == UInt8(ascii: "-")
+            else {
+                links.links.append(link)
+                continue
+            }
+            guard case .link(let href, _) = resolutions[number] else { continue }
+            let rest = Substring(afterMarker.dropFirst(digits.count + 1))
+            links.links.append(HTMLLinkScanner.decodeReferences(Self.escapedHref(href)) + rest)
+        }
+        return links
     }
 
     /// The problem a full render reports for `resolution` of `request`.

@@ -6,5 +6,6 @@ struct RenderedMarkdown: Sendable {
     let plainText: String
     /// Problems found while rendering, ordered by position.
     let problems: [MarkdownProblem]
-
+    /// The links and ids in `html`, when the renderer knows them (``PreparedMarkdown`` does; a plain render does not).
+    var links: HTMLLinks?
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Checks that every internal `href`, `src` and `action` of the generated pages resolves to a file of the output.
 ///
-/// Pure: it looks only at the edition's ``OutputFile`` list, before anything is written. Links with a scheme
+/// Pure: it looks only at the edition's ``OutputFile`` list, before anything is written. A page's links and ids are
+/// the ones recorded as the page was rendered (``OutputFile/links``); only an HTML file that carries no record (none
+/// from this renderer does, unless the theme's attribute values are too intricate to record) has its HTML read. Links with a scheme
 /// (`https:`, `mailto:`, `data:`) are external and not fetched. A link into a folder means its `index.html`,
 /// except in portable mode, where a browser on `file://` would show a folder listing instead. A fragment must
 /// name an `id` of the target page. Copied files (attachments, `static/`) count by their path alone.
@@ -35,11 +37,15 @@ struct LinkChecker: Sendable {
 
     /// One error per broken target; a link broken on many pages (from a template) is reported once, with a count.
     func check(_ files: [OutputFile], jobs: Int? = nil) async -> [Diagnostic] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }.compactMap { file -> (String, [UInt8])? in
-            guard case .bytes(let bytes) = file.contents else { return nil }
-            return (file.path, bytes)
+        let pages = files.filter { $0.path.hasSuffix(".html") }.compactMap { file -> OutputFile? in
+            guard case .bytes = file.contents else { return nil }
+            return file
         }
-        let scanned = await parallelMap(pages, jobs: jobs) { ($0.0, HTMLLinkScanner.scan($0.1)) }
+        let scanned = await parallelMap(pages, jobs: jobs) { file -> (String, HTMLLinks) in
+            if let links = file.links { return (file.path, links) }
+            guard case .bytes(let bytes) = file.contents else { return (file.path, HTMLLinks()) }
+            return (file.path, HTMLLinkScanner.scan(bytes))
+        }
         let ids = Dictionary(scanned.map { ($0.0, $0.1.ids) }, uniquingKeysWith: { first, _ in first })
         let outputs = Set(files.map(\.path))
         let checker = self
@@ -92,7 +98,7 @@ struct LinkChecker: Sendable {
     func problem(with raw: String, in path: String, outputs: Set<String>, ids: [String: Set<String>]) -> (
         String, String
     )? {
-        let link = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let link = Self.trimmed(raw)
         guard !link.isEmpty, !Self.hasScheme(link), !link.hasPrefix("//") else { return nil }
         var rest = Substring(link)
         var fragment: String?
@@ -143,6 +149,15 @@ struct LinkChecker: Sendable {
     /// Joins a relative path to a folder, resolving `.` and `..`; nil when it climbs above the root. A trailing `/` is kept.
     static func resolve(_ relative: String, from folder: String) -> String? {
         RelativePath.join(relative, to: folder)
+    }
+
+    /// `raw` without the white space around it (what `trimmingCharacters(in: .whitespacesAndNewlines)` removes), with no
+    /// copy for the usual link that has none.
+    static func trimmed(_ raw: String) -> String {
+        guard let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return raw }
+        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func hasScheme(_ link: String) -> Bool {

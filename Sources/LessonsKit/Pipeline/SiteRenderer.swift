@@ -90,7 +90,8 @@ struct SiteRenderer: Sendable {
         bulletins = BulletinPages(
             frame: frame, templates: templates, links: links, bodies: bodies, config: config, data: site.data,
             themes: analysis.themes,
-            supportHTML: site.supportHTML ?? config.bulletin.support.map { bodies.bulletinMarkdownHTML($0) },
+            supportHTML: (site.supportHTML ?? config.bulletin.support.map { bodies.bulletinMarkdownHTML($0) })
+                .map(HTMLFragment.init(scanning:)),
             today: today)
         lists = ListPages(
             frame: frame, templates: templates, links: links, figures: figures, content: content,

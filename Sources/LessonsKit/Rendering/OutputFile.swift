@@ -19,6 +19,9 @@ struct OutputFile: Sendable, Hashable {
     /// Whether the file is a page readers browse to (the sitemap lists these), not an asset, a data file, a print or
     /// e-mail form of a page, or the 404 page.
     private(set) var isPage = false
+    /// The links and ids of an HTML file the renderer built, recorded as it was written; nil for other files, and for
+    /// HTML nobody recorded (the link check reads that HTML instead).
+    private(set) var links: HTMLLinks?
 
     /// Creates an output file from a relative path and its contents.
     init(path: String, contents: Contents) {
@@ -31,10 +34,16 @@ struct OutputFile: Sendable, Hashable {
         self.init(path: path, contents: .bytes(Array(text.utf8)))
     }
 
-    /// A page readers browse to, holding `html`.
-    init(page path: String, text html: String) {
-        self.init(path: path, text: html)
+    /// A page readers browse to, holding `html` and the links it records.
+    init(page path: String, html: RenderedHTML) {
+        self.init(path: path, html: html)
         isPage = true
+    }
+
+    /// An HTML file that is not a page readers browse to (a print or e-mail form, 404), with the links it records.
+    init(path: String, html: RenderedHTML) {
+        self.init(path: path, text: html.text)
+        links = html.links
     }
 
     /// A copied file; an HTML file under `static/` is a page of the site too.
@@ -42,6 +51,12 @@ struct OutputFile: Sendable, Hashable {
         self.init(path: path, contents: .copy(from: source))
         isPage = path.hasSuffix(".html")
     }
+}
+
+/// An HTML page as a template rendered it, with the links and ids it wrote (nil when the theme could not record them).
+struct RenderedHTML: Sendable, Hashable {
+    let text: String
+    let links: HTMLLinks?
 }
 
 /// What ``SiteWriter/write(_:)`` wrote: the number of site files and their total size in bytes.

@@ -39,7 +39,7 @@ import Testing
         }
         files["templates/notfound.mustache"] = .init(bytes: Array("<p>{{title}}</p>\n".utf8), displayPath: "nf")
         let templates = try #require(TemplateSet.parse(ThemeFiles(files: files)).0)
-        #expect(templates.render("notfound", Model(title: "<b>&'\"")) == "<p>&lt;b&gt;&amp;&#39;&quot;</p>\n")
+        #expect(templates.render("notfound", Model(title: "<b>&'\"")).text == "<p>&lt;b&gt;&amp;&#39;&quot;</p>\n")
 
         let broken = "ok\n\n{{/a}}\n"
         files["templates/broken.mustache"] = .init(bytes: Array(broken.utf8), displayPath: "broken")

@@ -2,7 +2,7 @@
 extension BodyRenderer {
     /// Renders a document's body for a bulletin form: references link to their pages, attachments to their copies beside
     /// the document's page; diagnostics are left to the document's own page. `headingShift` demotes headings (h2 → h3).
-    func bulletinBodyHTML(_ document: Document, links: BulletinLinks, headingShift: Int) -> String {
+    func bulletinBodyHTML(_ document: Document, links: BulletinLinks, headingShift: Int) -> HTMLFragment {
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
         let rendered = preparedBody(document).render { request in
             switch request {
@@ -21,7 +21,8 @@ extension BodyRenderer {
                 return .link(href: links.href(paths.folder(of: document) + name), title: "")
             }
         }
-        return Self.shiftingHeadings(rendered.html, by: headingShift)
+        let fragment = HTMLFragment(rendered)
+        return HTMLFragment(html: Self.shiftingHeadings(fragment.html, by: headingShift), links: fragment.links)
     }
 
     /// Renders free Markdown (the support text from site.yaml) without document references.

@@ -11,7 +11,7 @@ struct BulletinPages: Sendable {
     /// The edition's theme figures, for spotlights.
     let themes: ThemeAnalysis
     /// `bulletin.support` of site.yaml as HTML, rendered once per build.
-    let supportHTML: String?
+    let supportHTML: HTMLFragment?
     let today: PartialDate
     var paths: SitePaths { links.paths }
     var content: EditionContent { links.content }
@@ -73,7 +73,7 @@ struct BulletinPages: Sendable {
                 doc: .init(related: links.related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
             folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
             breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
-        files.append(OutputFile(page: paths.file(for: folder), text: templates.render("bulletin", web)))
+        files.append(OutputFile(page: paths.file(for: folder), html: templates.render("bulletin", web)))
 
         var printModel = model
         if let base = config.baseURL {
@@ -88,7 +88,7 @@ struct BulletinPages: Sendable {
             title: bulletin.title,
             currentSection: nil, breadcrumbs: [])
         files.append(
-            OutputFile(path: Self.bulletinPrintPath(bulletin.slug), text: templates.render("bulletin-print", print)))
+            OutputFile(path: Self.bulletinPrintPath(bulletin.slug), html: templates.render("bulletin-print", print)))
         files.append(
             OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
 
@@ -100,8 +100,9 @@ struct BulletinPages: Sendable {
             var email = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
             email.lang = config.language
             email.pageTitle = bulletin.title
-            let html = EmailStyling.inlineStyled(templates.render("bulletin-email", email))
-            files.append(OutputFile(path: folder + "email.html", text: html))
+            let rendered = templates.render("bulletin-email", email)
+            let html = EmailStyling.inlineStyled(rendered.text)
+            files.append(OutputFile(path: folder + "email.html", html: RenderedHTML(text: html, links: rendered.links)))
             let text = BulletinPlainText.render(issue, view: email)
             let message = MIMEMessage(
                 subject:
@@ -133,7 +134,7 @@ struct BulletinPages: Sendable {
         let view = frame.page(
             body, folder: folder, title: DocumentType.bulletin.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("bulletins", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("bulletins", view))
     }
 
     /// The print page's footer (issue and page number on every page) as margin boxes; a stylesheet of its own because

@@ -14,13 +14,13 @@ enum BulletinPlainText {
         out.paragraph(issue.bulletin.title)
         if let web = view.formats.webHref { out.paragraph("Read it on the web: <\(web)>") }
         if let pdf = view.formats.pdfHref { out.paragraph("Print it (PDF): <\(pdf)>") }
-        out.html(view.forewordHTML)
+        out.html(view.forewordHTML.html)
 
         if let lead = view.lead {
             out.heading("Lead story: " + lead.title, underline: "-")
             if let summary = lead.summary { out.paragraph(summary) }
             keyMessages(lead, into: &out)
-            out.html(lead.bodyHTML ?? "")
+            out.html(lead.bodyHTML?.html ?? "")
             out.paragraph("Read the full lesson: <\(lead.href)>")
         }
         if !view.lessons.isEmpty {
@@ -83,7 +83,7 @@ enum BulletinPlainText {
         }
         if let support = view.supportHTML {
             out.heading("Support for you", underline: "-")
-            out.html(support)
+            out.html(support.html)
         }
         return out.text
     }

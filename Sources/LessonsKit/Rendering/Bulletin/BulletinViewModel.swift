@@ -2,7 +2,7 @@
 extension BulletinPages {
     /// What the templates see of `issue`; `forewordHTML` is passed in because the web page renders it with diagnostics.
     func bulletinView(
-        _ issue: BulletinIssue, links: BulletinLinks, forewordHTML: String, formats: BulletinModel.Formats
+        _ issue: BulletinIssue, links: BulletinLinks, forewordHTML: HTMLFragment, formats: BulletinModel.Formats
     ) -> BulletinModel {
         let details = issue.details
         var view = BulletinModel(
@@ -105,7 +105,8 @@ extension BulletinPages {
         return .init(
             themeTitle: spotlight.theme.title, href: links.href("themes/\(spotlight.theme.slug)/"),
             sentence: spotlight.sentence,
-            chartHTML: chart.svg(width: 560, height: 170), chartAlt: chart.textAlternative, rows: rows,
+            chartHTML: HTMLFragment(scanning: chart.svg(width: 560, height: 170)), chartAlt: chart.textAlternative,
+            rows: rows,
             totalText: spotlight.total.text, description: spotlight.theme.description)
     }
 

@@ -29,7 +29,7 @@ struct BulletinModel {
         let shortURL: String?
         var keyMessages: [String]?
         var serviceText: String?
-        var bodyHTML: String?
+        var bodyHTML: HTMLFragment?
         var thanksText: String?
         var sourceText: String?
         var attendanceText: String?
@@ -62,7 +62,7 @@ struct BulletinModel {
         let themeTitle: String
         let href: String
         let sentence: String
-        let chartHTML: String
+        let chartHTML: HTMLFragment
         let chartAlt: String
         let rows: [Row]
         let totalText: String
@@ -92,7 +92,7 @@ struct BulletinModel {
     let title: String
     let masthead: Masthead
     let issueLine: String
-    let forewordHTML: String
+    let forewordHTML: HTMLFragment
     let lessons: [Item]
     let practice: [Item]
     let external: [Item]
@@ -104,7 +104,7 @@ struct BulletinModel {
     var lead: Item?
     var spotlight: Spotlight?
     var nextSession: Item?
-    var supportHTML: String?
+    var supportHTML: HTMLFragment?
     /// Only in the e-mail, which has no page shell.
     var lang: String?
     var pageTitle: String?

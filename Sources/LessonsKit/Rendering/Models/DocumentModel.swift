@@ -12,7 +12,7 @@ struct DocumentModel {
     var isDraft: Bool
     var facts: [Fact]
     var themes: [ThemeLink]
-    var bodyHTML: String
+    var bodyHTML: HTMLFragment
     var related: [RelatedGroup]
     var dateText: String?
     var summary: String?

@@ -9,7 +9,7 @@ struct Figure {
 
     let id: String
     let title: String
-    let svgHTML: String
+    let svgHTML: HTMLFragment
     let tableCaption: String
     /// The row-label column, then each value column.
     let headers: [String]

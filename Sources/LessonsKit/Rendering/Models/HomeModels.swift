@@ -30,7 +30,7 @@ struct HomeBody {
     struct ThemeGlance {
         let title: String
         let href: String
-        let sparklineHTML: String
+        let sparklineHTML: HTMLFragment
         let recentText: String
         let lessonsText: String
     }

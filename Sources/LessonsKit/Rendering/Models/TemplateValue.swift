@@ -31,7 +31,7 @@ struct TemplateValue: MustacheParent {
         if leafTypes.contains(type) { return value }
         if let fast = fastFields(for: type) { return fast(value) }
         switch value {
-        case is String, is Bool, is Int, is [String], is [String: String]: return value
+        case is String, is Bool, is Int, is [String], is [String: String], is HTMLFragment: return value
         default: break
         }
         let mirror = Mirror(reflecting: value)
@@ -50,7 +50,7 @@ struct TemplateValue: MustacheParent {
     /// Types Mustache reads as they are (optionals of them included: Mustache unwraps a present one itself).
     private static let leafTypes: Set<ObjectIdentifier> = [
         ObjectIdentifier(String.self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self),
-        ObjectIdentifier([String].self), ObjectIdentifier([String: String].self),
+        ObjectIdentifier([String].self), ObjectIdentifier([String: String].self), ObjectIdentifier(HTMLFragment.self),
     ]
 
     /// The model of a whole page (`Page`), or any other model.

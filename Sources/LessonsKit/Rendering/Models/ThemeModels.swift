@@ -7,7 +7,7 @@ struct ThemesIndexBody {
         let slug: String
         let counts: [LabelledCount]
         let isChild: Bool
-        let sparklineHTML: String
+        let sparklineHTML: HTMLFragment
         let recentText: String
         let isQuiet: Bool
         let description: String?

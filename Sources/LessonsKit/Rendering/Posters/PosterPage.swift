@@ -25,7 +25,7 @@ struct PosterPages: Sendable {
             id: lesson.id, title: lesson.title, summary: lesson.summary, keyMessages: keyMessages,
             isLong: keyMessages.map(\.count).reduce(0, +) > Self.longPosterCharacters,
             picture: FirstImage.find(in: bodyHTML), organisation: frame.organisation, siteTitle: editionTitle,
-            address: address, qrSVG: qr,
+            address: address, qrSVG: qr.map(HTMLFragment.init(scanning:)),
             findText: "Read the whole lesson on the \(editionTitle) intranet site: search for \(lesson.id).",
             lessonHref: paths.href(from: folder, to: folder))
     }
@@ -35,6 +35,6 @@ struct PosterPages: Sendable {
         let view = frame.page(
             PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
             title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
-        return OutputFile(page: Self.posterPath(lesson.slug), text: templates.render("poster", view))
+        return OutputFile(page: Self.posterPath(lesson.slug), html: templates.render("poster", view))
     }
 }

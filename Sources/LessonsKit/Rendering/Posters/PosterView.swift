@@ -23,7 +23,7 @@ struct PosterView: Sendable {
     /// The lesson page's full address (from `base_url`); nil without one.
     let address: String?
     /// The QR code to `address` as inline SVG; nil without `base_url`.
-    let qrSVG: String?
+    let qrSVG: HTMLFragment?
     /// How to find the lesson without a QR code.
     let findText: String
     let lessonHref: String

@@ -81,7 +81,7 @@ struct ReportPages: Sendable {
         let index = frame.page(
             body, folder: Self.reportsFolder, title: "Learning reports", currentSection: nil,
             breadcrumbs: [("Home", "")])
-        return [OutputFile(page: paths.file(for: Self.reportsFolder), text: templates.render("reports", index))]
+        return [OutputFile(page: paths.file(for: Self.reportsFolder), html: templates.render("reports", index))]
             + periods.map { reportPage($0, hasPDF: pdfs.contains(Self.reportPDFPath($0))) }
     }
 
@@ -131,6 +131,6 @@ struct ReportPages: Sendable {
         let view = frame.page(
             ReportBody(report: model), folder: folder, title: title, currentSection: nil,
             breadcrumbs: [("Home", ""), ("Learning reports", Self.reportsFolder)])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("report", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("report", view))
     }
 }

@@ -2,9 +2,15 @@ import Foundation
 import Mustache
 
 /// The parsed templates of the theme, ready to render view models.
+///
+/// Each template is rewritten once, when parsed, to record the links and ids it writes (``RecordingTemplate``), so a
+/// rendered page carries them (``RenderedHTML``) and the link check need not read the page's HTML again.
 struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     private let names: Set<String>
+    /// Whether every template records all its links and ids (a theme with attribute values too intricate to follow
+    /// has its pages' HTML read by the link check instead).
+    let recordsLinks: Bool
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
     static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
@@ -12,6 +18,7 @@ struct TemplateSet: Sendable {
         MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
+        var recordsLinks = true
         for (name, file) in theme.templates {
             let text = String(decoding: file.bytes, as: UTF8.self)
             // An empty page template would produce empty pages, then a broken link for every link to them: report the cause.
@@ -23,7 +30,17 @@ struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
+                let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                let recording = RecordingTemplate(text)
+                for escaping in recording.escapings { MustacheContentTypes.register(escaping, named: escaping.name) }
+                if recording.complete,
+                    let recorded = try? MustacheTemplate(string: HTMLEscaping.pragma + recording.text)
+                {
+                    library.register(recorded, named: name)
+                } else {
+                    library.register(template, named: name)
+                    recordsLinks = false
+                }
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
@@ -51,17 +68,27 @@ struct TemplateSet: Sendable {
                         "add templates/\(required).mustache to the theme, or remove the site's theme setting to use the default"
                 ))
         }
-        return (diagnostics.isEmpty ? TemplateSet(library: library, names: names) : nil, diagnostics)
+        return (
+            diagnostics.isEmpty ? TemplateSet(library: library, names: names, recordsLinks: recordsLinks) : nil,
+            diagnostics
+        )
     }
 
     /// Whether the theme has a template of that name (optional pages such as posters need theirs).
     func has(_ name: String) -> Bool { names.contains(name) }
 
     /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
-    /// the template engine.
-    func render<Model>(_ template: String, _ viewModel: Model) -> String {
-        library.render(TemplateValue.convertModel(viewModel) ?? "", withTemplate: template) ?? ""
+    /// the template engine. The links and ids written are recorded as they are written.
+    func render<Model>(_ template: String, _ viewModel: Model) -> RenderedHTML {
+        var model = TemplateValue.convertModel(viewModel) ?? ""
+        if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }
+        let recorder = LinkRecorder()
+        let text = LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }
+        return RenderedHTML(text: text, links: recordsLinks ? recorder.recorded : nil)
     }
+
+    /// The empty value a literal link or id is recorded through (``RecordingTemplate/literalName``).
+    private static var literal: TemplateValue { TemplateValue(names: [RecordingTemplate.literalName], values: [""]) }
 
     static func describe(_ error: Error) -> String {
         switch error {

@@ -98,6 +98,6 @@ struct ActionsPage: Sendable {
         let model = frame.page(
             view, folder: folder, title: "Actions", heading: "Safety actions", currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("actionsdashboard", model))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("actionsdashboard", model))
     }
 }

@@ -23,7 +23,7 @@ struct BodyRenderer: Sendable {
 
     func renderBody(
         _ document: Document, folder: String, diagnostics: inout [Diagnostic], copiedFiles: inout [OutputFile]
-    ) -> String {
+    ) -> HTMLFragment {
         var copies: [String: String] = [:]
         let documentFolder = document.path.split(separator: "/").dropLast().joined(separator: "/")
         let rendered = preparedBody(document).render { request in
@@ -53,7 +53,7 @@ struct BodyRenderer: Sendable {
         for (name, source) in copies.sorted(by: { $0.key < $1.key }) {
             copiedFiles.append(OutputFile(path: folder + name, contents: .copy(from: siteDirectory + "/" + source)))
         }
-        return rendered.html
+        return HTMLFragment(rendered)
     }
 
     func diagnostic(for kind: MarkdownProblem.Kind, at location: SourceLocation) -> Diagnostic? {

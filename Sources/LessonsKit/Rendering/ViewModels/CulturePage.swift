@@ -30,7 +30,7 @@ struct CulturePage: Sendable {
         let view = frame.page(
             body, folder: folder, title: DocumentType.culture.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("culture", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("culture", view))
     }
 
     func cultureGrid(framework: Framework, key: String, rows: [CultureGrid.Row], from folder: String)

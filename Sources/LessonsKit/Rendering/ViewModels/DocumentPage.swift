@@ -51,7 +51,7 @@ struct DocumentPages: Sendable {
         case .lesson(let lesson):
             doc.keyMessages = lesson.keyMessages
             if let posters {
-                files.append(posters.page(document, keyMessages: lesson.keyMessages, bodyHTML: body))
+                files.append(posters.page(document, keyMessages: lesson.keyMessages, bodyHTML: body.html))
                 doc.posterHref = "poster.html"
             }
         case .session(let session):
@@ -74,7 +74,7 @@ struct DocumentPages: Sendable {
             DocumentBody(doc: doc), folder: folder, title: document.title,
             currentSection: document.type == .page
                 ? folder : paths.listFolder(of: document.type), breadcrumbs: breadcrumbs)
-        files.append(OutputFile(page: paths.file(for: folder), text: templates.render("document", view)))
+        files.append(OutputFile(page: paths.file(for: folder), html: templates.render("document", view)))
         return RenderedPage(files: files, diagnostics: diagnostics)
     }
 

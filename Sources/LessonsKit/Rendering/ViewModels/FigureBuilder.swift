@@ -24,7 +24,7 @@ struct FigureBuilder: Sendable {
     func figure(id: String, title: String, svg: String, caption: String, headers: [String], rows: [FigureRow]) -> Figure
     {
         Figure(
-            id: id, title: title, svgHTML: svg, tableCaption: caption, headers: headers,
+            id: id, title: title, svgHTML: HTMLFragment(scanning: svg), tableCaption: caption, headers: headers,
             hasSuppressed: rows.contains { $0.cells.contains(where: \.isSuppressed) }, suppressionNote: suppressionNote,
             rows: rows.map { Figure.Row(label: $0.label, cells: $0.cells.map(CountCell.init), href: $0.href) })
     }

@@ -53,7 +53,7 @@ struct HomePage: Sendable {
         addHomeDashboard(to: &home, from: folder)
         let title = frame.editionTitle
         let view = frame.page(home, folder: folder, title: title, currentSection: nil, breadcrumbs: [])
-        return OutputFile(page: "index.html", text: templates.render("home", view))
+        return OutputFile(page: "index.html", html: templates.render("home", view))
     }
 
     /// Adds `themesAtAGlance[]`, `actionCounts`, `lastYear`, `dashboards[]` to the home view (see TEMPLATES.md).
@@ -70,7 +70,7 @@ struct HomePage: Sendable {
                 let lessons = summary.countsByType[.lesson] ?? 0
                 return .init(
                     title: summary.theme.title, href: paths.href(from: folder, to: "themes/\(summary.theme.slug)/"),
-                    sparklineHTML: spark.svg(),
+                    sparklineHTML: HTMLFragment(scanning: spark.svg()),
                     recentText: figures.shown(summary.recentIncidents, sensitive: true).text,
                     lessonsText: lessons == 1 ? "1 lesson" : "\(lessons) lessons")
             }

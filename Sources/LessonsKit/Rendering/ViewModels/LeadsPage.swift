@@ -31,6 +31,6 @@ struct LeadsPage: Sendable {
             })
         let view = frame.page(
             body, folder: folder, title: "Learning Lessons Leads", currentSection: folder, breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("leads", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("leads", view))
     }
 }

@@ -18,7 +18,7 @@ struct ListPages: Sendable {
             responseMix: type == .incident ? responseMixModel(from: folder) : nil)
         let view = frame.page(
             body, folder: folder, title: type.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("list", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("list", view))
     }
 
     /// The learning-response mix by quarter for `incidents/index.html`: a bar chart of the whole period and a table by quarter.
@@ -53,7 +53,7 @@ struct ListPages: Sendable {
         let chrome = frame.chrome(
             folder: "", title: "Page not found", heading: "Page not found", currentSection: nil, breadcrumbs: [],
             root: rootPath)
-        return OutputFile(path: "404.html", text: templates.render("notfound", Page(chrome: chrome, body: NoBody())))
+        return OutputFile(path: "404.html", html: templates.render("notfound", Page(chrome: chrome, body: NoBody())))
     }
 }
 

@@ -82,6 +82,6 @@ struct SearchPages: Sendable {
         let view = frame.page(
             SearchBody(search: search), folder: folder, title: "Search", currentSection: nil,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("search", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("search", view))
     }
 }

@@ -77,7 +77,7 @@ struct SessionsPage: Sendable {
         let model = frame.page(
             view, folder: folder, title: DocumentType.session.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("sessions", model))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("sessions", model))
     }
 
     /// Attendance bars with the running total and mean rating as lines, and one table holding all three.

@@ -36,7 +36,7 @@ struct ThemePages: Sendable {
             return .init(
                 title: summary.theme.title, href: paths.href(from: folder, to: "themes/\(slug)/"), slug: slug,
                 counts: counts,
-                isChild: isChild, sparklineHTML: spark.svg(),
+                isChild: isChild, sparklineHTML: HTMLFragment(scanning: spark.svg()),
                 recentText: figures.shown(summary.recentIncidents, sensitive: true).text,
                 isQuiet: summary.documents.isEmpty, description: summary.theme.description)
         }
@@ -69,7 +69,7 @@ struct ThemePages: Sendable {
         body.csvLinks = links.csvLinks([("Incidents per theme per quarter", CSVExports.themesCSV)], from: folder)
         let view = frame.page(
             body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), text: templates.render("themes", view))
+        return OutputFile(page: paths.file(for: folder), html: templates.render("themes", view))
     }
 
     func themePage(_ theme: Theme) -> OutputFile {
@@ -82,7 +82,7 @@ struct ThemePages: Sendable {
         func render() -> OutputFile {
             let view = frame.page(
                 body, folder: folder, title: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
-            return OutputFile(page: paths.file(for: folder), text: templates.render("theme", view))
+            return OutputFile(page: paths.file(for: folder), html: templates.render("theme", view))
         }
         guard let summary = themes[theme.slug] else { return render() }
         let children = themes.tree.children(of: theme.slug).compactMap(data.theme)

@@ -2,13 +2,14 @@
 ///
 /// A small tokenizer over bytes, enough for the HTML this generator writes: comments are skipped, and the
 /// contents of `<script>` and `<style>` are not read as markup. Escaped markup in text (`&lt;a href…`) is text.
+///
+/// Pages the renderer builds record their links as they are written (``TemplateSet``, ``PreparedMarkdown``), so the
+/// build scans only what nobody recorded: each Markdown body's HTML once when it is parsed, the few bodies rendered in
+/// full, and a page of a theme whose attribute values are too intricate to record. Tests use it to prove that the
+/// recorded links are the ones in the HTML.
 struct HTMLLinkScanner: Sendable {
     /// What one page links to and which fragments it can be linked at.
-    struct Result: Sendable, Hashable {
-        /// Attribute values with character references decoded, in document order.
-        var links: [String] = []
-        var ids: Set<String> = []
-    }
+    typealias Result = HTMLLinks
 
     static func scan(_ bytes: [UInt8]) -> Result {
         bytes.withUnsafeBufferPointer { scan($0) }

@@ -117,11 +117,11 @@ struct HTMLLinkScanner: Sendable {
         String(decoding: b[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
-    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    private static func isNameByte(_ c: UInt8) -> Bool {
+    static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    static func isNameByte(_ c: UInt8) -> Bool {
         isLetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")
     }
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
 
     /// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;` and numeric references; others stay as written.
     static func decodeReferences(_ text: String) -> String {

@@ -44,18 +44,18 @@ struct RecordingTemplate {
                 copy(to: Self.find(b, Array("-->".utf8), from: i + 4).map { $0 + 3 } ?? n)
                 continue
             }
-            guard b[i] == Self.lt, i + 1 < n, Self.isLetter(b[i + 1]) else {
+            guard b[i] == Self.lt, i + 1 < n, HTMLLinkScanner.isLetter(b[i + 1]) else {
                 copy(to: i + 1)
                 continue
             }
             var j = i + 1
-            while j < n, Self.isNameByte(b[j]) { j += 1 }
+            while j < n, HTMLLinkScanner.isNameByte(b[j]) { j += 1 }
             let tag = Self.lowercased(b[(i + 1)..<j])
             copy(to: j)
             var selfClosing = false
             // Attributes, with Mustache tags between them read as opaque.
             while i < n {
-                while i < n, Self.isSpace(b[i]) { copy(to: i + 1) }
+                while i < n, HTMLLinkScanner.isSpace(b[i]) { copy(to: i + 1) }
                 guard i < n else { break }
                 if Self.starts(b, i, Self.open) {
                     copy(to: Self.tagEnd(b, i))
@@ -71,24 +71,24 @@ struct RecordingTemplate {
                     continue
                 }
                 var k = i
-                while k < n, !Self.isSpace(b[k]), b[k] != Self.equals, b[k] != Self.gt, b[k] != Self.slash,
+                while k < n, !HTMLLinkScanner.isSpace(b[k]), b[k] != Self.equals, b[k] != Self.gt, b[k] != Self.slash,
                     !Self.starts(b, k, Self.open)
                 {
                     k += 1
                 }
                 let attribute = Self.lowercased(b[i..<k])
                 copy(to: k)
-                while i < n, Self.isSpace(b[i]) { copy(to: i + 1) }
+                while i < n, HTMLLinkScanner.isSpace(b[i]) { copy(to: i + 1) }
                 guard i < n, b[i] == Self.equals else { continue }
                 copy(to: i + 1)
-                while i < n, Self.isSpace(b[i]) { copy(to: i + 1) }
+                while i < n, HTMLLinkScanner.isSpace(b[i]) { copy(to: i + 1) }
                 guard i < n else { break }
                 let isLink = ["href", "src", "action"].contains(attribute)
                 let recorded = isLink || attribute == "id" || (attribute == "name" && tag == "a")
                 guard b[i] == Self.quote || b[i] == Self.apostrophe else {
                     // Unquoted: the value runs to a space or `>`.
                     var end = i
-                    while end < n, !Self.isSpace(b[end]), b[end] != Self.gt { end += 1 }
+                    while end < n, !HTMLLinkScanner.isSpace(b[end]), b[end] != Self.gt { end += 1 }
                     if recorded { complete = false }
                     copy(to: end)
                     continue
@@ -166,9 +166,4 @@ struct RecordingTemplate {
         String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
-    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    private static func isNameByte(_ c: UInt8) -> Bool {
-        isLetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")
-    }
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
 }

@@ -148,3 +148,103 @@ struct BulletinsBody {
     let isEmpty: Bool
     let issues: [Issue]
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension BulletinModel: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "id": id, "title": title, "masthead": masthead, "issueLine": issueLine, "forewordHTML": forewordHTML,
+            "lessons": lessons, "practice": practice, "external": external, "actions": actions, "sessions": sessions,
+            "leadGroups": leadGroups, "formats": formats, "summary": summary, "lead": lead, "spotlight": spotlight,
+            "nextSession": nextSession, "supportHTML": supportHTML, "lang": lang, "pageTitle": pageTitle,
+        ]
+    }
+}
+
+extension BulletinModel.Masthead: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "organisation": organisation, "name": name, "issueText": issueText, "periodText": periodText,
+            "dateText": dateText, "strapline": strapline,
+        ]
+    }
+}
+
+extension BulletinModel.Formats: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["printHref": printHref, "pdfHref": pdfHref, "emailHref": emailHref, "emlHref": emlHref, "webHref": webHref]
+    }
+}
+
+extension BulletinModel.Item: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "id": id, "title": title, "href": href, "dateText": dateText, "summary": summary, "shortURL": shortURL,
+            "keyMessages": keyMessages, "serviceText": serviceText, "bodyHTML": bodyHTML, "thanksText": thanksText,
+            "sourceText": sourceText, "attendanceText": attendanceText, "quote": quote, "formatText": formatText,
+            "location": location,
+        ]
+    }
+}
+
+extension BulletinModel.CompletedAction: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "action": action, "owner": owner, "documentTitle": documentTitle, "documentId": documentId, "href": href,
+            "completedText": completedText, "evidence": evidence,
+        ]
+    }
+}
+
+extension BulletinModel.Spotlight: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "themeTitle": themeTitle, "href": href, "sentence": sentence, "chartHTML": chartHTML, "chartAlt": chartAlt,
+            "rows": rows, "totalText": totalText, "description": description,
+        ]
+    }
+}
+
+extension BulletinModel.Spotlight.Row: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["label": label, "text": text, "isSuppressed": isSuppressed, "barWidth": barWidth, "hasBar": hasBar]
+    }
+}
+
+extension BulletinModel.LeadGroup: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "services": services] }
+}
+
+extension BulletinModel.LeadGroup.Service: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["service": service, "leads": leads] }
+}
+
+extension BulletinModel.LeadGroup.Lead: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["name": name, "role": role, "separator": separator, "email": email] }
+}
+
+extension BulletinWebBody: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["bulletin": bulletin, "doc": doc] }
+}
+
+extension BulletinWebBody.Doc: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["related": related, "typeSlug": typeSlug, "id": id] }
+}
+
+extension BulletinPrintBody: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["bulletin": bulletin, "pageStylesheet": pageStylesheet] }
+}
+
+extension BulletinsBody: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["intro": intro, "isEmpty": isEmpty, "issues": issues] }
+}
+
+extension BulletinsBody.Issue: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "title": title, "href": href, "issueLine": issueLine, "printHref": printHref, "isDraft": isDraft,
+            "dateText": dateText, "summary": summary, "pdfHref": pdfHref, "emailHref": emailHref, "emlHref": emlHref,
+        ]
+    }
+}

@@ -51,3 +51,39 @@ struct LabelledCount {
     var typeSlug: String? = nil
     var isAlert: Bool? = nil
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension Card: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "title": title, "href": href, "typeName": typeName, "isDraft": isDraft, "themes": themes, "meta": meta,
+            "dateText": dateText, "summary": summary, "keyMessages": keyMessages, "location": location,
+            "formatText": formatText, "facilitator": facilitator,
+        ]
+    }
+}
+
+extension Card.Meta: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["label": label, "value": value] }
+}
+
+extension ThemeLink: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "slug": slug] }
+}
+
+extension DocumentLink: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["title": title, "href": href, "typeName": typeName, "dateText": dateText]
+    }
+}
+
+extension LinkedText: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["text": text, "href": href] }
+}
+
+extension LabelledCount: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["label": label, "text": text, "href": href, "typeSlug": typeSlug, "isAlert": isAlert]
+    }
+}

@@ -97,3 +97,76 @@ struct CultureBody {
     let grids: [Grid]
     var csvLinks: [PageLink] = []
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension ActionsBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "intro": intro, "stats": stats, "isEmpty": isEmpty, "overdue": overdue, "dueSoon": dueSoon,
+            "byService": byService, "byOwner": byOwner, "serviceGroups": serviceGroups, "completed": completed,
+            "strength": strength, "notDoing": notDoing, "csvLinks": csvLinks,
+        ]
+    }
+}
+
+extension ActionsBody.OwnerRow: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["owner": owner, "open": open, "overdue": overdue, "hasOverdue": hasOverdue]
+    }
+}
+
+extension ActionsBody.ByOwner: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["rows": rows] }
+}
+
+extension ActionsBody.ServiceGroup: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "slug": slug, "table": table, "href": href] }
+}
+
+extension SessionsBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "intro": intro, "isEmpty": isEmpty, "next": next, "laterUpcoming": laterUpcoming, "stats": stats,
+            "attendance": attendance, "agencies": agencies, "themes": themes, "years": years, "csvLinks": csvLinks,
+        ]
+    }
+}
+
+extension CultureBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["intro": intro, "isEmpty": isEmpty, "years": years, "grids": grids, "csvLinks": csvLinks]
+    }
+}
+
+extension CultureBody.Grid: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["id": id, "title": title, "dimensions": dimensions, "levels": levels, "rows": rows]
+    }
+}
+
+extension CultureBody.Grid.Dimension: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "number": number] }
+}
+
+extension CultureBody.Grid.Level: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["letter": letter, "name": name, "levelClass": levelClass] }
+}
+
+extension CultureBody.Grid.Row: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "team": team, "href": href, "dateText": dateText, "cells": cells, "previousText": previousText,
+            "previousHref": previousHref,
+        ]
+    }
+}
+
+extension CultureBody.Grid.Cell: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "level": level, "levelName": levelName, "levelClass": levelClass, "dimension": dimension,
+            "changeText": changeText, "arrow": arrow, "changeClass": changeClass,
+        ]
+    }
+}

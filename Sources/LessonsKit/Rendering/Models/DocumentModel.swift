@@ -106,3 +106,69 @@ struct ActionTable {
     let caption: String
     let items: [ActionRow]
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension DocumentBody: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["doc": doc] }
+}
+
+extension DocumentModel: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "id": id, "title": title, "typeName": typeName, "typeSlug": typeSlug, "isDraft": isDraft, "facts": facts,
+            "themes": themes, "bodyHTML": bodyHTML, "related": related, "dateText": dateText, "summary": summary,
+            "supersededBy": supersededBy, "reviewNotice": reviewNotice, "hasActions": hasActions, "actions": actions,
+            "keyMessages": keyMessages, "posterHref": posterHref, "videos": videos, "speakers": speakers,
+            "quotes": quotes, "materials": materials, "isUpcoming": isUpcoming, "levels": levels,
+        ]
+    }
+}
+
+extension DocumentModel.Speaker: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["name": name, "role": role] }
+}
+
+extension DocumentModel.Material: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href] }
+}
+
+extension Fact: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["label": label, "value": value, "items": items] }
+}
+
+extension RelatedGroup: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["heading": heading, "items": items] }
+}
+
+extension CultureLevels: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["frameworkTitle": frameworkTitle, "rows": rows, "previous": previous] }
+}
+
+extension CultureLevels.Row: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "dimension": dimension, "level": level, "levelName": levelName, "levelClass": levelClass,
+            "changeText": changeText, "spreadText": spreadText,
+        ]
+    }
+}
+
+extension CultureLevels.Previous: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "dateText": dateText] }
+}
+
+extension ActionRow: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "id": id, "action": action, "owner": owner, "dueText": dueText, "statusText": statusText,
+            "statusClass": statusClass, "isOverdue": isOverdue, "strengthText": strengthText, "evidence": evidence,
+            "reason": reason, "completedText": completedText, "documentId": documentId, "documentTitle": documentTitle,
+            "documentHref": documentHref, "serviceText": serviceText, "hasEvidence": hasEvidence,
+        ]
+    }
+}
+
+extension ActionTable: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["tableId": tableId, "caption": caption, "items": items] }
+}

@@ -28,3 +28,22 @@ struct CountCell {
         isSuppressed = count.isSuppressed
     }
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension Figure: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "id": id, "title": title, "svgHTML": svgHTML, "tableCaption": tableCaption, "headers": headers,
+            "hasSuppressed": hasSuppressed, "suppressionNote": suppressionNote, "rows": rows,
+        ]
+    }
+}
+
+extension Figure.Row: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["label": label, "cells": cells, "href": href] }
+}
+
+extension CountCell: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["text": text, "isSuppressed": isSuppressed] }
+}

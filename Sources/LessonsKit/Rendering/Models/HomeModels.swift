@@ -70,3 +70,59 @@ struct HomeBody {
     var lastYear: LastYear?
     var dashboards: [Dashboard] = []
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension HomeBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "latestBulletin": latestBulletin, "latestLessons": latestLessons, "recentIncidents": recentIncidents,
+            "nextSession": nextSession, "sections": sections, "themesAtAGlance": themesAtAGlance,
+            "themesHref": themesHref, "actionCounts": actionCounts, "lastYear": lastYear, "dashboards": dashboards,
+        ]
+    }
+}
+
+extension HomeBody.LatestBulletin: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["title": title, "href": href, "dateText": dateText, "summary": summary, "issueText": issueText]
+    }
+}
+
+extension HomeBody.NextSession: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["title": title, "href": href, "dateText": dateText, "location": location, "formatText": formatText]
+    }
+}
+
+extension HomeBody.Section: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["title": title, "href": href, "description": description, "count": count]
+    }
+}
+
+extension HomeBody.ThemeGlance: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "title": title, "href": href, "sparklineHTML": sparklineHTML, "recentText": recentText,
+            "lessonsText": lessonsText,
+        ]
+    }
+}
+
+extension HomeBody.ActionCounts: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "open": open, "overdue": overdue, "hasOverdue": hasOverdue, "dueSoon": dueSoon, "completed": completed,
+            "href": href,
+        ]
+    }
+}
+
+extension HomeBody.LastYear: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["monthText": monthText, "items": items, "isEmpty": isEmpty] }
+}
+
+extension HomeBody.Dashboard: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "description": description] }
+}

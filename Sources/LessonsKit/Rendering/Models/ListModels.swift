@@ -26,3 +26,28 @@ struct ResponseMixModel {
     let hasSuppression: Bool
     let suppressionNote: String
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension ListBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["intro": intro, "years": years, "isEmpty": isEmpty, "responseMix": responseMix]
+    }
+}
+
+extension YearGroup: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["year": year, "items": items] }
+}
+
+extension ResponseMixModel: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "figure": figure, "headers": headers, "rows": rows, "hasSuppression": hasSuppression,
+            "suppressionNote": suppressionNote,
+        ]
+    }
+}
+
+extension ResponseMixModel.Row: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["label": label, "cells": cells] }
+}

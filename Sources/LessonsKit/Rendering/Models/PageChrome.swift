@@ -55,3 +55,41 @@ struct PageLink {
     let title: String
     let href: String
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension PageChrome: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "lang": lang, "csp": csp, "pageTitle": pageTitle, "site": site, "assets": assets, "feeds": feeds,
+            "nav": nav, "breadcrumbs": breadcrumbs, "heading": heading, "edition": edition, "generatedOn": generatedOn,
+            "isDraftBuild": isDraftBuild,
+        ]
+    }
+}
+
+extension SiteChrome: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["title": title, "organisation": organisation, "homeHref": homeHref, "links": links, "search": search]
+    }
+}
+
+extension ChromeLink: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "isExternal": isExternal] }
+}
+
+extension SearchLink: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["href": href] }
+}
+
+extension NavLink: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "isCurrent": isCurrent] }
+}
+
+extension EditionChrome: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["name": name, "title": title, "isDefault": isDefault] }
+}
+
+extension PageLink: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href] }
+}

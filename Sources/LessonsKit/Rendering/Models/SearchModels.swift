@@ -27,3 +27,26 @@ struct SearchBody {
 
     let search: Search
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension SearchBody: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["search": search] }
+}
+
+extension SearchBody.Option: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["value": value, "label": label] }
+}
+
+extension SearchBody.OptionGroup: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["label": label, "options": options] }
+}
+
+extension SearchBody.Search: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "rootHref": rootHref, "indexHref": indexHref, "mode": mode, "types": types, "themes": themes,
+            "directorates": directorates, "years": years, "browse": browse,
+        ]
+    }
+}

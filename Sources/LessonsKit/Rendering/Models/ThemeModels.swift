@@ -54,3 +54,42 @@ struct TypeGroup {
     let slug: String
     let items: [Card]
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension ThemesIndexBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "intro": intro, "themes": themes, "quarterHeaders": quarterHeaders, "trendRows": trendRows,
+            "suppressionNote": suppressionNote, "hasSuppression": hasSuppression, "csvLinks": csvLinks,
+        ]
+    }
+}
+
+extension ThemesIndexBody.Entry: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "title": title, "href": href, "slug": slug, "counts": counts, "isChild": isChild,
+            "sparklineHTML": sparklineHTML, "recentText": recentText, "isQuiet": isQuiet, "description": description,
+            "children": children, "hasChildren": hasChildren,
+        ]
+    }
+}
+
+extension ThemesIndexBody.TrendRow: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "cells": cells] }
+}
+
+extension ThemeBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "intro": intro, "children": children, "counts": counts, "isEmpty": isEmpty, "trend": trend, "mixes": mixes,
+            "suppressionNote": suppressionNote, "hasSuppression": hasSuppression, "reviews": reviews,
+            "bulletins": bulletins, "openActions": openActions, "groups": groups,
+        ]
+    }
+}
+
+extension TypeGroup: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "slug": slug, "items": items] }
+}

@@ -50,3 +50,39 @@ struct LeadsBody {
     let uncovered: [PageLink]
     let directorates: [Directorate]
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension UnitBody: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "intro": intro, "services": services, "counts": counts, "isEmpty": isEmpty, "trend": trend,
+            "themeMix": themeMix, "suppressionNote": suppressionNote, "hasSuppression": hasSuppression,
+            "openActions": openActions, "leads": leads, "uncovered": uncovered, "hasNoLead": hasNoLead,
+            "leadsHref": leadsHref, "groups": groups,
+        ]
+    }
+}
+
+extension LeadItem: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        ["name": name, "role": role, "serviceText": serviceText, "email": email, "sinceText": sinceText]
+    }
+}
+
+extension LeadsBody: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["intro": intro, "uncovered": uncovered, "directorates": directorates] }
+}
+
+extension LeadsBody.Directorate: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "title": title, "slug": slug, "href": href, "coverageText": coverageText, "isFullyCovered": isFullyCovered,
+            "leads": leads, "services": services,
+        ]
+    }
+}
+
+extension LeadsBody.Service: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["title": title, "href": href, "leads": leads, "hasNoLead": hasNoLead] }
+}

@@ -8,3 +8,14 @@ struct VideoView: Sendable {
     let language: String
     let transcriptHref: String?
 }
+
+// MARK: - Field lists for Mustache (see `TemplateFields`)
+
+extension VideoView: TemplateFields {
+    var templateFields: TemplateValue.Fields {
+        [
+            "title": title, "src": src, "mimeType": mimeType, "captionsSrc": captionsSrc, "language": language,
+            "transcriptHref": transcriptHref,
+        ]
+    }
+}

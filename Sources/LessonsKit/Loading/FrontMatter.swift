@@ -23,18 +23,29 @@ enum FrontMatter {
                         "start it with a line '---', then fields such as 'id: …' and 'title: …', then another '---' line"
                 ))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isDelimiter(first) else {
+        var end = text.lineEnd(from: text.startIndex)
+        guard isDelimiter(text[..<end]) else {
             return .failure(
                 .error(
                     .missingFrontMatter, "no front matter: the file must start with a '---' line",
                     at: SourceLocation(file: file.path),
                     hint: "did you forget the '---' lines around the id, title and date at the top?"))
         }
-        for index in 1..<max(lines.count, 1) where isDelimiter(lines[index]) || isDocumentEnd(lines[index]) {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = index + 1 < lines.count ? lines[(index + 1)...].joined(separator: "\n") : ""
-            return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: index + 2))
+        // Line by line (cut as `split(separator: "\n")` cuts) up to the closing line; the body is the rest, as written.
+        var index = 0
+        var yamlStart: String.Index?
+        while end < text.endIndex {
+            let start = text.utf8.index(after: end)
+            let lineEnd = text.lineEnd(from: start)
+            index += 1
+            if index == 1 { yamlStart = start }
+            let line = text[start..<lineEnd]
+            if isDelimiter(line) || isDocumentEnd(line) {
+                let yaml = index == 1 ? "" : String(text[(yamlStart ?? start)..<end])
+                let body = lineEnd < text.endIndex ? String(text[text.utf8.index(after: lineEnd)...]) : ""
+                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: index + 2))
+            }
+            end = lineEnd
         }
         return .failure(
             .error(

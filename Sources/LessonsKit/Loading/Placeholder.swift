@@ -43,7 +43,7 @@ extension Placeholder {
     static func bodyDiagnostics(_ body: String, firstLine: Int, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var inFence = false
-        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in body[...].lineSlices().enumerated() {
             let trimmed = line.trimmingWhitespace()
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, isPlaceholder(trimmed) else { continue }

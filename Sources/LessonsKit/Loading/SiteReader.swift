@@ -190,7 +190,7 @@ struct SiteReader: Sendable {
                         "save the file as UTF-8 in your editor (this character was probably saved as Latin-1 or Windows-1252)"
                 ))
         }
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceFile(path: relative, absolutePath: full, text: text))

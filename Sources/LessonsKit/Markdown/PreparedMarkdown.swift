@@ -45,7 +45,7 @@ struct PreparedMarkdown: Sendable {
     /// Parses `markdown` once.
     init(_ markdown: String, options: MarkdownOptions) {
         var marker = "lessonshole"
-        while markdown.contains(marker) { marker += "x" }
+        while markdown.utf8Contains(marker) { marker += "x" }
         var requests: [LinkRequest] = []
         var pipeline = MarkdownPipeline(options: options, locator: SourceLocator(markdown))
         let output = pipeline.renderDocument(markdown, produceHTML: true) { request in
@@ -65,7 +65,7 @@ struct PreparedMarkdown: Sendable {
         var emptied = false
         for (number, request) in requests.enumerated() {
             let title = "\(marker)t\(number)-"
-            guard plain.contains(title), case .reference(let id) = request else { continue }
+            guard plain.utf8Contains(title), case .reference(let id) = request else { continue }
             let isWikiLink = number < pipeline.requests.count && pipeline.requests[number].isWikiLink
             plain = plain.replacingOccurrences(of: title, with: isWikiLink ? "[[\(id)]]" : "")
             emptied = emptied || !isWikiLink
@@ -90,22 +90,25 @@ struct PreparedMarkdown: Sendable {
         }
         for number in requests.indices {
             let href = "\(marker)h\(number)-"
-            let pieces = html.components(separatedBy: href)
-            guard pieces.count == 2 else { return false }
-            let before = pieces[0]
+            // Exactly one hole for the request: the HTML before it and after it.
+            guard let hole = html.utf8Range(of: href), !html[hole.upperBound...].utf8Contains(href) else {
+                return false
+            }
+            let before = html[..<hole.lowerBound]
+            let after = html[hole.upperBound...]
             guard before.hasSuffix("<a href=\"") || before.hasSuffix("<img src=\"") else { return false }
             if before.hasSuffix("<img src=\"") {
                 // The alt text stands in for a removed image: only text, as cmark writes it.
-                guard let tagEnd = pieces[1].range(of: " />"), !pieces[1][..<tagEnd.lowerBound].contains("&lt;")
+                guard let tagEnd = after.utf8Range(of: " />"), !after[..<tagEnd.lowerBound].utf8Contains("&lt;")
                 else { return false }
             }
             let title = "\(marker)t\(number)-"
-            let titles = html.components(separatedBy: title).count - 1
-            if titles > 1 || (titles == 1 && !html.contains("<a href=\"\(href)\">\(title)</a>")) { return false }
+            let titles = html.utf8Count(of: title)
+            if titles > 1 || (titles == 1 && !html.utf8Contains("<a href=\"\(href)\">\(title)</a>")) { return false }
             // A removed link or image leaves its text among the text around it, where a full render would look for
             // `[[ID]]` again: such bodies are rendered in full.
             let end = before.hasSuffix("<img src=\"") ? " />" : "</a>"
-            guard let close = pieces[1].range(of: end), !pieces[1][..<close.lowerBound].contains("["),
+            guard let close = after.utf8Range(of: end), !after[..<close.lowerBound].utf8Contains("["),
                 !before.dropLast(before.hasSuffix("<img src=\"") ? 10 : 9).reversed().drop(while: isIdCharacter)
                     .starts(with: "[[")
             else { return false }
@@ -200,7 +203,7 @@ struct PreparedMarkdown: Sendable {
     {
         var output = ""
         var rest = html
-        while let found = rest.range(of: marker) {
+        while let found = rest.utf8Range(of: marker) {
             let afterMarker = rest[found.upperBound...]
             let kind = afterMarker.first
             let digits = afterMarker.dropFirst().prefix(while: \.isNumber)
@@ -222,7 +225,7 @@ struct PreparedMarkdown: Sendable {
             }
             let before = rest[..<found.lowerBound]
             let resolution = resolutions[number]
-            if before.hasSuffix("<img src=\""), let tagEnd = after.range(of: " />") {
+            if before.hasSuffix("<img src=\""), let tagEnd = after.utf8Range(of: " />") {
                 let tagStart = before.index(before.endIndex, offsetBy: -"<img src=\"".count)
                 if case .link(let href, _) = resolution {
                     output += before + Self.escapedHref(href) + after[..<tagEnd.upperBound]
@@ -242,7 +245,7 @@ struct PreparedMarkdown: Sendable {
                 continue
             }
             guard before.hasSuffix("<a href=\""), let tagEnd = after.firstIndex(of: ">"),
-                let close = after[tagEnd...].range(of: "</a>")
+                let close = after[tagEnd...].utf8Range(of: "</a>")
             else {
                 output += rest[..<tokenEnd]
                 rest = after
@@ -272,7 +275,7 @@ struct PreparedMarkdown: Sendable {
 
     /// The value of `name="…"` in a tag cmark wrote (already escaped).
     private static func attribute(_ name: String, in tag: Substring) -> String {
-        guard let start = tag.range(of: " \(name)=\"") else { return "" }
+        guard let start = tag.utf8Range(of: " \(name)=\"") else { return "" }
         let value = tag[start.upperBound...]
         return String(value.prefix { $0 != "\"" })
     }

@@ -1,37 +1,101 @@
 /// One published piece of content, typed and validated, with the location of each field for later diagnostics.
+///
+/// A document has many fields and is copied often (sorted, filtered, grouped by theme and service, paired with its
+/// actions), so its fields live in one shared, immutable box: a copy is one reference, not one per field. It is
+/// still a value: nothing can change a document's fields after it is made, except `videos`, stored beside the box.
 struct Document: Sendable, Hashable {
-    let id: String
-    let type: DocumentType
-    let title: String
-    let date: PartialDate?
-    let summary: String?
-    let themes: [String]
-    let service: String?
-    let audience: String
-    let isDraft: Bool
-    let privacy: PrivacyReview?
-    let governance: [GovernanceField]
-    let actions: [Action]
-    let reviewBy: PartialDate?
-    let supersededBy: Located<String>?
-    let details: DocumentDetails
+    private let storage: Storage
+    /// Video clips beside the document (`videos:`), each with captions.
+    var videos: [Video]
+
+    init(
+        id: String, type: DocumentType, title: String, date: PartialDate?, summary: String?, themes: [String],
+        service: String?, audience: String, isDraft: Bool, privacy: PrivacyReview?, governance: [GovernanceField],
+        actions: [Action], reviewBy: PartialDate?, supersededBy: Located<String>?, details: DocumentDetails,
+        body: String, bodyFirstLine: Int, path: String, fieldLocations: [String: SourceLocation],
+        bodyReferences: [Located<String>], frontMatter: YAMLNode, bodyText: String, videos: [Video] = []
+    ) {
+        storage = Storage(
+            fields: Fields(
+                id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
+                audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
+                reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: body,
+                bodyFirstLine: bodyFirstLine, path: path, fieldLocations: fieldLocations,
+                bodyReferences: bodyReferences, frontMatter: frontMatter, bodyText: bodyText))
+        self.videos = videos
+    }
+
+    var id: String { storage.fields.id }
+    var type: DocumentType { storage.fields.type }
+    var title: String { storage.fields.title }
+    var date: PartialDate? { storage.fields.date }
+    var summary: String? { storage.fields.summary }
+    var themes: [String] { storage.fields.themes }
+    var service: String? { storage.fields.service }
+    var audience: String { storage.fields.audience }
+    var isDraft: Bool { storage.fields.isDraft }
+    var privacy: PrivacyReview? { storage.fields.privacy }
+    var governance: [GovernanceField] { storage.fields.governance }
+    var actions: [Action] { storage.fields.actions }
+    var reviewBy: PartialDate? { storage.fields.reviewBy }
+    var supersededBy: Located<String>? { storage.fields.supersededBy }
+    var details: DocumentDetails { storage.fields.details }
     /// The Markdown body.
-    let body: String
+    var body: String { storage.fields.body }
     /// The line of the file on which the body starts.
-    let bodyFirstLine: Int
+    var bodyFirstLine: Int { storage.fields.bodyFirstLine }
     /// The site-relative path of the file.
-    let path: String
+    var path: String { storage.fields.path }
     /// Where each front-matter field was written, by key.
-    let fieldLocations: [String: SourceLocation]
+    var fieldLocations: [String: SourceLocation] { storage.fields.fieldLocations }
     /// Ids named in the body with `[[ID]]` or `[text](ID)`, located in the file.
-    let bodyReferences: [Located<String>]
+    var bodyReferences: [Located<String>] { storage.fields.bodyReferences }
     /// The front matter as parsed, with every value's location (for checks that look at every string, such as privacy).
-    let frontMatter: YAMLNode
+    var frontMatter: YAMLNode { storage.fields.frontMatter }
     /// The body's text without markup (links left as written), from the one cmark parse at decoding: search and
     /// feed summaries use it, so they never parse the body again.
-    let bodyText: String
-    /// Video clips beside the document (`videos:`), each with captions.
-    var videos: [Video] = []
+    var bodyText: String { storage.fields.bodyText }
+
+    static func == (lhs: Document, rhs: Document) -> Bool {
+        (lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields) && lhs.videos == rhs.videos
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+        hasher.combine(videos)
+    }
+
+    /// The shared box of a document's fields.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(fields: Fields) { self.fields = fields }
+    }
+
+    /// Every field but `videos`.
+    private struct Fields: Sendable, Hashable {
+        let id: String
+        let type: DocumentType
+        let title: String
+        let date: PartialDate?
+        let summary: String?
+        let themes: [String]
+        let service: String?
+        let audience: String
+        let isDraft: Bool
+        let privacy: PrivacyReview?
+        let governance: [GovernanceField]
+        let actions: [Action]
+        let reviewBy: PartialDate?
+        let supersededBy: Located<String>?
+        let details: DocumentDetails
+        let body: String
+        let bodyFirstLine: Int
+        let path: String
+        let fieldLocations: [String: SourceLocation]
+        let bodyReferences: [Located<String>]
+        let frontMatter: YAMLNode
+        let bodyText: String
+    }
 
     /// The id as used in paths and URLs.
     var slug: String { id.lowercased() }

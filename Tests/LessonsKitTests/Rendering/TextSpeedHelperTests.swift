@@ -30,7 +30,10 @@ import Testing
         #expect(HTMLEscaping.escape("<\u{0338}script>") == "&lt;\u{0338}script&gt;")
     }
 
-    struct Model { let title: String }
+    struct Model: TemplateFields {
+        let title: String
+        var templateFields: TemplateValue.Fields { ["title": title] }
+    }
 
     @Test func templatesEscapeValuesAndKeepLineNumbersOfErrors() throws {
         var files: [String: ThemeFiles.File] = [:]

@@ -25,14 +25,17 @@ struct TemplateValue: MustacheParent {
     }
 
     /// The value as Mustache should see it: models become `TemplateValue`s, arrays their converted elements, a nil
-    /// optional nil; strings, numbers, booleans and dictionaries stay as they are.
+    /// optional nil, strings `TemplateText`s; numbers, booleans, dictionaries and HTML fragments stay as they are.
     static func convert(_ value: Any) -> Any? {
         // Most values are plain strings, flags and numbers: recognise them by type before any cast.
-        if leafTypes.contains(ObjectIdentifier(Swift.type(of: value))) { return value }
+        let type = Swift.type(of: value)
+        if type == String.self, let text = value as? String { return TemplateText(text) }
+        if type == [String].self, let texts = value as? [String] { return texts.map(TemplateText.init) }
+        if leafTypes.contains(ObjectIdentifier(type)) { return value }
         if let model = value as? any TemplateFields { return fields(of: model) }
         if let sequence = value as? any TemplateSequence { return sequence.convertedElements }
         switch value {
-        case is String, is Bool, is Int, is [String], is [String: String], is HTMLFragment: return value
+        case is Bool, is Int, is [String: String], is HTMLFragment: return value
         default: break
         }
         return reflected(value)
@@ -40,8 +43,8 @@ struct TemplateValue: MustacheParent {
 
     /// Types Mustache reads as they are (optionals of them included: Mustache unwraps a present one itself).
     private static let leafTypes: Set<ObjectIdentifier> = [
-        ObjectIdentifier(String.self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self),
-        ObjectIdentifier([String].self), ObjectIdentifier([String: String].self), ObjectIdentifier(HTMLFragment.self),
+        ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self), ObjectIdentifier([String: String].self),
+        ObjectIdentifier(HTMLFragment.self),
     ]
 
     /// A value of a type without a field list, read with `Mirror`. Every model has a list, so debug builds stop here

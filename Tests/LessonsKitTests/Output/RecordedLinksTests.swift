@@ -117,13 +117,17 @@ import Testing
         #expect(broken.allSatisfy { $0.message.contains("in the output") })
     }
 
-    struct Model {
+    struct Model: TemplateFields {
         let href = "a/b\"c & d/"
         let id = "<7>"
         let title = "T"
         let items = ["one/", "two/"]
         let current = true
         let mail = "x@y.z"
+
+        var templateFields: TemplateValue.Fields {
+            ["href": href, "id": id, "title": title, "items": items, "current": current, "mail": mail]
+        }
     }
 
     @Test func aRecordingTemplateWritesTheSameBytesAndRecordsWhatItWrites() throws {

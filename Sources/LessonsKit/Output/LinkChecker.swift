@@ -50,8 +50,9 @@ struct LinkChecker: Sendable {
         let outputs = Set(files.map(\.path))
         let checker = self
         let broken = await parallelMap(scanned, jobs: jobs) { path, result in
-            result.links.compactMap {
-                checker.problem(with: $0, in: path, outputs: outputs, ids: ids).map {
+            let folder = Array(path.utf8.split(separator: Self.slash).dropLast().map { Substring($0) })
+            return result.links.compactMap {
+                checker.problem(with: $0, in: path, folder: folder, outputs: outputs, ids: ids).map {
                     BrokenLink(file: path, link: $0.0, reason: $0.1)
                 }
             }
@@ -94,40 +95,42 @@ struct LinkChecker: Sendable {
     /// Broken targets listed one by one; a broken template can break thousands, and the first ones show the pattern.
     static let maximumReported = 50
 
-    /// Why `link` on page `path` does not resolve (the link and the reason, the reason naming the target), or nil when it does.
-    func problem(with raw: String, in path: String, outputs: Set<String>, ids: [String: Set<String>]) -> (
-        String, String
-    )? {
+    /// Why `link` on page `path` (in `folder`, its path's folder names) does not resolve (the link and the reason, the
+    /// reason naming the target), or nil when it does. Read on the UTF-8 bytes: it runs for every link of every page.
+    func problem(
+        with raw: String, in path: String, folder: [Substring], outputs: Set<String>, ids: [String: Set<String>]
+    ) -> (String, String)? {
         let link = Self.trimmed(raw)
-        guard !link.isEmpty, !Self.hasScheme(link), !link.hasPrefix("//") else { return nil }
+        let bytes = link.utf8
+        guard let first = bytes.first, !Self.hasScheme(link),
+            !(first == Self.slash && bytes.dropFirst().first == Self.slash)
+        else { return nil }
         var rest = Substring(link)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = Self.percentDecoded(String(rest[rest.index(after: hash)...]))
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Self.percentDecoded(String(link[bytes.index(after: hash)...]))
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
         let linkPath = Self.percentDecoded(String(rest))
         var target: String
         if linkPath.isEmpty {
             target = path
         } else {
-            let base: String
-            var relative = linkPath
-            if linkPath.hasPrefix("/") {
+            var base = folder
+            var relative = Substring(linkPath)
+            if linkPath.utf8.first == Self.slash {
                 guard linkPath.hasPrefix(rootPath) || linkPath + "/" == rootPath else {
                     return (link, "\(linkPath) is outside the site's path \(rootPath)")
                 }
-                relative = String(linkPath.dropFirst(min(rootPath.count, linkPath.count)))
-                base = ""
-            } else {
-                base = path.split(separator: "/").dropLast().joined(separator: "/")
+                relative = relative.dropFirst(min(rootPath.count, linkPath.count))
+                base = []
             }
-            guard let resolved = Self.resolve(relative, from: base) else {
+            guard let resolved = Self.join(relative, to: base) else {
                 return (link, "it points above the site's root folder")
             }
             target = resolved
-            if target.isEmpty || target.hasSuffix("/") {
+            if target.isEmpty || target.utf8.last == Self.slash {
                 if portable {
                     return (link, "in portable mode a link must name a file (\(target)index.html), not a folder")
                 }
@@ -146,9 +149,25 @@ struct LinkChecker: Sendable {
         return nil
     }
 
-    /// Joins a relative path to a folder, resolving `.` and `..`; nil when it climbs above the root. A trailing `/` is kept.
-    static func resolve(_ relative: String, from folder: String) -> String? {
-        RelativePath.join(relative, to: folder)
+    static let slash = UInt8(ascii: "/")
+
+    /// ``RelativePath/join(_:to:)`` with the folder already split into names (once per page, not once per link).
+    static func join(_ relative: Substring, to folder: [Substring]) -> String? {
+        var parts = folder
+        for piece in relative.utf8.split(separator: slash, omittingEmptySubsequences: false) {
+            if piece.isEmpty || piece.elementsEqual(".".utf8) { continue }
+            if piece.elementsEqual("..".utf8) {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(Substring(piece))
+            }
+        }
+        let endsInFolder =
+            relative.hasSuffix("/") || relative.hasSuffix("/.") || relative.hasSuffix("/..") || relative == "."
+            || relative == ".."
+        let joined = parts.joined(separator: "/")
+        return endsInFolder && !joined.isEmpty ? joined + "/" : joined
     }
 
     /// `raw` without the white space around it (what `trimmingCharacters(in: .whitespacesAndNewlines)` removes), with no
@@ -161,14 +180,18 @@ struct LinkChecker: Sendable {
     }
 
     static func hasScheme(_ link: String) -> Bool {
-        guard let colon = link.firstIndex(of: ":") else { return false }
-        let scheme = link[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        let bytes = link.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        guard let first = scheme.first, HTMLLinkScanner.isLetter(first) else { return false }
+        return scheme.allSatisfy {
+            HTMLLinkScanner.isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
     }
 
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

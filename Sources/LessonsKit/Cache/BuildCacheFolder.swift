@@ -3,7 +3,7 @@ import Foundation
 /// Where the incremental build cache lives: `.lessons-cache/` in the site folder unless `--cache DIR` moves it.
 ///
 /// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``) and
-/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``). Everything in it can be deleted at any time; `--clean` ignores
+/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``) and `pages/` (each edition's page digests, see ``PageDigestFile``). Everything in it can be deleted at any time; `--clean` ignores
 /// it for one build (and the build then writes it afresh).
 struct BuildCacheFolder: Sendable, Hashable {
     /// The default folder name inside the site.
@@ -26,6 +26,11 @@ struct BuildCacheFolder: Sendable, Hashable {
 
     var recordPath: String { path + "/" + Self.recordName }
     var pdfFolder: String { path + "/" + Self.pdfFolderName }
+
+    /// The page digests of an edition's last build (see ``PageDigestFile``), named by the SHA-256 of the edition's name.
+    func pageDigestsPath(edition: String) -> String {
+        path + "/pages/" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
+    }
 
     /// The path of the cached PDF with `key`.
     func pdfPath(key: String) -> String { pdfFolder + "/" + key + ".pdf" }

@@ -25,6 +25,13 @@ struct BuildCacheWriter: Sendable {
         storeFile(folder.recordPath, bytes: bytes)
     }
 
+    /// Stores the page digests of an edition just written to `output` (see ``PageDigestFile``).
+    func storePageDigests(_ entries: [String: PageReuse.Entry], edition: String, output: String) {
+        let path = folder.pageDigestsPath(edition: edition)
+        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        storeFile(path, bytes: PageDigestFile.encoded(entries, folder: output))
+    }
+
     /// Stores a printed PDF under its key.
     func storePDF(_ bytes: [UInt8], key: String) {
         try? OutputFileSystem.makeDirectories(folder.pdfFolder)

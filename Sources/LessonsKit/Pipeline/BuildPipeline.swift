@@ -105,14 +105,30 @@ public enum BuildPipeline {
         guard let templates = parsedTemplates else { return finish(report, status: .contentErrors, options: options) }
         clock.lap("templates")
 
-        // 5. Render the editions concurrently from the one parse (documents in parallel within each).
+        // 5. Render the editions concurrently from the one parse (documents in parallel within each); a build reuses the
+        // last build's bytes of each page whose model did not change.
         options.progress?(BuildProgress(stage: "render", total: corpus.documents.count))
         var pdfCache: PDFCache?
+        let reuse = incremental.map { cache in
+            Dictionary(
+                uniqueKeysWithValues: editions.map {
+                    (
+                        $0.name,
+                        cache.pageReuse(
+                            edition: $0, theme: theme,
+                            output: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory))
+                    )
+                })
+        }
         var rendered = await renderEditions(
-            editions, site: site, theme: theme, templates: templates, today: today, options: options)
+            editions, site: site, theme: theme, templates: templates, today: today, options: options, reuse: reuse)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
+        if let counts = reuse?.values.map(\.counts) {
+            let reused = counts.map(\.reused).reduce(0, +)
+            clock.record("  pages reused \(reused)/\(reused + counts.map(\.rendered).reduce(0, +))", seconds: 0)
+        }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a
         // temporary folder; the pages that link to the PDFs are rendered again with those links, before the link check.
@@ -171,6 +187,9 @@ public enum BuildPipeline {
                 return finish(report, status: Self.status(for: error), options: options, clock: clock)
             }
             written.append((item.edition, output, item.files.filter { $0.path.hasSuffix(".html") }.count))
+            if let pages = reuse?[item.edition.name] {
+                incremental?.storePages(pages, edition: item.edition, output: output)
+            }
         }
         clock.lap("write")
         incremental?.store(outputs: written, report: finish(report, status: .success, options: options))
@@ -212,7 +231,7 @@ public enum BuildPipeline {
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
     private static func renderEditions(
         _ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
-        options: BuildOptions
+        options: BuildOptions, reuse: [String: PageReuse]?
     ) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
         let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
@@ -221,7 +240,7 @@ public enum BuildPipeline {
                     let started = DispatchTime.now().uptimeNanoseconds
                     let renderer = SiteRenderer(
                         site: site, theme: theme, templates: templates, edition: edition, today: today,
-                        includeDrafts: options.includeDrafts)
+                        includeDrafts: options.includeDrafts, reuse: reuse?[edition.name])
                     let (files, diagnostics) = await renderer.render(jobs: jobs)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                     return (

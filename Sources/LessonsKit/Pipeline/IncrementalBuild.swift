@@ -71,6 +71,22 @@ struct IncrementalBuild: Sendable {
                 notes: report.summaries))
     }
 
+    /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`), and its
+    /// output files read back on demand (see ``PageReuse``).
+    func pageReuse(edition: Edition, theme: ThemeFiles, output: String) -> PageReuse {
+        let seed = PageReuse.seed(
+            templates: theme.templates.map { ($0.name, $0.file.bytes) },
+            tool: "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())")
+        let previous =
+            ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
+        return PageReuse(seed: seed, previous: previous) { PageDigestFile.readOutputFile($0, in: output) }
+    }
+
+    /// Stores the page digests of `edition`, just written to `output`, for the next build.
+    func storePages(_ reuse: PageReuse, edition: Edition, output: String) {
+        BuildCacheWriter(folder: folder).storePageDigests(reuse.entries, edition: edition.name, output: output)
+    }
+
     /// Forgets the last record before any output folder changes (see ``BuildCacheWriter/forgetRecord()``).
     func forgetRecord() {
         BuildCacheWriter(folder: folder).forgetRecord()

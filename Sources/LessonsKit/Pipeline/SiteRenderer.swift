@@ -29,8 +29,10 @@ struct SiteRenderer: Sendable {
     /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet.
     init(
         site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate,
-        includeDrafts: Bool
+        includeDrafts: Bool, reuse: PageReuse? = nil
     ) {
+        var templates = templates
+        templates.reuse = reuse
         var assetPaths: [String: String] = [:]
         var assetFiles: [OutputFile] = []
         // style.css and every assets/site/*.css make one stylesheet, so features can add their own CSS file.

@@ -46,6 +46,14 @@ struct OutputFile: Sendable, Hashable {
         links = html.links
     }
 
+    /// A page readers browse to, holding `bytes` (a page the last build rendered from the same model) and the links
+    /// recorded when it was rendered, if known.
+    init(page path: String, bytes: [UInt8], links: HTMLLinks?) {
+        self.init(path: path, contents: .bytes(bytes))
+        self.links = links
+        isPage = true
+    }
+
     /// A copied file; an HTML file under `static/` is a page of the site too.
     init(staticFile path: String, from source: String) {
         self.init(path: path, contents: .copy(from: source))

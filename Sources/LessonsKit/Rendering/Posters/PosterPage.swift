@@ -35,6 +35,6 @@ struct PosterPages: Sendable {
         let view = frame.page(
             PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
             title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
-        return OutputFile(page: Self.posterPath(lesson.slug), html: templates.render("poster", view))
+        return templates.page(Self.posterPath(lesson.slug), "poster", view)
     }
 }

@@ -11,6 +11,8 @@ struct TemplateSet: Sendable {
     /// Whether every template records all its links and ids (a theme with attribute values too intricate to follow
     /// has its pages' HTML read by the link check instead).
     let recordsLinks: Bool
+    /// Skips rendering the pages whose model did not change since the last build (see ``PageReuse``); nil renders all.
+    var reuse: PageReuse?
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
     static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
@@ -80,7 +82,20 @@ struct TemplateSet: Sendable {
     /// Renders a typed model (`Page`, or the e-mail's `BulletinModel`) with a template; every `{{value}}` is HTML-escaped by
     /// the template engine. The links and ids written are recorded as they are written.
     func render<Model>(_ template: String, _ viewModel: Model) -> RenderedHTML {
-        var model = TemplateValue.convertModel(viewModel) ?? ""
+        render(template, converted: TemplateValue.convertModel(viewModel))
+    }
+
+    /// The page readers browse to at `path`, rendered from a typed model with a template, or the same bytes as the last
+    /// build's when the model did not change (see ``PageReuse``): then the template is not run at all, so anything that
+    /// must be known of every page (its links, say) has to come from the model, not from running the template.
+    func page<Model>(_ path: String, _ template: String, _ viewModel: Model) -> OutputFile {
+        let converted = TemplateValue.convertModel(viewModel)
+        guard let reuse else { return OutputFile(page: path, html: render(template, converted: converted)) }
+        return reuse.page(path: path, template: template, converted: converted) { render(template, converted: $0) }
+    }
+
+    private func render(_ template: String, converted: Any?) -> RenderedHTML {
+        var model = converted ?? ""
         if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }
         let recorder = LinkRecorder()
         let text = LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }

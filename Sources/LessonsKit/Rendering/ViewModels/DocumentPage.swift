@@ -74,7 +74,7 @@ struct DocumentPages: Sendable {
             DocumentBody(doc: doc), folder: folder, title: document.title,
             currentSection: document.type == .page
                 ? folder : paths.listFolder(of: document.type), breadcrumbs: breadcrumbs)
-        files.append(OutputFile(page: paths.file(for: folder), html: templates.render("document", view)))
+        files.append(templates.page(paths.file(for: folder), "document", view))
         return RenderedPage(files: files, diagnostics: diagnostics)
     }
 

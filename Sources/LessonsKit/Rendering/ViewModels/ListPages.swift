@@ -18,7 +18,7 @@ struct ListPages: Sendable {
             responseMix: type == .incident ? responseMixModel(from: folder) : nil)
         let view = frame.page(
             body, folder: folder, title: type.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("list", view))
+        return templates.page(paths.file(for: folder), "list", view)
     }
 
     /// The learning-response mix by quarter for `incidents/index.html`: a bar chart of the whole period and a table by quarter.

@@ -27,7 +27,7 @@ struct ServicePages: Sendable {
         var view = UnitBody()
         func render() -> OutputFile {
             let model = frame.page(view, folder: folder, title: title, currentSection: nil, breadcrumbs: breadcrumbs)
-            return OutputFile(page: paths.file(for: folder), html: templates.render("unit", model))
+            return templates.page(paths.file(for: folder), "unit", model)
         }
         if let parent {
             view.intro = "A service of the \(parent.title) directorate."

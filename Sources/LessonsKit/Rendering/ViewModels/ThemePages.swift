@@ -69,7 +69,7 @@ struct ThemePages: Sendable {
         body.csvLinks = links.csvLinks([("Incidents per theme per quarter", CSVExports.themesCSV)], from: folder)
         let view = frame.page(
             body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("themes", view))
+        return templates.page(paths.file(for: folder), "themes", view)
     }
 
     func themePage(_ theme: Theme) -> OutputFile {
@@ -82,7 +82,7 @@ struct ThemePages: Sendable {
         func render() -> OutputFile {
             let view = frame.page(
                 body, folder: folder, title: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
-            return OutputFile(page: paths.file(for: folder), html: templates.render("theme", view))
+            return templates.page(paths.file(for: folder), "theme", view)
         }
         guard let summary = themes[theme.slug] else { return render() }
         let children = themes.tree.children(of: theme.slug).compactMap(data.theme)

@@ -1,0 +1,126 @@
+import Crypto
+import Foundation
+
+/// The page digests of one edition's last build (``PageReuse``), stored in the cache as
+/// `pages/<edition>.bin`: a small binary file, versioned and checksummed.
+///
+/// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
+/// output path, the model digest, the bytes digest and the recorded links and ids (a flag, then each list), and last the SHA-256 of everything before it. Numbers are
+/// eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or
+/// written for another folder reads as no entries: every page is then rendered.
+enum PageDigestFile {
+    /// Bumped whenever the layout or the meaning of a digest changes.
+    static let format = 1
+    private static let magic = Array("LPDG".utf8)
+
+    /// The bytes of the file for `entries` of the edition written to `folder`.
+    static func encoded(_ entries: [String: PageReuse.Entry], folder: String) -> [UInt8] {
+        var bytes = magic
+        TemplateValueBytes.appendLength(format, to: &bytes)
+        TemplateValueBytes.appendText(folder, to: &bytes)
+        TemplateValueBytes.appendLength(entries.count, to: &bytes)
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            TemplateValueBytes.appendText(path, to: &bytes)
+            bytes += entry.model.bytes
+            bytes += entry.bytes.bytes
+            if let links = entry.links {
+                bytes.append(1)
+                TemplateValueBytes.appendLength(links.links.count, to: &bytes)
+                for link in links.links { TemplateValueBytes.appendText(link, to: &bytes) }
+                TemplateValueBytes.appendLength(links.ids.count, to: &bytes)
+                for id in links.ids.sorted() { TemplateValueBytes.appendText(id, to: &bytes) }
+            } else {
+                bytes.append(0)
+            }
+        }
+        bytes += checksum(bytes)
+        return bytes
+    }
+
+    /// The SHA-256 of `bytes`, which ends the file.
+    static func checksum<Bytes: DataProtocol>(_ bytes: Bytes) -> [UInt8] {
+        Array(SHA256.hash(data: bytes))
+    }
+
+    /// The entries stored in `bytes` for the output `folder`; empty when the file cannot be trusted.
+    static func decoded(_ bytes: [UInt8], folder: String) -> [String: PageReuse.Entry] {
+        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return [:] }
+        let body = bytes[..<(bytes.count - 32)]
+        guard bytes.suffix(32).elementsEqual(checksum(body)) else { return [:] }
+        var reader = ByteReader(bytes: Array(body), offset: magic.count)
+        guard reader.number() == format, reader.text() == folder, let count = reader.number(), count >= 0 else {
+            return [:]
+        }
+        var entries: [String: PageReuse.Entry] = [:]
+        entries.reserveCapacity(min(count, body.count / 72))
+        for _ in 0..<count {
+            guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
+                let links = reader.links()
+            else { return [:] }
+            entries[path] = PageReuse.Entry(model: model, bytes: digest, links: links.recorded)
+        }
+        return reader.isAtEnd ? entries : [:]
+    }
+
+    /// The stored entries of `edition` written to `folder`, or none (missing, unreadable, untrusted).
+    static func read(from cache: BuildCacheFolder, edition: String, folder: String) -> [String: PageReuse.Entry] {
+        guard let data = FileManager.default.contents(atPath: cache.pageDigestsPath(edition: edition)) else {
+            return [:]
+        }
+        return decoded([UInt8](data), folder: folder)
+    }
+
+    /// Reads a file of the previous output (`folder/path`), for ``PageReuse``; nil when missing or unreadable.
+    static func readOutputFile(_ path: String, in folder: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) }
+    }
+
+    /// Reads numbers, texts and digests written as above, never past the end.
+    private struct ByteReader {
+        let bytes: [UInt8]
+        var offset: Int
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        mutating func number() -> Int? {
+            guard bytes.count - offset >= 8 else { return nil }
+            var value: UInt64 = 0
+            for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
+            offset += 8
+            return Int(truncatingIfNeeded: Int64(bitPattern: value))
+        }
+
+        mutating func text() -> String? {
+            guard let count = number(), count >= 0, bytes.count - offset >= count else { return nil }
+            defer { offset += count }
+            return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        }
+
+        /// The recorded links of a page: `recorded` is nil when the page had none recorded; nil when unreadable.
+        mutating func links() -> (recorded: HTMLLinks?, Void)? {
+            guard offset < bytes.count else { return nil }
+            let flag = bytes[offset]
+            offset += 1
+            guard flag == 1 else { return flag == 0 ? (nil, ()) : nil }
+            var links = HTMLLinks()
+            guard let count = number(), count >= 0, count <= bytes.count - offset else { return nil }
+            for _ in 0..<count {
+                guard let link = text() else { return nil }
+                links.links.append(link)
+            }
+            guard let idCount = number(), idCount >= 0, idCount <= bytes.count - offset else { return nil }
+            for _ in 0..<idCount {
+                guard let id = text() else { return nil }
+                links.ids.insert(id)
+            }
+            return (links, ())
+        }
+
+        mutating func digest() -> Digest32? {
+            guard bytes.count - offset >= 32 else { return nil }
+            defer { offset += 32 }
+            return Digest32(bytes: bytes[offset..<(offset + 32)])
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// Pages whose model did not change are not rendered again: their bytes come from the last build's output, checked
+/// against the digest recorded then; the page digests file is ignored when it cannot be trusted.
+@Suite("Page reuse across builds")
+struct PageReuseTests {
+    func reusedCount(_ report: BuildReport) -> (reused: Int, total: Int)? {
+        guard let stage = report.stageTimings.first(where: { $0.stage.hasPrefix("  pages reused ") }) else {
+            return nil
+        }
+        let numbers = stage.stage.dropFirst("  pages reused ".count).split(separator: "/").compactMap { Int($0) }
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+    }
+
+    func site() throws -> MiniSite {
+        try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident])
+    }
+
+    @Test func anEditRendersOnlyThePagesWhoseModelChanged() async throws {
+        let site = try site()
+        defer { site.remove() }
+        let first = await BuildPipeline.build(site.options())
+        #expect(first.status == .success)
+        #expect(reusedCount(first)?.reused == 0)
+        // The incident's body shows on its own page only: every other reusable page keeps its model.
+        try site.write("content/incidents/inc.md", MiniSite.incident + "\nOne more sentence.\n")
+        let second = await BuildPipeline.build(site.options())
+        #expect(second.status == .success)
+        let counts = try #require(reusedCount(second))
+        #expect(counts.total == reusedCount(first)?.total)
+        #expect(counts.reused == counts.total - 1, "only the incident's page is rendered again")
+        #expect(site.read("site-output/incidents/inc-2026-001/index.html")?.contains("One more sentence.") == true)
+    }
+
+    @Test func aPageChangedOnDiskOrACleanBuildIsRenderedAgain() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = await BuildPipeline.build(site.options())
+        let page = "site-output/lessons/ll-2026-001/index.html"
+        let original = try #require(site.read(page))
+        // Same size, other bytes: the recorded digest of the bytes no longer matches, so the page is rendered.
+        try FileManager.default.removeItem(atPath: site.root + "/" + page)
+        try site.write(page, String(original.reversed()))
+        try site.write("content/incidents/inc.md", MiniSite.incident + "\nEdited.\n")
+        let report = await BuildPipeline.build(site.options())
+        #expect(report.status == .success)
+        #expect(site.read(page) == original)
+        var clean = site.options()
+        clean.ignoreCache = true
+        #expect(reusedCount(await BuildPipeline.build(clean))?.reused == 0)
+    }
+
+    @Test func aTemplateEditRendersEveryPage() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = await BuildPipeline.build(site.options())
+        let layout = try #require(EmbeddedDefaultTheme.files["templates/partials/footer.mustache"])
+        try site.write(
+            "themes/default/templates/partials/footer.mustache", String(decoding: layout, as: UTF8.self) + "<!-- x -->")
+        let report = await BuildPipeline.build(site.options())
+        #expect(report.status == .success)
+        #expect(reusedCount(report)?.reused == 0)
+    }
+
+    @Test func theDigestsFileIsIgnoredWhenItCannotBeTrusted() {
+        let entry = PageReuse.Entry(
+            model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)), links: nil)
+        let linked = PageReuse.Entry(
+            model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)),
+            links: HTMLLinks(links: ["../", "a/#x", "../"], ids: ["x", "main"]))
+        let entries = ["index.html": entry, "lessons/a/index.html": linked]
+        let bytes = PageDigestFile.encoded(entries, folder: "/out")
+        #expect(PageDigestFile.decoded(bytes, folder: "/out") == entries)
+        #expect(PageDigestFile.decoded(bytes, folder: "/elsewhere").isEmpty, "written for another output folder")
+        #expect(PageDigestFile.decoded(Array(bytes.dropLast(7)), folder: "/out").isEmpty, "truncated")
+        #expect(PageDigestFile.decoded([], folder: "/out").isEmpty, "empty")
+        var corrupt = bytes
+        corrupt[corrupt.count / 2] ^= 0x01
+        #expect(PageDigestFile.decoded(corrupt, folder: "/out").isEmpty, "a flipped bit")
+        var foreign = Array(bytes.dropLast(32))
+        foreign[4] = 99  // another format number, with a valid checksum
+        foreign += PageDigestFile.checksum(foreign)
+        #expect(PageDigestFile.decoded(foreign, folder: "/out").isEmpty, "another format")
+        #expect(PageDigestFile.decoded(Array("not a digest file".utf8), folder: "/out").isEmpty)
+    }
+
+    @Test func aReusedPageCarriesTheLinksRecordedWhenItWasRendered() throws {
+        let model = TemplateValue(names: ["title"], values: ["A"])
+        let links = HTMLLinks(links: ["../gone/"], ids: ["main"])
+        let first = PageReuse(seed: [1], previous: [:]) { _ in nil }
+        var renders = 0
+        let rendered = first.page(path: "a/index.html", template: "t", converted: model) { _ in
+            renders += 1
+            return RenderedHTML(text: "<a href=\"../gone/\">A</a>", links: links)
+        }
+        let entry = try #require(first.entries["a/index.html"])
+        #expect(entry.links == links)
+        guard case .bytes(let bytes) = rendered.contents else { throw CocoaError(.featureUnsupported) }
+        let second = PageReuse(seed: [1], previous: first.entries) { $0 == "a/index.html" ? bytes : nil }
+        let reused = second.page(path: "a/index.html", template: "t", converted: model) { _ in
+            renders += 1
+            return RenderedHTML(text: "", links: nil)
+        }
+        #expect(renders == 1, "the second build does not render the page")
+        #expect(reused.links == links, "so the link check still sees its links")
+        #expect(reused.contents == rendered.contents && reused.isPage)
+        #expect(second.counts.reused == 1 && second.counts.rendered == 0)
+    }
+
+    @Test func modelsWithUnknownValuesAreAlwaysRendered() {
+        let reuse = PageReuse(seed: [1], previous: [:]) { _ in nil }
+        #expect(reuse.digest(template: "t", converted: TemplateValue(names: ["a"], values: ["x"])) != nil)
+        #expect(reuse.digest(template: "t", converted: TemplateValue(names: ["a"], values: [1.5])) == nil)
+        let one = reuse.digest(template: "t", converted: TemplateValue(names: ["a"], values: [["x", "y"]]))
+        let two = reuse.digest(template: "t", converted: TemplateValue(names: ["a"], values: [["xy"]]))
+        #expect(one != two)
+        #expect(reuse.digest(template: "t", converted: "x") != reuse.digest(template: "u", converted: "x"))
+        #expect(reuse.digest(template: "t", converted: true) != reuse.digest(template: "t", converted: 1))
+    }
+}

@@ -45,7 +45,7 @@ func emit(_ report: BuildReport, format: DiagnosticFormatOption, quiet: Bool = f
         for timing in report.stageTimings {
             FileHandle.standardError.write(
                 Data(
-                    ("  " + timing.stage.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    ("  " + timing.stage.padding(toLength: max(18, timing.stage.count + 1), withPad: " ", startingAt: 0)
                         + String(format: "%7.3f s\n", timing.seconds)).utf8))
         }
     }

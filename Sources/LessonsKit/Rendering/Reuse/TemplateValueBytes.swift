@@ -2,13 +2,16 @@
 /// digest: every name and value in order, each tagged and length-prefixed, so two models that differ in anything
 /// Mustache can read never give the same bytes.
 ///
-/// Only the value kinds `TemplateValue` produces are known: `TemplateValue`, arrays, `String`, `HTMLFragment` (its HTML
+/// Only the value kinds `TemplateValue` produces are known: `TemplateValue`, arrays, `TemplateText`, `String`, `HTMLFragment` (its HTML
 /// and recorded links), `Bool`, `Int` and `[String: String]` (keys sorted). Any other value (one `TemplateValue.convert` passes through untouched) makes
 /// ``append(_:to:)`` return false, and the page is then always rendered.
 enum TemplateValueBytes {
     /// Appends `value`; false when it holds a value of a kind this encoding does not know.
     static func append(_ value: Any, to buffer: inout [UInt8]) -> Bool {
         switch value {
+        case let text as TemplateText:
+            buffer.append(0x58)  // X
+            appendText(text.text, to: &buffer)
         case let text as String:
             buffer.append(0x53)  // S
             appendText(text, to: &buffer)

@@ -126,7 +126,7 @@ struct LinkChecker: Sendable {
                 relative = relative.dropFirst(min(rootPath.count, linkPath.count))
                 base = []
             }
-            guard let resolved = Self.join(relative, to: base) else {
+            guard let resolved = RelativePath.join(relative, toFolder: base) else {
                 return (link, "it points above the site's root folder")
             }
             target = resolved
@@ -150,25 +150,6 @@ struct LinkChecker: Sendable {
     }
 
     static let slash = UInt8(ascii: "/")
-
-    /// ``RelativePath/join(_:to:)`` with the folder already split into names (once per page, not once per link).
-    static func join(_ relative: Substring, to folder: [Substring]) -> String? {
-        var parts = folder
-        for piece in relative.utf8.split(separator: slash, omittingEmptySubsequences: false) {
-            if piece.isEmpty || piece.elementsEqual(".".utf8) { continue }
-            if piece.elementsEqual("..".utf8) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(Substring(piece))
-            }
-        }
-        let endsInFolder =
-            relative.hasSuffix("/") || relative.hasSuffix("/.") || relative.hasSuffix("/..") || relative == "."
-            || relative == ".."
-        let joined = parts.joined(separator: "/")
-        return endsInFolder && !joined.isEmpty ? joined + "/" : joined
-    }
 
     /// `raw` without the white space around it (what `trimmingCharacters(in: .whitespacesAndNewlines)` removes), with no
     /// copy for the usual link that has none.

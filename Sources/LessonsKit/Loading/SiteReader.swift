@@ -173,7 +173,8 @@ struct SiteReader: Sendable {
                     .fileTooLarge, "file is larger than \(Self.maximumFileSize / 1024 / 1024) MB",
                     at: location, hint: "documents are short texts; put large files in static/ and link to them"))
         }
-        if data.contains(0) {
+        // In place: `Data.contains` would step through the bytes one iterator call at a time.
+        if data.withUnsafeBytes({ $0.contains(0) }) {
             return .failure(
                 .error(
                     .binaryFile, "file is binary, not text", at: location,

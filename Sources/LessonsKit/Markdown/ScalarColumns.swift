@@ -35,25 +35,23 @@ struct ScalarColumns: Sendable {
         return result
     }
 
-    /// Splits UTF-8 bytes at `\n`, `\r\n` and `\r`.
+    /// Splits UTF-8 bytes at `\n`, `\r\n` and `\r` (each line copied once, not byte by byte).
     static func splitLines(_ bytes: [UInt8]) -> [[UInt8]] {
         var result: [[UInt8]] = []
-        var current: [UInt8] = []
+        var start = 0
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D {
-                result.append(current)
-                current = []
+                result.append(Array(bytes[start..<index]))
                 if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
                     index += 1
                 }
-            } else {
-                current.append(byte)
+                start = index + 1
             }
             index += 1
         }
-        result.append(current)
+        result.append(Array(bytes[start...]))
         return result
     }
 

@@ -96,4 +96,54 @@ import Testing
         if case .success = FrontMatter.split(file("---\nid: A\n")) { Issue.record("unterminated front matter split") }
         if case .success = FrontMatter.split(file("id: A\n---\n")) { Issue.record("missing front matter split") }
     }
+
+    /// The line splitting cmark positions are read with, byte by byte as it was written before.
+    static func referenceLines(_ bytes: [UInt8]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                result.append(current)
+                current = []
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                current.append(byte)
+            }
+            index += 1
+        }
+        result.append(current)
+        return result
+    }
+
+    @Test func scalarColumnLinesSplitAsByteByByte() {
+        for text in Self.texts(count: 2000) {
+            let bytes = Array(text.utf8)
+            #expect(ScalarColumns.splitLines(bytes) == Self.referenceLines(bytes), "\(text.debugDescription)")
+        }
+    }
+
+    /// Bulletin headings shifted in one pass give what replacing them level by level (5 down to 1) gave.
+    @Test func headingsShiftAsLevelByLevelReplacing() {
+        let pieces = [
+            "<h1>", "</h1>", "<h2 id=\"x\">", "</h2>", "<h5>", "</h5>", "<h6>", "</h6>", "<h", "</h", "<", "3",
+            ">", "<hr />", "text", "é", "</h4", "<h0>",
+        ]
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<2000 {
+            let html = (0..<Int(generator.next() % 9)).map { _ in pieces[Int(generator.next() % 18)] }.joined()
+            for shift in 0...3 {
+                var expected = html
+                if shift > 0 {
+                    for level in stride(from: 5, through: 1, by: -1) {
+                        let target = min(level + shift, 6)
+                        expected = expected.replacingOccurrences(of: "<h\(level)", with: "<h\(target)")
+                            .replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+                    }
+                }
+                #expect(BodyRenderer.shiftingHeadings(html, by: shift) == expected, "\(html) \(shift)")
+            }
+        }
+    }
 }

@@ -33,12 +33,19 @@ extension BodyRenderer {
     /// `<h2>` → `<h3>` and so on (at most `<h6>`), so a lesson's sections sit under the bulletin's own headings.
     static func shiftingHeadings(_ html: String, by shift: Int) -> String {
         guard shift > 0 else { return html }
-        var result = html
-        for level in stride(from: 5, through: 1, by: -1) {
-            let target = min(level + shift, 6)
-            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(target)").replacingOccurrences(
-                of: "</h\(level)>", with: "</h\(target)>")
+        // One pass over the bytes: each `<hN` and `</hN>` (N from 1 to 5) becomes level min(N + shift, 6), as replacing
+        // them level by level from 5 down would.
+        var bytes = Array(html.utf8)
+        for start in bytes.indices where bytes[start] == UInt8(ascii: "<") {
+            let closing = start + 1 < bytes.count && bytes[start + 1] == UInt8(ascii: "/")
+            let letter = start + (closing ? 2 : 1)
+            let digit = letter + 1
+            guard digit < bytes.count, bytes[letter] == UInt8(ascii: "h"),
+                (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[digit]),
+                !closing || (digit + 1 < bytes.count && bytes[digit + 1] == UInt8(ascii: ">"))
+            else { continue }
+            bytes[digit] = UInt8(ascii: "0") + UInt8(min(Int(bytes[digit] - UInt8(ascii: "0")) + shift, 6))
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -6,8 +6,8 @@
 enum Stemmer {
     /// The stem of one folded word (lower case, no accents); words with digits or of three letters or fewer are kept.
     static func stem(_ word: String) -> String {
+        guard word.utf8.count > 3, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var w = Array(word.utf8)
-        guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         // Plurals.
         if w.hasSuffix("sses") {
             w.removeLast(2)
@@ -17,8 +17,8 @@ enum Stemmer {
             w.removeLast()
         }
         // -ing and -ed, when a vowel stays in a stem of at least three letters.
-        for suffix in ["ing", "ed"] where w.hasSuffix(suffix) {
-            let stem = Array(w.dropLast(suffix.utf8.count))
+        for suffix: StaticString in ["ing", "ed"] where w.hasSuffix(suffix) {
+            let stem = Array(w.dropLast(suffix.utf8CodeUnitCount))
             guard stem.count >= 3, stem.contains(where: isVowel) else { break }
             w = stem
             if let last = w.last, w.count >= 4, w[w.count - 2] == last, !isVowel(last), !"lsz".utf8.contains(last) {
@@ -34,15 +34,17 @@ enum Stemmer {
         } else if w.last == UInt8(ascii: "e"), w.count > 4 {
             w.removeLast()
         }
-        return String(decoding: w, as: UTF8.self)
+        return w.elementsEqual(word.utf8) ? word : String(decoding: w, as: UTF8.self)
     }
 
     static func isVowel(_ byte: UInt8) -> Bool { "aeiou".utf8.contains(byte) }
 }
 
 extension Array where Element == UInt8 {
-    fileprivate func hasSuffix(_ suffix: String) -> Bool {
-        let bytes = Array(suffix.utf8)
-        return count >= bytes.count && self[(count - bytes.count)...].elementsEqual(bytes)
+    /// Whether the bytes end with `suffix` (compared in place: this runs for every word of every document indexed).
+    fileprivate func hasSuffix(_ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard count >= length else { return false }
+        return suffix.withUTF8Buffer { self[(count - length)...].elementsEqual($0) }
     }
 }

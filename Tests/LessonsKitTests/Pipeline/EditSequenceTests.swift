@@ -73,6 +73,8 @@ struct EditedSite {
         var service: String
         var body: String
         var sources: [String] = []
+        var summary = "A short summary."
+        var keyMessage = "Check the chart."
     }
 
     var random: SplitMix64
@@ -109,7 +111,7 @@ struct EditedSite {
     mutating func applyRandomEdit(step: Int) -> String {
         let kinds = [
             "body", "title", "themes", "service", "id rename", "new file", "deleted file", "data file", "site.yaml",
-            "template", "theme asset", "attachment", "nothing",
+            "template", "theme asset", "attachment", "nothing", "summary", "key messages",
         ]
         let kind = kinds[Int(random.next() % UInt64(kinds.count))]
         let paths = docs.keys.sorted()
@@ -138,6 +140,8 @@ struct EditedSite {
             guard lessons.count > 1, let victim = lessons.last else { return kind }
             docs[victim] = nil
             removed.append(victim)
+        case "summary": docs[path]?.summary = "Summary \(step)."
+        case "key messages": docs[path]?.keyMessage = "Message \(step)."
         case "data file": themeTitle = "Falls \(step)"
         case "site.yaml": siteTitle = "Learning Lessons \(step)"
         case "template": template = "<p>Edited page \(step).</p>"
@@ -199,11 +203,11 @@ struct EditedSite {
             id: \(doc.id)
             title: \(doc.title)
             date: 2026-03-14
-            summary: A short summary.
+            summary: \(doc.summary)
             themes: [\(themes)]
             service: \(doc.service)
             key_messages:
-              - Check the chart.
+              - \(doc.keyMessage)
             sources: [\(doc.sources.joined(separator: ", "))]
             privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-10 }
             ---

@@ -120,4 +120,87 @@ struct PageReuseTests {
         #expect(reuse.digest(template: "t", converted: "x") != reuse.digest(template: "u", converted: "x"))
         #expect(reuse.digest(template: "t", converted: true) != reuse.digest(template: "t", converted: 1))
     }
+
+    @Test func aPageMadeFromTheSameInputsIsReusedWithoutBuildingItsModel() throws {
+        var inputs = PageInputs(kind: "k")
+        inputs.add("a")
+        var built = 0
+        let first = PageReuse(seed: [1], previous: [:]) { _ in nil }
+        let rendered = first.page(
+            path: "p.html", template: "t", inputs: inputs,
+            convert: {
+                built += 1
+                return "a"
+            }, render: { RenderedHTML(text: "<p>\($0 as? String ?? "")</p>", links: nil) })
+        guard case .bytes(let bytes) = rendered.contents else { throw CocoaError(.featureUnsupported) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "<p>a</p>" && built == 1)
+        let second = PageReuse(seed: [1], previous: first.entries) { $0 == "p.html" ? bytes : nil }
+        let reused = second.page(
+            path: "p.html", template: "t", inputs: inputs,
+            convert: {
+                built += 1
+                return "b"
+            }, render: { _ in RenderedHTML(text: "", links: nil) })
+        #expect(built == 1, "the model is not built again")
+        #expect(reused.contents == rendered.contents && second.counts.reused == 1)
+        // Other inputs, another template or another seed (templates, tool): built and rendered again.
+        var other = PageInputs(kind: "k")
+        other.add("b")
+        for (seed, template, given) in [([1], "t", other), ([1], "u", inputs), ([2], "t", inputs)]
+            as [([UInt8], String, PageInputs)]
+        {
+            let reuse = PageReuse(seed: seed, previous: first.entries) { $0 == "p.html" ? bytes : nil }
+            _ = reuse.page(
+                path: "p.html", template: template, inputs: given, convert: { built += 1 },
+                render: { _ in RenderedHTML(text: "", links: nil) })
+            #expect(reuse.counts.rendered == 1)
+        }
+        #expect(built == 4)
+        // An input key is never taken for a model digest.
+        #expect(first.inputKey(template: "t", inputs: inputs) != first.digest(template: "t", converted: nil))
+    }
+
+    @Test func pageInputsTellValuesApart() {
+        func bytes(_ fill: (inout PageInputs) -> Void) -> [UInt8] {
+            var inputs = PageInputs(kind: "k")
+            fill(&inputs)
+            return inputs.bytes
+        }
+        #expect(bytes { $0.add(["x", "y"]) } != bytes { $0.add(["xy"]) })
+        #expect(bytes { $0.add(nil as String?) } != bytes { $0.add("" as String?) })
+        #expect(
+            bytes {
+                $0.add("a")
+                $0.add("b")
+            }
+                != bytes {
+                    $0.add("ab")
+                    $0.add("")
+                })
+        #expect(PageInputs(kind: "k").bytes != PageInputs(kind: "l").bytes)
+    }
+
+    @Test func aPosterIsRenderedAgainExactlyWhenWhatItShowsChanged() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = await BuildPipeline.build(site.options())
+        let poster = "site-output/lessons/ll-2026-001/poster.html"
+        let original = try #require(site.read(poster))
+        // The lesson's body (no picture) is not on its poster: the poster is reused, the lesson page is not.
+        try site.write("content/lessons/ll.md", MiniSite.lesson + "\nOne more sentence.\n")
+        let edited = await BuildPipeline.build(site.options())
+        #expect(reusedCount(edited)?.reused == (reusedCount(edited)?.total ?? 0) - 1)
+        #expect(site.read(poster) == original)
+        // Its key messages are.
+        try site.write(
+            "content/lessons/ll.md", MiniSite.lesson.replacingOccurrences(of: "Check the chart.", with: "Look twice."))
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        #expect(site.read(poster)?.contains("Look twice.") == true)
+        // The site's title is on every poster (and in its QR code's label).
+        let siteYAML = try #require(site.read("site.yaml"))
+        try site.write(
+            "site.yaml", siteYAML.replacingOccurrences(of: "title: Learning Lessons", with: "title: Ward news"))
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        #expect(site.read(poster)?.contains("Ward news") == true)
+    }
 }

@@ -32,9 +32,30 @@ struct PosterPages: Sendable {
 
     func page(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> OutputFile {
         let folder = paths.folder(of: lesson)
-        let view = frame.page(
-            PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
-            title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
-        return templates.page(Self.posterPath(lesson.slug), "poster", view)
+        return templates.page(
+            Self.posterPath(lesson.slug), "poster", inputs: inputs(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)
+        ) {
+            frame.page(
+                PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
+                title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
+        }
+    }
+
+    /// Every value the poster's page is made from (the QR code and the picture from what they are made of), so an
+    /// unchanged poster is taken from the last build without drawing its QR code again.
+    func inputs(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> PageInputs {
+        var inputs = PageInputs(kind: "poster 1")
+        inputs.add(frame: frame)
+        inputs.add(paths.folder(of: lesson))
+        inputs.add(Self.posterPath(lesson.slug))
+        inputs.add(lesson.id)
+        inputs.add(lesson.title)
+        inputs.add(lesson.summary)
+        inputs.add(keyMessages)
+        inputs.add(baseURL)
+        let picture = FirstImage.find(in: bodyHTML)
+        inputs.add(picture?.src)
+        inputs.add(picture?.alt)
+        return inputs
     }
 }

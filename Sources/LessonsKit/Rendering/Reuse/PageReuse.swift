@@ -60,22 +60,51 @@ final class PageReuse: Sendable {
             state.withLock { $0.rendered += 1 }
             return OutputFile(page: path, html: render(converted))
         }
-        if let last = previous[path], last.model == model, let bytes = readPrevious(path),
+        return reusedPage(path: path, key: model) ?? renderedPage(path: path, key: model, html: render(converted))
+    }
+
+    /// The page at `path`: the last build's bytes when it was made from the same `inputs` (see ``PageInputs``), without
+    /// calling `convert` (which builds and converts the page's model); else `render(convert())`.
+    func page(
+        path: String, template: String, inputs: PageInputs, convert: () -> Any?, render: (Any?) -> RenderedHTML
+    ) -> OutputFile {
+        let key = inputKey(template: template, inputs: inputs)
+        return reusedPage(path: path, key: key) ?? renderedPage(path: path, key: key, html: render(convert()))
+    }
+
+    /// The input key of a page: after the seed and the template's name, a byte no converted model starts with (see
+    /// ``TemplateValueBytes``), so an input key never equals a model digest.
+    func inputKey(template: String, inputs: PageInputs) -> Digest32 {
+        var buffer = seed
+        TemplateValueBytes.appendText(template, to: &buffer)
+        buffer.append(0xFF)
+        buffer += inputs.bytes
+        return Digest32(SHA256.hash(data: buffer))
+    }
+
+    /// The last build's page at `path` when it was made with `key` and its file still holds the bytes made then.
+    private func reusedPage(path: String, key: Digest32) -> OutputFile? {
+        guard let last = previous[path], last.model == key, let bytes = readPrevious(path),
             Digest32(SHA256.hash(data: bytes)) == last.bytes
-        {
-            state.withLock {
-                $0.entries[path] = last
-                $0.reused += 1
-            }
-            return OutputFile(page: path, bytes: bytes, links: last.links)
+        else { return nil }
+        state.withLock {
+            $0.entries[path] = last
+            $0.reused += 1
         }
-        let file = OutputFile(page: path, html: render(converted))
-        if case .bytes(let bytes) = file.contents {
-            let entry = Entry(model: model, bytes: Digest32(SHA256.hash(data: bytes)), links: file.links)
-            state.withLock {
-                $0.entries[path] = entry
-                $0.rendered += 1
-            }
+        return OutputFile(page: path, bytes: bytes, links: last.links)
+    }
+
+    /// A page just rendered, recorded with `key` for the next build.
+    private func renderedPage(path: String, key: Digest32, html: RenderedHTML) -> OutputFile {
+        let file = OutputFile(page: path, html: html)
+        guard case .bytes(let bytes) = file.contents else {
+            state.withLock { $0.rendered += 1 }
+            return file
+        }
+        let entry = Entry(model: key, bytes: Digest32(SHA256.hash(data: bytes)), links: file.links)
+        state.withLock {
+            $0.entries[path] = entry
+            $0.rendered += 1
         }
         return file
     }

@@ -94,6 +94,15 @@ struct TemplateSet: Sendable {
         return reuse.page(path: path, template: template, converted: converted) { render(template, converted: $0) }
     }
 
+    /// As ``page(_:_:_:)`` for a page made only from `inputs` (see ``PageInputs``): when the last build made the page
+    /// from the same inputs, its bytes are used without even building the model.
+    func page<Model>(_ path: String, _ template: String, inputs: PageInputs, _ viewModel: () -> Model) -> OutputFile {
+        guard let reuse else { return page(path, template, viewModel()) }
+        return reuse.page(
+            path: path, template: template, inputs: inputs, convert: { TemplateValue.convertModel(viewModel()) }
+        ) { render(template, converted: $0) }
+    }
+
     private func render(_ template: String, converted: Any?) -> RenderedHTML {
         var model = converted ?? ""
         if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }

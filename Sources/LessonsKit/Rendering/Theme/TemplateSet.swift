@@ -99,8 +99,8 @@ struct TemplateSet: Sendable {
     func page<Model>(_ path: String, _ template: String, inputs: PageInputs, _ viewModel: () -> Model) -> OutputFile {
         guard let reuse else { return page(path, template, viewModel()) }
         return reuse.page(
-            path: path, template: template, inputs: inputs, convert: { TemplateValue.convertModel(viewModel()) }
-        ) { render(template, converted: $0) }
+            path: path, template: template, inputs: inputs, convert: { TemplateValue.convertModel(viewModel()) },
+            render: { render(template, converted: $0) })
     }
 
     private func render(_ template: String, converted: Any?) -> RenderedHTML {

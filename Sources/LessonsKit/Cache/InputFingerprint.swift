@@ -23,6 +23,8 @@ struct InputFingerprint: Sendable, Hashable {
     let key: String
     /// How many files were hashed.
     let fileCount: Int
+    /// The hex SHA-256 of each file hashed, by site-relative path.
+    let files: [String: String]
 
     /// Hashes the site in `siteDirectory` with `settings` (options, git dates, tool: lines the caller builds).
     static func compute(siteDirectory: String, settings: [String]) -> InputFingerprint {
@@ -33,7 +35,9 @@ struct InputFingerprint: Sendable, Hashable {
         var key = CacheKeyBuilder()
         for setting in settings { key.add("setting", setting) }
         for (path, digest) in zip(paths, digests) { key.add(path, digest) }
-        return InputFingerprint(key: key.finish(), fileCount: paths.count)
+        return InputFingerprint(
+            key: key.finish(), fileCount: paths.count,
+            files: Dictionary(zip(paths, digests), uniquingKeysWith: { first, _ in first }))
     }
 
     /// A line naming the running executable by path, size and modification time, so that a rebuilt `lessons` (whose

@@ -5,12 +5,14 @@ import Foundation
 /// `pages/<edition>.bin`: a small binary file, versioned and checksummed.
 ///
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
-/// output path, the model digest, the bytes digest and the recorded links and ids (a flag, then each list), and last the SHA-256 of everything before it. Numbers are
+/// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list), a document
+/// page's record (a flag, then its input key, problems, copied files and poster), and last the SHA-256 of everything
+/// before it. Numbers are
 /// eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or
 /// written for another folder reads as no entries: every page is then rendered.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
-    static let format = 1
+    static let format = 2
     private static let magic = Array("LPDG".utf8)
 
     /// The bytes of the file for `entries` of the edition written to `folder`.
@@ -33,9 +35,37 @@ enum PageDigestFile {
             } else {
                 bytes.append(0)
             }
+            append(entry.document, to: &bytes)
         }
         bytes += checksum(bytes)
         return bytes
+    }
+
+    private static func append(_ record: PageReuse.DocumentRecord?, to bytes: inout [UInt8]) {
+        guard let record else { return bytes.append(0) }
+        bytes.append(1)
+        bytes += record.inputs.bytes
+        TemplateValueBytes.appendLength(record.diagnostics.count, to: &bytes)
+        for item in record.diagnostics.map(BuildRecord.StoredDiagnostic.init) {
+            for text in [item.severity, item.code, item.message, item.file] {
+                TemplateValueBytes.appendText(text, to: &bytes)
+            }
+            appendOptional(item.hint, to: &bytes)
+            TemplateValueBytes.appendLength(item.line, to: &bytes)
+            TemplateValueBytes.appendLength(item.column, to: &bytes)
+        }
+        TemplateValueBytes.appendLength(record.copies.count, to: &bytes)
+        for copy in record.copies {
+            TemplateValueBytes.appendText(copy.path, to: &bytes)
+            TemplateValueBytes.appendText(copy.source, to: &bytes)
+        }
+        appendOptional(record.poster, to: &bytes)
+    }
+
+    private static func appendOptional(_ text: String?, to bytes: inout [UInt8]) {
+        guard let text else { return bytes.append(0) }
+        bytes.append(1)
+        TemplateValueBytes.appendText(text, to: &bytes)
     }
 
     /// The SHA-256 of `bytes`, which ends the file.
@@ -56,9 +86,10 @@ enum PageDigestFile {
         entries.reserveCapacity(min(count, body.count / 72))
         for _ in 0..<count {
             guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
-                let links = reader.links()
+                let links = reader.links(), let document = reader.documentRecord()
             else { return [:] }
-            entries[path] = PageReuse.Entry(model: model, bytes: digest, links: links.recorded)
+            entries[path] = PageReuse.Entry(
+                model: model, bytes: digest, links: links.recorded, document: document.record)
         }
         return reader.isAtEnd ? entries : [:]
     }
@@ -115,6 +146,51 @@ enum PageDigestFile {
                 links.ids.insert(id)
             }
             return (links, ())
+        }
+
+        /// A document page's record: `record` is nil when the entry has none; nil when unreadable.
+        mutating func documentRecord() -> (record: PageReuse.DocumentRecord?, Void)? {
+            guard let flag = flag() else { return nil }
+            guard flag else { return (nil, ()) }
+            guard let inputs = digest(), let count = number(), count >= 0, count <= bytes.count - offset else {
+                return nil
+            }
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<count {
+                guard let severity = text(), let code = text(), let message = text(), let file = text(),
+                    let hint = optionalText(), let line = number(), let column = number()
+                else { return nil }
+                let stored = BuildRecord.StoredDiagnostic(
+                    severity: severity, code: code, message: message, hint: hint.text, file: file, line: line,
+                    column: column)
+                guard let diagnostic = stored.diagnostic else { return nil }
+                diagnostics.append(diagnostic)
+            }
+            guard let copyCount = number(), copyCount >= 0, copyCount <= bytes.count - offset else { return nil }
+            var copies: [PageReuse.DocumentRecord.Copy] = []
+            for _ in 0..<copyCount {
+                guard let path = text(), let source = text() else { return nil }
+                copies.append(.init(path: path, source: source))
+            }
+            guard let poster = optionalText() else { return nil }
+            return (
+                PageReuse.DocumentRecord(inputs: inputs, diagnostics: diagnostics, copies: copies, poster: poster.text),
+                ()
+            )
+        }
+
+        /// A flag byte (0 or 1); nil when it is neither or missing.
+        mutating func flag() -> Bool? {
+            guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+            defer { offset += 1 }
+            return bytes[offset] == 1
+        }
+
+        /// A text written with ``appendOptional``: `text` is nil when absent; nil when unreadable.
+        mutating func optionalText() -> (text: String?, Void)? {
+            guard let flag = flag() else { return nil }
+            guard flag else { return (nil, ()) }
+            return text().map { ($0, ()) }
         }
 
         mutating func digest() -> Digest32? {

@@ -128,6 +128,8 @@ public enum BuildPipeline {
         if let counts = reuse?.values.map(\.counts) {
             let reused = counts.map(\.reused).reduce(0, +)
             clock.record("  pages reused \(reused)/\(reused + counts.map(\.rendered).reduce(0, +))", seconds: 0)
+            clock.record(
+                "  documents not rebuilt \(reuse?.values.map(\.unbuiltDocuments).reduce(0, +) ?? 0)", seconds: 0)
         }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a

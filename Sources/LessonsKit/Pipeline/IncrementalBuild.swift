@@ -10,6 +10,8 @@ struct IncrementalBuild: Sendable {
     let fingerprint: InputFingerprint
     /// Whether `--clean` asked to ignore what the cache holds.
     let ignoreCache: Bool
+    /// The input files' digests, for document pages' input keys.
+    let sources: ReuseSources
 
     /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).
     init(
@@ -39,6 +41,7 @@ struct IncrementalBuild: Sendable {
         }
         settings.append("git note \(git.note ?? "")")
         fingerprint = InputFingerprint.compute(siteDirectory: siteDirectory, settings: settings)
+        sources = ReuseSources(files: fingerprint.files, settings: settings, siteDirectory: siteDirectory)
     }
 
     /// The last build's report when its inputs were the same and every output folder is still as it left it; else nil.
@@ -79,7 +82,9 @@ struct IncrementalBuild: Sendable {
             tool: "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())")
         let previous =
             ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
-        return PageReuse(seed: seed, previous: previous) { PageDigestFile.readOutputFile($0, in: output) }
+        return PageReuse(seed: seed, previous: previous, sources: sources) {
+            PageDigestFile.readOutputFile($0, in: output)
+        }
     }
 
     /// Stores the page digests of `edition`, just written to `output`, for the next build.

@@ -98,7 +98,8 @@ struct EditedSite {
                 body: "A patient fell."),
             "content/lessons/ll-1.md": Doc(
                 type: "lesson", id: "LL-2026-001", title: "Check the chart", themes: ["observation"],
-                service: "ward-1", body: "See [[INC-2026-001]].", sources: ["INC-2026-001"]),
+                service: "ward-1", body: "See [[INC-2026-001]] and [the poster](poster.txt).", sources: ["INC-2026-001"]
+            ),
             "content/lessons/ll-2.md": Doc(
                 type: "lesson", id: "LL-2026-002", title: "Lights at night", themes: ["falls"], service: "ward-2",
                 body: "Keep the lights on."),

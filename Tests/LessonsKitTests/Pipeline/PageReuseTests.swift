@@ -71,7 +71,17 @@ struct PageReuseTests {
         let linked = PageReuse.Entry(
             model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)),
             links: HTMLLinks(links: ["../", "a/#x", "../"], ids: ["x", "main"]))
-        let entries = ["index.html": entry, "lessons/a/index.html": linked]
+        let documented = PageReuse.Entry(
+            model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)), links: nil,
+            document: PageReuse.DocumentRecord(
+                inputs: Digest32(words: (9, 9, 9, 9)),
+                diagnostics: [
+                    .warning(.unsafeLink, "m", at: SourceLocation(file: "content/a.md", line: 3, column: 4)),
+                    .error("x", "", at: SourceLocation(file: "f", line: 1, column: 1), hint: "h"),
+                ],
+                copies: [.init(path: "lessons/b/x.pdf", source: "/site/content/lessons/x.pdf")],
+                poster: "lessons/b/poster.html"))
+        let entries = ["index.html": entry, "lessons/a/index.html": linked, "lessons/b/index.html": documented]
         let bytes = PageDigestFile.encoded(entries, folder: "/out")
         #expect(PageDigestFile.decoded(bytes, folder: "/out") == entries)
         #expect(PageDigestFile.decoded(bytes, folder: "/elsewhere").isEmpty, "written for another output folder")
@@ -119,6 +129,18 @@ struct PageReuseTests {
         #expect(one != two)
         #expect(reuse.digest(template: "t", converted: "x") != reuse.digest(template: "u", converted: "x"))
         #expect(reuse.digest(template: "t", converted: true) != reuse.digest(template: "t", converted: 1))
+    }
+
+    @Test func aListIsWrittenTheSameWhateverItsStaticType() {
+        func bytes(_ value: Any) -> [UInt8]? {
+            var buffer: [UInt8] = []
+            return TemplateValueBytes.append(value, to: &buffer) ? buffer : nil
+        }
+        let texts = [TemplateText("a"), TemplateText("b")]
+        #expect(bytes(texts) != nil && bytes(texts) == bytes(texts as [Any]))
+        #expect(bytes(texts) != bytes([TemplateText("ab")]))
+        let fields = TemplateValue(names: ["a", "b"], values: [texts, TemplateValue(names: ["c"], values: [true])])
+        #expect(bytes(fields) != nil && bytes(fields) == bytes([fields] as [Any]).map { Array($0.dropFirst(9)) })
     }
 
     @Test func aPageMadeFromTheSameInputsIsReusedWithoutBuildingItsModel() throws {
@@ -202,5 +224,42 @@ struct PageReuseTests {
             "site.yaml", siteYAML.replacingOccurrences(of: "title: Learning Lessons", with: "title: Ward news"))
         #expect(await BuildPipeline.build(site.options()).status == .success)
         #expect(site.read(poster)?.contains("Ward news") == true)
+    }
+
+    func unbuiltCount(_ report: BuildReport) -> Int? {
+        report.stageTimings.first { $0.stage.hasPrefix("  documents not rebuilt ") }.flatMap {
+            Int($0.stage.dropFirst("  documents not rebuilt ".count))
+        }
+    }
+
+    static let otherIncident = MiniSite.incident.replacingOccurrences(of: "INC-2026-001", with: "INC-2026-002")
+
+    @Test func aDocumentPageMadeFromTheSameInputsIsNotBuiltAgainAndKeepsItsProblemsAndAttachments() async throws {
+        let lesson = MiniSite.lesson + "\n\n[Unsafe](javascript:alert) and [the form](form.txt).\n"
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": lesson, "content/lessons/form.txt": "form",
+            "content/incidents/inc.md": MiniSite.incident, "content/incidents/other.md": Self.otherIncident,
+        ])
+        defer { site.remove() }
+        let first = await BuildPipeline.build(site.options())
+        #expect(first.status == .success && unbuiltCount(first) == 0)
+        let unsafe = first.diagnostics.filter { $0.code == .unsafeLink }
+        #expect(unsafe.count == 1)
+        // The other incident is named by no document and names none: only its own page is built again.
+        try site.write("content/incidents/other.md", Self.otherIncident + "\nEdited.\n")
+        try FileManager.default.removeItem(atPath: site.root + "/site-output/lessons/ll-2026-001/form.txt")
+        let second = await BuildPipeline.build(site.options())
+        #expect(second.status == .success)
+        #expect(unbuiltCount(second) == 2, "the lesson and the first incident")
+        #expect(
+            second.diagnostics.filter { $0.code == .unsafeLink } == unsafe, "the lesson's problem is still reported")
+        #expect(site.read("site-output/lessons/ll-2026-001/form.txt") == "form", "its attachment is still copied")
+        // The incident the lesson names changed: the lesson's page is built again (its model, and so its bytes, are
+        // the same: the title it shows did not change).
+        try site.write("content/incidents/inc.md", MiniSite.incident + "\nEdited.\n")
+        #expect(unbuiltCount(await BuildPipeline.build(site.options())) == 1, "the other incident only")
+        var clean = site.options()
+        clean.ignoreCache = true
+        #expect(unbuiltCount(await BuildPipeline.build(clean)) == 0)
     }
 }

@@ -26,6 +26,16 @@ struct PageInputs: Sendable {
         bytes.append(flag ? 1 : 0)
     }
 
+    mutating func add(_ number: Int) {
+        TemplateValueBytes.appendLength(number, to: &bytes)
+    }
+
+    /// Bytes such as a digest, after their count.
+    mutating func add(bytes more: [UInt8]) {
+        add(more.count)
+        bytes += more
+    }
+
     mutating func add(_ texts: [String]) {
         TemplateValueBytes.appendLength(texts.count, to: &bytes)
         for text in texts { add(text) }

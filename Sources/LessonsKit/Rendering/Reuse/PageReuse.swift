@@ -17,7 +17,37 @@ final class PageReuse: Sendable {
         let model: Digest32
         let bytes: Digest32
         let links: HTMLLinks?
+        /// For a document's page: the key of everything it was made from (``DocumentPages/reuseInputs(_:sources:)``)
+        /// and what building it gave besides the page, so an unchanged document's page need not be built at all.
+        var document: DocumentRecord?
+
+        init(model: Digest32, bytes: Digest32, links: HTMLLinks?, document: DocumentRecord? = nil) {
+            self.model = model
+            self.bytes = bytes
+            self.links = links
+            self.document = document
+        }
     }
+
+    /// What a document's page was made from and what building it gave besides the page itself.
+    struct DocumentRecord: Sendable, Hashable {
+        /// The input key (``inputKey(template:inputs:)`` of the page's ``PageInputs``).
+        let inputs: Digest32
+        /// The problems found while building the page, in order.
+        let diagnostics: [Diagnostic]
+        /// Files copied beside the page (attachments, clips), in order: output path and the file they are copied from.
+        let copies: [Copy]
+        /// The output path of the lesson's poster, made before the page.
+        let poster: String?
+
+        struct Copy: Sendable, Hashable {
+            let path: String
+            let source: String
+        }
+    }
+
+    /// The digests of the site's input files, with which a document page's input key is made; nil when unknown.
+    let sources: ReuseSources?
 
     /// The digest of the templates and the tool, with which every page's model digest starts.
     let seed: [UInt8]
@@ -31,12 +61,17 @@ final class PageReuse: Sendable {
         var entries: [String: Entry] = [:]
         var reused = 0
         var rendered = 0
+        var unbuiltDocuments = 0
     }
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
-    init(seed: [UInt8], previous: [String: Entry], readPrevious: @escaping @Sendable (String) -> [UInt8]?) {
+    init(
+        seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil,
+        readPrevious: @escaping @Sendable (String) -> [UInt8]?
+    ) {
         self.seed = seed
         self.previous = previous
+        self.sources = sources
         self.readPrevious = readPrevious
     }
 
@@ -82,16 +117,66 @@ final class PageReuse: Sendable {
         return Digest32(SHA256.hash(data: buffer))
     }
 
+    /// The files and problems of a document's page as the last build made them, when it was made from the same
+    /// `inputs` and its page and poster files still hold the bytes made then; nil otherwise (the page is then built).
+    func reusedDocument(path: String, inputs: PageInputs) -> RenderedPage? {
+        guard let last = previous[path], let record = last.document,
+            record.inputs == inputKey(template: "document", inputs: inputs)
+        else { return nil }
+        guard let page = intact(path: path, key: last.model) else { return nil }
+        var poster: (entry: Entry, bytes: [UInt8])?
+        if let path = record.poster {
+            guard let entry = previous[path], let file = intact(path: path, key: entry.model) else { return nil }
+            poster = file
+        }
+        var files = record.copies.map { OutputFile(path: $0.path, contents: .copy(from: $0.source)) }
+        if let path = record.poster, let poster { files.append(reuse(path: path, poster.entry, bytes: poster.bytes)) }
+        files.append(reuse(path: path, page.entry, bytes: page.bytes))
+        state.withLock { $0.unbuiltDocuments += 1 }
+        return RenderedPage(files: files, diagnostics: record.diagnostics)
+    }
+
+    /// Records, with the entry of the document page at `path` just built, what it was made from and what it gave: the
+    /// files before the page are copies (kept when they are) and the lesson's poster.
+    func record(_ built: RenderedPage, path: String, inputs: PageInputs) {
+        var copies: [DocumentRecord.Copy] = []
+        var poster: String?
+        for file in built.files where file.path != path {
+            switch file.contents {
+            case .copy(let source): copies.append(.init(path: file.path, source: source))
+            case .bytes where poster == nil && file.isPage: poster = file.path
+            default: return  // a file this record cannot hold: the page is built again next time
+            }
+        }
+        // The files must come back in the same order: copies, then the poster, then the page.
+        let order = copies.map(\.path) + (poster.map { [$0] } ?? []) + [path]
+        guard built.files.map(\.path) == order else { return }
+        let record = DocumentRecord(
+            inputs: inputKey(template: "document", inputs: inputs),
+            diagnostics: built.diagnostics, copies: copies, poster: poster)
+        state.withLock { $0.entries[path]?.document = record }
+    }
+
     /// The last build's page at `path` when it was made with `key` and its file still holds the bytes made then.
     private func reusedPage(path: String, key: Digest32) -> OutputFile? {
+        intact(path: path, key: key).map { reuse(path: path, $0.entry, bytes: $0.bytes) }
+    }
+
+    /// The last build's entry for `path` and the bytes of its file, when it was made with `key` and is intact.
+    private func intact(path: String, key: Digest32) -> (entry: Entry, bytes: [UInt8])? {
         guard let last = previous[path], last.model == key, let bytes = readPrevious(path),
             Digest32(SHA256.hash(data: bytes)) == last.bytes
         else { return nil }
+        return (last, bytes)
+    }
+
+    /// The page at `path` with the last build's `bytes`, its entry kept for the next build.
+    private func reuse(path: String, _ entry: Entry, bytes: [UInt8]) -> OutputFile {
         state.withLock {
-            $0.entries[path] = last
+            $0.entries[path] = entry
             $0.reused += 1
         }
-        return OutputFile(page: path, bytes: bytes, links: last.links)
+        return OutputFile(page: path, bytes: bytes, links: entry.links)
     }
 
     /// A page just rendered, recorded with `key` for the next build.
@@ -124,6 +209,32 @@ final class PageReuse: Sendable {
 
     /// How many pages were reused and how many rendered.
     var counts: (reused: Int, rendered: Int) { state.withLock { ($0.reused, $0.rendered) } }
+
+    /// How many documents' pages were taken from the last build without being built (see ``reusedDocument(path:inputs:)``).
+    var unbuiltDocuments: Int { state.withLock { $0.unbuiltDocuments } }
+}
+
+/// The digests of a build's input files and of everything else a document's page may depend on, for the input keys
+/// of document pages (see ``DocumentPages/reuseInputs(_:sources:)``).
+struct ReuseSources: Sendable {
+    /// Hex SHA-256 of each input file's bytes, by site-relative path.
+    let files: [String: String]
+    /// The digest of every input but the documents' own files (site.yaml, data, theme, static files, attachments), the
+    /// build's settings but git dates, and the site's folder.
+    let site: [UInt8]
+
+    /// From a fingerprint's files and settings: documents are the `.md` files under `content/`.
+    init(files: [String: String], settings: [String], siteDirectory: String) {
+        self.files = files
+        var inputs = PageInputs(kind: "site 1")
+        inputs.add(siteDirectory)
+        inputs.add(settings.filter { !$0.hasPrefix("git ") })
+        for path in files.keys.sorted() where !(path.hasPrefix("content/") && path.hasSuffix(".md")) {
+            inputs.add(path)
+            inputs.add(files[path] ?? "")
+        }
+        site = Array(SHA256.hash(data: inputs.bytes))
+    }
 }
 
 /// A SHA-256 digest as four words: hashable, comparable and cheap to store.

@@ -8,6 +8,25 @@
 enum TemplateValueBytes {
     /// Appends `value`; false when it holds a value of a kind this encoding does not know.
     static func append(_ value: Any, to buffer: inout [UInt8]) -> Bool {
+        // The kinds a converted model is made of, recognised by their exact type before any cast (a failed cast to a
+        // collection type is slow), written the same way as by the cases below.
+        let type = Swift.type(of: value)
+        if type == TemplateText.self, let text = value as? TemplateText {
+            buffer.append(0x58)  // X
+            appendText(text.text, to: &buffer)
+            return true
+        }
+        if type == TemplateValue.self, let fields = value as? TemplateValue { return append(fields, to: &buffer) }
+        if type == [Any].self, let items = value as? [Any] { return append(items, to: &buffer) }
+        if type == [TemplateText].self, let texts = value as? [TemplateText] {
+            buffer.append(0x41)  // A
+            appendLength(texts.count, to: &buffer)
+            for text in texts {
+                buffer.append(0x58)  // X
+                appendText(text.text, to: &buffer)
+            }
+            return true
+        }
         switch value {
         case let text as TemplateText:
             buffer.append(0x58)  // X
@@ -16,12 +35,7 @@ enum TemplateValueBytes {
             buffer.append(0x53)  // S
             appendText(text, to: &buffer)
         case let fields as TemplateValue:
-            buffer.append(0x54)  // T
-            appendLength(fields.names.count, to: &buffer)
-            for (name, field) in zip(fields.names, fields.values) {
-                appendText(name, to: &buffer)
-                guard append(field, to: &buffer) else { return false }
-            }
+            return append(fields, to: &buffer)
         case let fragment as HTMLFragment:
             // Its HTML is written as it is, and its links are recorded on the page: both count.
             buffer.append(0x48)  // H
@@ -43,13 +57,28 @@ enum TemplateValueBytes {
                 appendText(table[key] ?? "", to: &buffer)
             }
         case let items as [Any]:
-            buffer.append(0x41)  // A
-            appendLength(items.count, to: &buffer)
-            for item in items {
-                guard append(item, to: &buffer) else { return false }
-            }
+            return append(items, to: &buffer)
         default:
             return false
+        }
+        return true
+    }
+
+    private static func append(_ fields: TemplateValue, to buffer: inout [UInt8]) -> Bool {
+        buffer.append(0x54)  // T
+        appendLength(fields.names.count, to: &buffer)
+        for (name, field) in zip(fields.names, fields.values) {
+            appendText(name, to: &buffer)
+            guard append(field, to: &buffer) else { return false }
+        }
+        return true
+    }
+
+    private static func append(_ items: [Any], to buffer: inout [UInt8]) -> Bool {
+        buffer.append(0x41)  // A
+        appendLength(items.count, to: &buffer)
+        for item in items {
+            guard append(item, to: &buffer) else { return false }
         }
         return true
     }

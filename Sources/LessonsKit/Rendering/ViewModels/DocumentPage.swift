@@ -16,6 +16,16 @@ struct DocumentPages: Sendable {
     var content: EditionContent { links.content }
 
     func page(_ document: Document) -> RenderedPage {
+        // A page made from the same inputs as in the last build is taken from it as it is, with its problems.
+        let inputs = templates.reuse?.sources.flatMap { reuseInputs(document, sources: $0) }
+        let path = paths.file(for: paths.folder(of: document))
+        if let inputs, let reused = templates.reuse?.reusedDocument(path: path, inputs: inputs) { return reused }
+        let built = build(document)
+        if let inputs, let reuse = templates.reuse { reuse.record(built, path: path, inputs: inputs) }
+        return built
+    }
+
+    private func build(_ document: Document) -> RenderedPage {
         let folder = paths.folder(of: document)
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []

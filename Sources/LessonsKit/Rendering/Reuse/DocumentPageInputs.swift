@@ -1,0 +1,53 @@
+extension DocumentPages {
+    /// Everything a document's page (and its poster) is made from, for ``PageReuse/reusedDocument(path:inputs:)``:
+    /// the frame, the site's other inputs (settings, site.yaml, data, theme, static files, attachments: see
+    /// ``ReuseSources``), today, the document's own file and git dates, and for every document it names, that names it
+    /// or that it lists as a related lesson, that document's file — or, for an id the edition does not publish, whether
+    /// the site knows it and whether it is a draft. Nil when a file's digest is unknown: the page is then built.
+    func reuseInputs(_ document: Document, sources: ReuseSources) -> PageInputs? {
+        var inputs = PageInputs(kind: "document 1")
+        inputs.add(frame: frame)
+        inputs.add(bytes: sources.site)
+        inputs.add("\(today.year)-\(today.month)-\(today.day ?? 0)")
+        inputs.add(includesGovernance)
+        guard let own = sources.files[document.path] else { return nil }
+        inputs.add(document.path)
+        inputs.add(own)
+        let history = facts.gitHistory[document.path]
+        inputs.add(history.map { "\($0.firstPublished.displayText) \($0.lastUpdated.displayText)" })
+        func addDocument(_ id: String) -> Bool {
+            inputs.add(id)
+            guard let target = content.document(id) else {
+                inputs.add(false)
+                inputs.add(bodies.knownIds.contains(id.lowercased()))
+                inputs.add(bodies.draftIds.contains(id.lowercased()))
+                return true
+            }
+            guard let digest = sources.files[target.path] else { return false }
+            inputs.add(true)
+            inputs.add(target.path)
+            inputs.add(digest)
+            return true
+        }
+        let named =
+            document.frontMatterReferences.map { ($0.id.value, $0.field) }
+            + document.bodyReferences.map { ($0.value, "body") }
+        inputs.add(named.count)
+        for (id, field) in named {
+            inputs.add(field)
+            guard addDocument(id) else { return nil }
+        }
+        let backlinks = content.graph.backlinks(to: document.id)
+        inputs.add(backlinks.count)
+        for backlink in backlinks {
+            inputs.add(backlink.field)
+            guard addDocument(backlink.source) else { return nil }
+        }
+        let related = document.type == .lesson ? relatedLessons.related(to: document) : []
+        inputs.add(related.count)
+        for id in related {
+            guard addDocument(id) else { return nil }
+        }
+        return inputs
+    }
+}

@@ -108,7 +108,14 @@ public enum BuildPipeline {
         // 5. Render the editions concurrently from the one parse (documents in parallel within each); a build reuses the
         // last build's bytes of each page whose model did not change.
         options.progress?(BuildProgress(stage: "render", total: corpus.documents.count))
-        var pdfCache: PDFCache?
+        // A build that will print bulletin PDFs renders the bulletin pages with their PDF links from the start (see
+        // BulletinPDFStage); Chromium's version, part of each cached PDF's key, is asked meanwhile.
+        let bulletinStage = BulletinPDFStage(
+            mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf), jobs: options.jobs,
+            progress: options.progress)
+        let pdfChromium = write ? bulletinStage.chromiumToPrint : nil
+        let pdfCache = write ? incremental.map { PDFCache(folder: $0.folder, reads: !options.ignoreCache) } : nil
+        if let pdfChromium { pdfCache?.askVersion(of: pdfChromium) }
         let reuse = incremental.map { cache in
             Dictionary(
                 uniqueKeysWithValues: editions.map {
@@ -121,7 +128,8 @@ public enum BuildPipeline {
                 })
         }
         var rendered = await renderEditions(
-            editions, site: site, theme: theme, templates: templates, today: today, options: options, reuse: reuse)
+            editions, site: site, theme: theme, templates: templates, today: today, options: options, reuse: reuse,
+            bulletinPDFs: pdfChromium != nil)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
@@ -133,15 +141,14 @@ public enum BuildPipeline {
         }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a
-        // temporary folder; the pages that link to the PDFs are rendered again with those links, before the link check.
+        // temporary folder; pages linking to a PDF that could not be made are rendered again without the link, before
+        // the link check.
         if write, !(options.strict ? report.diagnostics.strict() : report.diagnostics).hasErrors {
-            pdfCache = incremental.map { PDFCache(folder: $0.folder, reads: !options.ignoreCache) }
+            var bulletinStage = bulletinStage
+            bulletinStage.cache = pdfCache
             for index in rendered.indices {
-                let outcome = await BulletinPDFStage(
-                    mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf),
-                    jobs: options.jobs, cache: pdfCache, progress: options.progress
-                )
-                .run(files: rendered[index].files, pages: rendered[index].bulletinPages)
+                let outcome = await bulletinStage.run(
+                    files: rendered[index].files, pages: rendered[index].bulletinPages)
                 rendered[index].files = outcome.files
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
@@ -158,6 +165,11 @@ public enum BuildPipeline {
                 for note in printed.notes where !report.summaries.contains(note) { report.summaries.append(note) }
             }
             clock.lap("bulletin PDFs")
+        } else if pdfChromium != nil {
+            for index in rendered.indices {
+                rendered[index].files = BulletinPDFStage.linking(
+                    [], in: rendered[index].files, pages: rendered[index].bulletinPages)
+            }
         }
 
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
@@ -233,7 +245,7 @@ public enum BuildPipeline {
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
     private static func renderEditions(
         _ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
-        options: BuildOptions, reuse: [String: PageReuse]?
+        options: BuildOptions, reuse: [String: PageReuse]?, bulletinPDFs: Bool
     ) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
         let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
@@ -242,7 +254,7 @@ public enum BuildPipeline {
                     let started = DispatchTime.now().uptimeNanoseconds
                     let renderer = SiteRenderer(
                         site: site, theme: theme, templates: templates, edition: edition, today: today,
-                        includeDrafts: options.includeDrafts, reuse: reuse?[edition.name])
+                        includeDrafts: options.includeDrafts, reuse: reuse?[edition.name], bulletinPDFs: bulletinPDFs)
                     let (files, diagnostics) = await renderer.render(jobs: jobs)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                     return (

@@ -1,6 +1,10 @@
 import Foundation
 
-/// Makes each bulletin's PDF from its print page with headless Chromium, then re-renders the pages that link to the PDFs.
+/// Makes each bulletin's PDF from its print page with headless Chromium.
+///
+/// The bulletin pages were rendered linking to the PDFs planned (``BulletinPages/plannedPDFs``: every bulletin when
+/// PDFs are on and Chromium is found), so a build where every PDF is made renders nothing again; a PDF that could not
+/// be made has the pages linking to it rendered again without the link.
 ///
 /// Only the writer touches the output folder, so the print pages and the files they use are written to a temporary
 /// folder of this stage's own; Chromium prints there and the PDF's bytes come back as ordinary output files.
@@ -27,7 +31,13 @@ struct BulletinPDFStage: Sendable {
     /// At most three Chromium processes at once: each one is heavy, and two cores are common.
     var concurrency: Int { min(3, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)) }
 
-    /// Prints the edition's bulletins; `pages` renders again the pages that link to the PDFs made.
+    /// The Chromium that will print, when PDFs are on and one is found: then bulletin pages are rendered linking to
+    /// their PDFs.
+    var chromiumToPrint: Chromium? {
+        mode == .off ? nil : Chromium.locate(environment: environment)
+    }
+
+    /// Prints the edition's bulletins; `pages` renders again the pages linking to a planned PDF that was not made.
     func run(files: [OutputFile], pages: BulletinPages) async -> Outcome {
         let bulletins = pages.content.documents(of: .bulletin)
         guard !bulletins.isEmpty else { return Outcome(files: files) }
@@ -36,26 +46,39 @@ struct BulletinPDFStage: Sendable {
             pages.config.baseURL == nil
             ? ["Bulletin e-mails skipped: set base_url in site.yaml (or pass --base-url) so that their links work."]
             : []
-        var outcome = await makePDFs(bulletins, files: files, pages: pages)
+        var (outcome, made) = await makePDFs(bulletins, files: files)
         outcome.notes = emailNotes + outcome.notes
+        outcome.files = Self.linking(made, in: outcome.files, pages: pages)
         return outcome
     }
 
-    private func makePDFs(_ bulletins: [Document], files: [OutputFile], pages: BulletinPages) async -> Outcome {
-        guard mode != .off else { return Outcome(files: files) }
-        guard let chromium = Chromium.locate(environment: environment) else {
+    /// `files` with the bulletin pages linking to exactly the PDFs `made`: the pages are rendered again only when
+    /// those are not the PDFs they were rendered for (a print failed, or no PDF was printed at all).
+    static func linking(_ made: Set<String>, in files: [OutputFile], pages: BulletinPages) -> [OutputFile] {
+        guard made != pages.plannedPDFs else { return files }
+        let relinked = Dictionary(
+            pages.pagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return files.map { relinked[$0.path] ?? $0 }
+    }
+
+    /// The PDFs printed or taken from the cache, and the slugs of the bulletins they belong to.
+    private func makePDFs(_ bulletins: [Document], files: [OutputFile]) async -> (Outcome, made: Set<String>) {
+        guard mode != .off else { return (Outcome(files: files), []) }
+        guard let chromium = chromiumToPrint else {
             let how =
                 "install Chromium (Debian: apt-get install chromium) or set LESSONS_CHROME to a Chrome or Chromium binary"
             if mode == .required {
-                return Outcome(
-                    files: files,
-                    diagnostics: [
-                        .error(
-                            .bulletinPDF, "bulletin PDFs are required but Chromium was not found",
-                            at: SourceLocation(file: "site.yaml"), hint: how)
-                    ])
+                return (
+                    Outcome(
+                        files: files,
+                        diagnostics: [
+                            .error(
+                                .bulletinPDF, "bulletin PDFs are required but Chromium was not found",
+                                at: SourceLocation(file: "site.yaml"), hint: how)
+                        ]), []
+                )
             }
-            return Outcome(files: files, notes: ["Bulletin PDFs skipped: Chromium was not found (\(how))."])
+            return (Outcome(files: files, notes: ["Bulletin PDFs skipped: Chromium was not found (\(how))."]), [])
         }
         let printer = PDFPrinter(
             chromium: chromium, concurrency: concurrency, timeoutSeconds: timeoutSeconds, cache: cache,
@@ -69,14 +92,13 @@ struct BulletinPDFStage: Sendable {
         do {
             printed = try await printer.print(jobs, from: files)
         } catch {
-            return Outcome(
-                files: files, diagnostics: [failure(bulletins[0], "could not prepare the print pages: \(error)")])
+            let message = "could not prepare the print pages: \(error)"
+            return (Outcome(files: files, diagnostics: [failure(bulletins[0], message)]), [])
         }
-        let results = Array(zip(bulletins, printed))
 
         var outcome = Outcome(files: files)
         var made: Set<String> = []
-        for (bulletin, result) in results {
+        for (bulletin, result) in zip(bulletins, printed) {
             switch result {
             case .failure(let reason):
                 outcome.diagnostics.append(failure(bulletin, "the PDF of \(bulletin.id) could not be made: \(reason)"))
@@ -98,12 +120,7 @@ struct BulletinPDFStage: Sendable {
                 }
             }
         }
-        guard !made.isEmpty else { return outcome }
-        // The web pages and the list were rendered before the PDFs existed: render them again with their PDF links.
-        let relinked = Dictionary(
-            pages.pagesLinkingPDFs(made).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        outcome.files = outcome.files.map { relinked[$0.path] ?? $0 }
-        return outcome
+        return (outcome, made)
     }
 
     private func failure(_ bulletin: Document, _ message: String) -> Diagnostic {
@@ -112,48 +129,5 @@ struct BulletinPDFStage: Sendable {
         return mode == .required
             ? .error(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)
             : .warning(.bulletinPDF, message, at: bulletin.location(of: "id"), hint: hint)
-    }
-
-    /// Each print page and the files it refers to (`href` of style sheets, `src` of images), by path.
-    static func printPages(of bulletins: [Document], from files: [OutputFile]) -> [OutputFile] {
-        printPages(bulletins.map { BulletinPages.bulletinPrintPath($0.slug) }, from: files)
-    }
-
-    /// The pages at `pagePaths` and the files they refer to (`href` of style sheets, `src` of images), by path.
-    static func printPages(_ pagePaths: [String], from files: [OutputFile]) -> [OutputFile] {
-        printPages(pagePaths, in: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }))
-    }
-
-    /// The same, from the output files by path (built once by callers that ask for many pages).
-    static func printPages(_ pagePaths: [String], in byPath: [String: OutputFile]) -> [OutputFile] {
-        var needed: Set<String> = []
-        for path in pagePaths {
-            guard let page = byPath[path], case .bytes(let bytes) = page.contents else { continue }
-            needed.insert(path)
-            let base = path.split(separator: "/").dropLast().map(String.init)
-            for reference in referencedPaths(String(decoding: bytes, as: UTF8.self)) {
-                if let resolved = resolve(reference, from: base), byPath[resolved] != nil { needed.insert(resolved) }
-            }
-        }
-        return needed.sorted().compactMap { byPath[$0] }
-    }
-
-    /// Relative `href="…"` and `src="…"` values of a page (no scheme, not `#`, `mailto:` or absolute).
-    static func referencedPaths(_ html: String) -> [String] {
-        var found: [String] = []
-        for attribute in ["href=\"", "src=\""] {
-            var rest = Substring(html)
-            while let start = rest.range(of: attribute) {
-                let value = rest[start.upperBound...].prefix { $0 != "\"" }
-                rest = rest[start.upperBound...]
-                let path = value.split(separator: "#").first.map(String.init) ?? ""
-                if !path.isEmpty, !path.contains(":"), !path.hasPrefix("/") { found.append(path) }
-            }
-        }
-        return found
-    }
-
-    static func resolve(_ reference: String, from base: [String]) -> String? {
-        RelativePath.join(reference, to: base.joined(separator: "/"))
     }
 }

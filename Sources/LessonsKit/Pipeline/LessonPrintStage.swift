@@ -20,6 +20,7 @@ struct LessonPrintStage: Sendable {
     /// Prints `lessons`' pages and posters and the learning reports; `reportPages` renders the reports again with
     /// their PDF links.
     func run(files: [OutputFile], lessons: [Document], reportPages: ReportPages) async -> BulletinPDFStage.Outcome {
+        guard mode != .off else { return BulletinPDFStage.Outcome(files: files) }
         let sitePaths = reportPages.paths
         let paths = Set(files.map(\.path))
         let reports = reportPages.periods.filter {

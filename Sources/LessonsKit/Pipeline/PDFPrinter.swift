@@ -31,7 +31,8 @@ struct PDFPrinter: Sendable {
     /// The fixed bytes of each job's PDF, in the order of `jobs`; throws when the print pages cannot be prepared.
     func print(_ jobs: [Job], from files: [OutputFile]) async throws -> [Result<[UInt8], Chromium.Failure>] {
         let scratch = PrintScratchFolder.make()
-        let keys = cache.map { cacheKeys(jobs, files: files, cache: $0) } ?? []
+        let printFiles = PrintPageFiles(files)
+        let keys = cache.map { cacheKeys(jobs, files: printFiles, cache: $0) } ?? []
         cache?.use(keys)
         var results = [Result<[UInt8], Chromium.Failure>?](repeating: nil, count: jobs.count)
         if let cache, cache.reads {
@@ -45,7 +46,7 @@ struct PDFPrinter: Sendable {
 
         let folder = scratch.path
         defer { scratch.remove() }
-        try scratch.write(BulletinPDFStage.printPages(missing.map { jobs[$0].page }, from: files))
+        try scratch.write(printFiles.files(for: missing.map { jobs[$0].page }))
         let profiles = ProfilePool(folder: folder, count: concurrency)
         let timeout = timeoutSeconds
         let printed = await boundedMap(missing, limit: concurrency) { index -> Result<[UInt8], Chromium.Failure> in
@@ -78,15 +79,13 @@ struct PDFPrinter: Sendable {
     }
 
     /// Each job's cache key; each file's digest is computed once, since pages share their style sheets.
-    private func cacheKeys(_ jobs: [Job], files: [OutputFile], cache: PDFCache) -> [String] {
+    private func cacheKeys(_ jobs: [Job], files: PrintPageFiles, cache: PDFCache) -> [String] {
         let maker = PDFCacheKey(
             chromiumVersion: cache.version(of: chromium),
             temporaryFolder: Self.stableFolderName(PrintScratchFolder.make().path))
         var digests: [String: String] = [:]
-        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return jobs.map { job in
-            let needed = BulletinPDFStage.printPages([job.page], in: byPath)
-            return maker.key(kind: job.kind, page: job.page, date: job.date, files: needed) { file in
+            maker.key(kind: job.kind, page: job.page, date: job.date, files: files.files(for: job.page)) { file in
                 if let known = digests[file.path] { return known }
                 let digest = PDFCacheKey.digest(of: file)
                 digests[file.path] = digest
@@ -147,9 +146,11 @@ final class ProgressCounter: @unchecked Sendable {
 final class PDFCache: @unchecked Sendable {
     let folder: BuildCacheFolder
     let reads: Bool
-    /// Guards `versions`.
+    /// Guards `versions`, `asked` and `keys`.
     private let lock = NSLock()
     private var versions: [String: String] = [:]
+    /// Version questions under way, by executable.
+    private var asked: [String: DispatchGroup] = [:]
     private var keys: Set<String> = []
 
     init(folder: BuildCacheFolder, reads: Bool) {
@@ -165,8 +166,28 @@ final class PDFCache: @unchecked Sendable {
         lock.withLock { keys.formUnion(used) }
     }
 
-    /// `chromium --version`, run once per build and executable.
+    /// Starts `chromium --version` on another thread while the build goes on, so the answer is ready when printing
+    /// starts.
+    func askVersion(of chromium: Chromium) {
+        let executable = chromium.executable
+        let group: DispatchGroup? = lock.withLock {
+            guard versions[executable] == nil, asked[executable] == nil else { return nil }
+            let group = DispatchGroup()
+            group.enter()
+            asked[executable] = group
+            return group
+        }
+        guard let group else { return }
+        DispatchQueue.global().async {
+            let version = chromium.version()
+            self.lock.withLock { self.versions[executable] = version }
+            group.leave()
+        }
+    }
+
+    /// `chromium --version`, run once per build and executable (waiting for the answer when it was asked earlier).
     func version(of chromium: Chromium) -> String {
+        lock.withLock { asked[chromium.executable] }?.wait()
         if let known = lock.withLock({ versions[chromium.executable] }) { return known }
         let version = chromium.version()
         lock.withLock { versions[chromium.executable] = version }

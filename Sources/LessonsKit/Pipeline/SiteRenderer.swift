@@ -12,7 +12,7 @@ struct SiteRenderer: Sendable {
     let today: PartialDate
     let siteDirectory: String
     let documents: DocumentPages
-    /// Bulletin pages; the PDF stage renders those linking to the PDFs again.
+    /// Bulletin pages; the PDF stage renders those linking to a PDF again when it could not be made.
     let bulletins: BulletinPages
     let lists: ListPages
     let home: HomePage
@@ -26,10 +26,11 @@ struct SiteRenderer: Sendable {
     let search: SearchPages
     let feeds: FeedFiles
 
-    /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet.
+    /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet;
+    /// with `bulletinPDFs`, bulletin pages link to the PDFs the build is about to print.
     init(
         site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate,
-        includeDrafts: Bool, reuse: PageReuse? = nil
+        includeDrafts: Bool, reuse: PageReuse? = nil, bulletinPDFs: Bool = false
     ) {
         var templates = templates
         templates.reuse = reuse
@@ -94,7 +95,7 @@ struct SiteRenderer: Sendable {
             themes: analysis.themes,
             supportHTML: (site.supportHTML ?? config.bulletin.support.map { bodies.bulletinMarkdownHTML($0) })
                 .map(HTMLFragment.init(scanning:)),
-            today: today)
+            today: today, plannedPDFs: bulletinPDFs ? Set(content.documents(of: .bulletin).map(\.slug)) : [])
         lists = ListPages(
             frame: frame, templates: templates, links: links, figures: figures, content: content,
             responseMix: analysis.responseMix, rootPath: config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/")

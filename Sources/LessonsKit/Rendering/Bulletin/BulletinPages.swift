@@ -13,11 +13,19 @@ struct BulletinPages: Sendable {
     /// `bulletin.support` of site.yaml as HTML, rendered once per build.
     let supportHTML: HTMLFragment?
     let today: PartialDate
+    /// The bulletins (lower-cased ids) whose PDF the build is to print, so that their pages link to it from the start;
+    /// the PDF stage renders the linking pages again only for a PDF that could not be made.
+    var plannedPDFs: Set<String> = []
     var paths: SitePaths { links.paths }
     var content: EditionContent { links.content }
 
+    /// The bulletin files of the edition, linking to the PDFs planned.
+    func files() -> RenderedPage {
+        files(pdfIds: plannedPDFs)
+    }
+
     /// The bulletin files of the edition; `pdfIds` (lower-cased ids) are the bulletins whose PDF exists, so pages link to it.
-    func files(pdfIds: Set<String> = []) -> RenderedPage {
+    func files(pdfIds: Set<String>) -> RenderedPage {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         let bulletins = content.documents(of: .bulletin)
@@ -75,13 +83,17 @@ struct BulletinPages: Sendable {
             breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
         files.append(OutputFile(page: paths.file(for: folder), html: templates.render("bulletin", web)))
 
+        // The print page is what Chromium prints, before any PDF exists: it never links to the PDF.
+        var printFormats = formats
+        printFormats.pdfHref = nil
         var printModel = model
+        printModel.formats = printFormats
         if let base = config.baseURL {
             let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
             printModel = bulletinView(
                 issue, links: printLinks,
                 forewordHTML: bodies.bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
-                formats: formats)
+                formats: printFormats)
         }
         let print = frame.page(
             BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder,

@@ -99,7 +99,7 @@ struct BulletinModel {
     let actions: [CompletedAction]
     let sessions: [Item]
     let leadGroups: [LeadGroup]
-    let formats: Formats
+    var formats: Formats
     var summary: String?
     var lead: Item?
     var spotlight: Spotlight?

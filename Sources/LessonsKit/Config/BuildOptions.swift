@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var requirePDF = false
     /// Skip bulletin PDFs whatever `bulletin.pdf` says: `lessons serve` rebuilds on every save, and PDFs take seconds.
     public var skipPDF = false
+    /// Where the PDF stages look for Chromium and their time-out (`LESSONS_CHROME`, `PATH`, `LESSONS_PDF_TIMEOUT`):
+    /// the process's environment, or a stand-in Chromium's in tests.
+    var pdfEnvironment = ProcessInfo.processInfo.environment
     /// `--cache DIR`: the incremental build cache's folder (default `.lessons-cache/` in the site).
     public var cacheDirectory: String?
     /// `--clean`: ignore the incremental build cache for this build (it is written afresh).

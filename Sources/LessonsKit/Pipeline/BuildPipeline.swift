@@ -112,7 +112,7 @@ public enum BuildPipeline {
         // BulletinPDFStage); Chromium's version, part of each cached PDF's key, is asked meanwhile.
         let bulletinStage = BulletinPDFStage(
             mode: options.requirePDF ? .required : (options.skipPDF ? .off : config.bulletin.pdf), jobs: options.jobs,
-            progress: options.progress)
+            progress: options.progress, environment: options.pdfEnvironment)
         let pdfChromium = write ? bulletinStage.chromiumToPrint : nil
         let pdfCache = write ? incremental.map { PDFCache(folder: $0.folder, reads: !options.ignoreCache) } : nil
         if let pdfChromium { pdfCache?.askVersion(of: pdfChromium) }
@@ -156,7 +156,8 @@ public enum BuildPipeline {
                 let configured = options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF
                 let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : configured
                 let printStage = LessonPrintStage(
-                    mode: printMode, jobs: options.jobs, cache: pdfCache, progress: options.progress)
+                    mode: printMode, jobs: options.jobs, cache: pdfCache, progress: options.progress,
+                    environment: options.pdfEnvironment)
                 let printed = await printStage.run(
                     files: rendered[index].files, lessons: rendered[index].lessons,
                     reportPages: rendered[index].reportPages)

@@ -7,7 +7,8 @@ import Testing
 /// uses or to Chromium's version prints it afresh; a damaged cached PDF or `--clean` is never trusted.
 @Suite("PDF cache")
 struct PDFCacheTests {
-    /// A stand-in for Chromium that writes a tiny PDF and counts its print runs in `runs.txt`.
+    /// A stand-in for Chromium that writes a tiny PDF and counts its print runs in `runs.txt`; it fails (exit status
+    /// 1, no PDF) for a page whose URL contains `failing`.
     struct FakeChromium {
         let folder = FileManager.default.temporaryDirectory.path + "/lessons-fake-chromium-" + UUID().uuidString
         var script: String { folder + "/chromium" }
@@ -15,15 +16,16 @@ struct PDFCacheTests {
             (FileManager.default.contents(atPath: folder + "/runs.txt").map { $0.count }) ?? 0
         }
 
-        init(version: String = "Fake Chromium 1.0") throws {
+        init(version: String = "Fake Chromium 1.0", failing: String? = nil) throws {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let failure = failing.map { "    file://*\($0)*) echo 'ERROR: cannot print'; exit 1 ;;\n" } ?? ""
             let text = """
                 #!/bin/sh
                 for argument in "$@"; do
                   case "$argument" in
                     --version) echo "\(version)"; exit 0 ;;
                     --print-to-pdf=*) output="${argument#--print-to-pdf=}" ;;
-                  esac
+                \(failure)  esac
                 done
                 printf x >> "\(folder)/runs.txt"
                 printf '%%PDF-1.4\\n<</Type /Page>>\\n/CreationDate (D:20260101120000)\\n%%%%EOF\\n' > "$output"

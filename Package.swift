@@ -14,8 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // `lessons serve` only: a small async HTTP server (no SwiftNIO), kept out of the LessonsKit pipeline.
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
-        // RFC 4180 CSV writing for the exports beside the dashboards.
-        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
         // SHA-256 of every input for the incremental build cache (BoringSSL's assembly, not a hand-written hash).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
@@ -31,7 +29,6 @@ let package = Package(
                 "Ccmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,11 +1,10 @@
-import CSV
-import Foundation
-
 /// A table for spreadsheets and board papers, written as RFC 4180 CSV: UTF-8, a header row, every field quoted (quotes
 /// doubled), CRLF line ends. A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return) gets a leading apostrophe, so opening the file never runs anything.
 ///
-/// Writing goes through yaslab/CSV.swift's `CSVWriter`, a maintained RFC 4180 writer; neutralising formulas is ours.
+/// The writer is ours: with every field quoted, RFC 4180 is only "quote, the bytes with `"` doubled, quote", and writing
+/// whole byte runs is several times faster than a general writer that streams one byte at a time (CSV was 5 % of a
+/// 10,000-document build's CPU through yaslab/CSV.swift's `CSVWriter` and an `OutputStream`).
 struct CSVTable: Sendable, Hashable {
     let headers: [String]
     let rows: [[String]]
@@ -24,30 +23,28 @@ struct CSVTable: Sendable, Hashable {
         return "'" + cell
     }
 
-    /// The CSV text.
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), crlf: [UInt8] = [0x0D, 0x0A]
+
+    /// The CSV text: every record, the last one included, ends in CR LF (RFC 4180 allows a final line break and
+    /// spreadsheets expect one).
     var text: String {
-        let stream = OutputStream(toMemory: ())
-        do {
-            let writer = try CSVWriter(stream: stream, codecType: UTF8.self, delimiter: ",", newline: .crlf)
-            for row in [headers] + rows {
-                try writer.write(row: row.map(Self.neutralised), quotedAtIndex: { _ in true })
-            }
-            writer.stream.close()
-        } catch {
-            return Self.fallback(headers: headers, rows: rows)
-        }
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            return Self.fallback(headers: headers, rows: rows)
-        }
-        // The writer separates records; RFC 4180 allows a final line break and spreadsheets expect one.
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (rows.count + 1) * max(1, headers.count))
+        Self.append(headers, to: &bytes)
+        for row in rows { Self.append(row, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same format without the library, used only if the in-memory stream fails.
-    static func fallback(headers: [String], rows: [[String]]) -> String {
-        ([headers] + rows).map { row in
-            row.map { "\"" + neutralised($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
-                separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
+    private static func append(_ row: [String], to bytes: inout [UInt8]) {
+        for (index, cell) in row.enumerated() {
+            if index > 0 { bytes.append(comma) }
+            bytes.append(quote)
+            for byte in neutralised(cell).utf8 {
+                if byte == quote { bytes.append(quote) }
+                bytes.append(byte)
+            }
+            bytes.append(quote)
+        }
+        bytes += crlf
     }
 }

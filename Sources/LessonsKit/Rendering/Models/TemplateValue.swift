@@ -21,7 +21,10 @@ struct TemplateValue: MustacheParent {
     let values: [Any]
 
     func child(named name: String) -> Any? {
-        names.firstIndex(of: name).map { values[$0] }
+        if let index = names.firstIndex(of: name) { return values[index] }
+        // A rewritten partial call (`.lessonsPartial.card`) asks the item for its fragment; a page root has none.
+        guard name == PartialFragmentRewrite.lookupName, names.last != RecordingTemplate.literalName else { return nil }
+        return FragmentLookup(item: self)
     }
 
     /// The value as Mustache should see it: models become `TemplateValue`s, arrays their converted elements, a nil

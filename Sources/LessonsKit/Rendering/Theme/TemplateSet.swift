@@ -13,6 +13,23 @@ struct TemplateSet: Sendable {
     let recordsLinks: Bool
     /// Skips rendering the pages whose model did not change since the last build (see ``PageReuse``); nil renders all.
     var reuse: PageReuse?
+    /// The partials page templates call through fragments (``PartialFragmentRewrite``).
+    private let fragmentPartials: Set<String>
+    /// The fragments rendered so far for this edition (``PartialFragments``); nil when no call is rewritten.
+    private var fragments: PartialFragments?
+
+    private init(library: MustacheLibrary, names: Set<String>, recordsLinks: Bool, fragmentPartials: Set<String>) {
+        self.library = library
+        self.names = names
+        self.recordsLinks = recordsLinks
+        self.fragmentPartials = fragmentPartials
+        self.fragments = fragmentPartials.isEmpty ? nil : PartialFragments()
+    }
+
+    /// Starts an edition: fragments rendered for another edition's pages are let go.
+    mutating func startEdition() {
+        fragments = fragmentPartials.isEmpty ? nil : PartialFragments()
+    }
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
     static func parse(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
@@ -21,8 +38,11 @@ struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var names: Set<String> = []
         var recordsLinks = true
+        var texts: [String: String] = [:]
+        for (name, file) in theme.templates { texts[name] = String(decoding: file.bytes, as: UTF8.self) }
+        let fragmentCalls = PartialFragmentRewrite.rewrite(texts)
         for (name, file) in theme.templates {
-            let text = String(decoding: file.bytes, as: UTF8.self)
+            let text = fragmentCalls.texts[name] ?? texts[name] ?? ""
             // An empty page template would produce empty pages, then a broken link for every link to them: report the cause.
             if TextChecks.isBlank(text), !file.displayPath.contains("/partials/") {
                 diagnostics.append(
@@ -70,8 +90,22 @@ struct TemplateSet: Sendable {
                         "add templates/\(required).mustache to the theme, or remove the site's theme setting to use the default"
                 ))
         }
+        var fragmentPartials: Set<String> = []
+        if !fragmentCalls.partials.isEmpty, let html = try? MustacheTemplate(string: "{{{.}}}") {
+            library.register(html, named: PartialFragmentRewrite.htmlName)
+        }
+        for partial in fragmentCalls.partials where names.contains(partial) {
+            guard let wrapper = try? MustacheTemplate(string: PartialFragmentRewrite.wrapperText(partial)) else {
+                continue
+            }
+            library.register(wrapper, named: PartialFragmentRewrite.wrapperName(partial))
+            fragmentPartials.insert(partial)
+        }
         return (
-            diagnostics.isEmpty ? TemplateSet(library: library, names: names, recordsLinks: recordsLinks) : nil,
+            diagnostics.isEmpty
+                ? TemplateSet(
+                    library: library, names: names, recordsLinks: recordsLinks, fragmentPartials: fragmentPartials)
+                : nil,
             diagnostics
         )
     }
@@ -107,7 +141,10 @@ struct TemplateSet: Sendable {
         var model = converted ?? ""
         if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }
         let recorder = LinkRecorder()
-        let text = LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }
+        let fragments = fragments.map { PartialFragments.Render(library: library, cache: $0) }
+        let text = PartialFragments.$render.withValue(fragments) {
+            LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }
+        }
         return RenderedHTML(text: text, links: recordsLinks ? recorder.recorded : nil)
     }
 

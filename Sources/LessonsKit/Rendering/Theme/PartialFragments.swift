@@ -1,0 +1,104 @@
+import Mustache
+import Synchronization
+
+/// Partials rendered once per distinct item and reused: a document's card is written once per build for every theme
+/// page that lists it, not once per page.
+///
+/// ``PartialFragmentRewrite`` turns an eligible `{{> card}}` into a lookup of `.lessonsPartial.card` on the item on top
+/// of the context. ``TemplateValue`` answers that lookup with a ``FragmentLookup``, which asks this cache for the
+/// partial rendered for exactly that item (keyed by the item's every value, ``TemplateValueBytes``). The partial is
+/// rendered for the item alone, under a root that notes any lookup climbing past the item: when one does, the partial
+/// reads something of the page and no fragment is given, so the page renders the partial itself, as before. A fragment
+/// keeps the links and ids recorded while it rendered and records them again on every page that writes it.
+///
+/// One cache serves one edition's pages; it holds at most ``capacity`` bytes (fragments and keys), and renders without
+/// storing past that, so a large site's memory stays bounded.
+final class PartialFragments: Sendable {
+    /// The name under which the rendering root gives the item (``PartialFragmentRewrite/wrapperText(_:)``).
+    static let itemName = "lessonsItem"
+    /// Bytes of fragments and keys kept at most.
+    static let capacity = 48 << 20
+
+    private struct State {
+        var fragments: [[UInt8]: HTMLFragment?] = [:]
+        var bytes = 0
+    }
+    private let state = Mutex(State())
+
+    /// The page render running on this task, whose lookups this cache answers.
+    @TaskLocal static var render: Render?
+
+    /// One page's render: the library to render partials with, and the last answer (a rewritten call looks its
+    /// fragment up twice, for the section and for the inverted section).
+    final class Render: @unchecked Sendable {
+        let library: MustacheLibrary
+        let cache: PartialFragments
+        private var last: (names: [String], values: [Any], partial: String, fragment: HTMLFragment?)?
+
+        init(library: MustacheLibrary, cache: PartialFragments) {
+            self.library = library
+            self.cache = cache
+        }
+
+        func fragment(_ partial: String, for item: TemplateValue) -> HTMLFragment? {
+            if let last, last.partial == partial, Self.same(last.names, item.names), Self.same(last.values, item.values)
+            {
+                return last.fragment
+            }
+            let fragment = cache.fragment(partial, for: item, library: library)
+            last = (item.names, item.values, partial, fragment)
+            return fragment
+        }
+
+        /// Whether two arrays share their storage (the same item's fields, met again at once).
+        private static func same<T>(_ a: [T], _ b: [T]) -> Bool {
+            a.count == b.count
+                && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { $0.baseAddress == x.baseAddress } }
+        }
+    }
+
+    /// Partial `partial` rendered for `item` alone, or nil when it reads anything above the item (or the item holds a
+    /// value ``TemplateValueBytes`` does not know).
+    func fragment(_ partial: String, for item: TemplateValue, library: MustacheLibrary) -> HTMLFragment? {
+        var key = Array(partial.utf8)
+        key.append(0)
+        guard TemplateValueBytes.append(item, to: &key) else { return nil }
+        if let known = state.withLock({ $0.fragments[key] }) { return known }
+        let root = FragmentRoot(item: item)
+        let recorder = LinkRecorder()
+        let html = LinkRecorder.$current.withValue(recorder) {
+            library.render(root, withTemplate: PartialFragmentRewrite.wrapperName(partial)) ?? ""
+        }
+        let fragment = root.climbed ? nil : HTMLFragment(html: html, links: recorder.recorded)
+        let size = key.count + html.utf8.count
+        state.withLock { state in
+            guard state.bytes + size <= Self.capacity else { return }
+            state.fragments[key] = fragment
+            state.bytes += size
+        }
+        return fragment
+    }
+}
+
+/// `.lessonsPartial` on an item: its fragment of each partial, by the partial's name.
+struct FragmentLookup: MustacheParent {
+    let item: TemplateValue
+
+    func child(named name: String) -> Any? { PartialFragments.render?.fragment(name, for: item) }
+}
+
+/// The root a fragment renders under: it gives the item, the empty literal every page root has
+/// (``RecordingTemplate/literalName``), and notes any other lookup, which in a page would have climbed past the item.
+private final class FragmentRoot: MustacheParent {
+    let item: TemplateValue
+    private(set) var climbed = false
+
+    init(item: TemplateValue) { self.item = item }
+
+    func child(named name: String) -> Any? {
+        if name == PartialFragments.itemName { return item }
+        if name == RecordingTemplate.literalName { return "" }
+        climbed = true
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// Partials rendered once per distinct item (`PartialFragments`) write the same bytes, and record the same links, as
+/// the partial rendered in the page; calls that could depend on more than the item are left to Mustache.
+struct PartialFragmentTests {
+    struct Item: TemplateFields {
+        let title: String
+        let href: String
+        var heading: String? = nil
+        var templateFields: TemplateValue.Fields { ["title": title, "href": href, "heading": heading] }
+    }
+
+    struct List: TemplateFields {
+        let heading: String
+        let items: [Item]
+        var templateFields: TemplateValue.Fields { ["heading": heading, "items": items] }
+    }
+
+    static func templates(list: String, card: String, extra: [String: String] = [:]) throws -> TemplateSet {
+        var files: [String: ThemeFiles.File] = [:]
+        for name in ["layout", "home", "document", "notfound"] {
+            files["templates/\(name).mustache"] = .init(bytes: Array("x".utf8), displayPath: name)
+        }
+        files["templates/list.mustache"] = .init(bytes: Array(list.utf8), displayPath: "list")
+        files["templates/partials/card.mustache"] = .init(bytes: Array(card.utf8), displayPath: "card")
+        for (name, text) in extra {
+            files["templates/\(name).mustache"] = .init(bytes: Array(text.utf8), displayPath: name)
+        }
+        return try #require(TemplateSet.parse(ThemeFiles(files: files)).0)
+    }
+
+    static let list = "<h1>{{heading}}</h1>\n{{#items}}\n{{> card}}\n{{/items}}\n<p>end</p>\n"
+
+    @Test func aCardFromItsFragmentIsTheCardRenderedInThePage() throws {
+        let card = "<a href=\"{{href}}\" id=\"c-{{title}}\">{{title}}</a>\n<a href=\"#top\">top</a>\n"
+        let templates = try Self.templates(list: Self.list, card: card)
+        let items = [Item(title: "a&b", href: "x/"), Item(title: "c", href: "y/")]
+        let expected =
+            "<h1>H</h1>\n<a href=\"x/\" id=\"c-a&amp;b\">a&amp;b</a>\n<a href=\"#top\">top</a>\n"
+            + "<a href=\"y/\" id=\"c-c\">c</a>\n<a href=\"#top\">top</a>\n<p>end</p>\n"
+        // The second and third renders take both cards from the fragments the first rendered.
+        for heading in ["H", "H", "H"] {
+            let page = templates.render("list", List(heading: heading, items: items))
+            #expect(page.text == expected)
+            #expect(page.links?.links == ["x/", "#top", "y/", "#top"])
+            #expect(page.links?.ids == ["c-a&b", "c-c"])
+        }
+    }
+
+    @Test func aCardThatReadsThePageIsRenderedInThePage() throws {
+        // `heading` climbs to the page when the item has none, so that item's card cannot come from a fragment.
+        let templates = try Self.templates(list: Self.list, card: "<p>{{title}}: {{heading}}</p>\n")
+        let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/", heading: "own")]
+        for heading in ["One", "Two"] {
+            let page = templates.render("list", List(heading: heading, items: items))
+            #expect(page.text == "<h1>\(heading)</h1>\n<p>a: \(heading)</p>\n<p>b: own</p>\n<p>end</p>\n")
+        }
+    }
+
+    @Test func onlyCallsThatDependOnTheItemAloneAreRewritten() {
+        let card = "<p>{{title}}</p>\n"
+        func rewritten(_ templates: [String: String]) -> Set<String> {
+            Set(PartialFragmentRewrite.rewrite(templates).texts.keys)
+        }
+        #expect(rewritten(["list": Self.list, "card": card]) == ["list"])
+        // Indented (Mustache indents every line of the partial), not in a section, or not alone on its line.
+        #expect(rewritten(["list": "{{#items}}\n  {{> card}}\n{{/items}}\n", "card": card]).isEmpty)
+        #expect(rewritten(["list": "{{> card}}\n", "card": card]).isEmpty)
+        #expect(rewritten(["list": "{{#items}}<li>{{> card}}</li>{{/items}}\n", "card": card]).isEmpty)
+        // The partial calls another partial, or sets its own delimiters or content type.
+        #expect(rewritten(["list": Self.list, "card": "{{> other}}\n", "other": "x"]).isEmpty)
+        #expect(rewritten(["list": Self.list, "card": "{{=<% %>=}}\n"]).isEmpty)
+        // The calling template is itself a partial; a block is indented somewhere in the theme.
+        #expect(rewritten(["list": Self.list, "card": card, "page": "{{> list}}\n"]) == [])
+        #expect(
+            rewritten(["list": Self.list, "card": card, "layout": "<main>\n  {{$main}}{{/main}}\n</main>\n"]).isEmpty)
+        // Inside a comment nothing is a tag.
+        #expect(rewritten(["list": "{{#items}}\n{{! a\n{{> card}}\n}}\n{{/items}}\n", "card": card]).isEmpty)
+    }
+
+    @Test func theDefaultThemesCardsAreRewritten() {
+        var texts: [String: String] = [:]
+        for (path, bytes) in EmbeddedDefaultTheme.files where path.hasPrefix("templates/") {
+            let name = path.split(separator: "/").last.map { String($0.dropLast(".mustache".count)) } ?? path
+            texts[name] = String(decoding: bytes, as: UTF8.self)
+        }
+        let result = PartialFragmentRewrite.rewrite(texts)
+        #expect(result.partials == ["card"])
+        #expect(Set(result.texts.keys).isSuperset(of: ["list", "theme", "unit"]))
+    }
+}

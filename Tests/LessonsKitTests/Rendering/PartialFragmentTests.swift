@@ -63,9 +63,9 @@ struct PartialFragmentTests {
     @Test func onlyCallsThatDependOnTheItemAloneAreRewritten() {
         let card = "<p>{{title}}</p>\n"
         func rewritten(_ templates: [String: String]) -> Set<String> {
-            Set(PartialFragmentRewrite.rewrite(templates).texts.keys)
+            Set(PartialFragmentRewrite.rewrite(templates).itemPartials)
         }
-        #expect(rewritten(["list": Self.list, "card": card]) == ["list"])
+        #expect(rewritten(["list": Self.list, "card": card]) == ["card"])
         // Indented (Mustache indents every line of the partial), not in a section, or not alone on its line.
         #expect(rewritten(["list": "{{#items}}\n  {{> card}}\n{{/items}}\n", "card": card]).isEmpty)
         #expect(rewritten(["list": "{{> card}}\n", "card": card]).isEmpty)
@@ -73,8 +73,9 @@ struct PartialFragmentTests {
         // The partial calls another partial, or sets its own delimiters or content type.
         #expect(rewritten(["list": Self.list, "card": "{{> other}}\n", "other": "x"]).isEmpty)
         #expect(rewritten(["list": Self.list, "card": "{{=<% %>=}}\n"]).isEmpty)
-        // The calling template is itself a partial; a block is indented somewhere in the theme.
-        #expect(rewritten(["list": Self.list, "card": card, "page": "{{> list}}\n"]) == [])
+        // The calling template is itself included with indentation; a block is indented somewhere in the theme.
+        #expect(rewritten(["list": Self.list, "card": card, "page": "{{> list}}\n"]) == ["card"])
+        #expect(rewritten(["list": Self.list, "card": card, "page": "<div>\n  {{> list}}\n</div>\n"]).isEmpty)
         #expect(
             rewritten(["list": Self.list, "card": card, "layout": "<main>\n  {{$main}}{{/main}}\n</main>\n"]).isEmpty)
         // Inside a comment nothing is a tag.
@@ -88,7 +89,40 @@ struct PartialFragmentTests {
             texts[name] = String(decoding: bytes, as: UTF8.self)
         }
         let result = PartialFragmentRewrite.rewrite(texts)
-        #expect(result.partials == ["card"])
-        #expect(Set(result.texts.keys).isSuperset(of: ["list", "theme", "unit"]))
+        #expect(result.itemPartials == ["card"])
+        #expect(result.pagePartials.isSuperset(of: ["header", "footer", "breadcrumbs"]))
+        #expect(Set(result.texts.keys).isSuperset(of: ["list", "theme", "unit", "layout"]))
+    }
+
+    static let page = "<h1>{{heading}}</h1>\n{{> header}}\n<p>end</p>\n"
+
+    @Test func aPagePartialIsReusedForPagesThatGiveItTheSameValues() throws {
+        // The header reads `title`, and `heading` only when there is no title: what it read decides the reuse.
+        let header = "<a href=\"{{href}}\">{{title}}{{^title}}{{heading}}{{/title}}</a>\n"
+        let templates = try Self.templates(list: Self.page, card: "x", extra: ["partials/header": header])
+        struct Root: TemplateFields {
+            let heading: String
+            var title: String? = nil
+            var href: String = "x/"
+            var templateFields: TemplateValue.Fields { ["heading": heading, "title": title, "href": href] }
+        }
+        for (root, line) in [
+            (Root(heading: "A", title: "T"), "<a href=\"x/\">T</a>"),
+            (Root(heading: "B", title: "T"), "<a href=\"x/\">T</a>"),
+            (Root(heading: "C"), "<a href=\"x/\">C</a>"), (Root(heading: "D"), "<a href=\"x/\">D</a>"),
+            (Root(heading: "E", title: "T", href: "y/"), "<a href=\"y/\">T</a>"),
+            (Root(heading: "F", title: "T"), "<a href=\"x/\">T</a>"),
+        ] {
+            let page = templates.render("list", root)
+            #expect(page.text == "<h1>\(root.heading)</h1>\n\(line)\n<p>end</p>\n")
+            #expect(page.links?.links == [root.href])
+        }
+    }
+
+    @Test func aPagePartialWritingTheWholeRootIsNotRewritten() {
+        let calls = PartialFragmentRewrite.rewrite(["list": Self.page, "header": "{{#.}}x{{/.}}\n"])
+        #expect(calls.pagePartials.isEmpty && calls.texts.isEmpty)
+        let page = PartialFragmentRewrite.rewrite(["list": Self.page, "header": "{{title}}\n"])
+        #expect(page.pagePartials == ["header"])
     }
 }

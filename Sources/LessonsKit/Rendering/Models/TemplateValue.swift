@@ -22,9 +22,14 @@ struct TemplateValue: MustacheParent {
 
     func child(named name: String) -> Any? {
         if let index = names.firstIndex(of: name) { return values[index] }
-        // A rewritten partial call (`.lessonsPartial.card`) asks the item for its fragment; a page root has none.
-        guard name == PartialFragmentRewrite.lookupName, names.last != RecordingTemplate.literalName else { return nil }
-        return FragmentLookup(item: self)
+        // A rewritten partial call asks the item (`.lessonsPartial.card`) or the page's root (`.lessonsPage.header`)
+        // for its fragment; each lookup is answered only where it was meant to be made.
+        let isRoot = names.last == RecordingTemplate.literalName
+        switch name {
+        case PartialFragmentRewrite.lookupName where !isRoot: return FragmentLookup(item: self, page: false)
+        case PartialFragmentRewrite.pageLookupName where isRoot: return FragmentLookup(item: self, page: true)
+        default: return nil
+        }
     }
 
     /// The value as Mustache should see it: models become `TemplateValue`s, arrays their converted elements, a nil

@@ -25,6 +25,9 @@ enum PartialFragmentRewrite {
     /// The partial that writes a fragment (the top of the context) as it is.
     static let htmlName = "lessons-fragment-html"
 
+    /// The name, looked up on the page's root only, that answers with ``PartialFragments``' page lookups.
+    static let pageLookupName = "lessonsPage"
+
     /// The template that renders partial `name` for one item: registered beside the theme's templates.
     static func wrapperName(_ name: String) -> String { "lessons-fragment:" + name }
 
@@ -33,47 +36,98 @@ enum PartialFragmentRewrite {
         "{{#\(PartialFragments.itemName)}}{{> \(name)}}{{/\(PartialFragments.itemName)}}"
     }
 
-    /// The page templates' texts rewritten (only those that changed), and the partials they now call through fragments.
-    static func rewrite(_ templates: [String: String]) -> (texts: [String: String], partials: Set<String>) {
-        var included: Set<String> = []
+    /// The template that renders partial `name` for a page's root (a root that notes what the partial reads of it).
+    static func pageWrapperName(_ name: String) -> String { "lessons-page-fragment:" + name }
+
+    /// The partial calls a theme's templates make through fragments.
+    struct Calls {
+        /// The rewritten texts of the templates that have such calls.
+        var texts: [String: String] = [:]
+        /// Partials called for an item (inside a section).
+        var itemPartials: Set<String> = []
+        /// Partials called for the page (outside any section).
+        var pagePartials: Set<String> = []
+    }
+
+    /// The theme's templates' texts rewritten (only those that changed), and the partials they now call through
+    /// fragments.
+    static func rewrite(_ templates: [String: String]) -> Calls {
+        var includers: [String: [(by: String, indented: Bool)]] = [:]
         var indentedBlock = false
         var closedPartials: Set<String> = []
+        var dotFree: Set<String> = []
         for (name, text) in templates {
             var closed = true
+            var readsDot = false
             for tag in tags(in: text) {
-                if tag.sigil == ">" || tag.sigil == "<" { included.insert(tag.name) }
+                if tag.sigil == ">" || tag.sigil == "<" {
+                    includers[tag.name, default: []].append((name, tag.isIndented || !tag.isWholeLine))
+                }
                 if ">$<=%".contains(tag.sigil) { closed = false }
                 if tag.sigil == "$" || tag.sigil == "<", tag.isIndented { indentedBlock = true }
+                if tag.name == "." { readsDot = true }
             }
             if closed { closedPartials.insert(name) }
+            if !readsDot { dotFree.insert(name) }
         }
-        guard !indentedBlock else { return ([:], []) }
-        var texts: [String: String] = [:]
-        var used: Set<String> = []
-        for (name, text) in templates where !included.contains(name) {
-            guard let rewritten = rewrite(text, closedPartials: closedPartials, used: &used) else { continue }
-            texts[name] = rewritten
+        guard !indentedBlock else { return Calls() }
+        var calls = Calls()
+        var memo: [String: Bool] = [:]
+        for (name, text) in templates
+        where unindented(name, includers: includers, memo: &memo, visiting: []) {
+            guard
+                let rewritten = rewrite(
+                    text, closedPartials: closedPartials, dotFree: dotFree, calls: &calls)
+            else { continue }
+            calls.texts[name] = rewritten
         }
-        return (texts, used)
+        return calls
+    }
+
+    /// Whether template `name` is only ever rendered without indentation: included (if at all) only by tags alone on
+    /// their line at column 0, of templates that are themselves rendered without indentation.
+    private static func unindented(
+        _ name: String, includers: [String: [(by: String, indented: Bool)]], memo: inout [String: Bool],
+        visiting: Set<String>
+    ) -> Bool {
+        if let known = memo[name] { return known }
+        guard !visiting.contains(name) else { return false }
+        var result = true
+        for includer in includers[name] ?? []
+        where includer.indented
+            || !unindented(includer.by, includers: includers, memo: &memo, visiting: visiting.union([name]))
+        {
+            result = false
+            break
+        }
+        memo[name] = result
+        return result
     }
 
     /// `text` with its eligible partial calls rewritten; nil when none is (or the template changes delimiters).
-    private static func rewrite(_ text: String, closedPartials: Set<String>, used: inout Set<String>) -> String? {
+    private static func rewrite(
+        _ text: String, closedPartials: Set<String>, dotFree: Set<String>, calls: inout Calls
+    ) -> String? {
         var out = ""
         out.reserveCapacity(text.utf8.count + 256)
         var sections: [Character] = []
         var copied = text.startIndex
         for tag in tags(in: text) {
-            if tag.sigil == ">", tag.isWholeLine, sections.contains("#"), closedPartials.contains(tag.name),
+            if tag.sigil == ">", tag.isWholeLine, closedPartials.contains(tag.name),
                 tag.name.allSatisfy(Self.isNameCharacter)
             {
-                let path = ".\(lookupName).\(tag.name)"
-                out += text[copied..<tag.range.lowerBound]
-                // Standalone tags only, one a line, so that Mustache drops every line as it dropped the call's.
-                out += "{{#\(path)}}\n{{> \(htmlName)}}\n{{/\(path)}}\n{{^\(path)}}\n{{> \(tag.name)}}\n{{/\(path)}}"
-                copied = tag.range.upperBound
-                used.insert(tag.name)
-                continue
+                // In a section the item is on top of the context; outside any, the page's root (checked when looked up).
+                let inItem = sections.contains("#")
+                if inItem || dotFree.contains(tag.name) {
+                    let path = ".\(inItem ? lookupName : pageLookupName).\(tag.name)"
+                    out += text[copied..<tag.range.lowerBound]
+                    // Standalone tags only, one a line, so that Mustache drops every line as it dropped the call's.
+                    out +=
+                        "{{#\(path)}}\n{{> \(htmlName)}}\n{{/\(path)}}\n{{^\(path)}}\n{{> \(tag.name)}}\n{{/\(path)}}"
+                    copied = tag.range.upperBound
+                    if inItem { calls.itemPartials.insert(tag.name) } else { calls.pagePartials.insert(tag.name) }
+                    continue
+                }
             }
             switch tag.sigil {
             case "=": return nil

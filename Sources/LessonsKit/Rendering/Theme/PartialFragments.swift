@@ -22,7 +22,18 @@ final class PartialFragments: Sendable {
     private struct State {
         var fragments: [[UInt8]: HTMLFragment?] = [:]
         var bytes = 0
+        /// Per page partial: the names it read of the root, for each way it ran so far (at most ``maxShapes``).
+        var shapes: [String: [[String]]] = [:]
+        /// Per page partial: how often a fragment was reused and how often one was rendered.
+        var hits: [String: Int] = [:]
+        var misses: [String: Int] = [:]
     }
+
+    /// Ways a page partial may read the root before its fragments stop being kept.
+    static let maxShapes = 4
+    /// Renders after which a page partial whose fragments are rarely reused (a page's own breadcrumbs, say) is left to
+    /// Mustache for the rest of the edition.
+    static let trialRenders = 32
     private let state = Mutex(State())
 
     /// The page render running on this task, whose lookups this cache answers.
@@ -40,12 +51,15 @@ final class PartialFragments: Sendable {
             self.cache = cache
         }
 
-        func fragment(_ partial: String, for item: TemplateValue) -> HTMLFragment? {
+        func fragment(_ partial: String, for item: TemplateValue, page: Bool) -> HTMLFragment? {
             if let last, last.partial == partial, Self.same(last.names, item.names), Self.same(last.values, item.values)
             {
                 return last.fragment
             }
-            let fragment = cache.fragment(partial, for: item, library: library)
+            let fragment =
+                page
+                ? cache.pageFragment(partial, root: item, library: library)
+                : cache.fragment(partial, for: item, library: library)
             last = (item.names, item.values, partial, fragment)
             return fragment
         }
@@ -80,11 +94,86 @@ final class PartialFragments: Sendable {
     }
 }
 
-/// `.lessonsPartial` on an item: its fragment of each partial, by the partial's name.
+/// `.lessonsPartial` on an item, or `.lessonsPage` on a page's root: its fragment of each partial, by name.
 struct FragmentLookup: MustacheParent {
     let item: TemplateValue
+    let page: Bool
 
-    func child(named name: String) -> Any? { PartialFragments.render?.fragment(name, for: item) }
+    func child(named name: String) -> Any? { PartialFragments.render?.fragment(name, for: item, page: page) }
+}
+
+extension PartialFragments {
+    /// Page partial `partial` (one called outside any section, with the page's root on top of the context) for this
+    /// root: the fragment rendered for an earlier page whose root held the same values under every name the partial
+    /// read, or rendered now. Nil when the partial is left to Mustache.
+    func pageFragment(_ partial: String, root: TemplateValue, library: MustacheLibrary) -> HTMLFragment? {
+        let shapes: [[String]]? = state.withLock { state in
+            let misses = state.misses[partial, default: 0]
+            guard misses < Self.trialRenders || state.hits[partial, default: 0] >= misses else { return nil }
+            return state.shapes[partial, default: []]
+        }
+        guard let shapes else { return nil }
+        for shape in shapes {
+            guard let key = Self.pageKey(partial, shape: shape, root: root) else { return nil }
+            if let known = state.withLock({ state -> HTMLFragment?? in
+                let known = state.fragments[key]
+                if known != nil { state.hits[partial, default: 0] += 1 }
+                return known
+            }) {
+                return known
+            }
+        }
+        let reading = ReadingRoot(root: root)
+        let recorder = LinkRecorder()
+        let html = LinkRecorder.$current.withValue(recorder) {
+            library.render(reading, withTemplate: PartialFragmentRewrite.pageWrapperName(partial)) ?? ""
+        }
+        let fragment = HTMLFragment(html: html, links: recorder.recorded)
+        guard let key = Self.pageKey(partial, shape: reading.names, root: root) else { return fragment }
+        let size = key.count + html.utf8.count
+        state.withLock { state in
+            state.misses[partial, default: 0] += 1
+            guard state.bytes + size <= Self.capacity,
+                state.shapes[partial, default: []].count < Self.maxShapes
+                    || state.shapes[partial, default: []].contains(reading.names)
+            else { return }
+            if !state.shapes[partial, default: []].contains(reading.names) {
+                state.shapes[partial, default: []].append(reading.names)
+            }
+            state.fragments[key] = fragment
+            state.bytes += size
+        }
+        return fragment
+    }
+
+    /// The partial's name, then each name it read with the root's value under it (or its absence).
+    private static func pageKey(_ partial: String, shape: [String], root: TemplateValue) -> [UInt8]? {
+        var key = Array(partial.utf8)
+        key.append(1)
+        for name in shape {
+            TemplateValueBytes.appendText(name, to: &key)
+            guard let value = root.child(named: name) else {
+                key.append(0)
+                continue
+            }
+            key.append(1)
+            guard TemplateValueBytes.append(value, to: &key) else { return nil }
+        }
+        return key
+    }
+}
+
+/// The root a page partial's fragment renders under: the page's root, noting every name read of it, in order.
+private final class ReadingRoot: MustacheParent {
+    let root: TemplateValue
+    private(set) var names: [String] = []
+
+    init(root: TemplateValue) { self.root = root }
+
+    func child(named name: String) -> Any? {
+        if !names.contains(name) { names.append(name) }
+        return root.child(named: name)
+    }
 }
 
 /// The root a fragment renders under: it gives the item, the empty literal every page root has

@@ -91,14 +91,19 @@ struct TemplateSet: Sendable {
                 ))
         }
         var fragmentPartials: Set<String> = []
-        if !fragmentCalls.partials.isEmpty, let html = try? MustacheTemplate(string: "{{{.}}}") {
+        if !fragmentCalls.texts.isEmpty, let html = try? MustacheTemplate(string: "{{{.}}}") {
             library.register(html, named: PartialFragmentRewrite.htmlName)
         }
-        for partial in fragmentCalls.partials where names.contains(partial) {
+        for partial in fragmentCalls.itemPartials where names.contains(partial) {
             guard let wrapper = try? MustacheTemplate(string: PartialFragmentRewrite.wrapperText(partial)) else {
                 continue
             }
             library.register(wrapper, named: PartialFragmentRewrite.wrapperName(partial))
+            fragmentPartials.insert(partial)
+        }
+        for partial in fragmentCalls.pagePartials where names.contains(partial) {
+            guard let wrapper = try? MustacheTemplate(string: "{{> \(partial)}}") else { continue }
+            library.register(wrapper, named: PartialFragmentRewrite.pageWrapperName(partial))
             fragmentPartials.insert(partial)
         }
         return (

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which partial calls of a theme can be answered by an already rendered fragment (``PartialFragments``), and the
 /// template text rewritten so that they are.
 ///
@@ -108,11 +106,12 @@ enum PartialFragmentRewrite {
     private static func rewrite(
         _ text: String, closedPartials: Set<String>, dotFree: Set<String>, calls: inout Calls
     ) -> String? {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 256)
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
         var sections: [Character] = []
-        var copied = text.startIndex
-        for tag in tags(in: text) {
+        var copied = 0
+        for tag in tags(in: bytes) {
             if tag.sigil == ">", tag.isWholeLine, closedPartials.contains(tag.name),
                 tag.name.allSatisfy(Self.isNameCharacter)
             {
@@ -120,10 +119,11 @@ enum PartialFragmentRewrite {
                 let inItem = sections.contains("#")
                 if inItem || dotFree.contains(tag.name) {
                     let path = ".\(inItem ? lookupName : pageLookupName).\(tag.name)"
-                    out += text[copied..<tag.range.lowerBound]
+                    out += bytes[copied..<tag.range.lowerBound]
                     // Standalone tags only, one a line, so that Mustache drops every line as it dropped the call's.
-                    out +=
+                    out += Array(
                         "{{#\(path)}}\n{{> \(htmlName)}}\n{{/\(path)}}\n{{^\(path)}}\n{{> \(tag.name)}}\n{{/\(path)}}"
+                            .utf8)
                     copied = tag.range.upperBound
                     if inItem { calls.itemPartials.insert(tag.name) } else { calls.pagePartials.insert(tag.name) }
                     continue
@@ -136,9 +136,9 @@ enum PartialFragmentRewrite {
             default: break
             }
         }
-        guard copied != text.startIndex else { return nil }
-        out += text[copied...]
-        return out
+        guard copied != 0 else { return nil }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isNameCharacter(_ character: Character) -> Bool {
@@ -146,43 +146,59 @@ enum PartialFragmentRewrite {
     }
 
     /// A Mustache tag: its sigil (`#`, `^`, `/`, `>`, `<`, `$`, `=`, `!`, `&`, `%`, `{`, or a space for a variable), name
-    /// and place; `isWholeLine` when the tag is all its line holds (its newline aside), `isIndented` when only spaces or
-    /// tabs come before it on its line.
+    /// and place (UTF-8 offsets); `isWholeLine` when the tag is all its line holds (its newline aside), `isIndented` when
+    /// only spaces or tabs come before it on its line.
     struct Tag {
         let sigil: Character
         let name: String
-        let range: Range<String.Index>
+        let range: Range<Int>
         let isWholeLine: Bool
         let isIndented: Bool
     }
 
+    private static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"),
+        brace = UInt8(ascii: "{"), closingBrace = UInt8(ascii: "}")
+    private static let sigils = Set("#^/><$=!&%".utf8)
+
     /// The tags of a template (default delimiters), in order.
-    static func tags(in text: String) -> [Tag] {
+    static func tags(in text: String) -> [Tag] { tags(in: Array(text.utf8)) }
+
+    static func tags(in b: [UInt8]) -> [Tag] {
+        let n = b.count
         var tags: [Tag] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            let triple = rest[open.upperBound...].first == "{"
-            let closing = triple ? "}}}" : "}}"
-            guard let close = rest[open.upperBound...].range(of: closing) else { break }
-            var inner = rest[open.upperBound..<close.lowerBound]
-            if triple { inner = inner.dropFirst() }
-            inner = inner.drop(while: { $0 == " " })
-            var sigil: Character = triple ? "{" : " "
-            if !triple, let first = inner.first, "#^/><$=!&%".contains(first) {
-                sigil = first
-                inner = inner.dropFirst()
+        var lineStart = 0
+        var scanned = 0
+        var i = 0
+        while i + 1 < n {
+            guard b[i] == brace, b[i + 1] == brace else {
+                i += 1
+                continue
             }
-            let lineStart =
-                text[..<open.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-            let before = text[lineStart..<open.lowerBound]
-            let after = text[close.upperBound...]
+            let open = i
+            let triple = open + 2 < n && b[open + 2] == brace
+            let closing = triple ? 3 : 2
+            var close = open + 2
+            while close + closing <= n, !(0..<closing).allSatisfy({ b[close + $0] == closingBrace }) { close += 1 }
+            guard close + closing <= n else { break }
+            for k in scanned..<open where b[k] == newline { lineStart = k + 1 }
+            scanned = open
+            var start = open + (triple ? 3 : 2)
+            while start < close, b[start] == space { start += 1 }
+            var sigil: Character = triple ? "{" : " "
+            if !triple, start < close, sigils.contains(b[start]) {
+                sigil = Character(Unicode.Scalar(b[start]))
+                start += 1
+            }
+            var end = close
+            while start < end, b[start] == space || b[start] == tab { start += 1 }
+            while end > start, b[end - 1] == space || b[end - 1] == tab { end -= 1 }
+            let after = close + closing
             tags.append(
                 Tag(
-                    sigil: sigil, name: inner.trimmingCharacters(in: .whitespaces),
-                    range: open.lowerBound..<close.upperBound,
-                    isWholeLine: before.isEmpty && (after.isEmpty || after.first == "\n"),
-                    isIndented: !before.isEmpty && before.allSatisfy { $0 == " " || $0 == "\t" }))
-            rest = rest[close.upperBound...]
+                    sigil: sigil, name: String(decoding: b[start..<end], as: UTF8.self), range: open..<after,
+                    isWholeLine: open == lineStart && (after == n || b[after] == newline),
+                    isIndented: open > lineStart && b[lineStart..<open].allSatisfy { $0 == space || $0 == tab }))
+            i = after
         }
         return tags
     }

@@ -21,8 +21,10 @@ struct SearchIndex: Sendable {
         let groups = synonyms.map { group in group.map { Self.terms(of: $0) }.filter { !$0.isEmpty } }
         var postings: [String: [Posting]] = [:]
         var facets: [String: [Int]] = [:]
+        var stems = Stems()
         for (number, entry) in entries.enumerated() {
-            for (term, score) in Self.scores(of: entry, synonyms: groups).sorted(by: { $0.key < $1.key }) {
+            for (term, score) in Self.scores(of: entry, synonyms: groups, stems: &stems).sorted(by: { $0.key < $1.key })
+            {
                 postings[term, default: []].append(Posting(document: number, score: score))
             }
             for facet in Set(entry.facets) { facets[facet, default: []].append(number) }
@@ -33,14 +35,33 @@ struct SearchIndex: Sendable {
 
     /// Stemmed, indexable terms of `text` in order (stop words dropped).
     static func terms(of text: String) -> [String] {
-        SearchText.words(text).filter { !SearchText.stopWords.contains($0) }.map(Stemmer.stem)
+        var stems = Stems()
+        return terms(of: text, stems: &stems)
+    }
+
+    /// Each word's term, or nil for a stop word, as found so far: a site's words repeat from document to document, so
+    /// each is stemmed once per index.
+    typealias Stems = [String: String?]
+
+    static func terms(of text: String, stems: inout Stems) -> [String] {
+        var terms: [String] = []
+        for word in SearchText.words(text) {
+            if let known = stems[word] {
+                if let known { terms.append(known) }
+                continue
+            }
+            let term = SearchText.stopWords.contains(word) ? nil : Stemmer.stem(word)
+            stems[word] = .some(term)
+            if let term { terms.append(term) }
+        }
+        return terms
     }
 
     /// Each term of the entry with the sum of the distinct field weights it appears in.
-    static func scores(of entry: SearchEntry, synonyms: [[[String]]]) -> [String: Int] {
+    static func scores(of entry: SearchEntry, synonyms: [[[String]]], stems: inout Stems) -> [String: Int] {
         var weightsByTerm: [String: Set<Int>] = [:]
         for field in entry.fields {
-            let terms = Self.terms(of: field.text)
+            let terms = Self.terms(of: field.text, stems: &stems)
             var present = Set(terms)
             for group in synonyms where group.contains(where: { Self.contains(terms, present, $0) }) {
                 for member in group { present.formUnion(member) }

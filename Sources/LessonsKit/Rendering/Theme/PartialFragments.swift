@@ -20,7 +20,7 @@ final class PartialFragments: Sendable {
     static let capacity = 48 << 20
 
     private struct State {
-        var fragments: [[UInt8]: HTMLFragment?] = [:]
+        var fragments: [Key: HTMLFragment?] = [:]
         var bytes = 0
         /// Per page partial: the names it read of the root, for each way it ran so far (at most ``maxShapes``).
         var shapes: [String: [[String]]] = [:]
@@ -77,7 +77,7 @@ final class PartialFragments: Sendable {
         var key = Array(partial.utf8)
         key.append(0)
         guard TemplateValueBytes.append(item, to: &key) else { return nil }
-        if let known = state.withLock({ $0.fragments[key] }) { return known }
+        if let known = state.withLock({ $0.fragments[Key(key)] }) { return known }
         let root = FragmentRoot(item: item)
         let recorder = LinkRecorder()
         let html = LinkRecorder.$current.withValue(recorder) {
@@ -87,10 +87,21 @@ final class PartialFragments: Sendable {
         let size = key.count + html.utf8.count
         state.withLock { state in
             guard state.bytes + size <= Self.capacity else { return }
-            state.fragments[key] = fragment
+            state.fragments[Key(key)] = fragment
             state.bytes += size
         }
         return fragment
+    }
+}
+
+/// A fragment's key: its bytes, hashed as one run (an array of bytes hashes them one by one).
+private struct Key: Hashable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 
@@ -116,7 +127,7 @@ extension PartialFragments {
         for shape in shapes {
             guard let key = Self.pageKey(partial, shape: shape, root: root) else { return nil }
             if let known = state.withLock({ state -> HTMLFragment?? in
-                let known = state.fragments[key]
+                let known = state.fragments[Key(key)]
                 if known != nil { state.hits[partial, default: 0] += 1 }
                 return known
             }) {
@@ -140,7 +151,7 @@ extension PartialFragments {
             if !state.shapes[partial, default: []].contains(reading.names) {
                 state.shapes[partial, default: []].append(reading.names)
             }
-            state.fragments[key] = fragment
+            state.fragments[Key(key)] = fragment
             state.bytes += size
         }
         return fragment

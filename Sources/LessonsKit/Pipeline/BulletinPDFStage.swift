@@ -28,8 +28,10 @@ struct BulletinPDFStage: Sendable {
     /// Seconds one PDF may take (`LESSONS_PDF_TIMEOUT` overrides the default of 90).
     var timeoutSeconds: Int { environment["LESSONS_PDF_TIMEOUT"].flatMap(Int.init).map { max($0, 1) } ?? 90 }
 
-    /// At most three Chromium processes at once: each one is heavy, and two cores are common.
-    var concurrency: Int { min(3, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)) }
+    /// At most three Chromium processes at once: each one is heavy. A print spends about a third of its time waiting
+    /// (starting up, loading, writing), so without `--jobs` one more process than there are cores keeps them busy: three
+    /// on two cores.
+    var concurrency: Int { min(3, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount + 1)) }
 
     /// The Chromium that will print, when PDFs are on and one is found: then bulletin pages are rendered linking to
     /// their PDFs.

@@ -37,17 +37,14 @@ struct LinkChecker: Sendable {
 
     /// One error per broken target; a link broken on many pages (from a template) is reported once, with a count.
     func check(_ files: [OutputFile], jobs: Int? = nil) async -> [Diagnostic] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }.compactMap { file -> OutputFile? in
-            guard case .bytes = file.contents else { return nil }
-            return file
-        }
-        let scanned = await parallelMap(pages, jobs: jobs) { file -> (String, HTMLLinks) in
-            if let links = file.links { return (file.path, links) }
-            guard case .bytes(let bytes) = file.contents else { return (file.path, HTMLLinks()) }
-            return (file.path, HTMLLinkScanner.scan(bytes))
-        }
+        await check(entries: parallelMap(files, jobs: jobs) { $0.entry }, jobs: jobs)
+    }
+
+    /// The same, from what was kept of each file (``OutputEntry``) once its bytes were written.
+    func check(entries: [OutputEntry], jobs: Int? = nil) async -> [Diagnostic] {
+        let scanned = entries.compactMap { entry in entry.links.map { (entry.path, $0) } }
         let ids = Dictionary(scanned.map { ($0.0, $0.1.ids) }, uniquingKeysWith: { first, _ in first })
-        let outputs = Set(files.map(\.path))
+        let outputs = Set(entries.map(\.path))
         let checker = self
         let broken = await parallelMap(scanned, jobs: jobs) { path, result in
             let folder = Array(path.utf8.split(separator: Self.slash).dropLast().map { Substring($0) })

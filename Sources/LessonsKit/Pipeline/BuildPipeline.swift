@@ -127,9 +127,25 @@ public enum BuildPipeline {
                     )
                 })
         }
-        var rendered = await renderEditions(
-            editions, site: site, theme: theme, templates: templates, today: today, options: options, reuse: reuse,
-            bulletinPDFs: pdfChromium != nil)
+        let printMode =
+            options.requirePDF ? .required : (options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF)
+        // Pages go to each edition's staging folder as they are rendered (`check` writes nothing); what the print
+        // stages read is kept.
+        let outputs = editions.map { edition in
+            StagedEdition(
+                staging: write
+                    ? Result { () throws(OutputError) in
+                        try StagingFolder(
+                            outputDirectory: outputDirectory(
+                                for: edition, options: options, siteDirectory: reader.siteDirectory),
+                            siteDirectory: reader.siteDirectory)
+                    } : nil,
+                keeps: StagedEdition.keepsForPrinting(
+                    bulletins: pdfChromium != nil, lessons: write && printMode != .off))
+        }
+        let rendered = await renderEditions(
+            editions, outputs: outputs, site: site, theme: theme, templates: templates, today: today,
+            options: options, reuse: reuse, bulletinPDFs: pdfChromium != nil)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
@@ -148,36 +164,33 @@ public enum BuildPipeline {
             bulletinStage.cache = pdfCache
             for index in rendered.indices {
                 let outcome = await bulletinStage.run(
-                    files: rendered[index].files, pages: rendered[index].bulletinPages)
-                rendered[index].files = outcome.files
+                    files: rendered[index].output.printInputs(), pages: rendered[index].bulletinPages)
                 report.diagnostics += outcome.diagnostics
                 for note in outcome.notes where !report.summaries.contains(note) { report.summaries.append(note) }
                 // Lesson on a page, poster and learning-report PDFs, printed the same way.
-                let configured = options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF
-                let printMode = options.requirePDF ? BulletinSettings.PDFMode.required : configured
                 let printStage = LessonPrintStage(
                     mode: printMode, jobs: options.jobs, cache: pdfCache, progress: options.progress,
                     environment: options.pdfEnvironment)
                 let printed = await printStage.run(
-                    files: rendered[index].files, lessons: rendered[index].lessons,
-                    reportPages: rendered[index].reportPages)
-                rendered[index].files = printed.files
+                    files: outcome.files, lessons: rendered[index].lessons, reportPages: rendered[index].reportPages)
+                rendered[index].output.update(printed.files)
                 report.diagnostics += printed.diagnostics
                 for note in printed.notes where !report.summaries.contains(note) { report.summaries.append(note) }
             }
             clock.lap("bulletin PDFs")
         } else if pdfChromium != nil {
-            for index in rendered.indices {
-                rendered[index].files = BulletinPDFStage.linking(
-                    [], in: rendered[index].files, pages: rendered[index].bulletinPages)
+            for item in rendered {
+                item.output.update(
+                    BulletinPDFStage.linking([], in: item.output.printInputs(), pages: item.bulletinPages))
             }
         }
 
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
-        options.progress?(BuildProgress(stage: "link check", total: rendered.map(\.files.count).reduce(0, +)))
-        for item in rendered { report.diagnostics += OutputCollisionStage.check(item.files, site: site) }
-        for item in rendered {
-            report.diagnostics += await LinkCheckStage.check(item.files, site: site, jobs: options.jobs)
+        let entries = rendered.map(\.output.entries)
+        options.progress?(BuildProgress(stage: "link check", total: entries.map(\.count).reduce(0, +)))
+        for item in entries { report.diagnostics += OutputCollisionStage.check(entries: item, site: site) }
+        for item in entries {
+            report.diagnostics += await LinkCheckStage.check(item, site: site, jobs: options.jobs)
         }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
         clock.lap("link check")
@@ -185,23 +198,25 @@ public enum BuildPipeline {
         report.diagnostics = deduplicated(report.diagnostics)
         if options.strict { report.diagnostics = report.diagnostics.strict() }
         guard !report.diagnostics.hasErrors else {
+            for staged in outputs { staged.discard() }
             return finish(report, status: .contentErrors, options: options, clock: clock)
         }
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
-        // 6. Write each edition atomically; only this stage touches the output folder.
+        // 6. Swap each edition's staging folder in; only this stage touches the output folder.
         incremental?.forgetRecord()
         var written: [(edition: Edition, folder: String, pages: Int)] = []
-        for item in rendered {
-            options.progress?(BuildProgress(stage: "write \(item.edition.name)", total: item.files.count))
+        for (index, item) in zip(entries.indices, rendered) {
+            options.progress?(BuildProgress(stage: "write \(item.edition.name)", total: entries[index].count))
             let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
             do {
-                _ = try SiteWriter(outputDirectory: output, siteDirectory: reader.siteDirectory).write(item.files)
+                _ = try item.output.commit()
             } catch {
+                for staged in outputs { staged.discard() }
                 report.failure = error.description
                 return finish(report, status: Self.status(for: error), options: options, clock: clock)
             }
-            written.append((item.edition, output, item.files.filter { $0.path.hasSuffix(".html") }.count))
+            written.append((item.edition, output, entries[index].filter { $0.path.hasSuffix(".html") }.count))
             if let pages = reuse?[item.edition.name] {
                 incremental?.storePages(pages, edition: item.edition, output: output)
             }
@@ -245,8 +260,8 @@ public enum BuildPipeline {
 
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
     private static func renderEditions(
-        _ editions: [Edition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, today: PartialDate,
-        options: BuildOptions, reuse: [String: PageReuse]?, bulletinPDFs: Bool
+        _ editions: [Edition], outputs: [StagedEdition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet,
+        today: PartialDate, options: BuildOptions, reuse: [String: PageReuse]?, bulletinPDFs: Bool
     ) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
         let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
@@ -256,13 +271,13 @@ public enum BuildPipeline {
                     let renderer = SiteRenderer(
                         site: site, theme: theme, templates: templates, edition: edition, today: today,
                         includeDrafts: options.includeDrafts, reuse: reuse?[edition.name], bulletinPDFs: bulletinPDFs)
-                    let (files, diagnostics) = await renderer.render(jobs: jobs)
+                    let diagnostics = await renderer.render(jobs: jobs, into: outputs[index])
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                     return (
                         index,
                         RenderedEdition(
                             edition: edition, lessons: renderer.content.documents(of: .lesson),
-                            bulletinPages: renderer.bulletins, reportPages: renderer.reports, files: files,
+                            bulletinPages: renderer.bulletins, reportPages: renderer.reports, output: outputs[index],
                             diagnostics: diagnostics,
                             seconds: seconds, analysisSeconds: renderer.analysisSeconds)
                     )

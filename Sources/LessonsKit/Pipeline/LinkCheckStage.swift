@@ -1,7 +1,7 @@
 /// The link check stage: every internal link of an edition's generated pages must resolve to one of its files.
 enum LinkCheckStage {
-    /// Errors for broken links in `files`, located at the document a page was rendered from when there is one.
-    static func check(_ files: [OutputFile], site: LoadedSite, jobs: Int?) async -> [Diagnostic] {
+    /// Errors for broken links in the files of `files`, located at the document a page was rendered from when there is one.
+    static func check(_ files: [OutputEntry], site: LoadedSite, jobs: Int?) async -> [Diagnostic] {
         let paths = SitePaths(portable: site.config.portable)
         var sources: [String: String] = [:]
         var bodies: [String: (body: String, firstLine: Int)] = [:]
@@ -15,7 +15,7 @@ enum LinkCheckStage {
             documentBodies[file].flatMap { linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine) }
         }
         return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources, locate: locate)
-            .check(files, jobs: jobs)
+            .check(entries: files, jobs: jobs)
     }
 
     /// Where `link` is written as a destination in a Markdown body: after `(`, `<` or `]: ` (a reference

@@ -6,12 +6,19 @@
 /// file system cannot hold are errors at the file's link or source.
 enum OutputCollisionStage {
     static func check(_ files: [OutputFile], site: LoadedSite) -> [Diagnostic] {
+        check(
+            entries: files.map { OutputEntry(path: $0.path, copiedFrom: $0.copiedFrom, isPage: $0.isPage, links: nil) },
+            site: site)
+    }
+
+    /// The same, from what was kept of each file (``OutputEntry``) once its bytes were written.
+    static func check(entries files: [OutputEntry], site: LoadedSite) -> [Diagnostic] {
         let paths = SitePaths(portable: site.config.portable)
         var documentsByFolder: [String: Document] = [:]
         for document in site.corpus.documents { documentsByFolder[paths.folder(of: document)] = document }
         let siteRoot = site.reader.siteDirectory + "/"
 
-        var byPath: [String: [OutputFile]] = [:]
+        var byPath: [String: [OutputEntry]] = [:]
         var folders: Set<String> = []
         for file in files {
             byPath[file.path, default: []].append(file)
@@ -24,7 +31,7 @@ enum OutputCollisionStage {
         var diagnostics: [Diagnostic] = []
         for (path, sharing) in byPath.sorted(by: { $0.key < $1.key }) {
             let copies = sharing.compactMap { file -> String? in
-                guard case .copy(let from) = file.contents, from.hasPrefix(siteRoot) else { return nil }
+                guard let from = file.copiedFrom, from.hasPrefix(siteRoot) else { return nil }
                 return String(from.dropFirst(siteRoot.count))
             }
             let problem: String?

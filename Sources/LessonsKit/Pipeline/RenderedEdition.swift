@@ -7,7 +7,8 @@ struct RenderedEdition: Sendable {
     let bulletinPages: BulletinPages
     /// Learning reports, rendered again with their PDF links.
     let reportPages: ReportPages
-    var files: [OutputFile]
+    /// The edition's files: written to its staging folder as they were rendered, with what later stages need kept.
+    let output: StagedEdition
     let diagnostics: [Diagnostic]
     let seconds: Double
     let analysisSeconds: Double

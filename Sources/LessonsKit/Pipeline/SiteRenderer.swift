@@ -139,11 +139,12 @@ struct SiteRenderer: Sendable {
             robotsAllow: config.robotsAllow, today: today)
     }
 
-    /// Every file of the edition and the problems met while rendering.
+    /// Renders every file of the edition into `output` as it is made, and returns the problems met while rendering.
     ///
     /// The document pages and each group of dashboards and lists do not depend on one another, so they render as
-    /// separate tasks, at most `jobs` at once; the files come back in the same order as one after the other.
-    func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
+    /// separate tasks, at most `jobs` at once; each page's files go to `output` as soon as they are rendered, with
+    /// their place in the order of one after the other.
+    func render(jobs: Int?, into output: StagedEdition) async -> [Diagnostic] {
         let (content, documents, bulletins, lists) = (self.content, self.documents, self.bulletins, self.lists)
         let (dashboards, themes, services, csv) = (self.dashboards, self.themes, self.services, self.csv)
         let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
@@ -153,10 +154,14 @@ struct SiteRenderer: Sendable {
         let parts: [Part] = [
             {
                 // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
-                let pages = await parallelMap(content.documents.filter { $0.type != .bulletin }, jobs: jobs) {
-                    documents.page($0)
+                let pages = await parallelMap(
+                    Array(content.documents.filter { $0.type != .bulletin }.enumerated()), jobs: jobs
+                ) { item in
+                    let page = documents.page(item.element)
+                    output.accept(page.files, order: StagedEdition.Order(part: 1, item: item.offset))
+                    return page.diagnostics
                 }
-                return (pages.flatMap(\.files), pages.flatMap(\.diagnostics))
+                return ([], pages.flatMap { $0 })
             },
             {
                 let bulletinFiles = bulletins.files()
@@ -181,11 +186,22 @@ struct SiteRenderer: Sendable {
                 return (search.files(entries: searchEntries) + feeds.feeds(entries: searchEntries), [])
             },
         ]
-        let results = await boundedMap(parts, limit: workers) { await $0() }
-        var files = assetFiles
-        files += results.flatMap(\.files)
-        files += feeds.crawlerFiles(pages: files.filter(\.isPage).map(\.path))
-        return (files, results.flatMap(\.diagnostics))
+        output.accept(assetFiles, order: StagedEdition.Order(part: 0, item: 0))
+        let diagnostics = await boundedMap(Array(parts.enumerated()), limit: workers) { part in
+            let result = await part.element()
+            output.accept(result.files, order: StagedEdition.Order(part: part.offset + 1, item: Int.max))
+            return result.diagnostics
+        }
+        output.accept(
+            feeds.crawlerFiles(pages: output.pagePaths), order: StagedEdition.Order(part: parts.count + 1, item: 0))
+        return diagnostics.flatMap { $0 }
+    }
+
+    /// Every file of the edition, held in memory (tests and tools that look at the files), and the problems met.
+    func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {
+        let output = StagedEdition(staging: nil, keeps: { _ in true })
+        let diagnostics = await render(jobs: jobs, into: output)
+        return (output.keptFiles, diagnostics)
     }
 
     /// Files under the site's `static/` folder, copied as they are.

@@ -1,0 +1,202 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One build's staging folder beside the output folder (`.<name>.staging-<pid>`): files are written into it as they
+/// arrive, from several threads at once, and the whole folder is swapped in by ``commit()`` only when the build
+/// succeeded; ``discard()`` removes it and leaves the previous output untouched.
+///
+/// Opening it checks the output folder's place relative to the site and what is already at the output path, so it
+/// only ever replaces a folder that is absent, empty or marked with ``SiteWriter/markerFileName``. A file whose bytes
+/// equal the previous output's file at the same path is hard-linked from there, keeping its modification time.
+final class StagingFolder: @unchecked Sendable {
+    /// The output folder as given (used in messages).
+    let outputDirectory: String
+    let location: OutputPathValidator.Location
+    /// The staging folder's absolute path.
+    let path: String
+    /// Whether removing folders uses several threads.
+    let parallel: Bool
+    /// The current output folder, when there is one (files with the same bytes are linked from it).
+    private let previousOutput: String?
+    private let lock = NSLock()
+    /// Folders made so far, relative to the staging folder ("" is the staging folder itself).
+    private var folders: Set<String> = [""]
+    /// Files written so far, relative.
+    private var files: Set<String> = []
+    private var tally = WriteTally()
+    private var finished = false
+
+    /// Makes an empty staging folder for the output folder of the site in `siteDirectory` (relative paths are taken
+    /// from the current folder; symbolic links in the parents are resolved before comparing); throws when the output
+    /// folder may not be replaced.
+    init(outputDirectory: String, siteDirectory: String, parallel: Bool = true) throws(OutputError) {
+        self.outputDirectory = outputDirectory
+        self.parallel = parallel
+        location = try OutputPathValidator.locateOutput(outputDirectory, siteDirectory: siteDirectory)
+        let output = location.path
+        previousOutput = try Self.checkExistingOutput(output, given: outputDirectory) ? output : nil
+        path = OutputPathValidator.join(location.parent, ".\(location.name).staging-\(getpid())")
+        try OutputFileSystem.makeDirectories(location.parent)
+        try OutputFileSystem.removeTree(path, parallel: parallel)
+        try OutputFileSystem.removeTree(previousPath, parallel: parallel)
+        try OutputFileSystem.makeDirectory(path)
+    }
+
+    /// Where the previous output waits while the new one is moved into place (`.<name>.old-<pid>`).
+    private var previousPath: String { OutputPathValidator.join(location.parent, ".\(location.name).old-\(getpid())") }
+
+    /// Writes a new file (its path checked, its folders made as needed), or links it from the previous output when its
+    /// bytes are the same there. A path written before, the marker's name or a malformed path is an error.
+    func write(_ file: OutputFile) throws(OutputError) {
+        try OutputPathValidator.checkSyntax(file.path)
+        let claimed = lock.withLock { files.insert(file.path).inserted }
+        guard file.path != SiteWriter.markerFileName, claimed else { throw .invalidPath(file.path) }
+        try makeFolders(of: file.path)
+        let written = try Self.writeFile(file, at: OutputPathValidator.join(path, file.path), previous: previousOutput)
+        lock.withLock { tally += written }
+    }
+
+    /// Writes `file` over the one written at its path before (a page rendered again once its PDF exists), or as a new
+    /// file. The old file is replaced by a rename, never rewritten in place, since it may be a link to the previous
+    /// output.
+    func replace(_ file: OutputFile) throws(OutputError) {
+        let isNew = lock.withLock { !files.contains(file.path) }
+        guard !isNew else { return try write(file) }
+        let target = OutputPathValidator.join(path, file.path)
+        let size = UnchangedFiles.regularFileSize(target) ?? 0
+        let temporary = target + ".replacing-\(getpid())"
+        let written = try Self.writeFile(file, at: temporary, previous: nil)
+        try OutputFileSystem.move(temporary, to: target)
+        lock.withLock { tally += written - WriteTally(bytes: size, kept: 0) }
+    }
+
+    /// The bytes of a file written into the staging folder, or nil.
+    func contents(of relativePath: String) -> [UInt8]? {
+        let full = OutputPathValidator.join(path, relativePath)
+        return UnchangedFiles.regularFileSize(full).flatMap { UnchangedFiles.contents(full, size: $0) }
+    }
+
+    /// Writes the marker file and swaps the staging folder in place of the output folder; on failure the previous
+    /// output is left as it was and the staging folder removed. If the previous output cannot be removed after the
+    /// swap, the new output stays in place and the error names the leftover folder.
+    func commit() throws(OutputError) -> WriteSummary {
+        let (count, total) = lock.withLock { (files.count, tally) }
+        let output = location.path
+        let previous = previousPath
+        do throws(OutputError) {
+            // A path cannot be both a file and a folder of another file.
+            if let clash = lock.withLock({ files.intersection(folders).min() }) { throw OutputError.invalidPath(clash) }
+            _ = try Self.writeFile(
+                OutputFile(path: SiteWriter.markerFileName, text: SiteWriter.markerText),
+                at: OutputPathValidator.join(path, SiteWriter.markerFileName), previous: previousOutput)
+            if previousOutput != nil { try OutputFileSystem.move(output, to: previous) }
+        } catch {
+            discard()
+            throw error
+        }
+        do {
+            try OutputFileSystem.move(path, to: output)
+        } catch {
+            if previousOutput != nil { try? OutputFileSystem.move(previous, to: output) }
+            discard()
+            throw error
+        }
+        lock.withLock { finished = true }
+        if previousOutput != nil {
+            do {
+                try OutputFileSystem.removeTree(previous, parallel: parallel)
+            } catch {
+                throw .io(
+                    path: previous,
+                    message: "the new output is in place, but the previous one could not be removed "
+                        + "(\(error.description)); delete this folder")
+            }
+        }
+        removeStaleFolders()
+        return WriteSummary(fileCount: count, byteCount: total.bytes, unchangedCount: total.kept)
+    }
+
+    /// Removes the staging folder; the output folder is not touched.
+    func discard() {
+        guard !lock.withLock({ finished }) else { return }
+        try? OutputFileSystem.removeTree(path, parallel: parallel)
+    }
+
+    /// Makes the folders above `file` that are not made yet, parents first.
+    private func makeFolders(of file: String) throws(OutputError) {
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        try makeFolder(String(file[..<slash]))
+    }
+
+    private func makeFolder(_ folder: String) throws(OutputError) {
+        if lock.withLock({ folders.contains(folder) }) { return }
+        if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(folder[..<slash])) }
+        let full = OutputPathValidator.join(path, folder)
+        if mkdir(full, 0o755) != 0 {
+            let code = errno
+            // Another thread made it meanwhile; anything else in the way is a failure.
+            guard code == EEXIST, (try? OutputFileSystem.kind(at: full)) == .directory else {
+                if code == EEXIST, lock.withLock({ files.contains(folder) }) { throw .invalidPath(folder) }
+                throw OutputFileSystem.failure("cannot create folder", full, code: code)
+            }
+        }
+        lock.withLock { _ = folders.insert(folder) }
+    }
+
+    /// Writes one file at `target`, or links it from `previous` (the output folder) when its bytes are the same there;
+    /// returns its size and whether it was linked.
+    private static func writeFile(_ file: OutputFile, at target: String, previous: String?) throws(OutputError)
+        -> WriteTally
+    {
+        let old = previous.map { OutputPathValidator.join($0, file.path) }
+        switch file.contents {
+        case .bytes(let bytes):
+            if let old, UnchangedFiles.linkIfSame(previous: old, bytes: bytes, to: target) {
+                return WriteTally(bytes: bytes.count, kept: 1)
+            }
+            return WriteTally(bytes: try OutputFileSystem.writeFile(target, bytes: bytes), kept: 0)
+        case .copy(let source):
+            if let old, UnchangedFiles.linkIfSame(previous: old, copyOf: source, to: target) {
+                return WriteTally(bytes: UnchangedFiles.regularFileSize(target) ?? 0, kept: 1)
+            }
+            return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: target), kept: 0)
+        }
+    }
+
+    /// Whether something replaceable is at the output path; refuses anything that is not an empty folder or a folder
+    /// holding the marker file.
+    private static func checkExistingOutput(_ output: String, given: String) throws(OutputError) -> Bool {
+        switch try OutputFileSystem.kind(at: output) {
+        case .missing:
+            return false
+        case .directory:
+            let marker = OutputPathValidator.join(output, SiteWriter.markerFileName)
+            if try OutputFileSystem.kind(at: marker) == .regularFile { return true }
+            if try OutputFileSystem.isEmptyDirectory(output) { return true }
+            throw .notPreviousOutput(given)
+        case .regularFile, .symbolicLink, .other:
+            throw .notPreviousOutput(given)
+        }
+    }
+
+    /// Removes `.NAME.staging-PID` and `.NAME.old-PID` folders left by builds that were killed (their process is gone),
+    /// once this build's output is safely in place.
+    private func removeStaleFolders() {
+        let prefixes = [".\(location.name).staging-", ".\(location.name).old-"]
+        let pid = getpid()
+        for entry in FileFacts.entryNames(location.parent) ?? [] {
+            guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
+                let owner = Int32(entry.dropFirst(prefix.count)), owner != pid, owner > 0,
+                kill(owner, 0) != 0, errno == ESRCH
+            else { continue }
+            try? OutputFileSystem.removeTree(OutputPathValidator.join(location.parent, entry), parallel: parallel)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The files of one edition as the renderer makes them. Each batch of files is written to the edition's staging folder
+/// at once (when building; `check` writes nothing) and only what the later stages need is kept in memory: an
+/// ``OutputEntry`` per file (path, copied source, links and ids) for the collision and link checks and the sitemap, and
+/// the pages the print stages read. The staging folder is swapped in by ``commit()`` only when the whole build
+/// succeeded; ``discard()`` leaves the previous output untouched.
+final class StagedEdition: @unchecked Sendable {
+    /// Where a batch of files came from in the renderer's fixed order (part, then item), so that the entries come out
+    /// in the same order whatever the scheduling.
+    struct Order: Comparable, Sendable {
+        let part: Int
+        let item: Int
+
+        static func < (lhs: Order, rhs: Order) -> Bool { (lhs.part, lhs.item) < (rhs.part, rhs.item) }
+    }
+
+    /// The staging folder, or the reason there is none (the output folder may not be replaced); nil for `check`.
+    private let staging: Result<StagingFolder, OutputError>?
+    /// Which files the print stages read (kept in memory besides being written).
+    private let keeps: @Sendable (OutputFile) -> Bool
+    private let lock = NSLock()
+    private var batches: [(order: Order, entries: [OutputEntry])] = []
+    private var sorted = true
+    private var kept: [String: OutputFile] = [:]
+    /// The first write failure, by order.
+    private var failure: (order: Order, error: OutputError)?
+
+    /// An edition's output written to `staging` (nil: kept as entries only); `keeps` picks the files kept in memory.
+    init(staging: Result<StagingFolder, OutputError>?, keeps: @escaping @Sendable (OutputFile) -> Bool = { _ in false })
+    {
+        self.staging = staging
+        self.keeps = keeps
+    }
+
+    /// Writes `files` (from several threads at once) and keeps their entries; a write failure is kept and reported by
+    /// ``commit()``, and nothing more is written after it.
+    func accept(_ files: [OutputFile], order: Order) {
+        guard !files.isEmpty else { return }
+        var failed: OutputError?
+        if case .success(let folder) = staging, lock.withLock({ failure == nil }) {
+            for file in files {
+                do throws(OutputError) {
+                    try folder.write(file)
+                } catch {
+                    failed = error
+                    break
+                }
+            }
+        }
+        let entries = files.map(\.entry)
+        let keptFiles = files.filter(keeps)
+        lock.withLock {
+            if let failed, failure.map({ order < $0.order }) ?? true { failure = (order, failed) }
+            batches.append((order, entries))
+            sorted = false
+            for file in keptFiles { kept[file.path] = file }
+        }
+    }
+
+    /// Every file's entry, in the renderer's order.
+    var entries: [OutputEntry] {
+        lock.withLock {
+            if !sorted {
+                batches.sort { $0.order < $1.order }
+                sorted = true
+            }
+            return batches.flatMap(\.entries)
+        }
+    }
+
+    /// The paths of the pages readers browse to (for the sitemap).
+    var pagePaths: [String] { entries.filter(\.isPage).map(\.path) }
+
+    /// How many HTML files the edition has.
+    var htmlCount: Int { entries.filter { $0.path.hasSuffix(".html") }.count }
+
+    /// The kept files, in the renderer's order.
+    var keptFiles: [OutputFile] {
+        let files = lock.withLock { kept }
+        return entries.compactMap { files[$0.path] }
+    }
+
+    /// Keeps what the print stages read: every bulletin file when bulletin PDFs are made, the reports and each lesson's
+    /// page and poster when lessons are printed.
+    static func keepsForPrinting(bulletins: Bool, lessons: Bool) -> @Sendable (OutputFile) -> Bool {
+        let bulletinFolder = DocumentType.bulletin.folder + "/"
+        let lessonFolder = DocumentType.lesson.folder + "/"
+        return { file in
+            let path = file.path
+            if bulletins, path.hasPrefix(bulletinFolder) { return true }
+            guard lessons else { return false }
+            return path.hasPrefix(ReportPages.reportsFolder)
+                || (path.hasPrefix(lessonFolder) && (path.hasSuffix("/index.html") || path.hasSuffix("/poster.html")))
+        }
+    }
+
+    /// The files the print stages read: the kept pages and every file they refer to (style sheets, pictures), read back
+    /// from the staging folder when they were not kept.
+    func printInputs() -> [OutputFile] {
+        let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var files = lock.withLock { kept }
+        for page in files.values where page.path.hasSuffix(".html") {
+            guard case .bytes(let bytes) = page.contents else { continue }
+            let folder = page.path.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
+            // The same references as the printer follows (see PrintPageFiles).
+            for reference in PrintPageFiles.relativeLinks(page.links ?? HTMLLinkScanner.scan(bytes)) {
+                guard let path = RelativePath.join(reference, toFolder: folder), files[path] == nil,
+                    let entry = byPath[path]
+                else { continue }
+                if let source = entry.copiedFrom {
+                    files[path] = OutputFile(path: path, contents: .copy(from: source))
+                } else if case .success(let folder) = staging, let bytes = folder.contents(of: path) {
+                    files[path] = OutputFile(path: path, contents: .bytes(bytes))
+                }
+            }
+        }
+        lock.withLock { kept = files }
+        return files.values.sorted { $0.path < $1.path }
+    }
+
+    /// Takes the print stages' result: each file that is new or differs from the kept one (PDFs, pages rendered again
+    /// with their PDF links) is written over the staged one, and its entry replaced.
+    func update(_ files: [OutputFile]) {
+        let changed = lock.withLock { files.filter { kept[$0.path] != $0 } }
+        guard !changed.isEmpty else { return }
+        var failed: OutputError?
+        if case .success(let folder) = staging, lock.withLock({ failure == nil }) {
+            for file in changed {
+                do throws(OutputError) {
+                    try folder.replace(file)
+                } catch {
+                    failed = error
+                    break
+                }
+            }
+        }
+        let replaced = Dictionary(changed.map { ($0.path, $0.entry) }, uniquingKeysWith: { first, _ in first })
+        lock.withLock {
+            var seen: Set<String> = []
+            for index in batches.indices {
+                batches[index].entries = batches[index].entries.map {
+                    seen.insert($0.path)
+                    return replaced[$0.path] ?? $0
+                }
+            }
+            let added = changed.filter { !seen.contains($0.path) }.map(\.entry)
+            let last = Order(part: Int.max, item: batches.count)
+            if !added.isEmpty { batches.append((last, added)) }
+            if let failed, failure == nil { failure = (last, failed) }
+            for file in changed { kept[file.path] = file }
+        }
+    }
+
+    /// Swaps the staging folder in place of the output folder; throws the first failure met while writing (the
+    /// staging folder is then removed and the previous output left as it was).
+    func commit() throws(OutputError) -> WriteSummary {
+        guard let staging else { return WriteSummary(fileCount: 0, byteCount: 0) }
+        let folder = try staging.get()
+        if let failure = lock.withLock({ failure }) {
+            folder.discard()
+            throw failure.error
+        }
+        return try folder.commit()
+    }
+
+    /// Removes the staging folder: the build failed, and the previous output stays.
+    func discard() {
+        if case .success(let folder) = staging { folder.discard() }
+    }
+}

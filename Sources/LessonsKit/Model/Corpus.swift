@@ -26,4 +26,12 @@ struct Corpus: Sendable {
     }
 
     var ids: [String] { documents.map(\.id) }
+
+    /// The same documents without their front-matter trees (see ``Document/withoutFrontMatter()``), for the stages
+    /// after validation.
+    func withoutFrontMatter() -> Corpus {
+        Corpus(
+            documents: documents.map { $0.withoutFrontMatter() }, unavailableIds: unavailableIds,
+            isIncomplete: isIncomplete)
+    }
 }

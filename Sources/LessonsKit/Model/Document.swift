@@ -25,6 +25,19 @@ struct Document: Sendable, Hashable {
         self.videos = videos
     }
 
+    private init(storage: Storage, videos: [Video]) {
+        self.storage = storage
+        self.videos = videos
+    }
+
+    /// The same document without its front-matter tree, which only validation reads: once the site is validated, the
+    /// typed fields and their locations are all the later stages need, and the tree is the largest part of a document.
+    func withoutFrontMatter() -> Document {
+        var fields = storage.fields
+        fields.frontMatter = YAMLNode(.mapping([]), at: SourceLocation(file: fields.path))
+        return Document(storage: Storage(fields: fields), videos: videos)
+    }
+
     var id: String { storage.fields.id }
     var type: DocumentType { storage.fields.type }
     var title: String { storage.fields.title }
@@ -93,7 +106,7 @@ struct Document: Sendable, Hashable {
         let path: String
         let fieldLocations: [String: SourceLocation]
         let bodyReferences: [Located<String>]
-        let frontMatter: YAMLNode
+        var frontMatter: YAMLNode
         let bodyText: String
     }
 

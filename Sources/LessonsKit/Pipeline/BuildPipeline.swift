@@ -92,6 +92,7 @@ public enum BuildPipeline {
         // 3. Validate the whole corpus.
         report.diagnostics += ValidationRules.validate(
             corpus, in: ValidationContext(config: config, data: data, today: today))
+        site.corpus = site.corpus.withoutFrontMatter()
         clock.lap("validate")
 
         // 4. Theme templates.
@@ -107,7 +108,7 @@ public enum BuildPipeline {
 
         // 5. Render the editions concurrently from the one parse (documents in parallel within each); a build reuses the
         // last build's bytes of each page whose model did not change.
-        options.progress?(BuildProgress(stage: "render", total: corpus.documents.count))
+        options.progress?(BuildProgress(stage: "render", total: site.corpus.documents.count))
         // A build that will print bulletin PDFs renders the bulletin pages with their PDF links from the start (see
         // BulletinPDFStage); Chromium's version, part of each cached PDF's key, is asked meanwhile.
         let bulletinStage = BulletinPDFStage(

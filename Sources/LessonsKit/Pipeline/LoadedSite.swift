@@ -2,7 +2,8 @@
 struct LoadedSite: Sendable {
     let config: SiteConfig
     let data: SiteData
-    let corpus: Corpus
+    /// Every document; the front-matter trees are dropped once the site is validated.
+    var corpus: Corpus
     let attachments: Set<String>
     let reader: SiteReader
     let diagnostics: [Diagnostic]

@@ -150,47 +150,76 @@ struct SiteRenderer: Sendable {
         let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
         let staticFiles = self.staticFiles()
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        typealias Part = @Sendable () async -> (files: [OutputFile], diagnostics: [Diagnostic])
+        // Each part hands its files on as it makes them (one page, or a few), numbered in the order it makes them.
+        typealias Emit = @Sendable (_ item: Int, _ files: [OutputFile]) -> Void
+        typealias Part = @Sendable (_ emit: @escaping Emit) async -> [Diagnostic]
         let parts: [Part] = [
-            {
+            { emit in
                 // Bulletins have pages of their own (web, print, e-mail): see Rendering/Bulletin/.
                 let pages = await parallelMap(
                     Array(content.documents.filter { $0.type != .bulletin }.enumerated()), jobs: jobs
                 ) { item in
                     let page = documents.page(item.element)
-                    output.accept(page.files, order: StagedEdition.Order(part: 1, item: item.offset))
+                    emit(item.offset, page.files)
                     return page.diagnostics
                 }
-                return ([], pages.flatMap { $0 })
+                return pages.flatMap { $0 }
             },
-            {
-                let bulletinFiles = bulletins.files()
-                return (bulletinFiles.files, bulletinFiles.diagnostics)
-            },
-            {
-                // Sessions and culture assessments have dashboards as their list pages.
-                let files = DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }.map {
-                    lists.listPage($0)
+            { emit in
+                var count = 0
+                return bulletins.forEachFile(pdfIds: bulletins.plannedPDFs) { files in
+                    emit(count, files)
+                    count += 1
                 }
-                return (files, [])
             },
-            { (dashboards.map { $0() }, []) },
-            { (themes.files(), []) },
-            { (services.files(), []) },
-            { (csv.files(), []) },
-            { (reports.files(), []) },
-            { ([home.file(), lists.notFoundPage()] + staticFiles, []) },
-            {
+            { emit in
+                // Sessions and culture assessments have dashboards as their list pages.
+                let types = DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }
+                for (index, type) in types.enumerated() { emit(index, [lists.listPage(type)]) }
+                return []
+            },
+            { emit in
+                for (index, dashboard) in dashboards.enumerated() { emit(index, [dashboard()]) }
+                return []
+            },
+            { emit in
+                for (index, theme) in themes.data.themes.enumerated() { emit(index, [themes.themePage(theme)]) }
+                emit(themes.data.themes.count, [themes.themesIndex()])
+                return []
+            },
+            { emit in
+                var count = 0
+                services.forEachFile { file in
+                    emit(count, [file])
+                    count += 1
+                }
+                return []
+            },
+            { emit in
+                emit(0, csv.files())
+                return []
+            },
+            { emit in
+                emit(0, reports.files())
+                return []
+            },
+            { emit in
+                emit(0, [home.file(), lists.notFoundPage()] + staticFiles)
+                return []
+            },
+            { emit in
                 // Search and feeds come after every page; the sitemap (below) lists every page.
                 let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
-                return (search.files(entries: searchEntries) + feeds.feeds(entries: searchEntries), [])
+                emit(0, search.files(entries: searchEntries))
+                emit(1, feeds.feeds(entries: searchEntries))
+                return []
             },
         ]
         output.accept(assetFiles, order: StagedEdition.Order(part: 0, item: 0))
         let diagnostics = await boundedMap(Array(parts.enumerated()), limit: workers) { part in
-            let result = await part.element()
-            output.accept(result.files, order: StagedEdition.Order(part: part.offset + 1, item: Int.max))
-            return result.diagnostics
+            await part.element { item, files in
+                output.accept(files, order: StagedEdition.Order(part: part.offset + 1, item: item))
+            }
         }
         output.accept(
             feeds.crawlerFiles(pages: output.pagePaths), order: StagedEdition.Order(part: parts.count + 1, item: 0))

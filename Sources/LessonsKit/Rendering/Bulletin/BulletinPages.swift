@@ -27,6 +27,13 @@ struct BulletinPages: Sendable {
     /// The bulletin files of the edition; `pdfIds` (lower-cased ids) are the bulletins whose PDF exists, so pages link to it.
     func files(pdfIds: Set<String>) -> RenderedPage {
         var files: [OutputFile] = []
+        let diagnostics = forEachFile(pdfIds: pdfIds) { files += $0 }
+        return RenderedPage(files: files, diagnostics: diagnostics)
+    }
+
+    /// The same files, each bulletin's forms handed to `body` as soon as they are made, then the list page; returns the
+    /// problems met.
+    func forEachFile(pdfIds: Set<String>, _ body: ([OutputFile]) -> Void) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let bulletins = content.documents(of: .bulletin)
         var listed: [(Document, BulletinIssue)] = []
@@ -39,11 +46,11 @@ struct BulletinPages: Sendable {
             }
             listed.append((bulletin, issue))
             let page = bulletinForms(issue, hasPDF: pdfIds.contains(bulletin.slug))
-            files += page.files
+            body(page.files)
             diagnostics += page.diagnostics
         }
-        files.append(bulletinListPage(listed, pdfIds: pdfIds))
-        return RenderedPage(files: files, diagnostics: diagnostics)
+        body([bulletinListPage(listed, pdfIds: pdfIds)])
+        return diagnostics
     }
 
     /// Only the files that link to the PDFs: the web pages, the list page and the e-mail forms.

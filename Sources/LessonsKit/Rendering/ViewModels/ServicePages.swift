@@ -11,11 +11,19 @@ struct ServicePages: Sendable {
     var paths: SitePaths { links.paths }
 
     func files() -> [OutputFile] {
-        data.directorates.flatMap { directorate in
-            [unitPage(slug: directorate.slug, title: directorate.title, directorate: directorate, parent: nil)]
-                + directorate.services.map {
-                    unitPage(slug: $0.slug, title: $0.title, directorate: nil, parent: directorate)
-                }
+        var files: [OutputFile] = []
+        forEachFile { files.append($0) }
+        return files
+    }
+
+    /// Renders each directorate's page, then its services', handing each to `body` as soon as it is made (so that a
+    /// caller writing them out never holds them all).
+    func forEachFile(_ body: (OutputFile) -> Void) {
+        for directorate in data.directorates {
+            body(unitPage(slug: directorate.slug, title: directorate.title, directorate: directorate, parent: nil))
+            for service in directorate.services {
+                body(unitPage(slug: service.slug, title: service.title, directorate: nil, parent: directorate))
+            }
         }
     }
 

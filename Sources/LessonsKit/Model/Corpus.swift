@@ -27,11 +27,11 @@ struct Corpus: Sendable {
 
     var ids: [String] { documents.map(\.id) }
 
-    /// The same documents without their front-matter trees (see ``Document/withoutFrontMatter()``), for the stages
-    /// after validation.
-    func withoutFrontMatter() -> Corpus {
+    /// The same documents without what only validation reads (see ``Document/withoutValidationInputs()``), for the
+    /// stages after validation.
+    func withoutValidationInputs() -> Corpus {
         Corpus(
-            documents: documents.map { $0.withoutFrontMatter() }, unavailableIds: unavailableIds,
+            documents: documents.map { $0.withoutValidationInputs() }, unavailableIds: unavailableIds,
             isIncomplete: isIncomplete)
     }
 }

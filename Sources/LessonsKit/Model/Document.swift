@@ -30,11 +30,13 @@ struct Document: Sendable, Hashable {
         self.videos = videos
     }
 
-    /// The same document without its front-matter tree, which only validation reads: once the site is validated, the
-    /// typed fields and their locations are all the later stages need, and the tree is the largest part of a document.
-    func withoutFrontMatter() -> Document {
+    /// The same document without what only validation reads: its front-matter tree and its Markdown source (`body`
+    /// becomes empty). Once the site is validated, pages are rendered from the body's one parse (`LoadedSite.bodies`),
+    /// and a problem found later that needs the source reads the file again (see ``LinkCheckStage/sourceBody(of:site:)``).
+    func withoutValidationInputs() -> Document {
         var fields = storage.fields
         fields.frontMatter = YAMLNode(.mapping([]), at: SourceLocation(file: fields.path))
+        fields.body = ""
         return Document(storage: Storage(fields: fields), videos: videos)
     }
 
@@ -101,7 +103,7 @@ struct Document: Sendable, Hashable {
         let reviewBy: PartialDate?
         let supersededBy: Located<String>?
         let details: DocumentDetails
-        let body: String
+        var body: String
         let bodyFirstLine: Int
         let path: String
         let fieldLocations: [String: SourceLocation]

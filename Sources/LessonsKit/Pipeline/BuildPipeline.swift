@@ -92,7 +92,7 @@ public enum BuildPipeline {
         // 3. Validate the whole corpus.
         report.diagnostics += ValidationRules.validate(
             corpus, in: ValidationContext(config: config, data: data, today: today))
-        site.corpus = site.corpus.withoutFrontMatter()
+        site.corpus = site.corpus.withoutValidationInputs()
         clock.lap("validate")
 
         // 4. Theme templates.

@@ -4,18 +4,30 @@ enum LinkCheckStage {
     static func check(_ files: [OutputEntry], site: LoadedSite, jobs: Int?) async -> [Diagnostic] {
         let paths = SitePaths(portable: site.config.portable)
         var sources: [String: String] = [:]
-        var bodies: [String: (body: String, firstLine: Int)] = [:]
+        var documents: [String: Document] = [:]
         for document in site.corpus.documents {
             sources[paths.folder(of: document)] = document.path
-            bodies[document.path] = (document.body, document.bodyFirstLine)
+            documents[document.path] = document
         }
         let root = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
-        let documentBodies = bodies
+        let byPath = documents
         let locate: @Sendable (String, String) -> SourceLocation? = { file, link in
-            documentBodies[file].flatMap { linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine) }
+            byPath[file].flatMap { sourceBody(of: $0, site: site) }.flatMap {
+                linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine)
+            }
         }
         return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources, locate: locate)
             .check(entries: files, jobs: jobs)
+    }
+
+    /// A document's Markdown source and the line it starts on: the document's own when it still has it, else read from
+    /// its file again (the pipeline drops sources after validation; only a problem to locate needs them).
+    static func sourceBody(of document: Document, site: LoadedSite) -> (body: String, firstLine: Int)? {
+        if !document.body.isEmpty { return (document.body, document.bodyFirstLine) }
+        guard case .success(let file) = site.reader.readText(document.path),
+            case .success(let split) = FrontMatter.split(file)
+        else { return nil }
+        return (split.body, split.bodyFirstLine)
     }
 
     /// Where `link` is written as a destination in a Markdown body: after `(`, `<` or `]: ` (a reference

@@ -2,7 +2,7 @@
 struct LoadedSite: Sendable {
     let config: SiteConfig
     let data: SiteData
-    /// Every document; the front-matter trees are dropped once the site is validated.
+    /// Every document; front-matter trees and Markdown sources are dropped once the site is validated.
     var corpus: Corpus
     let attachments: Set<String>
     let reader: SiteReader

@@ -49,16 +49,17 @@ enum OutputCollisionStage {
             guard let problem else { continue }
             for source in Set(copies).sorted() {
                 diagnostics.append(
-                    diagnostic(source: source, problem: problem, path: path, documentsByFolder: documentsByFolder))
+                    diagnostic(
+                        source: source, problem: problem, path: path, documentsByFolder: documentsByFolder, site: site))
             }
         }
         return diagnostics
     }
 
     /// The error for one copied file: at the link to it in its document's body when there is one, else at the file.
-    private static func diagnostic(source: String, problem: String, path: String, documentsByFolder: [String: Document])
-        -> Diagnostic
-    {
+    private static func diagnostic(
+        source: String, problem: String, path: String, documentsByFolder: [String: Document], site: LoadedSite
+    ) -> Diagnostic {
         let name = source.split(separator: "/").last.map(String.init) ?? source
         let hint =
             source.hasPrefix("static/")
@@ -66,19 +67,20 @@ enum OutputCollisionStage {
             : "rename the attachment (and the link to it), or move it into a sub-folder"
         // The document whose page folder holds the path most closely (attachments may sit in sub-folders of it).
         let document = documentsByFolder.filter { path.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value
-        if let document, !source.hasPrefix("static/"), let link = location(of: name, in: document) {
+        if let document, !source.hasPrefix("static/"), let link = location(of: name, in: document, site: site) {
             return .error(.attachmentCollision, "attachment '\(source)' \(problem)", at: link, hint: hint)
         }
         return .error(.attachmentCollision, "'\(source)' \(problem)", at: SourceLocation(file: source), hint: hint)
     }
 
     /// Where `name` is first written as a link destination (`(name` or `(…/name`) in the document's body.
-    private static func location(of name: String, in document: Document) -> SourceLocation? {
-        for (index, line) in document.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    private static func location(of name: String, in document: Document, site: LoadedSite) -> SourceLocation? {
+        guard let source = LinkCheckStage.sourceBody(of: document, site: site) else { return nil }
+        for (index, line) in source.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let range = line.range(of: name), line[..<range.lowerBound].contains("(") else { continue }
             let start = line[..<range.lowerBound].lastIndex(of: "(").map { line.index(after: $0) } ?? range.lowerBound
             return SourceLocation(
-                file: document.path, line: document.bodyFirstLine + index,
+                file: document.path, line: source.firstLine + index,
                 column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: start) + 1)
         }
         return nil

@@ -23,9 +23,6 @@ final class StagedEdition: @unchecked Sendable {
     private var batches: [(order: Order, entries: [OutputEntry])] = []
     private var sorted = true
     private var kept: [String: OutputFile] = [:]
-    /// One copy of each link and id text kept in the entries: most links (navigation, style sheets, the same relative
-    /// path from every page of a kind) repeat on thousands of pages.
-    private var strings: Set<String> = []
     /// The first write failure, by order.
     private var failure: (order: Order, error: OutputError)?
 
@@ -54,21 +51,11 @@ final class StagedEdition: @unchecked Sendable {
         let entries = files.map(\.entry)
         let keptFiles = files.filter(keeps)
         lock.withLock {
-            let entries = entries.map(sharingStrings)
             if let failed, failure.map({ order < $0.order }) ?? true { failure = (order, failed) }
             batches.append((order, entries))
             sorted = false
             for file in keptFiles { kept[file.path] = file }
         }
-    }
-
-    /// `entry` with its link and id texts replaced by the kept copies of equal texts (called with the lock held).
-    private func sharingStrings(_ entry: OutputEntry) -> OutputEntry {
-        guard let links = entry.links else { return entry }
-        var shared = HTMLLinks()
-        shared.links = links.links.map { strings.insert($0).memberAfterInsert }
-        shared.ids = Set(links.ids.map { strings.insert($0).memberAfterInsert })
-        return OutputEntry(path: entry.path, copiedFrom: entry.copiedFrom, isPage: entry.isPage, links: shared)
     }
 
     /// Every file's entry, in the renderer's order.

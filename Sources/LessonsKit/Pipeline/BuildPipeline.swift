@@ -13,6 +13,7 @@ public enum BuildPipeline {
     }
 
     private static func run(_ options: BuildOptions, write: Bool) async -> BuildReport {
+        MemoryRelease.configure()
         var report = BuildReport()
         var clock = StageClock()
         let reader = SiteReader(siteDirectory: options.siteDirectory)
@@ -93,6 +94,7 @@ public enum BuildPipeline {
         report.diagnostics += ValidationRules.validate(
             corpus, in: ValidationContext(config: config, data: data, today: today))
         site.corpus = site.corpus.withoutValidationInputs()
+        MemoryRelease.returnFreed()
         clock.lap("validate")
 
         // 4. Theme templates.

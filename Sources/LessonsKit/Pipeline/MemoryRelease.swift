@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Keeps the build's peak resident memory close to what it really holds (glibc only; elsewhere these do nothing).
+///
+/// By default glibc raises its "own mapping" threshold to the size of each large block freed, so after the first big
+/// page or model is freed, later ones come from its heap and their pages stay resident after they are freed too. A
+/// fixed threshold keeps every block of 128 KiB or more in a mapping of its own, returned as soon as it is freed; and
+/// the memory freed when validation's inputs are dropped is handed back before rendering starts. `mallopt` and
+/// `malloc_trim` are declared in `malloc.h`, which the Glibc module does not include, so they are looked up by name.
+enum MemoryRelease {
+    private typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+    private typealias MallocTrim = @convention(c) (Int) -> Int32
+    /// glibc's `M_TRIM_THRESHOLD` and `M_MMAP_THRESHOLD` (malloc.h).
+    private static let trimThreshold: Int32 = -1
+    private static let mmapThreshold: Int32 = -3
+
+    /// Fixes the allocator's thresholds for large blocks and for trimming (repeating it is harmless).
+    static func configure() {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+            _ = mallopt(mmapThreshold, 128 * 1024)
+            _ = mallopt(trimThreshold, 128 * 1024)
+        #endif
+    }
+
+    /// Returns the allocator's free pages to the system.
+    static func returnFreed() {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
+}

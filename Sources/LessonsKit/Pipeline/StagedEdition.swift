@@ -37,17 +37,7 @@ final class StagedEdition: @unchecked Sendable {
     /// ``commit()``, and nothing more is written after it.
     func accept(_ files: [OutputFile], order: Order) {
         guard !files.isEmpty else { return }
-        var failed: OutputError?
-        if case .success(let folder) = staging, lock.withLock({ failure == nil }) {
-            for file in files {
-                do throws(OutputError) {
-                    try folder.write(file)
-                } catch {
-                    failed = error
-                    break
-                }
-            }
-        }
+        let failed = stage(files) { folder, file throws(OutputError) in try folder.write(file) }
         let entries = files.map(\.entry)
         let keptFiles = files.filter(keeps)
         lock.withLock {
@@ -56,6 +46,22 @@ final class StagedEdition: @unchecked Sendable {
             sorted = false
             for file in keptFiles { kept[file.path] = file }
         }
+    }
+
+    /// Writes `files` with `write` into the staging folder, stopping at the first failure, which it returns; writes
+    /// nothing when there is no staging folder or an earlier write failed.
+    private func stage(
+        _ files: [OutputFile], _ write: (StagingFolder, OutputFile) throws(OutputError) -> Void
+    ) -> OutputError? {
+        guard case .success(let folder) = staging, lock.withLock({ failure == nil }) else { return nil }
+        for file in files {
+            do throws(OutputError) {
+                try write(folder, file)
+            } catch {
+                return error
+            }
+        }
+        return nil
     }
 
     /// Every file's entry, in the renderer's order.
@@ -124,17 +130,7 @@ final class StagedEdition: @unchecked Sendable {
     func update(_ files: [OutputFile]) {
         let changed = lock.withLock { files.filter { kept[$0.path] != $0 } }
         guard !changed.isEmpty else { return }
-        var failed: OutputError?
-        if case .success(let folder) = staging, lock.withLock({ failure == nil }) {
-            for file in changed {
-                do throws(OutputError) {
-                    try folder.replace(file)
-                } catch {
-                    failed = error
-                    break
-                }
-            }
-        }
+        let failed = stage(changed) { folder, file throws(OutputError) in try folder.replace(file) }
         let replaced = Dictionary(changed.map { ($0.path, $0.entry) }, uniquingKeysWith: { first, _ in first })
         lock.withLock {
             var seen: Set<String> = []

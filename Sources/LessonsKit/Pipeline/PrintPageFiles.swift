@@ -12,15 +12,20 @@ struct PrintPageFiles: Sendable {
 
     /// The page at `page` and every file of the output it refers to, sorted by path; empty when there is no such page.
     func files(for page: String) -> [OutputFile] {
-        guard let file = byPath[page], case .bytes(let bytes) = file.contents else { return [] }
-        let folder = page.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
+        guard let file = byPath[page], let referenced = Self.referencedPaths(of: file) else { return [] }
         var needed: Set<String> = [page]
-        for reference in Self.relativeLinks(file.links ?? HTMLLinkScanner.scan(bytes)) {
-            if let resolved = RelativePath.join(reference, toFolder: folder), byPath[resolved] != nil {
-                needed.insert(resolved)
-            }
-        }
+        for path in referenced where byPath[path] != nil { needed.insert(path) }
         return needed.sorted().compactMap { byPath[$0] }
+    }
+
+    /// The output paths an HTML page's relative links lead to (from its recorded links, else its scanned HTML), whether
+    /// or not those files exist; nil when the page's bytes are not in memory.
+    static func referencedPaths(of page: OutputFile) -> [String]? {
+        guard case .bytes(let bytes) = page.contents else { return nil }
+        let folder = page.path.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
+        return relativeLinks(page.links ?? HTMLLinkScanner.scan(bytes)).compactMap {
+            RelativePath.join($0, toFolder: folder)
+        }
     }
 
     /// The files of all `pages`, each once, sorted by path.

@@ -107,13 +107,9 @@ final class StagedEdition: @unchecked Sendable {
         let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var files = lock.withLock { kept }
         for page in files.values where page.path.hasSuffix(".html") {
-            guard case .bytes(let bytes) = page.contents else { continue }
-            let folder = page.path.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
-            // The same references as the printer follows (see PrintPageFiles).
-            for reference in PrintPageFiles.relativeLinks(page.links ?? HTMLLinkScanner.scan(bytes)) {
-                guard let path = RelativePath.join(reference, toFolder: folder), files[path] == nil,
-                    let entry = byPath[path]
-                else { continue }
+            // The same references as the printer follows.
+            for path in PrintPageFiles.referencedPaths(of: page) ?? [] {
+                guard files[path] == nil, let entry = byPath[path] else { continue }
                 if let source = entry.copiedFrom {
                     files[path] = OutputFile(path: path, contents: .copy(from: source))
                 } else if case .success(let folder) = staging, let bytes = folder.contents(of: path) {

@@ -157,6 +157,8 @@ public enum BuildPipeline {
             clock.record("  pages reused \(reused)/\(reused + counts.map(\.rendered).reduce(0, +))", seconds: 0)
             clock.record(
                 "  documents not rebuilt \(reuse?.values.map(\.unbuiltDocuments).reduce(0, +) ?? 0)", seconds: 0)
+            clock.record(
+                "  other pages not rebuilt \(reuse?.values.map(\.unbuiltPages).reduce(0, +) ?? 0)", seconds: 0)
         }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a

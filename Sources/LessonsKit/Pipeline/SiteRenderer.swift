@@ -69,6 +69,7 @@ struct SiteRenderer: Sendable {
             navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assetPaths, feeds: catalog,
             generatedOn: today.displayText, isDraftBuild: includeDrafts)
         let links = DocumentLinks(content: content, data: site.data, paths: paths)
+        let keys = reuse?.sources.map { AggregateInputs(frame: frame, sources: $0, today: today, content: content) }
         let figures = FigureBuilder(smallNumbers: SmallNumberPolicy(edition: edition, privacy: config.privacy))
         let actions = ActionViews(links: links, today: today)
         let bodies = BodyRenderer(
@@ -99,31 +100,32 @@ struct SiteRenderer: Sendable {
             today: today, plannedPDFs: bulletinPDFs ? Set(content.documents(of: .bulletin).map(\.slug)) : [])
         lists = ListPages(
             frame: frame, templates: templates, links: links, figures: figures, content: content,
-            responseMix: analysis.responseMix, rootPath: config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/")
+            responseMix: analysis.responseMix, rootPath: config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/",
+            keys: keys)
         home = HomePage(
             frame: frame, templates: templates, links: links, figures: figures, content: content, today: today,
-            themes: analysis.themes, actions: analysis.actions, thisTimeLastYear: analysis.thisTimeLastYear)
+            themes: analysis.themes, actions: analysis.actions, thisTimeLastYear: analysis.thisTimeLastYear, keys: keys)
         dashboards = [
             SessionsPage(
                 frame: frame, templates: templates, links: links, figures: figures, data: site.data,
-                sessions: analysis.sessions
+                sessions: analysis.sessions, keys: keys
             ).file,
             CulturePage(
                 frame: frame, templates: templates, links: links, content: content, grid: analysis.culture,
-                frameworks: config.frameworks
+                frameworks: config.frameworks, keys: keys
             ).file,
             ActionsPage(
                 frame: frame, templates: templates, links: links, figures: figures, actions: actions,
-                dashboard: analysis.actions, today: today
+                dashboard: analysis.actions, today: today, keys: keys
             ).file,
-            LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads).file,
+            LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads, keys: keys).file,
         ]
         themes = ThemePages(
             frame: frame, templates: templates, links: links, figures: figures, actions: actions, data: site.data,
-            themes: analysis.themes)
+            themes: analysis.themes, keys: keys)
         services = ServicePages(
             frame: frame, templates: templates, links: links, figures: figures, actions: actions, data: site.data,
-            units: analysis.units, axis: analysis.axis)
+            units: analysis.units, axis: analysis.axis, keys: keys)
         csv = CSVExports(
             content: content, data: site.data, today: today, themes: analysis.themes, sessions: analysis.sessions,
             culture: analysis.culture, frameworks: config.frameworks, smallNumbers: figures.smallNumbers)

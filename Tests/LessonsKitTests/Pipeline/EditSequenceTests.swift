@@ -75,6 +75,9 @@ struct EditedSite {
         var sources: [String] = []
         var summary = "A short summary."
         var keyMessage = "Check the chart."
+        var date = "2026-03-14"
+        var harm = "low"
+        var action: (status: String, due: String, owner: String)? = nil
     }
 
     var random: SplitMix64
@@ -92,10 +95,11 @@ struct EditedSite {
         docs = [
             "content/incidents/inc-1.md": Doc(
                 type: "incident", id: "INC-2026-001", title: "Missed observation", themes: ["observation"],
-                service: "ward-1", body: "An observation was missed."),
+                service: "ward-1", body: "An observation was missed.", date: "2026-02",
+                action: (status: "open", due: "2026-12-01", owner: "Ward manager")),
             "content/incidents/inc-2.md": Doc(
                 type: "incident", id: "INC-2026-002", title: "Fall at night", themes: ["falls"], service: "ward-2",
-                body: "A patient fell."),
+                body: "A patient fell.", date: "2025-11"),
             "content/lessons/ll-1.md": Doc(
                 type: "lesson", id: "LL-2026-001", title: "Check the chart", themes: ["observation"],
                 service: "ward-1", body: "See [[INC-2026-001]] and [the poster](poster.txt).", sources: ["INC-2026-001"]
@@ -112,7 +116,7 @@ struct EditedSite {
     mutating func applyRandomEdit(step: Int) -> String {
         let kinds = [
             "body", "title", "themes", "service", "id rename", "new file", "deleted file", "data file", "site.yaml",
-            "template", "theme asset", "attachment", "nothing", "summary", "key messages",
+            "template", "theme asset", "attachment", "nothing", "summary", "key messages", "date", "harm", "action",
         ]
         let kind = kinds[Int(random.next() % UInt64(kinds.count))]
         let paths = docs.keys.sorted()
@@ -143,6 +147,19 @@ struct EditedSite {
             removed.append(victim)
         case "summary": docs[path]?.summary = "Summary \(step)."
         case "key messages": docs[path]?.keyMessage = "Message \(step)."
+        case "date":
+            let incident = docs[path]?.type == "incident"
+            let dates = incident ? ["2026-02", "2025-11", "2024-06"] : ["2026-03-14", "2025-10-02", "2026-11-20"]
+            docs[path]?.date = dates[Int(random.next() % UInt64(dates.count))]
+        case "harm": docs[path]?.harm = docs[path]?.harm == "low" ? "none" : "low"
+        case "action":
+            // An action added, its status, due date or owner changed, or removed: the actions dashboard, theme and
+            // service pages list open actions.
+            let statuses = ["open", "in-progress", nil]
+            let dues = ["2026-12-01", "2026-10-01", "2027-03-31"]
+            docs[path]?.action = statuses[Int(random.next() % 3)].map { status in
+                (status: status, due: dues[Int(random.next() % 3)], owner: random.next() % 2 == 0 ? "Matron" : "Lead")
+            }
         case "data file": themeTitle = "Falls \(step)"
         case "site.yaml": siteTitle = "Learning Lessons \(step)"
         case "template": template = "<p>Edited page \(step).</p>"
@@ -178,6 +195,20 @@ struct EditedSite {
         for path in removed { try? FileManager.default.removeItem(atPath: site.root + "/" + path) }
     }
 
+    /// The document's `actions:` block (with its line break), or nothing.
+    private func actions(of doc: Doc) -> String {
+        guard let action = doc.action else { return "" }
+        return """
+            actions:
+              - id: A1
+                action: Check the observation chart at every handover.
+                owner: \(action.owner)
+                due: \(action.due)
+                status: \(action.status)
+
+            """
+    }
+
     private func text(of doc: Doc) -> String {
         let themes = doc.themes.joined(separator: ", ")
         if doc.type == "incident" {
@@ -185,15 +216,15 @@ struct EditedSite {
                 ---
                 id: \(doc.id)
                 title: \(doc.title)
-                date: 2026-02
+                date: \(doc.date)
                 source: patient-safety-incident
-                harm: low
+                harm: \(doc.harm)
                 response: after-action-review
                 status: closed
                 themes: [\(themes)]
                 service: \(doc.service)
                 privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-01 }
-                ---
+                \(actions(of: doc))---
                 ## What happened
 
                 \(doc.body)
@@ -203,7 +234,7 @@ struct EditedSite {
             ---
             id: \(doc.id)
             title: \(doc.title)
-            date: 2026-03-14
+            date: \(doc.date)
             summary: \(doc.summary)
             themes: [\(themes)]
             service: \(doc.service)
@@ -211,7 +242,7 @@ struct EditedSite {
               - \(doc.keyMessage)
             sources: [\(doc.sources.joined(separator: ", "))]
             privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-10 }
-            ---
+            \(actions(of: doc))---
             ## What happened
 
             \(doc.body)

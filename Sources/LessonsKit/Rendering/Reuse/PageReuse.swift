@@ -62,6 +62,7 @@ final class PageReuse: Sendable {
         var reused = 0
         var rendered = 0
         var unbuiltDocuments = 0
+        var unbuiltPages = 0
     }
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
@@ -104,7 +105,11 @@ final class PageReuse: Sendable {
         path: String, template: String, inputs: PageInputs, convert: () -> Any?, render: (Any?) -> RenderedHTML
     ) -> OutputFile {
         let key = inputKey(template: template, inputs: inputs)
-        return reusedPage(path: path, key: key) ?? renderedPage(path: path, key: key, html: render(convert()))
+        if let reused = reusedPage(path: path, key: key) {
+            state.withLock { $0.unbuiltPages += 1 }
+            return reused
+        }
+        return renderedPage(path: path, key: key, html: render(convert()))
     }
 
     /// The input key of a page: after the seed and the template's name, a byte no converted model starts with (see
@@ -212,6 +217,10 @@ final class PageReuse: Sendable {
 
     /// How many documents' pages were taken from the last build without being built (see ``reusedDocument(path:inputs:)``).
     var unbuiltDocuments: Int { state.withLock { $0.unbuiltDocuments } }
+
+    /// How many other pages (aggregate pages, posters) were taken from the last build through their input key,
+    /// without building their model (see ``page(path:template:inputs:convert:render:)``).
+    var unbuiltPages: Int { state.withLock { $0.unbuiltPages } }
 }
 
 /// The digests of a build's input files and of everything else a document's page may depend on, for the input keys

@@ -8,9 +8,16 @@ struct ActionsPage: Sendable {
     let actions: ActionViews
     let dashboard: ActionsDashboard
     let today: PartialDate
+    /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func file() -> OutputFile {
+        templates.aggregatePage(
+            paths.file(for: "actions/"), "actionsdashboard", inputs: keys?.actionsDashboard(links.content), model)
+    }
+
+    func model() -> Page<ActionsBody> {
         let folder = "actions/"
         let stats = [
             LabelledCount(label: "Open or in progress", text: "\(dashboard.open.count)", href: "#by-service-heading"),
@@ -95,9 +102,8 @@ struct ActionsPage: Sendable {
                 id: "not-doing", caption: "Actions the organisation decided not to take, with the reason",
                 items: dashboard.notDoing, from: folder)
         }
-        let model = frame.page(
+        return frame.page(
             view, folder: folder, title: "Actions", heading: "Safety actions", currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("actionsdashboard", model))
     }
 }

@@ -7,9 +7,16 @@ struct CulturePage: Sendable {
     let content: EditionContent
     let grid: CultureGrid
     let frameworks: [String: Framework]
+    /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func file() -> OutputFile {
+        let path = paths.file(for: paths.listFolder(of: .culture))
+        return templates.aggregatePage(path, "culture", inputs: keys?.wholeEdition("culture 1"), model)
+    }
+
+    func model() -> Page<CultureBody> {
         let folder = paths.listFolder(of: .culture)
         let documents = content.documents(of: .culture).filter { $0.supersededBy == nil || $0.isDraft }
         // One grid per framework in use (most sites only use MaPSaF).
@@ -27,10 +34,9 @@ struct CulturePage: Sendable {
             years: links.groupByYear(documents, from: folder),
             grids: grids)
         body.csvLinks = links.csvLinks([("Culture levels per team", CSVExports.cultureCSV)], from: folder)
-        let view = frame.page(
+        return frame.page(
             body, folder: folder, title: DocumentType.culture.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("culture", view))
     }
 
     func cultureGrid(framework: Framework, key: String, rows: [CultureGrid.Row], from folder: String)

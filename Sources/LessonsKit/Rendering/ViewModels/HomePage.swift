@@ -10,9 +10,15 @@ struct HomePage: Sendable {
     let themes: ThemeAnalysis
     let actions: ActionsDashboard
     let thisTimeLastYear: [Document]
+    /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func file() -> OutputFile {
+        templates.aggregatePage("index.html", "home", inputs: keys?.wholeEdition("home 1"), model)
+    }
+
+    func model() -> Page<HomeBody> {
         let folder = ""
         var home = HomeBody()
         let published = content.documents.filter { ($0.date.map { $0 <= today } ?? true) }
@@ -52,8 +58,7 @@ struct HomePage: Sendable {
         }
         addHomeDashboard(to: &home, from: folder)
         let title = frame.editionTitle
-        let view = frame.page(home, folder: folder, title: title, currentSection: nil, breadcrumbs: [])
-        return OutputFile(page: "index.html", html: templates.render("home", view))
+        return frame.page(home, folder: folder, title: title, currentSection: nil, breadcrumbs: [])
     }
 
     /// Adds `themesAtAGlance[]`, `actionCounts`, `lastYear`, `dashboards[]` to the home view (see TEMPLATES.md).

@@ -4,9 +4,16 @@ struct LeadsPage: Sendable {
     let templates: TemplateSet
     let links: DocumentLinks
     let coverage: LeadsCoverage
+    /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func file() -> OutputFile {
+        // The page shows the data files only (leads, directorates, services).
+        templates.aggregatePage(paths.file(for: "leads/"), "leads", inputs: keys?.inputs("leads 1"), model)
+    }
+
+    func model() -> Page<LeadsBody> {
         let folder = "leads/"
         let covered = coverage.serviceCount - coverage.uncovered.count
         let body = LeadsBody(
@@ -29,8 +36,7 @@ struct LeadsPage: Sendable {
                             leads: service.leads.map(links.leadItem), hasNoLead: service.leads.isEmpty)
                     })
             })
-        let view = frame.page(
+        return frame.page(
             body, folder: folder, title: "Learning Lessons Leads", currentSection: folder, breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("leads", view))
     }
 }

@@ -8,17 +8,26 @@ struct ListPages: Sendable {
     let responseMix: ResponseMix
     /// The path part of `base_url` (`/` without one): the 404 page's links start there.
     let rootPath: String
+    /// The pages' input keys, when the last build's pages can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func listPage(_ type: DocumentType) -> OutputFile {
+        let path = paths.file(for: paths.listFolder(of: type))
+        guard let keys else { return templates.page(path, "list", listModel(type)) }
+        return templates.page(path, "list", inputs: keys.listPage(type, documents: content.documents(of: type))) {
+            listModel(type)
+        }
+    }
+
+    func listModel(_ type: DocumentType) -> Page<ListBody> {
         let folder = paths.listFolder(of: type)
         let documents = content.documents(of: type).filter { $0.supersededBy == nil || $0.isDraft }
         let body = ListBody(
             intro: type.introduction, years: links.groupByYear(documents, from: folder), isEmpty: documents.isEmpty,
             responseMix: type == .incident ? responseMixModel(from: folder) : nil)
-        let view = frame.page(
+        return frame.page(
             body, folder: folder, title: type.pluralName, currentSection: folder, breadcrumbs: [("Home", "")])
-        return templates.page(paths.file(for: folder), "list", view)
     }
 
     /// The learning-response mix by quarter for `incidents/index.html`: a bar chart of the whole period and a table by quarter.

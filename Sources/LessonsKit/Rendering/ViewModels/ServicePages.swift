@@ -8,6 +8,8 @@ struct ServicePages: Sendable {
     let data: SiteData
     let units: UnitAnalysis
     let axis: QuarterAxis
+    /// The pages' input keys, when the last build's pages can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func files() -> [OutputFile] {
@@ -29,13 +31,20 @@ struct ServicePages: Sendable {
 
     /// One service (`parent` set) or directorate (`directorate` set) page.
     func unitPage(slug: String, title: String, directorate: Directorate?, parent: Directorate?) -> OutputFile {
+        let path = paths.file(for: "services/\(slug)/")
+        func model() -> Page<UnitBody> { unitModel(slug: slug, title: title, directorate: directorate, parent: parent) }
+        guard let keys else { return templates.page(path, "unit", model()) }
+        return templates.page(
+            path, "unit", inputs: keys.unitPage(slug: slug, title: title, summary: units[slug]), model)
+    }
+
+    func unitModel(slug: String, title: String, directorate: Directorate?, parent: Directorate?) -> Page<UnitBody> {
         let folder = "services/\(slug)/"
         var breadcrumbs = [("Home", ""), ("Leads", "leads/")]
         if let parent { breadcrumbs.append((parent.title, "services/\(parent.slug)/")) }
         var view = UnitBody()
-        func render() -> OutputFile {
-            let model = frame.page(view, folder: folder, title: title, currentSection: nil, breadcrumbs: breadcrumbs)
-            return templates.page(paths.file(for: folder), "unit", model)
+        func render() -> Page<UnitBody> {
+            frame.page(view, folder: folder, title: title, currentSection: nil, breadcrumbs: breadcrumbs)
         }
         if let parent {
             view.intro = "A service of the \(parent.title) directorate."

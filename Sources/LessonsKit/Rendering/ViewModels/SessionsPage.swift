@@ -9,9 +9,16 @@ struct SessionsPage: Sendable {
     let figures: FigureBuilder
     let data: SiteData
     let sessions: SessionsAnalysis
+    /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     func file() -> OutputFile {
+        let path = paths.file(for: paths.listFolder(of: .session))
+        return templates.aggregatePage(path, "sessions", inputs: keys?.wholeEdition("sessions 1"), model)
+    }
+
+    func model() -> Page<SessionsBody> {
         let folder = paths.listFolder(of: .session)
         var view = SessionsBody(
             intro: DocumentType.session.introduction, isEmpty: sessions.upcoming.isEmpty && sessions.held.isEmpty)
@@ -74,10 +81,9 @@ struct SessionsPage: Sendable {
         let past = sessions.held.map(\.document).filter { $0.supersededBy == nil || $0.isDraft }.sorted(
             by: Document.newestFirst)
         view.years = links.groupByYear(past, from: folder)
-        let model = frame.page(
+        return frame.page(
             view, folder: folder, title: DocumentType.session.pluralName, currentSection: folder,
             breadcrumbs: [("Home", "")])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("sessions", model))
     }
 
     /// Attendance bars with the running total and mean rating as lines, and one table holding all three.

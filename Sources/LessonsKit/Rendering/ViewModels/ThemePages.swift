@@ -7,6 +7,8 @@ struct ThemePages: Sendable {
     let actions: ActionViews
     let data: SiteData
     let themes: ThemeAnalysis
+    /// The pages' input keys, when the last build's pages can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
     /// Every theme's page, then the index.
@@ -15,6 +17,12 @@ struct ThemePages: Sendable {
     }
 
     func themesIndex() -> OutputFile {
+        let path = paths.file(for: "themes/")
+        guard let keys else { return templates.page(path, "themes", themesIndexModel()) }
+        return templates.page(path, "themes", inputs: keys.themesIndex(themes, order: data.themes), themesIndexModel)
+    }
+
+    func themesIndexModel() -> Page<ThemesIndexBody> {
         let folder = "themes/"
         let ranked = themes.byRecentActivity(suppressingBelow: figures.smallNumbers.threshold)
         let rank = Dictionary(
@@ -67,22 +75,27 @@ struct ThemePages: Sendable {
             },
             suppressionNote: figures.suppressionNote, hasSuppression: figures.smallNumbers.threshold != nil)
         body.csvLinks = links.csvLinks([("Incidents per theme per quarter", CSVExports.themesCSV)], from: folder)
-        let view = frame.page(
+        return frame.page(
             body, folder: folder, title: "Themes", currentSection: "themes/", breadcrumbs: [("Home", "")])
-        return templates.page(paths.file(for: folder), "themes", view)
     }
 
     func themePage(_ theme: Theme) -> OutputFile {
+        let path = paths.file(for: "themes/\(theme.slug)/")
+        guard let keys else { return templates.page(path, "theme", themeModel(theme)) }
+        return templates.page(path, "theme", inputs: keys.themePage(theme, summary: themes[theme.slug])) {
+            themeModel(theme)
+        }
+    }
+
+    func themeModel(_ theme: Theme) -> Page<ThemeBody> {
         let folder = "themes/\(theme.slug)/"
         var breadcrumbs = [("Home", ""), ("Themes", "themes/")]
         for parent in themes.tree.ancestors(of: theme.slug).reversed().compactMap(data.theme) {
             breadcrumbs.append((parent.title, "themes/\(parent.slug)/"))
         }
         var body = ThemeBody(intro: theme.description)
-        func render() -> OutputFile {
-            let view = frame.page(
-                body, folder: folder, title: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
-            return templates.page(paths.file(for: folder), "theme", view)
+        func render() -> Page<ThemeBody> {
+            frame.page(body, folder: folder, title: theme.title, currentSection: "themes/", breadcrumbs: breadcrumbs)
         }
         guard let summary = themes[theme.slug] else { return render() }
         let children = themes.tree.children(of: theme.slug).compactMap(data.theme)

@@ -1,0 +1,133 @@
+import Crypto
+
+/// The input keys of an edition's aggregate pages (theme, service, list and dashboard pages, the home page), with which
+/// ``PageReuse`` takes such a page from the last build without even building its model (see
+/// ``TemplateSet/page(_:_:inputs:_:)``).
+///
+/// Every key starts with what all of them read: the page frame, the site's inputs that are not documents (settings,
+/// `site.yaml`, data files, theme, static files, attachments: ``ReuseSources/site``) and today. Then each page adds the
+/// documents it shows, each by its listing digest (``DocumentListing``: every field but the body), in the order the
+/// page's analysis gives them, and whatever figures it shows that are not one of its documents' fields. So a body edit
+/// reaches no aggregate page, and a title, theme or action change reaches exactly the pages listing that document.
+struct AggregateInputs: Sendable {
+    private let base: PageInputs
+    /// Each document's listing digest, by path.
+    private let listings: [String: Digest32]
+    /// The digest of every document's listing, in the edition's order: pages that read the whole edition use it.
+    private let edition: [UInt8]
+
+    init(frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent) {
+        var base = PageInputs(kind: "aggregate 1")
+        base.add(frame: frame)
+        base.add(bytes: sources.site)
+        DocumentListing.add(today, to: &base)
+        self.base = base
+        var listings: [String: Digest32] = [:]
+        listings.reserveCapacity(content.documents.count)
+        var edition = PageInputs(kind: "edition 1")
+        edition.add(content.documents.count)
+        for document in content.documents {
+            let digest = DocumentListing.digest(document)
+            listings[document.path] = digest
+            edition.add(bytes: digest.bytes)
+        }
+        self.listings = listings
+        self.edition = Array(SHA256.hash(data: edition.bytes))
+    }
+
+    /// The key's start for a page of `kind` (a name and a version, e.g. `"theme 1"`).
+    func inputs(_ kind: String) -> PageInputs {
+        var inputs = base
+        inputs.add(kind)
+        return inputs
+    }
+
+    /// The key of a page that reads (or may read) any document of the edition: home, sessions, culture, leads.
+    func wholeEdition(_ kind: String) -> PageInputs {
+        var inputs = inputs(kind)
+        inputs.add(bytes: edition)
+        return inputs
+    }
+
+    /// Adds `documents` in order, each by its listing digest.
+    func add(_ documents: [Document], to inputs: inout PageInputs) {
+        inputs.add(documents.count)
+        for document in documents {
+            // Every document of the edition has a digest; one from elsewhere counts by its own listing.
+            inputs.add(bytes: (listings[document.path] ?? DocumentListing.digest(document)).bytes)
+        }
+    }
+}
+
+extension AggregateInputs {
+    /// A theme's page: the theme, and the documents, reviews and spotlight bulletins its analysis gives it (the page's
+    /// counts, trend, mixes and open actions are all made from those documents' fields; titles, the theme tree and the
+    /// services' names come from the data files, in the site's digest).
+    func themePage(_ theme: Theme, summary: ThemeAnalysis.Summary?) -> PageInputs {
+        var inputs = inputs("theme 1")
+        inputs.add([theme.slug, theme.title])
+        inputs.add(summary != nil)
+        if let summary {
+            add(summary.documents, to: &inputs)
+            add(summary.reviews, to: &inputs)
+            add(summary.spotlightBulletins, to: &inputs)
+        }
+        return inputs
+    }
+
+    /// `themes/index.html`: each theme's counts by type, incidents per quarter and latest activity (its ranking).
+    func themesIndex(_ themes: ThemeAnalysis, order: [Theme]) -> PageInputs {
+        var inputs = inputs("themes 1")
+        inputs.add(order.count)
+        for theme in order {
+            inputs.add(theme.slug)
+            guard let summary = themes[theme.slug] else {
+                inputs.add(false)
+                continue
+            }
+            inputs.add(true)
+            inputs.add(summary.documents.isEmpty)
+            inputs.add(DocumentType.allCases.map { String(summary.countsByType[$0] ?? 0) })
+            inputs.add(summary.incidentsPerQuarter.map(String.init))
+            DocumentListing.add(summary.latestActivity, to: &inputs)
+        }
+        return inputs
+    }
+
+    /// A service's or directorate's page: the unit and the documents its analysis gives it.
+    func unitPage(slug: String, title: String, summary: UnitAnalysis.Summary?) -> PageInputs {
+        var inputs = inputs("unit 1")
+        inputs.add([slug, title])
+        inputs.add(summary != nil)
+        if let summary { add(summary.documents, to: &inputs) }
+        return inputs
+    }
+
+    /// A type's list page: every document of the type, newest first (the incidents' response mix is made from them).
+    func listPage(_ type: DocumentType, documents: [Document]) -> PageInputs {
+        var inputs = inputs("list 1")
+        inputs.add(type.rawValue)
+        add(documents, to: &inputs)
+        return inputs
+    }
+
+    /// `actions/index.html`: what the dashboard shows of every document with actions (``DocumentListing/actionsDigest(_:)``).
+    func actionsDashboard(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("actions 1")
+        for document in content.documents where !document.actions.isEmpty {
+            inputs.add(bytes: DocumentListing.actionsDigest(document).bytes)
+        }
+        return inputs
+    }
+}
+
+extension TemplateSet {
+    /// A dashboard or home page: through its input key when `inputs` is given (see ``page(_:_:inputs:_:)``), else
+    /// rendered from its model.
+    func aggregatePage<Model>(_ path: String, _ template: String, inputs: PageInputs?, _ model: () -> Model)
+        -> OutputFile
+    {
+        guard let inputs else { return OutputFile(page: path, html: render(template, model())) }
+        return page(path, template, inputs: inputs, model)
+    }
+}

@@ -158,7 +158,7 @@ public enum BuildPipeline {
             clock.record(
                 "  documents not rebuilt \(reuse?.values.map(\.unbuiltDocuments).reduce(0, +) ?? 0)", seconds: 0)
             clock.record(
-                "  other pages not rebuilt \(reuse?.values.map(\.unbuiltPages).reduce(0, +) ?? 0)", seconds: 0)
+                "  aggregate pages not rebuilt \(reuse?.values.map(\.unbuiltAggregates).reduce(0, +) ?? 0)", seconds: 0)
         }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a

@@ -100,11 +100,11 @@ struct SiteRenderer: Sendable {
             today: today, plannedPDFs: bulletinPDFs ? Set(content.documents(of: .bulletin).map(\.slug)) : [])
         lists = ListPages(
             frame: frame, templates: templates, links: links, figures: figures, content: content,
-            responseMix: analysis.responseMix, rootPath: config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/",
+            analysis: analysis, rootPath: config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/",
             keys: keys)
         home = HomePage(
             frame: frame, templates: templates, links: links, figures: figures, content: content, today: today,
-            themes: analysis.themes, actions: analysis.actions, thisTimeLastYear: analysis.thisTimeLastYear, keys: keys)
+            analysis: analysis, keys: keys)
         dashboards = [
             SessionsPage(
                 frame: frame, templates: templates, links: links, figures: figures, data: site.data,
@@ -116,7 +116,7 @@ struct SiteRenderer: Sendable {
             ).file,
             ActionsPage(
                 frame: frame, templates: templates, links: links, figures: figures, actions: actions,
-                dashboard: analysis.actions, today: today, keys: keys
+                analysis: analysis, today: today, keys: keys
             ).file,
             LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads, keys: keys).file,
         ]

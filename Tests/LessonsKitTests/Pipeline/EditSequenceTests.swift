@@ -107,6 +107,10 @@ struct EditedSite {
             "content/lessons/ll-2.md": Doc(
                 type: "lesson", id: "LL-2026-002", title: "Lights at night", themes: ["falls"], service: "ward-2",
                 body: "Keep the lights on."),
+            // Discusses the second incident: the sessions dashboard shows the themes of what sessions discussed.
+            "content/sessions/s-1.md": Doc(
+                type: "session", id: "LLS-2026-001", title: "Falls at night", themes: ["falls"], service: "ward-2",
+                body: "We talked about falls.", date: "2026-10-15"),
         ]
     }
 
@@ -150,16 +154,18 @@ struct EditedSite {
         case "date":
             let incident = docs[path]?.type == "incident"
             let dates = incident ? ["2026-02", "2025-11", "2024-06"] : ["2026-03-14", "2025-10-02", "2026-11-20"]
-            docs[path]?.date = dates[Int(random.next() % UInt64(dates.count))]
-        case "harm": docs[path]?.harm = docs[path]?.harm == "low" ? "none" : "low"
+            let date = dates[Int(random.next() % UInt64(dates.count))]
+            docs[path]?.date = date
+        case "harm":
+            let harm = docs[path]?.harm == "low" ? "none" : "low"
+            docs[path]?.harm = harm
         case "action":
             // An action added, its status, due date or owner changed, or removed: the actions dashboard, theme and
             // service pages list open actions.
             let statuses = ["open", "in-progress", nil]
             let dues = ["2026-12-01", "2026-10-01", "2027-03-31"]
-            docs[path]?.action = statuses[Int(random.next() % 3)].map { status in
-                (status: status, due: dues[Int(random.next() % 3)], owner: random.next() % 2 == 0 ? "Matron" : "Lead")
-            }
+            let (status, due, owner) = (statuses[Int(random.next() % 3)], dues[Int(random.next() % 3)], random.next())
+            docs[path]?.action = status.map { (status: $0, due: due, owner: owner % 2 == 0 ? "Matron" : "Lead") }
         case "data file": themeTitle = "Falls \(step)"
         case "site.yaml": siteTitle = "Learning Lessons \(step)"
         case "template": template = "<p>Edited page \(step).</p>"
@@ -211,6 +217,23 @@ struct EditedSite {
 
     private func text(of doc: Doc) -> String {
         let themes = doc.themes.joined(separator: ", ")
+        if doc.type == "session" {
+            return """
+                ---
+                id: \(doc.id)
+                title: \(doc.title)
+                date: \(doc.date)
+                format: in-person
+                summary: \(doc.summary)
+                themes: [\(themes)]
+                discussed: [INC-2026-002]
+                attendance: 12
+                ---
+                ## What we discussed
+
+                \(doc.body)
+                """
+        }
         if doc.type == "incident" {
             return """
                 ---

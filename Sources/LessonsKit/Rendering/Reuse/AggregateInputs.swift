@@ -10,6 +10,8 @@ import Crypto
 /// page's analysis gives them, and whatever figures it shows that are not one of its documents' fields. So a body edit
 /// reaches no aggregate page, and a title, theme or action change reaches exactly the pages listing that document.
 struct AggregateInputs: Sendable {
+    /// The kind every aggregate page's inputs start with.
+    static let kind = "aggregate 1"
     private let base: PageInputs
     /// Each document's listing digest, by path.
     private let listings: [String: Digest32]
@@ -17,7 +19,7 @@ struct AggregateInputs: Sendable {
     private let edition: [UInt8]
 
     init(frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent) {
-        var base = PageInputs(kind: "aggregate 1")
+        var base = PageInputs(kind: Self.kind)
         base.add(frame: frame)
         base.add(bytes: sources.site)
         DocumentListing.add(today, to: &base)
@@ -42,7 +44,7 @@ struct AggregateInputs: Sendable {
         return inputs
     }
 
-    /// The key of a page that reads (or may read) any document of the edition: home, sessions, culture, leads.
+    /// The key of a page that reads (or may read) any document of the edition: the home page.
     func wholeEdition(_ kind: String) -> PageInputs {
         var inputs = inputs(kind)
         inputs.add(bytes: edition)
@@ -108,6 +110,29 @@ extension AggregateInputs {
         var inputs = inputs("list 1")
         inputs.add(type.rawValue)
         add(documents, to: &inputs)
+        return inputs
+    }
+
+    /// `sessions/index.html`: every session, and the themes of each document a session discussed.
+    func sessionsDashboard(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("sessions 1")
+        let sessions = content.documents(of: .session)
+        add(sessions, to: &inputs)
+        for session in sessions {
+            guard case .session(let details) = session.details else { continue }
+            for id in details.discussed {
+                let themes = content.document(id.value)?.themes
+                inputs.add(themes != nil)
+                inputs.add(themes ?? [])
+            }
+        }
+        return inputs
+    }
+
+    /// `culture/index.html`: every culture assessment (a `previous` that is not one counts as none).
+    func cultureDashboard(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("culture 1")
+        add(content.documents(of: .culture), to: &inputs)
         return inputs
     }
 

@@ -6,9 +6,12 @@
 /// why only pages made from a few plain values (posters) use it, and the edit-sequence test checks them.
 struct PageInputs: Sendable {
     private(set) var bytes: [UInt8] = []
+    /// What the page kind is called.
+    let kind: String
 
     /// Starts with what the page kind is called, so the inputs of two kinds of page are never confused.
     init(kind: String) {
+        self.kind = kind
         add(kind)
     }
 

@@ -62,7 +62,7 @@ final class PageReuse: Sendable {
         var reused = 0
         var rendered = 0
         var unbuiltDocuments = 0
-        var unbuiltPages = 0
+        var unbuiltAggregates = 0
     }
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
@@ -106,7 +106,7 @@ final class PageReuse: Sendable {
     ) -> OutputFile {
         let key = inputKey(template: template, inputs: inputs)
         if let reused = reusedPage(path: path, key: key) {
-            state.withLock { $0.unbuiltPages += 1 }
+            if inputs.kind == AggregateInputs.kind { state.withLock { $0.unbuiltAggregates += 1 } }
             return reused
         }
         return renderedPage(path: path, key: key, html: render(convert()))
@@ -218,9 +218,9 @@ final class PageReuse: Sendable {
     /// How many documents' pages were taken from the last build without being built (see ``reusedDocument(path:inputs:)``).
     var unbuiltDocuments: Int { state.withLock { $0.unbuiltDocuments } }
 
-    /// How many other pages (aggregate pages, posters) were taken from the last build through their input key,
-    /// without building their model (see ``page(path:template:inputs:convert:render:)``).
-    var unbuiltPages: Int { state.withLock { $0.unbuiltPages } }
+    /// How many aggregate pages were taken from the last build through their input key, without building their model
+    /// (see ``AggregateInputs``).
+    var unbuiltAggregates: Int { state.withLock { $0.unbuiltAggregates } }
 }
 
 /// The digests of a build's input files and of everything else a document's page may depend on, for the input keys

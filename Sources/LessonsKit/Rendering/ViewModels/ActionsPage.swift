@@ -6,7 +6,8 @@ struct ActionsPage: Sendable {
     let links: DocumentLinks
     let figures: FigureBuilder
     let actions: ActionViews
-    let dashboard: ActionsDashboard
+    /// The edition's aggregates: the actions dashboard is read only when the page is built.
+    let analysis: EditionAnalysis
     let today: PartialDate
     /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
     var keys: AggregateInputs? = nil
@@ -19,6 +20,7 @@ struct ActionsPage: Sendable {
 
     func model() -> Page<ActionsBody> {
         let folder = "actions/"
+        let dashboard = analysis.actions
         let stats = [
             LabelledCount(label: "Open or in progress", text: "\(dashboard.open.count)", href: "#by-service-heading"),
             LabelledCount(

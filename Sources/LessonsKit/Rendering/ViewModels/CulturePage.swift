@@ -13,7 +13,7 @@ struct CulturePage: Sendable {
 
     func file() -> OutputFile {
         let path = paths.file(for: paths.listFolder(of: .culture))
-        return templates.aggregatePage(path, "culture", inputs: keys?.wholeEdition("culture 1"), model)
+        return templates.aggregatePage(path, "culture", inputs: keys?.cultureDashboard(content), model)
     }
 
     func model() -> Page<CultureBody> {

@@ -7,12 +7,12 @@ struct HomePage: Sendable {
     let figures: FigureBuilder
     let content: EditionContent
     let today: PartialDate
-    let themes: ThemeAnalysis
-    let actions: ActionsDashboard
-    let thisTimeLastYear: [Document]
+    /// The edition's aggregates: themes, actions and "this time last year" are read only when the page is built.
+    let analysis: EditionAnalysis
     /// The page's input key, when the last build's page can be reused (see ``AggregateInputs``).
     var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
+    var themes: ThemeAnalysis { analysis.themes }
 
     func file() -> OutputFile {
         templates.aggregatePage("index.html", "home", inputs: keys?.wholeEdition("home 1"), model)
@@ -63,6 +63,7 @@ struct HomePage: Sendable {
 
     /// Adds `themesAtAGlance[]`, `actionCounts`, `lastYear`, `dashboards[]` to the home view (see TEMPLATES.md).
     func addHomeDashboard(to view: inout HomeBody, from folder: String) {
+        let (actions, thisTimeLastYear) = (analysis.actions, analysis.thisTimeLastYear)
         let labels = themes.axis.labels.map(FigureBuilder.quarterLabel)
         view.themesAtAGlance = themes.byRecentActivity(suppressingBelow: figures.smallNumbers.threshold).filter {
             !$0.documents.isEmpty

@@ -5,7 +5,8 @@ struct ListPages: Sendable {
     let links: DocumentLinks
     let figures: FigureBuilder
     let content: EditionContent
-    let responseMix: ResponseMix
+    /// The edition's aggregates: the response mix is read only when the incidents list is built.
+    let analysis: EditionAnalysis
     /// The path part of `base_url` (`/` without one): the 404 page's links start there.
     let rootPath: String
     /// The pages' input keys, when the last build's pages can be reused (see ``AggregateInputs``).
@@ -32,7 +33,7 @@ struct ListPages: Sendable {
 
     /// The learning-response mix by quarter for `incidents/index.html`: a bar chart of the whole period and a table by quarter.
     func responseMixModel(from folder: String) -> ResponseMixModel? {
-        let mix = responseMix
+        let mix = analysis.responseMix
         guard !mix.responses.isEmpty else { return nil }
         let labels = mix.axis.labels.map(FigureBuilder.quarterLabel)
         var columnHasHidden = [Bool](repeating: false, count: mix.responses.count)

@@ -15,7 +15,7 @@ struct SessionsPage: Sendable {
 
     func file() -> OutputFile {
         let path = paths.file(for: paths.listFolder(of: .session))
-        return templates.aggregatePage(path, "sessions", inputs: keys?.wholeEdition("sessions 1"), model)
+        return templates.aggregatePage(path, "sessions", inputs: keys?.sessionsDashboard(links.content), model)
     }
 
     func model() -> Page<SessionsBody> {

@@ -20,11 +20,7 @@ enum DocumentListing {
     /// flag and every action.
     static func actionsDigest(_ document: Document) -> Digest32 {
         var inputs = PageInputs(kind: "actions listing 1")
-        inputs.add(document.path)
-        inputs.add(document.id)
-        inputs.add(document.type.rawValue)
-        inputs.add(document.title)
-        add(document.date, to: &inputs)
+        addHeading(document, to: &inputs)
         inputs.add(document.service)
         inputs.add(document.isDraft)
         add(document.actions, to: &inputs)
@@ -32,11 +28,7 @@ enum DocumentListing {
     }
 
     static func add(_ document: Document, to inputs: inout PageInputs) {
-        inputs.add(document.path)
-        inputs.add(document.id)
-        inputs.add(document.type.rawValue)
-        inputs.add(document.title)
-        add(document.date, to: &inputs)
+        addHeading(document, to: &inputs)
         inputs.add(document.summary)
         inputs.add(document.themes)
         inputs.add(document.service)
@@ -61,6 +53,15 @@ enum DocumentListing {
             inputs.add(video.transcript?.value)
             inputs.add(video.language)
         }
+    }
+
+    /// The path, id, type, title and date: what every listing of a document starts with.
+    private static func addHeading(_ document: Document, to inputs: inout PageInputs) {
+        inputs.add(document.path)
+        inputs.add(document.id)
+        inputs.add(document.type.rawValue)
+        inputs.add(document.title)
+        add(document.date, to: &inputs)
     }
 
     static func add(_ actions: [Action], to inputs: inout PageInputs) {

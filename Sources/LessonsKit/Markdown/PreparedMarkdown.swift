@@ -35,7 +35,8 @@ struct PreparedMarkdown: Sendable {
     private let asked: [AskedRequest]
     /// Problems that do not depend on the resolver (unsafe links, images without alt text, malformed tables).
     private let fixedProblems: [MarkdownProblem]
-    /// The Markdown (shared with the document, not a copy), rendered in full when the holes cannot be filled.
+    /// The Markdown, kept only when the holes cannot be filled and every render parses it again (empty otherwise:
+    /// the decoded site drops its sources after validation, and this is the only copy left of them).
     private let source: String
     /// Whether every render must parse `source` again.
     private let rendersInFull: Bool
@@ -71,9 +72,10 @@ struct PreparedMarkdown: Sendable {
             emptied = emptied || !isWikiLink
         }
         self.plainText = emptied ? MarkdownPipeline.collapsingWhitespace(plain) : plain
-        self.source = markdown
-        self.rendersInFull = !Self.canFill(
+        let rendersInFull = !Self.canFill(
             html: output.html, marker: marker, requests: requests, asked: pipeline.requests, options: options)
+        self.rendersInFull = rendersInFull
+        self.source = rendersInFull ? markdown : ""
         self.writtenLinks = rendersInFull ? HTMLLinks() : HTMLLinkScanner.scan(Array(output.html.utf8))
     }
 
@@ -121,14 +123,13 @@ struct PreparedMarkdown: Sendable {
     }
 
     /// The body's HTML, plain text and problems with each hole decided by `resolve` (asked in the order a full
-    /// render would ask). A `.keep` answer renders the body in full.
+    /// render would ask). Pages never answer `.keep` (a link left as written): the Markdown is not kept to render it,
+    /// so such a hole is written as an unresolved link would be.
     func render(resolve: (LinkRequest) -> LinkResolution) -> RenderedMarkdown {
         if rendersInFull { return Self.scanned(MarkdownRenderer.render(source, options: options, resolve: resolve)) }
-        let resolutions = requests.map(resolve)
-        if resolutions.contains(.keep) {
-            // Never asked for by pages; a full render answers from the same list, in the same order.
-            var answers = resolutions.makeIterator()
-            return Self.scanned(MarkdownRenderer.render(source, options: options) { _ in answers.next() ?? .keep })
+        let resolutions = requests.map { request in
+            let resolution = resolve(request)
+            return resolution == .keep ? .unresolved : resolution
         }
         // Problems in the order a full render finds them: each hole's after the fixed ones found before it.
         var problems: [MarkdownProblem] = []

@@ -75,9 +75,9 @@ public enum BuildPipeline {
             corpus.documents, siteDirectory: reader.siteDirectory, attachments: listing.attachments)
         report.documentCount = listing.documents.count
         var site = LoadedSite(
-            config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader,
+            config: config, data: data, corpus: consume corpus, attachments: listing.attachments, reader: reader,
             diagnostics: [])
-        site.bodies = bodies
+        site.bodies = consume bodies
         site.supportHTML = config.bulletin.support.map {
             MarkdownRenderer.render(
                 $0,
@@ -90,9 +90,10 @@ public enum BuildPipeline {
         site.gitHistory = gitHistory
         if let note = gitHistory.note { report.summaries.append(note) }
 
-        // 3. Validate the whole corpus.
+        // 3. Validate the whole corpus. The site holds the only copy of the decoded documents (the load's were consumed
+        // above: an async function's locals otherwise live to its end), so what only validation reads is freed here.
         report.diagnostics += ValidationRules.validate(
-            corpus, in: ValidationContext(config: config, data: data, today: today))
+            site.corpus, in: ValidationContext(config: config, data: data, today: today))
         site.corpus = site.corpus.withoutValidationInputs()
         MemoryRelease.returnFreed()
         clock.lap("validate")

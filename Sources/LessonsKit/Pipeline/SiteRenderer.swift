@@ -198,7 +198,11 @@ struct SiteRenderer: Sendable {
                 return []
             },
             { emit in
-                emit(0, csv.files())
+                var count = 0
+                csv.forEachFile { file in
+                    emit(count, [file])
+                    count += 1
+                }
                 return []
             },
             { emit in

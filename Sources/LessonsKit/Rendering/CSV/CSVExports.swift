@@ -20,10 +20,18 @@ struct CSVExports: Sendable {
     static let cultureCSV = "data/culture.csv"
 
     func files() -> [OutputFile] {
-        [
-            (Self.actionsCSV, actionsTable()), (Self.incidentsCSV, incidentsTable()), (Self.themesCSV, themesTable()),
-            (Self.sessionsCSV, sessionsTable()), (Self.cultureCSV, cultureTable()),
-        ].map { OutputFile(path: $0.0, text: $0.1.text) }
+        var files: [OutputFile] = []
+        forEachFile { files.append($0) }
+        return files
+    }
+
+    /// Hands each file to `body` as soon as it is made, in the order of ``files()``, so only one table is held at once.
+    func forEachFile(_ body: (OutputFile) -> Void) {
+        let tables: [(String, () -> CSVTable)] = [
+            (Self.actionsCSV, actionsTable), (Self.incidentsCSV, incidentsTable), (Self.themesCSV, themesTable),
+            (Self.sessionsCSV, sessionsTable), (Self.cultureCSV, cultureTable),
+        ]
+        for (path, table) in tables { body(OutputFile(path: path, contents: .bytes(table().bytes))) }
     }
 
     /// One row per action of the edition's documents, by document then action id.

@@ -27,12 +27,21 @@ struct CSVTable: Sendable, Hashable {
 
     /// The CSV text: every record, the last one included, ends in CR LF (RFC 4180 allows a final line break and
     /// spreadsheets expect one).
-    var text: String {
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The CSV file's bytes (see ``text``), in a buffer of exactly their size: an export of a large site is several
+    /// megabytes, so it is neither over-allocated nor copied into a string on its way to the output.
+    var bytes: [UInt8] {
+        var count = 0
+        for row in [headers] + rows {
+            count += 2
+            for cell in row { count += 3 + cell.utf8.count + cell.utf8.lazy.filter { $0 == Self.quote }.count }
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 * (rows.count + 1) * max(1, headers.count))
+        bytes.reserveCapacity(count)
         Self.append(headers, to: &bytes)
         for row in rows { Self.append(row, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static func append(_ row: [String], to bytes: inout [UInt8]) {

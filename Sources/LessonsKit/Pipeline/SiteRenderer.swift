@@ -131,7 +131,7 @@ struct SiteRenderer: Sendable {
             culture: analysis.culture, frameworks: config.frameworks, smallNumbers: figures.smallNumbers)
         reports = ReportPages(
             frame: frame, templates: templates, links: links, figures: figures, data: site.data,
-            frameworks: config.frameworks, periods: config.reports, today: today)
+            frameworks: config.frameworks, periods: config.reports, today: today, keys: keys)
         search = SearchPages(
             frame: frame, templates: templates, content: content, data: site.data, paths: paths,
             synonyms: config.searchSynonyms)

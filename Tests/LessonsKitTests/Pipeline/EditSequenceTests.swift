@@ -179,7 +179,9 @@ struct EditedSite {
     /// Every file of the site, by site-relative path.
     func files() -> [String: String] {
         var files: [String: String] = [
-            "site.yaml": MiniSite.siteYAML.replacingOccurrences(of: "Learning Lessons", with: siteTitle),
+            // A learning report reads the whole edition (no PDFs: Chromium would print one on every build).
+            "site.yaml": MiniSite.siteYAML.replacingOccurrences(of: "Learning Lessons", with: siteTitle)
+                + "\nreports:\n  - { from: 2025-10, to: 2026-09 }\nprint:\n  pdf: off\n",
             "data/themes.yaml": MiniSite.themesYAML.replacingOccurrences(
                 of: "title: Falls", with: "title: \(themeTitle)"),
             "content/lessons/poster.txt": attachment, "static/logo.txt": "logo",

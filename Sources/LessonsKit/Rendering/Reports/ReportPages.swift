@@ -55,6 +55,8 @@ struct ReportPages: Sendable {
     /// `reports:` of site.yaml.
     let periods: [MonthPeriod]
     let today: PartialDate
+    /// The pages' input keys, when the last build's pages can be reused (see ``AggregateInputs``).
+    var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
     var content: EditionContent { links.content }
 
@@ -70,6 +72,13 @@ struct ReportPages: Sendable {
 
     func files(pdfs: Set<String> = []) -> [OutputFile] {
         guard !periods.isEmpty, templates.has("report"), templates.has("reports") else { return [] }
+        let index = templates.aggregatePage(
+            paths.file(for: Self.reportsFolder), "reports", inputs: keys?.inputs("reports 1"), indexModel)
+        return [index] + periods.map { reportPage($0, hasPDF: pdfs.contains(Self.reportPDFPath($0))) }
+    }
+
+    /// The list of reports: made from `reports:` of site.yaml alone.
+    func indexModel() -> Page<ReportsBody> {
         let body = ReportsBody(
             intro:
                 "Evidence that learning is shared and embedded, period by period, for the Trust board, commissioners and the CQC.",
@@ -78,14 +87,18 @@ struct ReportPages: Sendable {
                     title: "Learning report: \($0.displayText)",
                     href: paths.href(from: Self.reportsFolder, to: Self.reportFolder($0)))
             })
-        let index = frame.page(
+        return frame.page(
             body, folder: Self.reportsFolder, title: "Learning reports", currentSection: nil,
             breadcrumbs: [("Home", "")])
-        return [OutputFile(page: paths.file(for: Self.reportsFolder), html: templates.render("reports", index))]
-            + periods.map { reportPage($0, hasPDF: pdfs.contains(Self.reportPDFPath($0))) }
     }
 
     func reportPage(_ period: MonthPeriod, hasPDF: Bool) -> OutputFile {
+        templates.aggregatePage(
+            paths.file(for: Self.reportFolder(period)), "report", inputs: keys?.reportPage(period, hasPDF: hasPDF)
+        ) { reportModel(period, hasPDF: hasPDF) }
+    }
+
+    func reportModel(_ period: MonthPeriod, hasPDF: Bool) -> Page<ReportBody> {
         let folder = Self.reportFolder(period)
         let report = LearningReport(
             period: period, content: content, data: data, frameworks: frameworks, today: today)
@@ -128,9 +141,8 @@ struct ReportPages: Sendable {
             generatedOn: today.displayText,
             suppression: figures.smallNumbers.threshold == nil
                 ? "This edition shows every count." : figures.suppressionNote)
-        let view = frame.page(
+        return frame.page(
             ReportBody(report: model), folder: folder, title: title, currentSection: nil,
             breadcrumbs: [("Home", ""), ("Learning reports", Self.reportsFolder)])
-        return OutputFile(page: paths.file(for: folder), html: templates.render("report", view))
     }
 }

@@ -44,7 +44,7 @@ struct AggregateInputs: Sendable {
         return inputs
     }
 
-    /// The key of a page that reads (or may read) any document of the edition: the home page.
+    /// The key of a page that reads (or may read) any document of the edition: the home page, learning reports.
     func wholeEdition(_ kind: String) -> PageInputs {
         var inputs = inputs(kind)
         inputs.add(bytes: edition)
@@ -110,6 +110,15 @@ extension AggregateInputs {
         var inputs = inputs("list 1")
         inputs.add(type.rawValue)
         add(documents, to: &inputs)
+        return inputs
+    }
+
+    /// A learning report: it reads any document of the edition, for its period, and links to its PDF or not.
+    func reportPage(_ period: MonthPeriod, hasPDF: Bool) -> PageInputs {
+        var inputs = wholeEdition("report 1")
+        DocumentListing.add(period.from, to: &inputs)
+        DocumentListing.add(period.to, to: &inputs)
+        inputs.add(hasPDF)
         return inputs
     }
 

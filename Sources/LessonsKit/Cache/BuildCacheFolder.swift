@@ -2,9 +2,10 @@ import Foundation
 
 /// Where the incremental build cache lives: `.lessons-cache/` in the site folder unless `--cache DIR` moves it.
 ///
-/// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``) and
-/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``) and `pages/` (each edition's page digests, see ``PageDigestFile``). Everything in it can be deleted at any time; `--clean` ignores
-/// it for one build (and the build then writes it afresh).
+/// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``),
+/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``)
+/// and `documents/` (each content file decoded, see ``DecodedDocumentFile``). Everything in it can be deleted at any
+/// time; `--clean` ignores it for one build (and the build then writes it afresh).
 struct BuildCacheFolder: Sendable, Hashable {
     /// The default folder name inside the site.
     static let defaultName = ".lessons-cache"

@@ -237,10 +237,7 @@ struct DocumentDecoder: Sendable {
         let markdown = config.markdown
         let options = MarkdownOptions(unsafeHTML: markdown.unsafeHTML, smartPunctuation: markdown.smartPunctuation)
         let analysed = PreparedMarkdown(split.body, options: options)
-        let bodyReferences = analysed.references.map {
-            Located(
-                $0.id, at: SourceLocation(file: file.path, line: $0.line + split.bodyFirstLine - 1, column: $0.column))
-        }
+        let bodyReferences = Self.bodyReferences(of: analysed, path: file.path, bodyFirstLine: split.bodyFirstLine)
         let document = Document(
             id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
             audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
@@ -249,6 +246,13 @@ struct DocumentDecoder: Sendable {
             bodyReferences: bodyReferences, frontMatter: root,
             bodyText: analysed.plainText, videos: videos)
         return (document, analysed)
+    }
+
+    /// The ids a body names, located in its file (the body starts on line `bodyFirstLine`).
+    static func bodyReferences(of body: PreparedMarkdown, path: String, bodyFirstLine: Int) -> [Located<String>] {
+        body.references.map {
+            Located($0.id, at: SourceLocation(file: path, line: $0.line + bodyFirstLine - 1, column: $0.column))
+        }
     }
 
     private func readId(_ fields: inout FieldReader) -> String? {

@@ -326,3 +326,44 @@ struct PreparedMarkdown: Sendable {
         }
     }
 }
+
+extension PreparedMarkdown {
+    /// Every field of a parse, as the decoded-document cache stores it (so a cached body is not parsed again).
+    struct Stored: Sendable, Hashable {
+        var references: [BodyReference]
+        var plainText: String
+        var options: MarkdownOptions
+        var html: String
+        var marker: String
+        var requests: [LinkRequest]
+        var asked: [AskedRequest]
+        var fixedProblems: [MarkdownProblem]
+        var source: String
+        var rendersInFull: Bool
+        var writtenLinks: HTMLLinks
+    }
+
+    /// The parse's fields.
+    var stored: Stored {
+        Stored(
+            references: references, plainText: plainText, options: options, html: html, marker: marker,
+            requests: requests, asked: asked, fixedProblems: fixedProblems, source: source,
+            rendersInFull: rendersInFull,
+            writtenLinks: writtenLinks)
+    }
+
+    /// The parse whose fields are `stored`, as ``stored`` gave them.
+    init(stored: Stored) {
+        references = stored.references
+        plainText = stored.plainText
+        options = stored.options
+        html = stored.html
+        marker = stored.marker
+        requests = stored.requests
+        asked = stored.asked
+        fixedProblems = stored.fixedProblems
+        source = stored.source
+        rendersInFull = stored.rendersInFull
+        writtenLinks = stored.writtenLinks
+    }
+}

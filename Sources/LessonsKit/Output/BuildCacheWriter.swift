@@ -47,13 +47,18 @@ struct BuildCacheWriter: Sendable {
         for name in stale { unlink(folder.pdfFolder + "/" + name) }
     }
 
+    /// Makes the cache folder, with the `.gitignore` that keeps it out of git, when it is missing.
+    func prepareFolder() throws(OutputError) {
+        try OutputFileSystem.makeDirectories(folder.path)
+        let ignore = folder.path + "/.gitignore"
+        if (try? OutputFileSystem.kind(at: ignore)) == .missing {
+            _ = try? OutputFileSystem.writeFile(ignore, bytes: Array(BuildCacheFolder.gitignoreText.utf8))
+        }
+    }
+
     private func storeFile(_ path: String, bytes: [UInt8]) {
         do {
-            try OutputFileSystem.makeDirectories(folder.path)
-            let ignore = folder.path + "/.gitignore"
-            if (try? OutputFileSystem.kind(at: ignore)) == .missing {
-                _ = try? OutputFileSystem.writeFile(ignore, bytes: Array(BuildCacheFolder.gitignoreText.utf8))
-            }
+            try prepareFolder()
             let temporary = path + ".tmp-\(getpid())"
             unlink(temporary)
             _ = try OutputFileSystem.writeFile(temporary, bytes: bytes)

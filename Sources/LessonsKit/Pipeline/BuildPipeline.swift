@@ -66,18 +66,24 @@ public enum BuildPipeline {
             clock.lap("input hashes")
         }
 
-        // 2. Load and decode every document (parallel).
-        options.progress?(BuildProgress(stage: "load and decode", total: reader.listContent().documents.count))
-        let (corpus, listing, loadDiagnostics, bodies) = await LoadedSite.loadDocumentsWithBodies(
-            reader: reader, config: config, data: data, jobs: options.jobs)
-        report.diagnostics += loadDiagnostics
+        // 2. Load and decode every document (parallel), checking each on its own as it is decoded; a build takes an
+        // unchanged file's result from the decoded-document cache instead.
+        let listing = reader.listContent()
+        options.progress?(BuildProgress(stage: "load and decode", total: listing.documents.count))
+        let validation = ValidationContext(config: config, data: data, today: today)
+        var decodedCache = await incremental?.decodedDocuments(config: config, today: today, jobs: options.jobs)
+        let loaded = await LoadedSite.loadDecoded(
+            reader: reader, listing: listing, config: config, data: data, jobs: options.jobs,
+            checks: DocumentChecks(context: validation), cache: decodedCache)
+        let corpus = loaded.corpus
+        report.diagnostics += loaded.diagnostics
         report.diagnostics += CaptionFiles.check(
             corpus.documents, siteDirectory: reader.siteDirectory, attachments: listing.attachments)
         report.documentCount = listing.documents.count
         var site = LoadedSite(
             config: config, data: data, corpus: consume corpus, attachments: listing.attachments, reader: reader,
             diagnostics: [])
-        site.bodies = consume bodies
+        site.bodies = loaded.bodies
         site.supportHTML = config.bulletin.support.map {
             MarkdownRenderer.render(
                 $0,
@@ -86,17 +92,27 @@ public enum BuildPipeline {
             ) { _ in .keep }.html
         }
         clock.lap("load and decode")
+        if decodedCache != nil {
+            clock.record("  documents decoded \(loaded.files.filter { !$0.isCached }.count)", seconds: 0)
+        }
 
         site.gitHistory = gitHistory
         if let note = gitHistory.note { report.summaries.append(note) }
 
-        // 3. Validate the whole corpus. The site holds the only copy of the decoded documents (the load's were consumed
-        // above: an async function's locals otherwise live to its end), so what only validation reads is freed here.
-        report.diagnostics += ValidationRules.validate(
-            site.corpus, in: ValidationContext(config: config, data: data, today: today))
-        site.corpus = site.corpus.withoutValidationInputs()
-        MemoryRelease.returnFreed()
+        // 3. Validate: the rules across documents over the whole corpus, then each document's own problems (found
+        // while decoding, or replayed from the cache).
+        report.diagnostics +=
+            ValidationRules.validateAcrossDocuments(site.corpus, in: validation) + loaded.checkDiagnostics
         clock.lap("validate")
+        if let cache = decodedCache, let incremental {
+            incremental.storeDecoded(cache, listing: listing, files: loaded.files)
+            clock.lap("decoded-document cache")
+        }
+        // The site holds the only copy of the decoded documents and bodies from here (an async function's locals
+        // otherwise live to its end), and the last build's shards are no longer needed.
+        _ = consume loaded
+        decodedCache = nil
+        MemoryRelease.returnFreed()
 
         // 4. Theme templates.
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)

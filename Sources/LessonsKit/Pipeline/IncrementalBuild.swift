@@ -12,6 +12,8 @@ struct IncrementalBuild: Sendable {
     let ignoreCache: Bool
     /// The input files' digests, for document pages' input keys.
     let sources: ReuseSources
+    /// When each content file was first published and last updated (part of its decoded-document cache key).
+    let git: GitHistory
 
     /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).
     init(
@@ -20,6 +22,7 @@ struct IncrementalBuild: Sendable {
     ) {
         folder = BuildCacheFolder(siteDirectory: siteDirectory, directory: options.cacheDirectory)
         self.siteDirectory = siteDirectory
+        self.git = git
         ignoreCache = options.ignoreCache
         var settings = [
             "lessons \(LessonsVersion.current)", InputFingerprint.executableIdentity(),
@@ -90,6 +93,32 @@ struct IncrementalBuild: Sendable {
     /// Stores the page digests of `edition`, just written to `output`, for the next build.
     func storePages(_ reuse: PageReuse, edition: Edition, output: String) {
         BuildCacheWriter(folder: folder).storePageDigests(reuse.entries, edition: edition.name, output: output)
+    }
+
+    /// The decoded-document cache for this build (see ``DecodedDocumentCache``), with the last build's shards read in
+    /// parallel (none with `--clean`).
+    func decodedDocuments(
+        config: SiteConfig, today: PartialDate, jobs: Int?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async -> DecodedDocumentCache {
+        let tool = "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())"
+        let settings = DecodedDocumentCache.settingsKey(
+            files: fingerprint.files, config: config, today: today, environment: environment)
+        var previous = [DecodedDocumentFile?](repeating: nil, count: DecodedDocumentCache.shardCount)
+        if !ignoreCache {
+            let folder = folder
+            previous = await parallelMap(Array(previous.indices), jobs: jobs) {
+                DecodedDocumentFile.read(from: folder, shard: $0, tool: tool, settings: settings)
+            }
+        }
+        return DecodedDocumentCache(
+            tool: tool, settings: settings, keys: DecodedDocumentCache.keys(files: fingerprint.files, git: git),
+            previous: previous)
+    }
+
+    /// Stores each read file's result for the next build (see ``DecodedDocumentWriter``).
+    func storeDecoded(_ cache: DecodedDocumentCache, listing: ContentListing, files: [DecodedFile]) {
+        DecodedDocumentWriter(folder: folder).store(cache, listing: listing, files: files)
     }
 
     /// Forgets the last record before any output folder changes (see ``BuildCacheWriter/forgetRecord()``).

@@ -42,39 +42,70 @@ struct LoadedSite: Sendable {
     static func loadDocuments(reader: SiteReader, config: SiteConfig, data: SiteData, jobs: Int?) async -> (
         Corpus, ContentListing, [Diagnostic]
     ) {
-        let (corpus, listing, diagnostics, _) = await loadDocumentsWithBodies(
-            reader: reader, config: config, data: data, jobs: jobs)
-        return (corpus, listing, diagnostics)
+        let loaded = await loadDecoded(
+            reader: reader, listing: reader.listContent(), config: config, data: data, jobs: jobs, checks: nil,
+            cache: nil)
+        return (loaded.corpus, loaded.listing, loaded.diagnostics)
     }
 
-    /// As ``loadDocuments(reader:config:data:jobs:)``, with each body's one parse by content path.
-    static func loadDocumentsWithBodies(reader: SiteReader, config: SiteConfig, data: SiteData, jobs: Int?) async -> (
-        Corpus, ContentListing, [Diagnostic], [String: PreparedMarkdown]
-    ) {
-        let listing = reader.listContent()
+    /// Decodes every document of `listing` in parallel and, with `checks`, runs the per-document rules on each as it
+    /// is decoded (the documents then keep no front-matter tree or Markdown source: see
+    /// ``Document/withoutValidationInputs()``). A file whose result `cache` holds under its current key is not read.
+    static func loadDecoded(
+        reader: SiteReader, listing: ContentListing, config: SiteConfig, data: SiteData, jobs: Int?,
+        checks: DocumentChecks?, cache: DecodedDocumentCache?
+    ) async -> LoadedDocuments {
         let decoder = DocumentDecoder(config: config, data: data)
-        let results = await parallelMap(listing.documents, jobs: jobs) {
-            entry -> ((document: Document, body: PreparedMarkdown)?, String?, [Diagnostic]) in
+        let files = await parallelMap(listing.documents, jobs: jobs) { entry -> DecodedFile in
+            if let cached = cache?.cached(entry.path) { return cached }
+            var file: DecodedFile
             switch reader.readText(entry.path) {
             case .failure(let diagnostic):
                 // The file is unreadable as text, but its id line may still be legible: spare its references.
-                return (nil, reader.legibleText(entry.path).flatMap(DocumentDecoder.declaredIdLine), [diagnostic])
-            case .success(let file):
-                let (document, diagnostics) = decoder.decodeWithBody(file, type: entry.type)
-                return (document, document == nil ? DocumentDecoder.declaredId(in: file) : nil, diagnostics)
+                return DecodedFile(
+                    decoded: nil, declaredId: reader.legibleText(entry.path).flatMap(DocumentDecoder.declaredIdLine),
+                    diagnostics: [diagnostic], checks: [], wasRead: false)
+            case .success(let source):
+                let (decoded, diagnostics) = decoder.decodeWithBody(source, type: entry.type)
+                file = DecodedFile(
+                    decoded: decoded, declaredId: decoded == nil ? DocumentDecoder.declaredId(in: source) : nil,
+                    diagnostics: diagnostics, checks: [], wasRead: true)
             }
+            if let checks, let decoded = file.decoded {
+                file.checks = checks.check(decoded.document)
+                file.decoded = (decoded.document.withoutValidationInputs(), decoded.body)
+            }
+            return file
         }
-        let unreadable = results.contains {
-            $0.0 == nil && $0.1 == nil && $0.2.contains { [.notRegularFile, .unreadableFile].contains($0.code) }
+        let unreadable = files.contains {
+            $0.decoded == nil && $0.declaredId == nil
+                && $0.diagnostics.contains { [.notRegularFile, .unreadableFile].contains($0.code) }
         }
         let corpus = Corpus(
-            documents: results.compactMap { $0.0?.document },
-            unavailableIds: Set(results.compactMap { $0.1?.lowercased() }),
+            documents: files.compactMap { $0.decoded?.document },
+            unavailableIds: Set(files.compactMap { $0.declaredId?.lowercased() }),
             isIncomplete: listing.isIncomplete || unreadable)
         let bodies = Dictionary(
-            results.compactMap { $0.0.map { ($0.document.path, $0.body) } }, uniquingKeysWith: { first, _ in first })
-        return (
-            corpus, listing, KnockOnErrors.collapse(listing.diagnostics + results.flatMap(\.2), data: data), bodies
+            files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } }, uniquingKeysWith: { first, _ in first }
         )
+        return LoadedDocuments(
+            corpus: corpus, listing: listing,
+            diagnostics: KnockOnErrors.collapse(listing.diagnostics + files.flatMap(\.diagnostics), data: data),
+            checkDiagnostics: DocumentChecks.inRuleOrder(files.compactMap { $0.decoded == nil ? nil : $0.checks }),
+            bodies: bodies, files: files)
     }
+}
+
+/// The documents of a site as ``LoadedSite/loadDecoded(reader:listing:config:data:jobs:checks:cache:)`` gives them.
+struct LoadedDocuments: Sendable {
+    let corpus: Corpus
+    let listing: ContentListing
+    /// The listing's and decoding's problems.
+    let diagnostics: [Diagnostic]
+    /// The per-document rules' problems, in the order the rules list them (see ``DocumentChecks/inRuleOrder(_:)``).
+    let checkDiagnostics: [Diagnostic]
+    /// Each document's body as parsed once when decoded, by content path.
+    let bodies: [String: PreparedMarkdown]
+    /// Each listed file's result, in the listing's order (for the decoded-document cache).
+    let files: [DecodedFile]
 }

@@ -12,12 +12,13 @@ import Testing
         let reader = SiteReader(siteDirectory: siteDirectory)
         let (loaded, data, _) = LoadedSite.loadConfiguration(reader: reader)
         let config = try #require(loaded)
-        let (corpus, listing, _, bodies) = await LoadedSite.loadDocumentsWithBodies(
-            reader: reader, config: config, data: data, jobs: 1)
+        let documents = await LoadedSite.loadDecoded(
+            reader: reader, listing: reader.listContent(), config: config, data: data, jobs: 1, checks: nil, cache: nil)
         var site = LoadedSite(
-            config: config, data: data, corpus: corpus, attachments: listing.attachments, reader: reader,
+            config: config, data: data, corpus: documents.corpus, attachments: documents.listing.attachments,
+            reader: reader,
             diagnostics: [])
-        if prepared { site.bodies = bodies }
+        if prepared { site.bodies = documents.bodies }
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: siteDirectory)
         let templates = try #require(TemplateSet.parse(theme).0)
         #expect(templates.recordsLinks, "the default theme records every link it writes")

@@ -22,12 +22,12 @@ struct EditSequenceTests {
             var state = EditedSite(seed: seed)
             let site = try MiniSite(files: state.files())
             defer { site.remove() }
-            #expect(await BuildPipeline.build(site.options()).status == .success)
+            #expect(await BuildPipeline.build(state.options(site)).status == .success)
             for step in 1...Self.steps {
                 let edit = state.applyRandomEdit(step: step)
                 try state.sync(to: site)
-                let incremental = await BuildPipeline.build(site.options())
-                var clean = site.options()
+                let incremental = await BuildPipeline.build(state.options(site))
+                var clean = state.options(site)
                 clean.ignoreCache = true
                 clean.output = site.root + "/clean-output"
                 clean.cacheDirectory = site.root + "/.clean-cache"
@@ -78,6 +78,8 @@ struct EditedSite {
         var date = "2026-03-14"
         var harm = "low"
         var action: (status: String, due: String, owner: String)? = nil
+        /// `review_by:` (lessons), a warning once it is before the build's today.
+        var reviewBy: String?
     }
 
     var random: SplitMix64
@@ -89,6 +91,10 @@ struct EditedSite {
     var style: String?
     var nextNumber = 10
     var removed: [String] = []
+    /// `privacy.allowed_email_domains` in site.yaml: whether a body's e-mail address is a privacy warning.
+    var allowedEmailDomain: String?
+    /// The build's `--today` (review dates fall due as it moves).
+    var today = "2026-11-27"
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -105,8 +111,9 @@ struct EditedSite {
                 service: "ward-1", body: "See [[INC-2026-001]] and [the poster](poster.txt).", sources: ["INC-2026-001"]
             ),
             "content/lessons/ll-2.md": Doc(
+                // An e-mail address and a review date, so that site.yaml's allowed domains and today always matter.
                 type: "lesson", id: "LL-2026-002", title: "Lights at night", themes: ["falls"], service: "ward-2",
-                body: "Keep the lights on."),
+                body: "Keep the lights on. Ask ward@example.org.", reviewBy: "2026-12-15"),
             // Discusses the second incident: the sessions dashboard shows the themes of what sessions discussed.
             "content/sessions/s-1.md": Doc(
                 type: "session", id: "LLS-2026-001", title: "Falls at night", themes: ["falls"], service: "ward-2",
@@ -121,6 +128,7 @@ struct EditedSite {
         let kinds = [
             "body", "title", "themes", "service", "id rename", "new file", "deleted file", "data file", "site.yaml",
             "template", "theme asset", "attachment", "nothing", "summary", "key messages", "date", "harm", "action",
+            "e-mail", "allowed domain", "review by", "today", "no sources",
         ]
         let kind = kinds[Int(random.next() % UInt64(kinds.count))]
         let paths = docs.keys.sorted()
@@ -166,6 +174,18 @@ struct EditedSite {
             let dues = ["2026-12-01", "2026-10-01", "2027-03-31"]
             let (status, due, owner) = (statuses[Int(random.next() % 3)], dues[Int(random.next() % 3)], random.next())
             docs[path]?.action = status.map { (status: $0, due: due, owner: owner % 2 == 0 ? "Matron" : "Lead") }
+        // Edits whose problems come from the per-document checks, replayed from the decoded-document cache when the
+        // file is unchanged: the ones outside the file (site.yaml, today) must reach those replayed problems too.
+        case "e-mail": docs[path]?.body += "\n\nAsk ward\(step)@example.org for the chart."
+        case "allowed domain": allowedEmailDomain = allowedEmailDomain == nil ? "example.org" : nil
+        case "review by":
+            let dates = ["2026-01-15", "2026-11-30", "2027-06-01"]
+            docs[path]?.reviewBy = dates[Int(random.next() % UInt64(dates.count))]
+        case "today": today = today == "2026-11-27" ? "2027-01-04" : "2026-11-27"
+        case "no sources":
+            guard docs[path]?.type == "lesson" else { return kind }
+            let hasNone = docs[path]?.sources.isEmpty == true
+            docs[path]?.sources = hasNone ? ["INC-2026-002"] : []
         case "data file": themeTitle = "Falls \(step)"
         case "site.yaml": siteTitle = "Learning Lessons \(step)"
         case "template": template = "<p>Edited page \(step).</p>"
@@ -176,12 +196,20 @@ struct EditedSite {
         return "\(kind) \(path)"
     }
 
+    /// The build options (today as the edits left it).
+    func options(_ site: MiniSite) -> BuildOptions {
+        var options = site.options()
+        options.today = today
+        return options
+    }
+
     /// Every file of the site, by site-relative path.
     func files() -> [String: String] {
+        let privacy = allowedEmailDomain.map { "\nprivacy:\n  allowed_email_domains: [\($0)]\n" } ?? ""
         var files: [String: String] = [
             // A learning report reads the whole edition (no PDFs: Chromium would print one on every build).
             "site.yaml": MiniSite.siteYAML.replacingOccurrences(of: "Learning Lessons", with: siteTitle)
-                + "\nreports:\n  - { from: 2025-10, to: 2026-09 }\nprint:\n  pdf: off\n",
+                + "\nreports:\n  - { from: 2025-10, to: 2026-09 }\nprint:\n  pdf: off\n" + privacy,
             "data/themes.yaml": MiniSite.themesYAML.replacingOccurrences(
                 of: "title: Falls", with: "title: \(themeTitle)"),
             "content/lessons/poster.txt": attachment, "static/logo.txt": "logo",
@@ -265,7 +293,7 @@ struct EditedSite {
             service: \(doc.service)
             key_messages:
               - \(doc.keyMessage)
-            sources: [\(doc.sources.joined(separator: ", "))]
+            sources: [\(doc.sources.joined(separator: ", "))]\(doc.reviewBy.map { "\nreview_by: \($0)" } ?? "")
             privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-10 }
             \(actions(of: doc))---
             ## What happened

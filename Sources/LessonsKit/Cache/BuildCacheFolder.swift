@@ -3,9 +3,10 @@ import Foundation
 /// Where the incremental build cache lives: `.lessons-cache/` in the site folder unless `--cache DIR` moves it.
 ///
 /// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``),
-/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``)
-/// and `documents/` (each content file decoded, see ``DecodedDocumentFile``). Everything in it can be deleted at any
-/// time; `--clean` ignores it for one build (and the build then writes it afresh).
+/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``),
+/// `documents/` (each content file decoded, see ``DecodedDocumentFile``) and `derived/` (each edition's search
+/// scores, see ``SearchScoreFile``). Everything in it can be deleted at any time; `--clean` ignores it for one build
+/// (and the build then writes it afresh).
 struct BuildCacheFolder: Sendable, Hashable {
     /// The default folder name inside the site.
     static let defaultName = ".lessons-cache"
@@ -31,6 +32,11 @@ struct BuildCacheFolder: Sendable, Hashable {
     /// The page digests of an edition's last build (see ``PageDigestFile``), named by the SHA-256 of the edition's name.
     func pageDigestsPath(edition: String) -> String {
         path + "/pages/" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
+    }
+
+    /// The search index's scored terms of an edition's last build (see ``SearchScoreFile``), named like its page digests.
+    func searchScoresPath(edition: String) -> String {
+        path + "/derived/search-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
     }
 
     /// The path of the cached PDF with `key`.

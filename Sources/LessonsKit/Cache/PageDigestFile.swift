@@ -107,8 +107,8 @@ enum PageDigestFile {
         FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) }
     }
 
-    /// Reads numbers, texts and digests written as above, never past the end.
-    private struct ByteReader {
+    /// Reads numbers, texts and digests written as above, never past the end (``SearchScoreFile`` reads with it too).
+    struct ByteReader {
         let bytes: [UInt8]
         var offset: Int
 

@@ -32,6 +32,13 @@ struct BuildCacheWriter: Sendable {
         storeFile(path, bytes: PageDigestFile.encoded(entries, folder: output))
     }
 
+    /// Stores the search index's scored terms of an edition just written (see ``SearchScoreFile``).
+    func storeSearchScores(_ table: SearchScoreTable, edition: String, tool: String) {
+        let path = folder.searchScoresPath(edition: edition)
+        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        storeFile(path, bytes: SearchScoreFile.encoded(table, tool: tool))
+    }
+
     /// Stores a printed PDF under its key.
     func storePDF(_ bytes: [UInt8], key: String) {
         try? OutputFileSystem.makeDirectories(folder.pdfFolder)

@@ -176,6 +176,11 @@ public enum BuildPipeline {
                 "  documents not rebuilt \(reuse?.values.map(\.unbuiltDocuments).reduce(0, +) ?? 0)", seconds: 0)
             clock.record(
                 "  aggregate pages not rebuilt \(reuse?.values.map(\.unbuiltAggregates).reduce(0, +) ?? 0)", seconds: 0)
+            let scores = reuse?.values.compactMap { $0.searchScores?.counts } ?? []
+            let reusedScores = scores.map(\.reused).reduce(0, +)
+            clock.record(
+                "  search entries reused \(reusedScores)/\(reusedScores + scores.map(\.scored).reduce(0, +))",
+                seconds: 0)
         }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a

@@ -80,19 +80,29 @@ struct IncrementalBuild: Sendable {
     /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`), and its
     /// output files read back on demand (see ``PageReuse``).
     func pageReuse(edition: Edition, theme: ThemeFiles, output: String) -> PageReuse {
-        let seed = PageReuse.seed(
-            templates: theme.templates.map { ($0.name, $0.file.bytes) },
-            tool: "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())")
+        let seed = PageReuse.seed(templates: theme.templates.map { ($0.name, $0.file.bytes) }, tool: Self.tool)
         let previous =
             ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
-        return PageReuse(seed: seed, previous: previous, sources: sources) {
+        let (folder, ignoreCache) = (self.folder, self.ignoreCache)
+        let searchScores = SearchScoreCache {
+            ignoreCache
+                ? SearchScoreTable() : SearchScoreFile.read(from: folder, edition: edition.name, tool: Self.tool)
+        }
+        return PageReuse(seed: seed, previous: previous, sources: sources, searchScores: searchScores) {
             PageDigestFile.readOutputFile($0, in: output)
         }
     }
 
-    /// Stores the page digests of `edition`, just written to `output`, for the next build.
+    /// The tool's identity in the cache's files: its version and executable.
+    static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
+
+    /// Stores the page digests and search scores of `edition`, just written to `output`, for the next build.
     func storePages(_ reuse: PageReuse, edition: Edition, output: String) {
-        BuildCacheWriter(folder: folder).storePageDigests(reuse.entries, edition: edition.name, output: output)
+        let writer = BuildCacheWriter(folder: folder)
+        writer.storePageDigests(reuse.entries, edition: edition.name, output: output)
+        if let table = reuse.searchScores?.current {
+            writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
+        }
     }
 
     /// The decoded-document cache for this build (see ``DecodedDocumentCache``), with the last build's shards read in

@@ -134,7 +134,7 @@ struct SiteRenderer: Sendable {
             frameworks: config.frameworks, periods: config.reports, today: today, keys: keys)
         search = SearchPages(
             frame: frame, templates: templates, content: content, data: site.data, paths: paths,
-            synonyms: config.searchSynonyms)
+            synonyms: config.searchSynonyms, scoreCache: reuse?.searchScores)
         feeds = FeedFiles(
             catalog: catalog, content: content, data: site.data, paths: paths, gitHistory: site.gitHistory,
             baseURL: config.baseURL, organisation: config.organisation, language: config.language,

@@ -54,6 +54,13 @@ struct OutputFile: Sendable, Hashable {
         isPage = true
     }
 
+    /// The same file as a form of a page (print, e-mail): not a page readers browse to, so the sitemap leaves it out.
+    var asForm: OutputFile {
+        var form = self
+        form.isPage = false
+        return form
+    }
+
     /// A copied file; an HTML file under `static/` is a page of the site too.
     init(staticFile path: String, from source: String) {
         self.init(path: path, contents: .copy(from: source))

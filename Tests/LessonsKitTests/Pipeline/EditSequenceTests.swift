@@ -80,6 +80,8 @@ struct EditedSite {
         var action: (status: String, due: String, owner: String)? = nil
         /// `review_by:` (lessons), a warning once it is before the build's today.
         var reviewBy: String?
+        var draft = false
+        var audience = "staff"
     }
 
     var random: SplitMix64
@@ -95,6 +97,8 @@ struct EditedSite {
     var allowedEmailDomain: String?
     /// The build's `--today` (review dates fall due as it moves).
     var today = "2026-11-27"
+    /// `search.synonyms` of site.yaml, one group.
+    var synonyms = ["chart", "observation"]
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
@@ -118,6 +122,11 @@ struct EditedSite {
             "content/sessions/s-1.md": Doc(
                 type: "session", id: "LLS-2026-001", title: "Falls at night", themes: ["falls"], service: "ward-2",
                 body: "We talked about falls.", date: "2026-10-15"),
+            // Its lead and further lessons are the lessons dated in its period (March and April 2026), and "You said,
+            // we did" the actions completed then, so lesson and action edits reach its web, print and e-mail forms.
+            "content/bulletins/llb-1.md": Doc(
+                type: "bulletin", id: "LLB-001", title: "Bulletin one", themes: [], service: "ward-1",
+                body: "Welcome to the bulletin."),
         ]
     }
 
@@ -129,6 +138,7 @@ struct EditedSite {
             "body", "title", "themes", "service", "id rename", "new file", "deleted file", "data file", "site.yaml",
             "template", "theme asset", "attachment", "nothing", "summary", "key messages", "date", "harm", "action",
             "e-mail", "allowed domain", "review by", "today", "no sources",
+            "draft", "audience", "synonyms",
         ]
         let kind = kinds[Int(random.next() % UInt64(kinds.count))]
         let paths = docs.keys.sorted()
@@ -170,9 +180,9 @@ struct EditedSite {
         case "action":
             // An action added, its status, due date or owner changed, or removed: the actions dashboard, theme and
             // service pages list open actions.
-            let statuses = ["open", "in-progress", nil]
+            let statuses = ["open", "in-progress", "completed", nil]
             let dues = ["2026-12-01", "2026-10-01", "2027-03-31"]
-            let (status, due, owner) = (statuses[Int(random.next() % 3)], dues[Int(random.next() % 3)], random.next())
+            let (status, due, owner) = (statuses[Int(random.next() % 4)], dues[Int(random.next() % 3)], random.next())
             docs[path]?.action = status.map { (status: $0, due: due, owner: owner % 2 == 0 ? "Matron" : "Lead") }
         // Edits whose problems come from the per-document checks, replayed from the decoded-document cache when the
         // file is unchanged: the ones outside the file (site.yaml, today) must reach those replayed problems too.
@@ -186,6 +196,18 @@ struct EditedSite {
             guard docs[path]?.type == "lesson" else { return kind }
             let hasNone = docs[path]?.sources.isEmpty == true
             docs[path]?.sources = hasNone ? ["INC-2026-002"] : []
+        case "draft", "audience":
+            // Lessons only: nothing names a lesson, so hiding one from the edition keeps the site valid.
+            let lessons = paths.filter { docs[$0]?.type == "lesson" }
+            let lesson = lessons[Int(random.next() % UInt64(lessons.count))]
+            if kind == "draft" { docs[lesson]?.draft.toggle() }
+            if kind == "audience" {
+                let audience = docs[lesson]?.audience == "staff" ? "governance" : "staff"
+                docs[lesson]?.audience = audience
+            }
+            return "\(kind) \(lesson)"
+        case "synonyms":
+            synonyms = synonyms == ["chart", "observation"] ? ["night", "lights", "fall"] : ["chart", "observation"]
         case "data file": themeTitle = "Falls \(step)"
         case "site.yaml": siteTitle = "Learning Lessons \(step)"
         case "template": template = "<p>Edited page \(step).</p>"
@@ -209,7 +231,9 @@ struct EditedSite {
         var files: [String: String] = [
             // A learning report reads the whole edition (no PDFs: Chromium would print one on every build).
             "site.yaml": MiniSite.siteYAML.replacingOccurrences(of: "Learning Lessons", with: siteTitle)
-                + "\nreports:\n  - { from: 2025-10, to: 2026-09 }\nprint:\n  pdf: off\n" + privacy,
+                + "\nreports:\n  - { from: 2025-10, to: 2026-09 }\nprint:\n  pdf: off\n"
+                + "search:\n  synonyms:\n    - [\(synonyms.joined(separator: ", "))]\nbulletin:\n  pdf: off\n"
+                + privacy,
             "data/themes.yaml": MiniSite.themesYAML.replacingOccurrences(
                 of: "title: Falls", with: "title: \(themeTitle)"),
             "content/lessons/poster.txt": attachment, "static/logo.txt": "logo",
@@ -241,12 +265,25 @@ struct EditedSite {
                 owner: \(action.owner)
                 due: \(action.due)
                 status: \(action.status)
-
+            \(action.status == "completed" ? "    completed: 2026-03-20\n" : "")
             """
     }
 
     private func text(of doc: Doc) -> String {
         let themes = doc.themes.joined(separator: ", ")
+        if doc.type == "bulletin" {
+            return """
+                ---
+                id: \(doc.id)
+                title: \(doc.title)
+                date: 2026-05-01
+                issue: 1
+                covers: { from: 2026-03, to: 2026-04 }
+                summary: \(doc.summary)
+                ---
+                \(doc.body)
+                """
+        }
         if doc.type == "session" {
             return """
                 ---
@@ -295,6 +332,8 @@ struct EditedSite {
               - \(doc.keyMessage)
             sources: [\(doc.sources.joined(separator: ", "))]\(doc.reviewBy.map { "\nreview_by: \($0)" } ?? "")
             privacy: { reviewed_by: Patient Safety Team, reviewed_on: 2026-03-10 }
+            audience: \(doc.audience)
+            draft: \(doc.draft)
             \(actions(of: doc))---
             ## What happened
 

@@ -88,7 +88,7 @@ struct BulletinPages: Sendable {
                 doc: .init(related: links.related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
             folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
             breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
-        files.append(OutputFile(page: paths.file(for: folder), html: templates.render("bulletin", web)))
+        files.append(templates.page(paths.file(for: folder), "bulletin", web))
 
         // The print page is what Chromium prints, before any PDF exists: it never links to the PDF.
         var printFormats = formats
@@ -107,7 +107,8 @@ struct BulletinPages: Sendable {
             title: bulletin.title,
             currentSection: nil, breadcrumbs: [])
         files.append(
-            OutputFile(path: Self.bulletinPrintPath(bulletin.slug), html: templates.render("bulletin-print", print)))
+            templates.form(
+                Self.bulletinPrintPath(bulletin.slug), "bulletin-print", converted: TemplateValue.convertModel(print)))
         files.append(
             OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
 
@@ -119,17 +120,45 @@ struct BulletinPages: Sendable {
             var email = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
             email.lang = config.language
             email.pageTitle = bulletin.title
-            let rendered = templates.render("bulletin-email", email)
-            let html = EmailStyling.inlineStyled(rendered.text)
-            files.append(OutputFile(path: folder + "email.html", html: RenderedHTML(text: html, links: rendered.links)))
-            let text = BulletinPlainText.render(issue, view: email)
-            let message = MIMEMessage(
-                subject:
-                    "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))",
-                date: today, timezone: config.timezone, plainText: text, html: html)
-            files.append(OutputFile(path: folder + bulletin.slug + ".eml", text: message.rendered))
+            let converted = TemplateValue.convertModel(email)
+            let styled = templates.form(
+                folder + "email.html", "bulletin-email", converted: converted, finishing: Self.emailStyling,
+                finish: EmailStyling.inlineStyled)
+            files.append(styled)
+            files.append(emailMessage(issue, view: email, converted: converted, html: styled))
         }
         return RenderedPage(files: files, diagnostics: diagnostics)
+    }
+
+    /// The step after rendering that makes the e-mail page, as named in its digest.
+    private static let emailStyling = "inline styles"
+
+    /// The `.eml` draft of a bulletin: its plain text and the styled e-mail page `html`. It is made only from the
+    /// e-mail's model (`view`, `converted`), the subject and the date line, so when those are the last build's, the
+    /// last build's bytes are used without writing the plain text or encoding the message again.
+    private func emailMessage(_ issue: BulletinIssue, view: BulletinModel, converted: Any?, html: OutputFile)
+        -> OutputFile
+    {
+        let path = paths.folder(of: issue.bulletin) + issue.bulletin.slug + ".eml"
+        let subject = "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))"
+        func message() -> String {
+            guard case .bytes(let bytes) = html.contents else { return "" }
+            return MIMEMessage(
+                subject: subject, date: today, timezone: config.timezone,
+                plainText: BulletinPlainText.render(issue, view: view), html: String(decoding: bytes, as: UTF8.self)
+            ).rendered
+        }
+        guard let reuse = templates.reuse,
+            let model = reuse.digest(template: "bulletin-email " + Self.emailStyling, converted: converted)
+        else { return OutputFile(path: path, text: message()) }
+        var inputs = PageInputs(kind: "bulletin-eml 1")
+        inputs.add(bytes: model.bytes)
+        inputs.add(subject)
+        inputs.add(MIMEMessage.rfc5322Date(today, timezone: config.timezone))
+        return reuse.page(
+            path: path, template: "bulletin-eml", inputs: inputs, convert: { nil },
+            render: { _ in RenderedHTML(text: message(), links: nil) }
+        ).asForm
     }
 
     private func bulletinListPage(_ issues: [(Document, BulletinIssue)], pdfIds: Set<String>) -> OutputFile {

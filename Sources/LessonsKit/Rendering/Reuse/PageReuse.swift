@@ -48,6 +48,8 @@ final class PageReuse: Sendable {
 
     /// The digests of the site's input files, with which a document page's input key is made; nil when unknown.
     let sources: ReuseSources?
+    /// The search index's scored terms of the last build and of this one (see ``SearchScoreCache``).
+    let searchScores: SearchScoreCache?
 
     /// The digest of the templates and the tool, with which every page's model digest starts.
     let seed: [UInt8]
@@ -67,12 +69,13 @@ final class PageReuse: Sendable {
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
     init(
-        seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil,
+        seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil, searchScores: SearchScoreCache? = nil,
         readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
         self.seed = seed
         self.previous = previous
         self.sources = sources
+        self.searchScores = searchScores
         self.readPrevious = readPrevious
     }
 

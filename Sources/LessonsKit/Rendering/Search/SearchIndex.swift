@@ -16,21 +16,29 @@ struct SearchIndex: Sendable {
     let facets: [String: [Int]]
 
     /// Indexes `entries` (already newest first); each group of `synonyms` makes a document holding one of its words hold them all.
-    init(entries: [SearchEntry], synonyms: [[String]] = []) {
+    ///
+    /// With `cache`, an entry whose fields and synonyms are those of an entry of the last build takes that entry's
+    /// scores instead of being split, folded and stemmed again (see ``SearchScoreCache``); the index is the same.
+    init(entries: [SearchEntry], synonyms: [[String]] = [], cache: SearchScoreCache? = nil) {
         self.entries = entries
         let groups = synonyms.map { group in group.map { Self.terms(of: $0) }.filter { !$0.isEmpty } }
-        var postings: [String: [Posting]] = [:]
         var facets: [String: [Int]] = [:]
         var stems = Stems()
+        var assembly = SearchScoreAssembly(previous: cache?.previous() ?? SearchScoreTable())
+        let seed = SearchScoreCache.seed(synonyms: synonyms)
+        var reused = 0
         for (number, entry) in entries.enumerated() {
-            for (term, score) in Self.scores(of: entry, synonyms: groups, stems: &stems).sorted(by: { $0.key < $1.key })
-            {
-                postings[term, default: []].append(Posting(document: number, score: score))
+            let key = cache == nil ? nil : SearchScoreCache.key(of: entry, seed: seed)
+            if let key, assembly.addStored(key: key, document: number) {
+                reused += 1
+            } else {
+                assembly.add(Self.scores(of: entry, synonyms: groups, stems: &stems), key: key, document: number)
             }
             for facet in Set(entry.facets) { facets[facet, default: []].append(number) }
         }
-        self.postings = postings
+        postings = assembly.postingsByTerm
         self.facets = facets
+        cache?.record(assembly.table, reused: reused, scored: entries.count - reused)
     }
 
     /// Stemmed, indexable terms of `text` in order (stop words dropped).

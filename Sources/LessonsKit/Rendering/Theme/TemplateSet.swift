@@ -142,6 +142,22 @@ struct TemplateSet: Sendable {
             render: { render(template, converted: $0) })
     }
 
+    /// A form of a page at `path` (print, e-mail: not listed in the sitemap), rendered from an already converted model
+    /// with a template and then `finish`ed (the e-mail's inline styles; `finishing` names that step in the digest), or
+    /// the last build's bytes when the model did not change (see ``PageReuse``).
+    func form(
+        _ path: String, _ template: String, converted: Any?, finishing: String = "",
+        finish: @escaping (String) -> String = { $0 }
+    ) -> OutputFile {
+        let make = { (converted: Any?) -> RenderedHTML in
+            let rendered = render(template, converted: converted)
+            return finishing.isEmpty ? rendered : RenderedHTML(text: finish(rendered.text), links: rendered.links)
+        }
+        guard let reuse else { return OutputFile(path: path, html: make(converted)) }
+        let key = finishing.isEmpty ? template : template + " " + finishing
+        return reuse.page(path: path, template: key, converted: converted, render: make).asForm
+    }
+
     private func render(_ template: String, converted: Any?) -> RenderedHTML {
         var model = converted ?? ""
         if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }

@@ -7,6 +7,8 @@ struct SearchPages: Sendable {
     let paths: SitePaths
     /// `search.synonyms` of site.yaml.
     let synonyms: [[String]]
+    /// The last build's scored terms, when the build keeps them (see ``SearchScoreCache``).
+    var scoreCache: SearchScoreCache?
 
     static let folder = "search/"
 
@@ -48,7 +50,7 @@ struct SearchPages: Sendable {
 
     /// `search/index.html` and the index files beside it.
     func files(entries: [SearchEntry]) -> [OutputFile] {
-        let index = SearchIndex(entries: entries, synonyms: synonyms)
+        let index = SearchIndex(entries: entries, synonyms: synonyms, cache: scoreCache)
         return SearchIndexFiles(index: index).files(folder: Self.folder, portable: paths.portable) + [
             searchPage(index)
         ]

@@ -1,0 +1,183 @@
+import Crypto
+import Synchronization
+
+/// Each search entry's scored terms (``SearchIndex/scores(of:synonyms:stems:)``), by the SHA-256 of what they are
+/// computed from: the entry's weighted fields and the site's synonyms. Terms are numbered in a table, so an entry's
+/// scores are a run of `(term number << 8) | score` words in one array.
+struct SearchScoreTable: Sendable, Equatable {
+    /// Every term, by number.
+    var terms: [String] = []
+    /// Each entry's key and where its scored terms are in ``pairs``.
+    var entries: [Digest32: Range<Int>] = [:]
+    /// Scored terms of every entry: the term's number shifted left by eight bits, or-ed with its score.
+    var pairs: [UInt32] = []
+
+    /// Term numbers stay below this, so a pair always fits in 32 bits.
+    static let termLimit = 1 << 24
+}
+
+/// The search index's scored terms kept from one build to the next (stored in the cache by the pipeline): a document
+/// whose search entry did not change is not split into words, folded and stemmed again, only its stored scores are
+/// added to the index. Keys are content hashes, so a stored table can never give another entry's scores; a table
+/// written by another version of the tool, or a damaged one, is never handed here (it reads as empty).
+final class SearchScoreCache: Sendable {
+    /// Reads the last build's table, on first use (the search index is built late in the render).
+    private let load: @Sendable () -> SearchScoreTable
+    private let state = Mutex(State())
+
+    private struct State {
+        var previous: SearchScoreTable?
+        /// This build's table, for the next build.
+        var current: SearchScoreTable?
+        /// How many entries came from the last build's table, and how many were scored.
+        var reused = 0
+        var scored = 0
+    }
+
+    init(load: @escaping @Sendable () -> SearchScoreTable) {
+        self.load = load
+    }
+
+    /// The last build's table (read once).
+    func previous() -> SearchScoreTable {
+        if let table = state.withLock({ $0.previous }) { return table }
+        let table = load()
+        state.withLock { $0.previous = table }
+        return table
+    }
+
+    /// Records this build's table and how many entries were reused and scored.
+    func record(_ table: SearchScoreTable, reused: Int, scored: Int) {
+        state.withLock {
+            $0.current = table
+            $0.reused += reused
+            $0.scored += scored
+            $0.previous = nil
+        }
+    }
+
+    /// This build's table (nil when no search index was built).
+    var current: SearchScoreTable? { state.withLock { $0.current } }
+
+    /// How many entries' scores came from the last build, and how many were computed.
+    var counts: (reused: Int, scored: Int) { state.withLock { ($0.reused, $0.scored) } }
+
+    /// The key of an entry's scores: `seed` (the synonyms, ``seed(synonyms:)``) then every field's weight and text.
+    static func key(of entry: SearchEntry, seed: SHA256) -> Digest32 {
+        var hasher = seed
+        var buffer: [UInt8] = []
+        for field in entry.fields {
+            TemplateValueBytes.appendLength(field.weight, to: &buffer)
+            TemplateValueBytes.appendText(field.text, to: &buffer)
+        }
+        hasher.update(data: buffer)
+        return Digest32(hasher.finalize())
+    }
+
+    /// The hasher every entry's key starts from: what the scores are besides the entry (the synonym groups).
+    static func seed(synonyms: [[String]]) -> SHA256 {
+        var hasher = SHA256()
+        var buffer: [UInt8] = []
+        TemplateValueBytes.appendText("search-scores 1", to: &buffer)
+        TemplateValueBytes.appendLength(synonyms.count, to: &buffer)
+        for group in synonyms {
+            TemplateValueBytes.appendLength(group.count, to: &buffer)
+            for member in group { TemplateValueBytes.appendText(member, to: &buffer) }
+        }
+        hasher.update(data: buffer)
+        return hasher
+    }
+}
+
+/// Builds the postings of an index from entries' scored terms, numbering terms as they come and keeping the table of
+/// this build for the next one.
+struct SearchScoreAssembly {
+    private(set) var table = SearchScoreTable()
+    private var numbers: [String: UInt32] = [:]
+    /// Postings by term number.
+    private(set) var postings: [[SearchIndex.Posting]] = []
+    /// The last build's term numbers mapped to this build's (`UInt32.max`: not met yet).
+    private var remap: [UInt32]
+    private let previous: SearchScoreTable
+
+    init(previous: SearchScoreTable) {
+        self.previous = previous
+        remap = Array(repeating: UInt32.max, count: previous.terms.count)
+    }
+
+    /// This build's number of `term`.
+    private mutating func number(_ term: String) -> UInt32 {
+        if let known = numbers[term] { return known }
+        let number = UInt32(table.terms.count)
+        numbers[term] = number
+        table.terms.append(term)
+        postings.append([])
+        return number
+    }
+
+    /// Adds document `document`'s stored scores under `key`; false when the last build has none for it.
+    mutating func addStored(key: Digest32, document: Int) -> Bool {
+        if table.entries[key] != nil { return addCopy(key: key, document: document) }
+        guard let range = previous.entries[key], range.upperBound <= previous.pairs.count else { return false }
+        let start = table.pairs.count
+        for pair in previous.pairs[range] {
+            let old = Int(pair >> 8)
+            guard old < remap.count else { return rollback(to: start) }
+            var new = remap[old]
+            if new == UInt32.max {
+                new = number(previous.terms[old])
+                remap[old] = new
+            }
+            table.pairs.append(new << 8 | (pair & 0xFF))
+            postings[Int(new)].append(SearchIndex.Posting(document: document, score: Int(pair & 0xFF)))
+        }
+        table.entries[key] = start..<table.pairs.count
+        return true
+    }
+
+    /// Adds scores computed for document `document`, kept under `key` (if any) when they fit the table.
+    mutating func add(_ scores: [String: Int], key: Digest32?, document: Int) {
+        let start = table.pairs.count
+        var fits = key != nil && table.terms.count + scores.count < SearchScoreTable.termLimit
+        for (term, score) in scores.sorted(by: { $0.key < $1.key }) {
+            let number = number(term)
+            postings[Int(number)].append(SearchIndex.Posting(document: document, score: score))
+            if fits, (0...0xFF).contains(score) {
+                table.pairs.append(number << 8 | UInt32(score))
+            } else {
+                fits = false
+            }
+        }
+        if fits, let key, table.entries[key] == nil {
+            table.entries[key] = start..<table.pairs.count
+        } else {
+            table.pairs.removeSubrange(start...)
+        }
+    }
+
+    /// Two entries with the same fields: the second takes the first's scores from this build's table.
+    private mutating func addCopy(key: Digest32, document: Int) -> Bool {
+        guard let range = table.entries[key] else { return false }
+        for pair in table.pairs[range] {
+            postings[Int(pair >> 8)].append(SearchIndex.Posting(document: document, score: Int(pair & 0xFF)))
+        }
+        return true
+    }
+
+    /// Undoes a half-added stored entry (a term number out of range: the table is not trusted for it).
+    private mutating func rollback(to start: Int) -> Bool {
+        for pair in table.pairs[start...] { postings[Int(pair >> 8)].removeLast() }
+        table.pairs.removeSubrange(start...)
+        return false
+    }
+
+    /// The postings by term.
+    var postingsByTerm: [String: [SearchIndex.Posting]] {
+        var result: [String: [SearchIndex.Posting]] = [:]
+        result.reserveCapacity(table.terms.count)
+        for (number, term) in table.terms.enumerated() where !postings[number].isEmpty {
+            result[term] = postings[number]
+        }
+        return result
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// The search index's scored terms kept between builds (``SearchScoreCache``, ``SearchScoreFile``).
+@Suite struct SearchScoreCacheTests {
+    static func entry(_ title: String, body: String, facets: [String] = ["type-lessons"]) -> SearchEntry {
+        SearchEntry(
+            title: title, folder: "lessons/\(title.lowercased().prefix(8))/", type: .lesson, dateText: "", summary: "",
+            facets: facets,
+            fields: [
+                .init(SearchWeight.title, title), .init(SearchWeight.summary, "Summary of " + title),
+                .init(SearchWeight.body, body),
+            ])
+    }
+
+    static let entries = [
+        entry("Falls at night", body: "A patient fell while walking to the toilet at night."),
+        entry("Observation charts", body: "Observations were missed at handover; obs charts checked."),
+        entry("Falls at night", body: "A patient fell while walking to the toilet at night."),
+        entry(
+            "Medication", body: "The wrong dose was given; the chart was unclear.",
+            facets: ["type-lessons", "year-2026"]),
+    ]
+    static let synonyms = [["obs", "observation"], ["fall", "trip"]]
+
+    /// The same index as without a cache, and the table it kept.
+    static func index(_ entries: [SearchEntry], previous: SearchScoreTable, synonyms: [[String]] = synonyms)
+        -> (SearchIndex, SearchScoreCache)
+    {
+        let cache = SearchScoreCache { previous }
+        let index = SearchIndex(entries: entries, synonyms: synonyms, cache: cache)
+        let plain = SearchIndex(entries: entries, synonyms: synonyms)
+        #expect(index.postings == plain.postings)
+        #expect(index.facets == plain.facets)
+        return (index, cache)
+    }
+
+    /// Each entry's scored terms, by key, whatever the layout of the table.
+    static func scores(_ table: SearchScoreTable) -> [Digest32: [String: UInt32]] {
+        table.entries.mapValues { range in
+            Dictionary(uniqueKeysWithValues: table.pairs[range].map { (table.terms[Int($0 >> 8)], $0 & 0xFF) })
+        }
+    }
+
+    @Test func unchangedEntriesTakeTheirScoresFromTheLastBuild() throws {
+        let (_, first) = Self.index(Self.entries, previous: SearchScoreTable())
+        #expect(first.counts == (reused: 1, scored: 3))  // the repeated entry takes the first one's scores
+        let table = try #require(first.current)
+        #expect(table.entries.count == 3)
+
+        let (_, second) = Self.index(Self.entries, previous: table)
+        #expect(second.counts == (reused: 4, scored: 0))
+
+        // One body edited and the order changed: only that entry is scored again.
+        var edited = Self.entries.reversed().map { $0 }
+        edited[0] = Self.entry("Medication", body: "The wrong dose was given at night.")
+        let (index, third) = Self.index(edited, previous: table)
+        #expect(third.counts == (reused: 3, scored: 1))
+        #expect(index.search("night").contains(0))
+
+        // Other synonyms are another key: every entry is scored again.
+        let cache = SearchScoreCache { table }
+        _ = SearchIndex(entries: Self.entries, synonyms: [["chart", "record"]], cache: cache)
+        #expect(cache.counts.reused == 1)  // only the repeat, from this build's own table
+    }
+
+    @Test func aTableWithATermNumberOutOfRangeIsNotTrusted() throws {
+        let (_, first) = Self.index(Self.entries, previous: SearchScoreTable())
+        var table = try #require(first.current)
+        let wrong = UInt32(table.terms.count + 5) << 8 | 3
+        table.pairs = table.pairs.map { _ in wrong }
+        let (_, second) = Self.index(Self.entries, previous: table)
+        #expect(second.counts.reused == 1)  // only the repeat of an entry scored in this build
+    }
+
+    @Test func theFileRoundTripsAndIsIgnoredWhenItCannotBeTrusted() throws {
+        let (_, first) = Self.index(Self.entries, previous: SearchScoreTable())
+        let table = try #require(first.current)
+        let bytes = SearchScoreFile.encoded(table, tool: "lessons 1")
+        #expect(Self.scores(SearchScoreFile.decoded(bytes, tool: "lessons 1")) == Self.scores(table))
+        #expect(Self.scores(table).count == 3)
+
+        let empty = SearchScoreTable()
+        // Another version of the tool.
+        #expect(SearchScoreFile.decoded(bytes, tool: "lessons 2") == empty)
+        // Truncated, or half-written by a build that was killed.
+        for length in [0, 3, 4, 40, bytes.count / 2, bytes.count - 1] {
+            #expect(SearchScoreFile.decoded(Array(bytes.prefix(length)), tool: "lessons 1") == empty)
+        }
+        // A flipped bit.
+        var corrupt = bytes
+        corrupt[bytes.count / 2] ^= 0x10
+        #expect(SearchScoreFile.decoded(corrupt, tool: "lessons 1") == empty)
+        // Another format, with a valid checksum.
+        var other = Array(bytes.dropLast(32))
+        other[4] = 99
+        other += SearchScoreFile.checksum(other)
+        #expect(SearchScoreFile.decoded(other, tool: "lessons 1") == empty)
+        // Not a scores file at all.
+        #expect(SearchScoreFile.decoded(Array("LPDG not this".utf8), tool: "lessons 1") == empty)
+    }
+
+    @Test func aBuildKeepsTheScoresAndIgnoresAForeignOrDamagedFile() async throws {
+        let site = try MiniSite(files: [
+            "content/lessons/ll-1.md": MiniSite.lesson,
+            "content/incidents/inc-1.md": MiniSite.incident,
+        ])
+        defer { site.remove() }
+        /// The "search entries reused n/m" line of a build.
+        func build(_ options: BuildOptions) async -> String {
+            let report = await BuildPipeline.build(options)
+            #expect(report.status == .success, "\(report.diagnostics)")
+            return report.stageTimings.map(\.stage).first { $0.contains("search entries reused") } ?? "none"
+        }
+        #expect(await build(site.options()).hasSuffix("reused 0/2"))
+        let path = BuildCacheFolder(siteDirectory: site.root, directory: nil).searchScoresPath(edition: "staff")
+        let stored = try #require(FileManager.default.contents(atPath: path))
+
+        try site.write("content/lessons/ll-1.md", MiniSite.lesson + "\n\nOne more sentence.")
+        #expect(await build(site.options()).hasSuffix("reused 1/2"))
+
+        var otherTool = Array(stored)
+        otherTool[12 + 8] ^= 0x01  // a letter of the tool's name (checksum not updated: refused either way)
+        let damaged = [Data(), Data("LSSC".utf8), stored.prefix(stored.count / 2), Data(otherTool)]
+        for (number, damage) in damaged.enumerated() {
+            try damage.write(to: URL(fileURLWithPath: path))
+            try site.write("content/lessons/ll-1.md", MiniSite.lesson + "\n\nEdit number \(number).")
+            #expect(await build(site.options()).hasSuffix("reused 0/2"), "damage \(number)")
+            var clean = site.options()
+            clean.ignoreCache = true
+            clean.output = site.root + "/clean-output"
+            clean.cacheDirectory = site.root + "/.clean-cache"
+            #expect(await build(clean).hasSuffix("reused 0/2"))
+            let difference = try FolderComparison.differences(
+                site.root + "/site-output/search", site.root + "/clean-output/search")
+            #expect(difference.isEmpty, "damage \(number): \(difference)")
+        }
+    }
+}

@@ -36,8 +36,19 @@ struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// ISO form: `2026-03-14` or `2026-03`.
     var description: String {
-        let base = String(format: "%04d-%02d", year, month)
-        return day.map { base + String(format: "-%02d", $0) } ?? base
+        guard year >= 0, month >= 0, (day ?? 0) >= 0 else {
+            let base = String(format: "%04d-%02d", year, month)
+            return day.map { base + String(format: "-%02d", $0) } ?? base
+        }
+        // As `String(format: "%04d-%02d")` writes them, without Foundation's formatter (CSV and feeds write thousands).
+        let base = Self.padded(year, 4) + "-" + Self.padded(month, 2)
+        return day.map { base + "-" + Self.padded($0, 2) } ?? base
+    }
+
+    /// A number that is not negative, with zeros before it up to `width` digits.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.utf8.count >= width ? text : String(repeating: "0", count: width - text.utf8.count) + text
     }
 
     /// UK style for readers: `14 March 2026`, or `March 2026` for month precision.

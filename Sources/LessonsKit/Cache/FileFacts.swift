@@ -15,8 +15,10 @@ enum FileFacts {
         defer { closedir(directory) }
         var names: [String] = []
         while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            // Read the name in place, up to its NUL: a record is only as long as its name, so copying the whole
+            // 256-byte `d_name` could read past the end of readdir's buffer (and crash at a page's end).
+            let name = withUnsafePointer(to: &item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
             }
             if name != ".", name != ".." { names.append(name) }
         }

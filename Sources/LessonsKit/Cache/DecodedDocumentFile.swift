@@ -42,12 +42,9 @@ struct DecodedDocumentFile: Sendable {
 
     /// The file held in `bytes`, or nil (see ``read(from:shard:tool:settings:)``).
     static func parsed(_ bytes: [UInt8], tool: String, settings: String) -> DecodedDocumentFile? {
-        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
-        let body = bytes.count - 32
-        let checksum = SHA256.hash(data: bytes[..<body])
-        guard checksum.elementsEqual(bytes[body...]) else { return nil }
+        guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return nil }
         let entries = bytes.withUnsafeBytes { raw -> [String: (key: String, record: Range<Int>)]? in
-            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[magic.count..<body]))
+            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[content]))
             do throws(CacheBytesError) {
                 guard try reader.int() == format, try reader.string() == tool, try reader.string() == settings else {
                     return nil
@@ -59,7 +56,7 @@ struct DecodedDocumentFile: Sendable {
                     let path = try reader.string()
                     let key = try reader.string()
                     let count = try reader.count()
-                    let start = magic.count + reader.position
+                    let start = content.lowerBound + reader.position
                     _ = try reader.raw(count)
                     entries[path] = (key, start..<start + count)
                 }

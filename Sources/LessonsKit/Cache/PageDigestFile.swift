@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The page digests of one edition's last build (``PageReuse``), stored in the cache as
@@ -37,7 +36,7 @@ enum PageDigestFile {
             }
             append(entry.document, to: &bytes)
         }
-        bytes += checksum(bytes)
+        bytes += ChecksummedFile.checksum(bytes)
         return bytes
     }
 
@@ -68,17 +67,11 @@ enum PageDigestFile {
         TemplateValueBytes.appendText(text, to: &bytes)
     }
 
-    /// The SHA-256 of `bytes`, which ends the file.
-    static func checksum<Bytes: DataProtocol>(_ bytes: Bytes) -> [UInt8] {
-        Array(SHA256.hash(data: bytes))
-    }
-
     /// The entries stored in `bytes` for the output `folder`; empty when the file cannot be trusted.
     static func decoded(_ bytes: [UInt8], folder: String) -> [String: PageReuse.Entry] {
-        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return [:] }
-        let body = bytes[..<(bytes.count - 32)]
-        guard bytes.suffix(32).elementsEqual(checksum(body)) else { return [:] }
-        var reader = ByteReader(bytes: Array(body), offset: magic.count)
+        guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return [:] }
+        let body = bytes[..<content.upperBound]
+        var reader = ByteReader(bytes: Array(body), offset: content.lowerBound)
         guard reader.number() == format, reader.text() == folder, let count = reader.number(), count >= 0 else {
             return [:]
         }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The search index's scored terms of one edition's last build (``SearchScoreTable``), stored in the cache as
@@ -37,21 +36,14 @@ enum SearchScoreFile {
                 bytes.append(UInt8(truncatingIfNeeded: pair >> 24))
             }
         }
-        bytes += checksum(bytes)
+        bytes += ChecksummedFile.checksum(bytes)
         return bytes
-    }
-
-    /// The SHA-256 of `bytes`, which ends the file.
-    static func checksum<Bytes: DataProtocol>(_ bytes: Bytes) -> [UInt8] {
-        Array(SHA256.hash(data: bytes))
     }
 
     /// The table stored in `bytes` by `tool`; empty when the file cannot be trusted.
     static func decoded(_ bytes: [UInt8], tool: String) -> SearchScoreTable {
-        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return SearchScoreTable() }
-        let end = bytes.count - 32
-        guard bytes[end...].elementsEqual(checksum(bytes[..<end])) else { return SearchScoreTable() }
-        var reader = PageDigestFile.ByteReader(bytes: Array(bytes[..<end]), offset: magic.count)
+        guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return SearchScoreTable() }
+        var reader = PageDigestFile.ByteReader(bytes: Array(bytes[..<content.upperBound]), offset: content.lowerBound)
         return table(reading: &reader, tool: tool) ?? SearchScoreTable()
     }
 

@@ -112,7 +112,7 @@ struct DecodedDocumentCacheTests {
         // Another format, with a checksum that matches.
         var otherFormat = Array(good.dropLast(32))
         otherFormat[4] = 0x7f
-        #expect(parsed(otherFormat + PageDigestFile.checksum(otherFormat)) == nil)
+        #expect(parsed(otherFormat + ChecksummedFile.checksum(otherFormat)) == nil)
         // Truncated anywhere, empty, one bit flipped, not a cache file at all.
         for length in [0, 1, 4, good.count / 2, good.count - 33, good.count - 1] {
             #expect(parsed(Array(good.prefix(length))) == nil, "\(length) bytes")

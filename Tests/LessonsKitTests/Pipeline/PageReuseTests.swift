@@ -92,7 +92,7 @@ struct PageReuseTests {
         #expect(PageDigestFile.decoded(corrupt, folder: "/out").isEmpty, "a flipped bit")
         var foreign = Array(bytes.dropLast(32))
         foreign[4] = 99  // another format number, with a valid checksum
-        foreign += PageDigestFile.checksum(foreign)
+        foreign += ChecksummedFile.checksum(foreign)
         #expect(PageDigestFile.decoded(foreign, folder: "/out").isEmpty, "another format")
         #expect(PageDigestFile.decoded(Array("not a digest file".utf8), folder: "/out").isEmpty)
     }

@@ -96,7 +96,7 @@ import Testing
         // Another format, with a valid checksum.
         var other = Array(bytes.dropLast(32))
         other[4] = 99
-        other += SearchScoreFile.checksum(other)
+        other += ChecksummedFile.checksum(other)
         #expect(SearchScoreFile.decoded(other, tool: "lessons 1") == empty)
         // Not a scores file at all.
         #expect(SearchScoreFile.decoded(Array("LPDG not this".utf8), tool: "lessons 1") == empty)

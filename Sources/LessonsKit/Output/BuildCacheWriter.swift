@@ -39,6 +39,13 @@ struct BuildCacheWriter: Sendable {
         storeFile(path, bytes: SearchScoreFile.encoded(table, tool: tool))
     }
 
+    /// Stores the link check of an edition just written (see ``LinkCheckRecord``).
+    func storeLinkCheck(_ record: LinkCheckRecord, edition: String) {
+        let path = LinkCheckRecord.path(in: folder, edition: edition)
+        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        storeFile(path, bytes: record.encoded())
+    }
+
     /// Stores a printed PDF under its key.
     func storePDF(_ bytes: [UInt8], key: String) {
         try? OutputFileSystem.makeDirectories(folder.pdfFolder)

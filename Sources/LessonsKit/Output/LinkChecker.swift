@@ -42,19 +42,38 @@ struct LinkChecker: Sendable {
 
     /// The same, from what was kept of each file (``OutputEntry``) once its bytes were written.
     func check(entries: [OutputEntry], jobs: Int? = nil) async -> [Diagnostic] {
-        let scanned = entries.compactMap { entry in entry.links.map { (entry.path, $0) } }
-        let ids = Dictionary(scanned.map { ($0.0, $0.1.ids) }, uniquingKeysWith: { first, _ in first })
-        let outputs = Set(entries.map(\.path))
+        let table = OutputTable(entries)
+        let pages = entries.indices.filter { entries[$0].links != nil }
+        return diagnostics(for: await check(pages: pages, in: table, jobs: jobs).flatMap(\.broken))
+    }
+
+    /// What resolving one page's links found: its broken links, in the page's order, and the files its other links
+    /// resolved to (indices into the table's entries, each once, in the order first met).
+    struct PageCheck: Sendable, Hashable {
+        var broken: [BrokenLink] = []
+        var targets: [Int] = []
+    }
+
+    /// Resolves every link of the pages at `pages` (indices into `table`'s entries, which must carry links), in
+    /// parallel; results in the order of `pages`.
+    func check(pages: [Int], in table: OutputTable, jobs: Int? = nil) async -> [PageCheck] {
         let checker = self
-        let broken = await parallelMap(scanned, jobs: jobs) { path, result in
+        return await parallelMap(pages, jobs: jobs) { index in
+            let entry = table.entries[index]
+            let path = entry.path
             let folder = Array(path.utf8.split(separator: Self.slash).dropLast().map { Substring($0) })
-            return result.links.compactMap {
-                checker.problem(with: $0, in: path, folder: folder, outputs: outputs, ids: ids).map {
-                    BrokenLink(file: path, link: $0.0, reason: $0.1)
+            var result = PageCheck()
+            var seen: Set<Int> = []
+            for link in entry.links?.links ?? [] {
+                switch checker.resolve(link, in: path, folder: folder, table: table) {
+                case .external: break
+                case .target(let target): if seen.insert(target).inserted { result.targets.append(target) }
+                case .broken(let link, let reason):
+                    result.broken.append(BrokenLink(file: path, link: link, reason: reason))
                 }
             }
-        }.flatMap { $0 }
-        return diagnostics(for: broken)
+            return result
+        }
     }
 
     func diagnostics(for broken: [BrokenLink]) -> [Diagnostic] {
@@ -92,16 +111,22 @@ struct LinkChecker: Sendable {
     /// Broken targets listed one by one; a broken template can break thousands, and the first ones show the pattern.
     static let maximumReported = 50
 
-    /// Why `link` on page `path` (in `folder`, its path's folder names) does not resolve (the link and the reason, the
-    /// reason naming the target), or nil when it does. Read on the UTF-8 bytes: it runs for every link of every page.
-    func problem(
-        with raw: String, in path: String, folder: [Substring], outputs: Set<String>, ids: [String: Set<String>]
-    ) -> (String, String)? {
+    /// What one link resolves to: nothing to check (a scheme, or protocol-relative), a file of the output, or nothing
+    /// (the link as trimmed, and the reason, naming the target).
+    enum Resolution: Sendable, Hashable {
+        case external
+        case target(Int)
+        case broken(String, String)
+    }
+
+    /// Resolves `link` on page `path` (in `folder`, its path's folder names) against `table`. Read on the UTF-8 bytes:
+    /// it runs for every link of every page checked.
+    func resolve(_ raw: String, in path: String, folder: [Substring], table: OutputTable) -> Resolution {
         let link = Self.trimmed(raw)
         let bytes = link.utf8
         guard let first = bytes.first, !Self.hasScheme(link),
             !(first == Self.slash && bytes.dropFirst().first == Self.slash)
-        else { return nil }
+        else { return .external }
         var rest = Substring(link)
         var fragment: String?
         if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
@@ -118,32 +143,35 @@ struct LinkChecker: Sendable {
             var relative = Substring(linkPath)
             if linkPath.utf8.first == Self.slash {
                 guard linkPath.hasPrefix(rootPath) || linkPath + "/" == rootPath else {
-                    return (link, "\(linkPath) is outside the site's path \(rootPath)")
+                    return .broken(link, "\(linkPath) is outside the site's path \(rootPath)")
                 }
                 relative = relative.dropFirst(min(rootPath.count, linkPath.count))
                 base = []
             }
             guard let resolved = RelativePath.join(relative, toFolder: base) else {
-                return (link, "it points above the site's root folder")
+                return .broken(link, "it points above the site's root folder")
             }
             target = resolved
             if target.isEmpty || target.utf8.last == Self.slash {
                 if portable {
-                    return (link, "in portable mode a link must name a file (\(target)index.html), not a folder")
+                    return .broken(link, "in portable mode a link must name a file (\(target)index.html), not a folder")
                 }
                 target += "index.html"
             }
         }
-        if !outputs.contains(target) {
-            guard !portable, outputs.contains(target + "/index.html") else {
-                return (link, "no file \(target) in the output")
-            }
+        let found: Int
+        if let index = table.index[target] {
+            found = index
+        } else if !portable, let index = table.index[target + "/index.html"] {
             target += "/index.html"
+            found = index
+        } else {
+            return .broken(link, "no file \(target) in the output")
         }
-        if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
-            return (link, "\(target) has no element with id '\(fragment)'")
+        if let fragment, !fragment.isEmpty, let targetIds = table.ids(of: found), !targetIds.contains(fragment) {
+            return .broken(link, "\(target) has no element with id '\(fragment)'")
         }
-        return nil
+        return .target(found)
     }
 
     static let slash = UInt8(ascii: "/")

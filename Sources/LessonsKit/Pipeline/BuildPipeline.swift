@@ -216,11 +216,20 @@ public enum BuildPipeline {
         let entries = rendered.map(\.output.entries)
         options.progress?(BuildProgress(stage: "link check", total: entries.map(\.count).reduce(0, +)))
         for item in entries { report.diagnostics += OutputCollisionStage.check(entries: item, site: site) }
-        for item in entries {
-            report.diagnostics += await LinkCheckStage.check(item, site: site, jobs: options.jobs)
+        var linkRecords: [LinkCheckRecord?] = []
+        var linkCounts = (checked: 0, pages: 0)
+        for (item, edition) in zip(entries, rendered.map(\.edition)) {
+            let previous = incremental?.linkCheckRecord(edition: edition, key: LinkCheckStage.recordKey(site: site))
+            let outcome = await LinkCheckStage.check(item, site: site, previous: previous, jobs: options.jobs)
+            report.diagnostics += outcome.diagnostics
+            linkRecords.append(outcome.record)
+            linkCounts = (linkCounts.checked + outcome.checked, linkCounts.pages + outcome.pages)
         }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
         clock.lap("link check")
+        if incremental != nil {
+            clock.record("  pages link-checked \(linkCounts.checked)/\(linkCounts.pages)", seconds: 0)
+        }
 
         report.diagnostics = deduplicated(report.diagnostics)
         if options.strict { report.diagnostics = report.diagnostics.strict() }
@@ -247,6 +256,7 @@ public enum BuildPipeline {
             if let pages = reuse?[item.edition.name] {
                 incremental?.storePages(pages, edition: item.edition, output: output)
             }
+            if let record = linkRecords[index] { incremental?.storeLinkCheck(record, edition: item.edition) }
         }
         clock.lap("write")
         incremental?.store(outputs: written, report: finish(report, status: .success, options: options))

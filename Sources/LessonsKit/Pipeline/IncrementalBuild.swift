@@ -105,6 +105,16 @@ struct IncrementalBuild: Sendable {
         }
     }
 
+    /// The last successful build's link check of `edition` under `key` (none with `--clean`).
+    func linkCheckRecord(edition: Edition, key: String) -> LinkCheckRecord? {
+        ignoreCache ? nil : LinkCheckRecord.read(from: folder, edition: edition.name, key: key)
+    }
+
+    /// Stores the link check of `edition`, whose output was just written, for the next build.
+    func storeLinkCheck(_ record: LinkCheckRecord, edition: Edition) {
+        BuildCacheWriter(folder: folder).storeLinkCheck(record, edition: edition.name)
+    }
+
     /// The decoded-document cache for this build (see ``DecodedDocumentCache``), with the last build's shards read in
     /// parallel (none with `--clean`).
     func decodedDocuments(

@@ -2,6 +2,14 @@
 enum LinkCheckStage {
     /// Errors for broken links in the files of `files`, located at the document a page was rendered from when there is one.
     static func check(_ files: [OutputEntry], site: LoadedSite, jobs: Int?) async -> [Diagnostic] {
+        await check(files, site: site, previous: nil, jobs: jobs).diagnostics
+    }
+
+    /// The same, resolving again only the links that `previous` (the last successful build's check of the edition)
+    /// cannot vouch for (see ``IncrementalLinkCheck``); the outcome carries the record for the next build.
+    static func check(_ files: [OutputEntry], site: LoadedSite, previous: LinkCheckRecord?, jobs: Int?) async
+        -> IncrementalLinkCheck.Outcome
+    {
         let paths = SitePaths(portable: site.config.portable)
         var sources: [String: String] = [:]
         var documents: [String: Document] = [:]
@@ -9,15 +17,30 @@ enum LinkCheckStage {
             sources[paths.folder(of: document)] = document.path
             documents[document.path] = document
         }
-        let root = site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
         let byPath = documents
         let locate: @Sendable (String, String) -> SourceLocation? = { file, link in
             byPath[file].flatMap { sourceBody(of: $0, site: site) }.flatMap {
                 linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine)
             }
         }
-        return await LinkChecker(portable: site.config.portable, rootPath: root, sources: sources, locate: locate)
-            .check(entries: files, jobs: jobs)
+        let checker = LinkChecker(
+            portable: site.config.portable, rootPath: rootPath(of: site), sources: sources, locate: locate)
+        return await IncrementalLinkCheck.run(
+            checker, entries: files, previous: previous, key: recordKey(site: site), jobs: jobs)
+    }
+
+    /// The URL path the site is served under.
+    static func rootPath(of site: LoadedSite) -> String {
+        site.config.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
+    }
+
+    /// The key of a ``LinkCheckRecord``: what resolving a link depends on besides the output files (the tool, portable
+    /// mode, the site's root path), and the site folder.
+    static func recordKey(site: LoadedSite) -> String {
+        [
+            IncrementalBuild.tool, "portable \(site.config.portable)", "root \(rootPath(of: site))",
+            "site \(site.reader.siteDirectory)",
+        ].joined(separator: "\n")
     }
 
     /// A document's Markdown source and the line it starts on: the document's own when it still has it, else read from

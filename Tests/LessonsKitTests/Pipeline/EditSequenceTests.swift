@@ -33,9 +33,15 @@ struct EditSequenceTests {
                 clean.cacheDirectory = site.root + "/.clean-cache"
                 let fresh = await BuildPipeline.build(clean)
                 let context = "seed \(seed), step \(step): \(edit)"
-                #expect(incremental.status == .success, "\(context): \(incremental.diagnostics)")
-                #expect(fresh.status == .success, "\(context): \(fresh.diagnostics)")
+                // Deleted, renamed or hidden pages and lost headings break the links to them: both builds must then
+                // fail alike, with broken links only (and the next step compares with the last successful build).
+                #expect(incremental.status == fresh.status, "\(context): \(incremental.diagnostics)")
                 #expect(incremental.diagnostics == fresh.diagnostics, "\(context)")
+                let errors = fresh.diagnostics.filter { $0.severity == .error }
+                #expect(errors.allSatisfy { $0.code == .brokenOutputLink }, "\(context): \(errors)")
+                #expect(
+                    fresh.status == (errors.isEmpty ? .success : .contentErrors), "\(context): \(fresh.diagnostics)")
+                guard fresh.status == .success else { continue }
                 let difference = try FolderComparison.differences(
                     site.root + "/site-output", site.root + "/clean-output")
                 #expect(difference.isEmpty, "\(context): \(difference.prefix(5))")
@@ -82,6 +88,9 @@ struct EditedSite {
         var reviewBy: String?
         var draft = false
         var audience = "staff"
+        /// Site-absolute links to documents' pages (with or without a fragment), each a paragraph after the body;
+        /// written with the target's id when the link was made, so renaming or deleting the target breaks them.
+        var links: [String] = []
     }
 
     var random: SplitMix64
@@ -106,14 +115,16 @@ struct EditedSite {
             "content/incidents/inc-1.md": Doc(
                 type: "incident", id: "INC-2026-001", title: "Missed observation", themes: ["observation"],
                 service: "ward-1", body: "An observation was missed.", date: "2026-02",
-                action: (status: "open", due: "2026-12-01", owner: "Ward manager")),
+                action: (status: "open", due: "2026-12-01", owner: "Ward manager"),
+                links: ["/learning/lessons/ll-2026-001/#key-messages-heading"]),
             "content/incidents/inc-2.md": Doc(
                 type: "incident", id: "INC-2026-002", title: "Fall at night", themes: ["falls"], service: "ward-2",
-                body: "A patient fell.", date: "2025-11"),
+                body: "A patient fell.", date: "2025-11", links: ["/learning/incidents/inc-2026-001/"]),
             "content/lessons/ll-1.md": Doc(
                 type: "lesson", id: "LL-2026-001", title: "Check the chart", themes: ["observation"],
-                service: "ward-1", body: "See [[INC-2026-001]] and [the poster](poster.txt).", sources: ["INC-2026-001"]
-            ),
+                service: "ward-1", body: "See [[INC-2026-001]] and [the poster](poster.txt).",
+                sources: ["INC-2026-001"],
+                links: ["/learning/incidents/inc-2026-001/#actions-heading"]),
             "content/lessons/ll-2.md": Doc(
                 // An e-mail address and a review date, so that site.yaml's allowed domains and today always matter.
                 type: "lesson", id: "LL-2026-002", title: "Lights at night", themes: ["falls"], service: "ward-2",
@@ -138,7 +149,7 @@ struct EditedSite {
             "body", "title", "themes", "service", "id rename", "new file", "deleted file", "data file", "site.yaml",
             "template", "theme asset", "attachment", "nothing", "summary", "key messages", "date", "harm", "action",
             "e-mail", "allowed domain", "review by", "today", "no sources",
-            "draft", "audience", "synonyms",
+            "draft", "audience", "synonyms", "link", "link", "unlink", "unlink every link", "heading",
         ]
         let kind = kinds[Int(random.next() % UInt64(kinds.count))]
         let paths = docs.keys.sorted()
@@ -208,6 +219,27 @@ struct EditedSite {
             return "\(kind) \(lesson)"
         case "synonyms":
             synonyms = synonyms == ["chart", "observation"] ? ["night", "lights", "fall"] : ["chart", "observation"]
+        case "link":
+            // To a page, or to one of its headings (key messages: lessons; actions: documents with an action), now
+            // and then to no heading at all.
+            let target = paths[Int(random.next() % UInt64(paths.count))]
+            guard let doc = docs[target] else { return kind }
+            var fragments = ["", ""]
+            if doc.type == "lesson" { fragments.append("#key-messages-heading") }
+            if doc.action != nil { fragments.append("#actions-heading") }
+            if random.next() % 6 == 0 { fragments.append("#nowhere") }
+            let fragment = fragments[Int(random.next() % UInt64(fragments.count))]
+            docs[path]?.links.append("/learning/\(doc.type)s/\(doc.id.lowercased())/\(fragment)")
+            return "\(kind) \(path) -> \(target)\(fragment)"
+        case "unlink":
+            guard let count = docs[path]?.links.count, count > 0 else { return kind }
+            docs[path]?.links.remove(at: Int(random.next() % UInt64(count)))
+        case "unlink every link":
+            for key in paths { docs[key]?.links = [] }
+        case "heading":
+            // The actions section (and its heading's id) comes and goes with the document's action.
+            guard let doc = docs[path], doc.type == "incident" || doc.type == "lesson" else { return kind }
+            docs[path]?.action = doc.action == nil ? (status: "open", due: "2026-12-01", owner: "Matron") : nil
         case "data file": themeTitle = "Falls \(step)"
         case "site.yaml": siteTitle = "Learning Lessons \(step)"
         case "template": template = "<p>Edited page \(step).</p>"
@@ -271,6 +303,8 @@ struct EditedSite {
 
     private func text(of doc: Doc) -> String {
         let themes = doc.themes.joined(separator: ", ")
+        var doc = doc
+        for (index, link) in doc.links.enumerated() { doc.body += "\n\nSee [page \(index + 1)](\(link))." }
         if doc.type == "bulletin" {
             return """
                 ---

@@ -1,0 +1,110 @@
+import Crypto
+
+/// The link check of a rebuild: only the pages whose links may now resolve differently from the last successful
+/// build's check (its ``LinkCheckRecord``) have their links resolved again.
+///
+/// A page is checked again when it is new or was not a page, when its links differ from the recorded ones, or when
+/// one of the files its links resolved to is gone, has other ids, or now has a file `X` in front of it where a link
+/// went to `X/index.html`. Every other page's links resolve exactly as they did, and the record only ever describes a
+/// check that found nothing broken, so none of them is broken. Pages are checked in the renderer's order, so the
+/// broken links, and the diagnostics grouped and capped from them, are those a check of every page finds.
+enum IncrementalLinkCheck {
+    /// What the check found, and what to record of it.
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic]
+        /// The record for the next build: nil when a link is broken or two files share a path.
+        var record: LinkCheckRecord?
+        /// How many pages had their links resolved.
+        var checked: Int
+        /// How many pages the edition has.
+        var pages: Int
+    }
+
+    /// Checks the links of `entries` (one edition's output files) with `checker`, resolving again only what
+    /// `previous` (recorded under `key`) cannot vouch for; every link when there is no previous record.
+    static func run(
+        _ checker: LinkChecker, entries: [OutputEntry], previous: LinkCheckRecord?, key: String, jobs: Int?
+    ) async -> Outcome {
+        let table = OutputTable(entries)
+        let pageIndices = entries.indices.filter { entries[$0].links != nil }
+        let digests = await parallelMap(pageIndices, jobs: jobs) { index in
+            let links = entries[index].links ?? HTMLLinks()
+            return LinkCheckRecord.Page(links: linksDigest(links.links), ids: idsDigest(links.ids), targets: [])
+        }
+        var facts = [LinkCheckRecord.Page?](repeating: nil, count: entries.count)
+        for (index, page) in zip(pageIndices, digests) { facts[index] = page }
+        var toCheck = pageIndices
+        if let previous, !table.hasSharedPaths {
+            toCheck = carryOver(previous, into: &facts, table: table, pages: pageIndices)
+        }
+        let results = await checker.check(pages: toCheck, in: table, jobs: jobs)
+        for (index, result) in zip(toCheck, results) { facts[index]?.targets = result.targets }
+        let broken = results.flatMap(\.broken)
+        let record =
+            broken.isEmpty && !table.hasSharedPaths
+            ? LinkCheckRecord(key: key, paths: entries.map(\.path), pages: facts) : nil
+        return Outcome(
+            diagnostics: checker.diagnostics(for: broken), record: record, checked: toCheck.count,
+            pages: pageIndices.count)
+    }
+
+    /// Gives each page that `previous` vouches for its recorded targets, renumbered into `table`; returns the others
+    /// (the pages to check), in order.
+    private static func carryOver(
+        _ previous: LinkCheckRecord, into facts: inout [LinkCheckRecord.Page?], table: OutputTable, pages: [Int]
+    ) -> [Int] {
+        var before: [String: Int] = [:]
+        before.reserveCapacity(previous.paths.count)
+        for (position, path) in previous.paths.enumerated() where before[path] == nil { before[path] = position }
+        // The recorded files a link to which may now resolve differently: gone, other ids (or no longer a page, or
+        // now one), or `X/index.html` where a file `X` was added.
+        var changed = [Bool](repeating: false, count: previous.paths.count)
+        var now = [Int](repeating: -1, count: previous.paths.count)
+        for (position, path) in previous.paths.enumerated() {
+            guard let index = table.index[path] else {
+                changed[position] = true
+                continue
+            }
+            now[position] = index
+            if previous.pages[position]?.ids != facts[index]?.ids { changed[position] = true }
+        }
+        for entry in table.entries where before[entry.path] == nil {
+            if let folderPage = before[entry.path + "/index.html"] { changed[folderPage] = true }
+        }
+        var toCheck: [Int] = []
+        for index in pages {
+            guard let position = before[table.entries[index].path], let was = previous.pages[position],
+                was.links == facts[index]?.links,
+                was.targets.allSatisfy({ !changed[$0] && now[$0] >= 0 })
+            else {
+                toCheck.append(index)
+                continue
+            }
+            facts[index]?.targets = was.targets.map { now[$0] }
+        }
+        return toCheck
+    }
+
+    /// The SHA-256 of a page's links, in order, each as its UTF-8 byte count and bytes.
+    static func linksDigest(_ links: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for link in links { append(link, to: &bytes) }
+        return Array(SHA256.hash(data: bytes))
+    }
+
+    /// The SHA-256 of a page's ids, sorted, each as its UTF-8 byte count and bytes.
+    static func idsDigest(_ ids: Set<String>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for id in ids.sorted() { append(id, to: &bytes) }
+        return Array(SHA256.hash(data: bytes))
+    }
+
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let count = UInt32(truncatingIfNeeded: utf8.count)
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: count >> shift)) }
+            bytes.append(contentsOf: utf8)
+        }
+    }
+}

@@ -3,11 +3,11 @@ import Foundation
 /// Where the incremental build cache lives: `.lessons-cache/` in the site folder unless `--cache DIR` moves it.
 ///
 /// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``),
-/// `pdf/` (printed PDFs by key, see ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``),
-/// `documents/` (each content file decoded, see ``DecodedDocumentFile``), `derived/` (each edition's search scores,
-/// see ``SearchScoreFile``) and `links/` (each edition's last successful link check, see ``LinkCheckRecord``).
-/// Everything in it can be deleted at any time; `--clean` ignores it for one build (and the build then writes it
-/// afresh).
+/// `inputs.bin` (each input file's stamp and digest, see ``InputStamps``), `pdf/` (printed PDFs by key, see
+/// ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``), `documents/` (each content file
+/// decoded, see ``DecodedDocumentFile``), `derived/` (each edition's search scores, see ``SearchScoreFile``) and
+/// `links/` (each edition's last successful link check, see ``LinkCheckRecord``). Everything in it can be deleted at
+/// any time; `--clean` ignores it for one build (and the build then writes it afresh).
 struct BuildCacheFolder: Sendable, Hashable {
     /// The default folder name inside the site.
     static let defaultName = ".lessons-cache"

@@ -12,7 +12,8 @@ import Foundation
 /// The key of everything a build's output depends on: the bytes of every file under the folders the build reads
 /// (`site.yaml`, `content/`, `data/`, `themes/`, `static/`), the git dates, the tool (version and executable), the
 /// resolved build options and the environment variables lessons reads. Two builds with the same key write the same
-/// bytes, so a rebuild with an unchanged key can skip the work.
+/// bytes, so a rebuild with an unchanged key can skip the work. A file whose ``InputStamps`` still vouch for its last
+/// digest is not read again.
 struct InputFingerprint: Sendable, Hashable {
     /// The folders and files of the site the build reads.
     static let inputs = ["site.yaml", "content", "data", "themes", "static"]
@@ -25,19 +26,41 @@ struct InputFingerprint: Sendable, Hashable {
     let fileCount: Int
     /// The hex SHA-256 of each file hashed, by site-relative path.
     let files: [String: String]
+    /// How many files were read (the others' digests came from the last hashing's ``InputStamps``).
+    var readCount = 0
+    /// This hashing's stamps, for the next build.
+    var stamps: InputStamps?
 
-    /// Hashes the site in `siteDirectory` with `settings` (options, git dates, tool: lines the caller builds).
-    static func compute(siteDirectory: String, settings: [String]) -> InputFingerprint {
-        var paths: [String] = []
-        for input in inputs { collect(siteDirectory, relative: input, depth: 0, into: &paths) }
-        paths.sort()
-        let digests = hashFiles(paths.map { siteDirectory + "/" + $0 })
+    /// Hashes the site in `siteDirectory` with `settings` (options, git dates, tool: lines the caller builds), reading
+    /// only the files whose stamps in `previous` (the last hashing's) do not vouch for their recorded digests.
+    static func compute(siteDirectory: String, settings: [String], previous: InputStamps? = nil) -> InputFingerprint {
+        let began = InputStamps.now()
+        var found: [(path: String, stamp: InputStamps.Stamp?)] = []
+        for input in inputs { collect(siteDirectory, relative: input, depth: 0, into: &found) }
+        found.sort { $0.path < $1.path }
+        var digests = found.map { file in file.stamp.flatMap { previous?.digest(of: file.path, stamp: $0) } }
+        let unread = digests.indices.filter { digests[$0] == nil }
+        for (index, digest) in zip(unread, hashFiles(unread.map { siteDirectory + "/" + found[$0].path })) {
+            digests[index] = digest
+        }
         var key = CacheKeyBuilder()
         for setting in settings { key.add("setting", setting) }
-        for (path, digest) in zip(paths, digests) { key.add(path, digest) }
-        return InputFingerprint(
-            key: key.finish(), fileCount: paths.count,
-            files: Dictionary(zip(paths, digests), uniquingKeysWith: { first, _ in first }))
+        var files: [String: String] = [:]
+        var stamped: [String: InputStamps.Entry] = [:]
+        files.reserveCapacity(found.count)
+        stamped.reserveCapacity(found.count)
+        for (file, digest) in zip(found, digests) {
+            let digest = digest ?? ""
+            key.add(file.path, digest)
+            if files[file.path] == nil { files[file.path] = digest }
+            if let stamp = file.stamp, !digest.isEmpty {
+                stamped[file.path] = InputStamps.Entry(stamp: stamp, digest: digest)
+            }
+        }
+        var fingerprint = InputFingerprint(key: key.finish(), fileCount: found.count, files: files)
+        fingerprint.readCount = unread.count
+        fingerprint.stamps = InputStamps(siteDirectory: siteDirectory, hashingBegan: began, files: stamped)
+        return fingerprint
     }
 
     /// A line naming the running executable by path, size and modification time, so that a rebuilt `lessons` (whose
@@ -52,22 +75,24 @@ struct InputFingerprint: Sendable, Hashable {
         return "\(path) \(info.st_size) \(modified)"
     }
 
-    /// Regular files at or under `relative` (following symbolic links), site-relative.
-    private static func collect(_ site: String, relative: String, depth: Int, into paths: inout [String]) {
+    /// Regular files at or under `relative` (following symbolic links), site-relative, each with its stamp.
+    private static func collect(
+        _ site: String, relative: String, depth: Int, into found: inout [(path: String, stamp: InputStamps.Stamp?)]
+    ) {
         var info = stat()
         let path = site + "/" + relative
         guard depth <= maximumDepth, stat(path, &info) == 0 else { return }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: paths.append(relative)
+        case S_IFREG: found.append((relative, InputStamps.Stamp(info)))
         case S_IFDIR:
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-                paths.append(relative + "/\u{0}unreadable")
+            guard let names = FileFacts.entryNames(path) else {
+                found.append((relative + "/\u{0}unreadable", nil))
                 return
             }
-            for name in names { collect(site, relative: relative + "/" + name, depth: depth + 1, into: &paths) }
+            for name in names { collect(site, relative: relative + "/" + name, depth: depth + 1, into: &found) }
         default:
             // A pipe or device is never opened by the build (it reports it), so its name alone is part of the key.
-            paths.append(relative + "\u{0}special")
+            found.append((relative + "\u{0}special", nil))
         }
     }
 

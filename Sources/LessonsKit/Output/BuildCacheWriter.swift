@@ -46,6 +46,11 @@ struct BuildCacheWriter: Sendable {
         storeFile(path, bytes: record.encoded())
     }
 
+    /// Stores the input files' stamps (see ``InputStamps``).
+    func storeInputStamps(_ stamps: InputStamps) {
+        storeFile(InputStamps.path(in: folder), bytes: stamps.encoded())
+    }
+
     /// Stores a printed PDF under its key.
     func storePDF(_ bytes: [UInt8], key: String) {
         try? OutputFileSystem.makeDirectories(folder.pdfFolder)

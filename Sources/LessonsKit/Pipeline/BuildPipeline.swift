@@ -56,6 +56,7 @@ public enum BuildPipeline {
                 options: options, config: config, editions: editions, today: today, git: gitHistory,
                 siteDirectory: reader.siteDirectory)
             incremental = cache
+            cache.storeInputStamps()
             let outputs = editions.map {
                 (edition: $0, folder: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory))
             }

@@ -14,6 +14,8 @@ struct IncrementalBuild: Sendable {
     let sources: ReuseSources
     /// When each content file was first published and last updated (part of its decoded-document cache key).
     let git: GitHistory
+    /// Whether the hashing read a file or found files added or removed, so that its stamps are worth storing.
+    let stampsChanged: Bool
 
     /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).
     init(
@@ -43,8 +45,16 @@ struct IncrementalBuild: Sendable {
             settings.append("git \(path) \(dates.firstPublished) \(dates.lastUpdated)")
         }
         settings.append("git note \(git.note ?? "")")
-        fingerprint = InputFingerprint.compute(siteDirectory: siteDirectory, settings: settings)
+        let stamps = options.ignoreCache ? nil : InputStamps.read(from: folder, siteDirectory: siteDirectory)
+        fingerprint = InputFingerprint.compute(siteDirectory: siteDirectory, settings: settings, previous: stamps)
+        stampsChanged = fingerprint.readCount > 0 || stamps?.files.count != fingerprint.stamps?.files.count
         sources = ReuseSources(files: fingerprint.files, settings: settings, siteDirectory: siteDirectory)
+    }
+
+    /// Stores the input files' stamps for the next build's hashing (see ``InputStamps``), when they changed.
+    func storeInputStamps() {
+        guard stampsChanged, let stamps = fingerprint.stamps else { return }
+        BuildCacheWriter(folder: folder).storeInputStamps(stamps)
     }
 
     /// The last build's report when its inputs were the same and every output folder is still as it left it; else nil.

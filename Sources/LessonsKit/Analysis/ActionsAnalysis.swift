@@ -5,13 +5,27 @@ enum ActionsAnalysis {
     static func completed(in period: MonthPeriod, content: EditionContent) -> [(
         document: Document, action: Action
     )] {
+        completed(in: period, from: completed(content))
+    }
+
+    /// Every completed action of the edition that has its completion date, most recent first: what
+    /// ``completed(in:from:)`` picks from, so that bulletins share one pass over the edition.
+    static func completed(_ content: EditionContent) -> [(document: Document, action: Action)] {
         var result: [(document: Document, action: Action)] = []
-        for document in content.documents {
-            for action in document.actions where action.status == .completed {
-                if let date = action.completed, period.contains(date) { result.append((document, action)) }
+        for document in content.documents where !document.actions.isEmpty {
+            for action in document.actions where action.status == .completed && action.completed != nil {
+                result.append((document, action))
             }
         }
         return result.sorted(by: completedFirst)
+    }
+
+    /// The actions of `all` (``completed(_:)``) completed in `period`, in the same order (``completedFirst`` orders
+    /// any two actions, so filtering the sorted list gives what sorting the filtered one would).
+    static func completed(in period: MonthPeriod, from all: [(document: Document, action: Action)]) -> [(
+        document: Document, action: Action
+    )] {
+        all.filter { $0.action.completed.map(period.contains) == true }
     }
 
     static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action))

@@ -25,6 +25,31 @@ enum FileFacts {
         return names
     }
 
+    /// The bytes of the regular file at `path` (following links), read straight into an array of its size; nil when it
+    /// is missing, not a regular file, unreadable or changes size while read.
+    static func contents(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var result = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        let complete = result.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < size {
+                let count = read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return false }
+                filled += count
+            }
+            // One more byte means the file grew since fstat.
+            var extra: UInt8 = 0
+            return read(descriptor, &extra, 1) == 0
+        }
+        return complete ? result : nil
+    }
+
     /// The modification time of `info` as "seconds.nanoseconds".
     static func modified(_ info: stat) -> String {
         #if canImport(Darwin)

@@ -97,7 +97,7 @@ enum PageDigestFile {
 
     /// Reads a file of the previous output (`folder/path`), for ``PageReuse``; nil when missing or unreadable.
     static func readOutputFile(_ path: String, in folder: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) }
+        FileFacts.contents(folder + "/" + path)
     }
 
     /// Reads numbers, texts and digests written as above, never past the end (``SearchScoreFile`` reads with it too).

@@ -158,6 +158,8 @@ final class StagingFolder: @unchecked Sendable {
         let old = previous.map { OutputPathValidator.join($0, file.path) }
         switch file.contents {
         case .bytes(let bytes):
+            // Page reuse already read this file and checked its digest: link it without comparing again.
+            if let old, file.isPreviousOutput, link(old, target) == 0 { return WriteTally(bytes: bytes.count, kept: 1) }
             if let old, UnchangedFiles.linkIfSame(previous: old, bytes: bytes, to: target) {
                 return WriteTally(bytes: bytes.count, kept: 1)
             }

@@ -83,7 +83,7 @@ struct SiteRenderer: Sendable {
         self.paths = paths
         self.today = today
         self.siteDirectory = site.reader.siteDirectory
-        documents = DocumentPages(
+        var documents = DocumentPages(
             frame: frame, templates: templates, links: links, actions: actions, bodies: bodies,
             facts: DocumentFacts(
                 links: links, data: site.data, gitHistory: site.gitHistory, frameworks: config.frameworks,
@@ -92,6 +92,8 @@ struct SiteRenderer: Sendable {
                 ? PosterPages(frame: frame, templates: templates, paths: paths, baseURL: config.baseURL) : nil,
             relatedLessons: analysis.relatedLessons, frameworks: config.frameworks,
             includesGovernance: edition.includesGovernance, today: today)
+        documents.reuseBase = reuse?.sources.map(documents.reuseBaseInputs(sources:))
+        self.documents = documents
         bulletins = BulletinPages(
             frame: frame, templates: templates, links: links, bodies: bodies, config: config, data: site.data,
             themes: analysis.themes,

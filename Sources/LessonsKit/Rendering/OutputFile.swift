@@ -22,6 +22,10 @@ struct OutputFile: Sendable, Hashable {
     /// The links and ids of an HTML file the renderer built, recorded as it was written; nil for other files, and for
     /// HTML nobody recorded (the link check reads that HTML instead).
     private(set) var links: HTMLLinks?
+    /// Whether the bytes are those of the previous output's file at the same path, read back and checked against the
+    /// digest recorded with them (``PageReuse``): the writer then links that file without reading it again. It says how
+    /// the bytes were obtained, not what the file is, so equality leaves it out.
+    private(set) var isPreviousOutput = false
 
     /// Creates an output file from a relative path and its contents.
     init(path: String, contents: Contents) {
@@ -52,6 +56,24 @@ struct OutputFile: Sendable, Hashable {
         self.init(path: path, contents: .bytes(bytes))
         self.links = links
         isPage = true
+    }
+
+    /// The same file, its bytes known to be those of the previous output's file at its path (see ``isPreviousOutput``).
+    var fromPreviousOutput: OutputFile {
+        var file = self
+        file.isPreviousOutput = true
+        return file
+    }
+
+    static func == (lhs: OutputFile, rhs: OutputFile) -> Bool {
+        lhs.path == rhs.path && lhs.contents == rhs.contents && lhs.isPage == rhs.isPage && lhs.links == rhs.links
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(contents)
+        hasher.combine(isPage)
+        hasher.combine(links)
     }
 
     /// The same file as a form of a page (print, e-mail): not a page readers browse to, so the sitemap leaves it out.

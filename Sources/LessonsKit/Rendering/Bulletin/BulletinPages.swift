@@ -37,10 +37,11 @@ struct BulletinPages: Sendable {
         var diagnostics: [Diagnostic] = []
         let bulletins = content.documents(of: .bulletin)
         var listed: [(Document, BulletinIssue)] = []
+        let completed = bulletins.isEmpty ? [] : ActionsAnalysis.completed(content)
         for bulletin in bulletins {
             guard
                 let issue = BulletinAssembly.assemble(
-                    bulletin, content: content, data: data, config: config, themes: themes)
+                    bulletin, content: content, data: data, config: config, themes: themes, completed: completed)
             else {
                 continue
             }

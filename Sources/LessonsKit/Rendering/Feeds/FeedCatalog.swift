@@ -28,12 +28,19 @@ struct FeedCatalog: Sendable {
                     folder: paths.listFolder(of: type), title: "\(editionTitle): \(type.pluralName)",
                     documents: documents.filter { $0.type == type }))
         }
+        // A theme's feed carries the documents of the theme or of any theme below it: one pass files each document
+        // under its themes and their ancestors, in the feed's order.
+        var byTheme: [String: [Document]] = [:]
+        for document in documents where !document.themes.isEmpty {
+            var slugs: Set<String> = []
+            for slug in document.themes { slugs.formUnion(data.themeTree.selfAndAncestors(of: slug)) }
+            for slug in slugs { byTheme[slug, default: []].append(document) }
+        }
         for theme in data.themes {
-            let family = data.themeTree.selfAndDescendants(of: theme.slug)
             feeds.append(
                 Feed(
                     folder: "themes/\(theme.slug)/", title: "\(editionTitle): \(theme.title)",
-                    documents: documents.filter { !family.isDisjoint(with: $0.themes) }))
+                    documents: byTheme[theme.slug] ?? []))
         }
         self.feeds = feeds.filter { !$0.documents.isEmpty }
         byFolder = Dictionary(self.feeds.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })

@@ -5,11 +5,7 @@ extension DocumentPages {
     /// or that it lists as a related lesson, that document's file — or, for an id the edition does not publish, whether
     /// the site knows it and whether it is a draft. Nil when a file's digest is unknown: the page is then built.
     func reuseInputs(_ document: Document, sources: ReuseSources) -> PageInputs? {
-        var inputs = PageInputs(kind: "document 1")
-        inputs.add(frame: frame)
-        inputs.add(bytes: sources.site)
-        inputs.add("\(today.year)-\(today.month)-\(today.day ?? 0)")
-        inputs.add(includesGovernance)
+        var inputs = reuseBase ?? reuseBaseInputs(sources: sources)
         guard let own = sources.files[document.path] else { return nil }
         inputs.add(document.path)
         inputs.add(own)
@@ -48,6 +44,17 @@ extension DocumentPages {
         for id in related {
             guard addDocument(id) else { return nil }
         }
+        return inputs
+    }
+
+    /// What every document page's inputs start with: the frame, the site's other inputs, today and whether the edition
+    /// shows governance (kept in ``reuseBase`` once per edition, since hashing the frame per page is not free).
+    func reuseBaseInputs(sources: ReuseSources) -> PageInputs {
+        var inputs = PageInputs(kind: "document 1")
+        inputs.add(frame: frame)
+        inputs.add(bytes: sources.site)
+        inputs.add("\(today.year)-\(today.month)-\(today.day ?? 0)")
+        inputs.add(includesGovernance)
         return inputs
     }
 }

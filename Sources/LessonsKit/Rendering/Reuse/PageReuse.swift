@@ -184,7 +184,7 @@ final class PageReuse: Sendable {
             $0.entries[path] = entry
             $0.reused += 1
         }
-        return OutputFile(page: path, bytes: bytes, links: entry.links)
+        return OutputFile(page: path, bytes: bytes, links: entry.links).fromPreviousOutput
     }
 
     /// A page just rendered, recorded with `key` for the next build.

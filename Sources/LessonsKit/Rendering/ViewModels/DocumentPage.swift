@@ -12,6 +12,8 @@ struct DocumentPages: Sendable {
     let frameworks: [String: Framework]
     let includesGovernance: Bool
     let today: PartialDate
+    /// ``reuseBaseInputs(sources:)`` for the build's sources, made once per edition.
+    var reuseBase: PageInputs?
     var paths: SitePaths { links.paths }
     var content: EditionContent { links.content }
 

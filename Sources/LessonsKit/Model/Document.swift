@@ -20,7 +20,8 @@ struct Document: Sendable, Hashable {
                 id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
                 audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
                 reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: body,
-                bodyFirstLine: bodyFirstLine, path: path, fieldLocations: fieldLocations,
+                bodyFirstLine: bodyFirstLine, path: path,
+                fieldLocations: FieldLocations(fieldLocations, file: path),
                 bodyReferences: bodyReferences, frontMatter: frontMatter, bodyText: bodyText))
         self.videos = videos
     }
@@ -62,7 +63,7 @@ struct Document: Sendable, Hashable {
     /// The site-relative path of the file.
     var path: String { storage.fields.path }
     /// Where each front-matter field was written, by key.
-    var fieldLocations: [String: SourceLocation] { storage.fields.fieldLocations }
+    var fieldLocations: [String: SourceLocation] { storage.fields.fieldLocations.all(file: path) }
     /// Ids named in the body with `[[ID]]` or `[text](ID)`, located in the file.
     var bodyReferences: [Located<String>] { storage.fields.bodyReferences }
     /// The front matter as parsed, with every value's location (for checks that look at every string, such as privacy).
@@ -106,7 +107,7 @@ struct Document: Sendable, Hashable {
         var body: String
         let bodyFirstLine: Int
         let path: String
-        let fieldLocations: [String: SourceLocation]
+        let fieldLocations: FieldLocations
         let bodyReferences: [Located<String>]
         var frontMatter: YAMLNode
         let bodyText: String
@@ -115,9 +116,14 @@ struct Document: Sendable, Hashable {
     /// The id as used in paths and URLs.
     var slug: String { id.lowercased() }
 
+    /// Location of a field, or nil when the document has no such field.
+    func location(ofField field: String) -> SourceLocation? {
+        storage.fields.fieldLocations.location(of: field, file: path)
+    }
+
     /// Location of a field, or of the file's start when the field is absent.
     func location(of field: String) -> SourceLocation {
-        fieldLocations[field] ?? SourceLocation(file: path)
+        location(ofField: field) ?? SourceLocation(file: path)
     }
 
     /// Every id this document names in its front matter, with the field it came from and the types allowed there.

@@ -164,9 +164,12 @@ public enum BuildPipeline {
                 keeps: StagedEdition.keepsForPrinting(
                     bulletins: pdfChromium != nil, lessons: write && printMode != .off))
         }
+        // Each edition lets go of a body once its page is made (PreparedBodies): the site keeps no copy of them.
+        let bodies = editions.map { _ in PreparedBodies(site.bodies, documents: site.corpus.documents) }
+        site.bodies = [:]
         let rendered = await renderEditions(
             editions, outputs: outputs, site: site, theme: theme, templates: templates, today: today,
-            options: options, reuse: reuse, bulletinPDFs: pdfChromium != nil)
+            options: options, reuse: reuse, bulletinPDFs: pdfChromium != nil, bodies: bodies)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
@@ -299,7 +302,8 @@ public enum BuildPipeline {
     /// Renders each edition in its own task; results come back in the order the editions were asked for.
     private static func renderEditions(
         _ editions: [Edition], outputs: [StagedEdition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet,
-        today: PartialDate, options: BuildOptions, reuse: [String: PageReuse]?, bulletinPDFs: Bool
+        today: PartialDate, options: BuildOptions, reuse: [String: PageReuse]?, bulletinPDFs: Bool,
+        bodies: [PreparedBodies]
     ) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
         let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
@@ -308,7 +312,8 @@ public enum BuildPipeline {
                     let started = DispatchTime.now().uptimeNanoseconds
                     let renderer = SiteRenderer(
                         site: site, theme: theme, templates: templates, edition: edition, today: today,
-                        includeDrafts: options.includeDrafts, reuse: reuse?[edition.name], bulletinPDFs: bulletinPDFs)
+                        includeDrafts: options.includeDrafts, reuse: reuse?[edition.name], bulletinPDFs: bulletinPDFs,
+                        bodies: bodies[index])
                     let diagnostics = await renderer.render(jobs: jobs, into: outputs[index])
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                     return (

@@ -115,7 +115,7 @@ struct BulletinPDFStage: Sendable {
                             .warning(
                                 .bulletinTooLong,
                                 "the print edition of \(bulletin.id) has \(pages) A4 pages, more than max_pages (\(details.maxPages))",
-                                at: bulletin.fieldLocations["max_pages"] ?? bulletin.location(of: "id"),
+                                at: bulletin.location(ofField: "max_pages") ?? bulletin.location(of: "id"),
                                 hint: "shorten the foreword or the lead lesson, name fewer lessons, or raise max_pages")
                         )
                     }

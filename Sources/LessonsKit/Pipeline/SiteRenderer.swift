@@ -27,10 +27,11 @@ struct SiteRenderer: Sendable {
     let feeds: FeedFiles
 
     /// Prepares the edition's rendering context, hashing asset names so browsers never use a stale stylesheet;
-    /// with `bulletinPDFs`, bulletin pages link to the PDFs the build is about to print.
+    /// with `bulletinPDFs`, bulletin pages link to the PDFs the build is about to print. `bodies` holds the documents'
+    /// parsed bodies for this edition alone (the site's own, ``LoadedSite/bodies``, when nil).
     init(
         site: LoadedSite, theme: ThemeFiles, templates: TemplateSet, edition: Edition, today: PartialDate,
-        includeDrafts: Bool, reuse: PageReuse? = nil, bulletinPDFs: Bool = false
+        includeDrafts: Bool, reuse: PageReuse? = nil, bulletinPDFs: Bool = false, bodies prepared: PreparedBodies? = nil
     ) {
         var templates = templates
         templates.reuse = reuse
@@ -78,7 +79,8 @@ struct SiteRenderer: Sendable {
             content: content, paths: paths, attachments: site.attachments, siteDirectory: site.reader.siteDirectory,
             knownIds: Set(site.corpus.documents.map(\.slug)),
             draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)), isDraftBuild: includeDrafts,
-            language: config.language, prepared: site.bodies)
+            language: config.language,
+            prepared: prepared ?? PreparedBodies(site.bodies, documents: site.corpus.documents))
         self.content = content
         self.paths = paths
         self.today = today
@@ -164,6 +166,7 @@ struct SiteRenderer: Sendable {
                     Array(content.documents.filter { $0.type != .bulletin }.enumerated()), jobs: jobs
                 ) { item in
                     let page = documents.page(item.element)
+                    documents.bodies.prepared.release(item.element)
                     emit(item.offset, page.files)
                     return page.diagnostics
                 }

@@ -37,6 +37,13 @@ final class PartialFragments: Sendable {
     /// Mustache for the rest of the edition.
     static let trialRenders = 32
     private let state = Mutex(State())
+    /// The edition's link and id texts, which kept fragments share with its pages.
+    private let linkTexts: SharedLinkTexts
+
+    /// An empty cache whose fragments keep their link and id texts in `linkTexts`.
+    init(linkTexts: SharedLinkTexts = SharedLinkTexts()) {
+        self.linkTexts = linkTexts
+    }
 
     /// The page render running on this task, whose lookups this cache answers.
     @TaskLocal static var render: Render?
@@ -86,7 +93,7 @@ final class PartialFragments: Sendable {
         let html = LinkRecorder.$current.withValue(recorder) {
             library.render(root, withTemplate: PartialFragmentRewrite.wrapperName(partial)) ?? ""
         }
-        let fragment = root.climbed ? nil : HTMLFragment(html: html, links: recorder.recorded)
+        let fragment = root.climbed ? nil : kept(html, recorder)
         let size = Key.size + html.utf8.count
         state.withLock { state in
             guard state.bytes + size <= Self.capacity else { return }
@@ -94,6 +101,16 @@ final class PartialFragments: Sendable {
             state.bytes += size
         }
         return fragment
+    }
+}
+
+extension PartialFragments {
+    /// A fragment as the cache keeps it: its HTML in a string of its own length (Mustache writes by appending, so a
+    /// rendered string can hold up to twice its length), and its links with the edition's shared texts.
+    fileprivate func kept(_ html: String, _ recorder: LinkRecorder) -> HTMLFragment {
+        var html = html
+        return HTMLFragment(
+            html: html.withUTF8 { String(decoding: $0, as: UTF8.self) }, links: linkTexts.shared(recorder.recorded))
     }
 }
 
@@ -143,8 +160,10 @@ extension PartialFragments {
         let html = LinkRecorder.$current.withValue(recorder) {
             library.render(reading, withTemplate: PartialFragmentRewrite.pageWrapperName(partial)) ?? ""
         }
-        let fragment = HTMLFragment(html: html, links: recorder.recorded)
-        guard let key = Self.pageKey(partial, shape: reading.names, root: root) else { return fragment }
+        guard let key = Self.pageKey(partial, shape: reading.names, root: root) else {
+            return HTMLFragment(html: html, links: recorder.recorded)
+        }
+        let fragment = kept(html, recorder)
         let size = Key.size + html.utf8.count
         state.withLock { state in
             state.misses[partial, default: 0] += 1

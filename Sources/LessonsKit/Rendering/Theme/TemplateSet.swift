@@ -17,18 +17,21 @@ struct TemplateSet: Sendable {
     private let fragmentPartials: Set<String>
     /// The fragments rendered so far for this edition (``PartialFragments``); nil when no call is rewritten.
     private var fragments: PartialFragments?
+    /// The link and id texts of this edition's pages, each kept once (``SharedLinkTexts``).
+    private var linkTexts = SharedLinkTexts()
 
     private init(library: MustacheLibrary, names: Set<String>, recordsLinks: Bool, fragmentPartials: Set<String>) {
         self.library = library
         self.names = names
         self.recordsLinks = recordsLinks
         self.fragmentPartials = fragmentPartials
-        self.fragments = fragmentPartials.isEmpty ? nil : PartialFragments()
+        self.fragments = fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts)
     }
 
-    /// Starts an edition: fragments rendered for another edition's pages are let go.
+    /// Starts an edition: fragments rendered for another edition's pages, and its link texts, are let go.
     mutating func startEdition() {
-        fragments = fragmentPartials.isEmpty ? nil : PartialFragments()
+        linkTexts = SharedLinkTexts()
+        fragments = fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts)
     }
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
@@ -166,7 +169,7 @@ struct TemplateSet: Sendable {
         let text = PartialFragments.$render.withValue(fragments) {
             LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }
         }
-        return RenderedHTML(text: text, links: recordsLinks ? recorder.recorded : nil)
+        return RenderedHTML(text: text, links: recordsLinks ? linkTexts.shared(recorder.recorded) : nil)
     }
 
     /// The empty value a literal link or id is recorded through (``RecordingTemplate/literalName``).

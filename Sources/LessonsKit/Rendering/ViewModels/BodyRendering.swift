@@ -13,8 +13,8 @@ struct BodyRenderer: Sendable {
     let isDraftBuild: Bool
     /// The language of video captions that do not name one.
     let language: String
-    /// Each document's body as parsed once when decoded, by content path.
-    let prepared: [String: PreparedMarkdown]
+    /// Each document's body as parsed once when decoded, by content path, until its page is made.
+    let prepared: PreparedBodies
 
     /// The body's one parse (parsed here only for a document that did not come through the decoder, as in tests).
     func preparedBody(_ document: Document) -> PreparedMarkdown {

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// What a build keeps in memory is kept compactly, and let go once used, without changing what anything reads.
+@Suite struct HeldMemoryTests {
+    /// Where the bytes of a string too long to be held inline are.
+    static func storage(_ text: String) -> UnsafeRawPointer? {
+        precondition(text.utf8.count > 15, "a small string has no storage of its own")
+        return text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+    }
+
+    @Test func equalLinkTextsOfTwoPagesAreOneString() {
+        let texts = SharedLinkTexts()
+        // Made apart, so each page starts with strings of its own.
+        func page(_ folder: String) -> HTMLLinks {
+            HTMLLinks(
+                links: ["../../lessons/" + folder + "/index.html", "../../themes/falls-prevention/", "#main"],
+                ids: ["section-" + folder + "-notes", "main"])
+        }
+        let first = page("ll-2026-001")
+        let second = page("ll-2026-001")
+        #expect(Self.storage(first.links[0]) != Self.storage(second.links[0]))
+        let sharedFirst = texts.shared(first)
+        let sharedSecond = texts.shared(second)
+        #expect(sharedFirst == first)
+        #expect(sharedSecond == second)
+        for (a, b) in zip(sharedFirst.links, sharedSecond.links) where a.utf8.count > 15 {
+            #expect(Self.storage(a) == Self.storage(b), "\(a)")
+        }
+        let firstId = sharedFirst.ids.first { $0.hasPrefix("section-") }
+        let secondId = sharedSecond.ids.first { $0.hasPrefix("section-") }
+        #expect(firstId.map(Self.storage) == secondId.map(Self.storage))
+        // Another edition's texts are its own.
+        let other = SharedLinkTexts().shared(second)
+        #expect(Self.storage(other.links[0]) != Self.storage(sharedFirst.links[0]))
+    }
+
+    @Test func fieldLocationsAnswerAsTheDictionaryTheyAreMadeFrom() {
+        let file = "content/lessons/ll-2026-001.md"
+        let locations = [
+            "id": SourceLocation(file: file, line: 2, column: 5),
+            "title": SourceLocation(file: file, line: 3, column: 8),
+            "privacy_reviewed_by": SourceLocation(file: file, line: 14, column: 3),
+            "elsewhere": SourceLocation(file: "data/themes.yaml", line: 9, column: 1),
+            "far": SourceLocation(file: file, line: Int(UInt32.max) + 2, column: 1),
+        ]
+        let compact = FieldLocations(locations, file: file)
+        #expect(compact.all(file: file) == locations)
+        for (key, location) in locations { #expect(compact.location(of: key, file: file) == location) }
+        #expect(compact.location(of: "summary", file: file) == nil)
+        #expect(compact == FieldLocations(locations, file: file))
+        var moved = locations
+        moved["title"] = SourceLocation(file: file, line: 3, column: 9)
+        #expect(compact != FieldLocations(moved, file: file))
+    }
+
+    @Test func aBodyIsLetGoOnceItsPageIsMadeButABulletinsAreKept() async throws {
+        let reader = SiteReader(siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
+        let (loaded, data, _) = LoadedSite.loadConfiguration(reader: reader)
+        let config = try #require(loaded)
+        let documents = await LoadedSite.loadDecoded(
+            reader: reader, listing: reader.listContent(), config: config, data: data, jobs: 1, checks: nil, cache: nil)
+        var site = LoadedSite(
+            config: config, data: data, corpus: documents.corpus, attachments: documents.listing.attachments,
+            reader: reader, diagnostics: [])
+        site.bodies = documents.bodies
+        let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)
+        let templates = try #require(TemplateSet.parse(theme).0)
+        let edition = try #require(config.edition(named: "staff"))
+        let today = PartialDate(year: 2026, month: 11, day: 27)
+        let bodies = PreparedBodies(site.bodies, documents: site.corpus.documents)
+        let renderer = SiteRenderer(
+            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
+            bodies: bodies)
+        let (files, _) = await renderer.render(jobs: 2)
+        // The same pages as a renderer that keeps every body.
+        let (keptFiles, _) = await SiteRenderer(
+            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false
+        ).render(jobs: 2)
+        #expect(files == keptFiles)
+
+        var leads: Set<String> = []
+        for bulletin in renderer.content.documents(of: .bulletin) {
+            if case .bulletin(let details) = bulletin.details, let lead = details.lead {
+                leads.insert(lead.value.lowercased())
+            }
+        }
+        #expect(!leads.isEmpty, "the example has a bulletin with a lead lesson")
+        for document in renderer.content.documents {
+            let kept = document.type == .bulletin || leads.contains(document.slug)
+            #expect((bodies[document.path] != nil) == kept, "\(document.path)")
+        }
+        // The bulletin pages made again after the render (as the PDF stage does) still show their bodies.
+        let again = renderer.bulletins.pagesLinkingPDFs(renderer.bulletins.plannedPDFs)
+        #expect(!again.isEmpty)
+        let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for page in again { #expect(byPath[page.path] == page, "\(page.path)") }
+    }
+}

@@ -16,7 +16,9 @@ enum PageDigestFile {
 
     /// The bytes of the file for `entries` of the edition written to `folder`.
     static func encoded(_ entries: [String: PageReuse.Entry], folder: String) -> [UInt8] {
-        var bytes = magic
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size(of: entries, folder: folder))
+        bytes += magic
         TemplateValueBytes.appendLength(format, to: &bytes)
         TemplateValueBytes.appendText(folder, to: &bytes)
         TemplateValueBytes.appendLength(entries.count, to: &bytes)
@@ -38,6 +40,30 @@ enum PageDigestFile {
         }
         bytes += ChecksummedFile.checksum(bytes)
         return bytes
+    }
+
+    /// How many bytes ``encoded(_:folder:)`` writes, counted first so that its buffer is made once at that size: the
+    /// links of every page make the file tens of megabytes for a large site, and a buffer grown by doubling holds up to
+    /// twice its bytes, plus the half it is copied from, just as the build ends.
+    static func size(of entries: [String: PageReuse.Entry], folder: String) -> Int {
+        func text(_ text: String) -> Int { 8 + text.utf8.count }
+        var size = magic.count + 8 + text(folder) + 8 + ChecksummedFile.checksum([UInt8]()).count
+        for (path, entry) in entries {
+            size += text(path) + 2 * MemoryLayout<Digest32>.size + 1
+            if let links = entry.links {
+                size += 8 + links.links.reduce(0) { $0 + text($1) } + 8 + links.ids.reduce(0) { $0 + text($1) }
+            }
+            size += 1
+            guard let record = entry.document else { continue }
+            size += record.inputs.bytes.count + 8
+            for item in record.diagnostics.map(BuildRecord.StoredDiagnostic.init) {
+                size += [item.severity, item.code, item.message, item.file].reduce(0) { $0 + text($1) }
+                size += 1 + (item.hint.map(text) ?? 0) + 16
+            }
+            size += 8 + record.copies.reduce(0) { $0 + text($1.path) + text($1.source) }
+            size += 1 + (record.poster.map(text) ?? 0)
+        }
+        return size
     }
 
     private static func append(_ record: PageReuse.DocumentRecord?, to bytes: inout [UInt8]) {

@@ -84,6 +84,8 @@ struct PageReuseTests {
         let entries = ["index.html": entry, "lessons/a/index.html": linked, "lessons/b/index.html": documented]
         let bytes = PageDigestFile.encoded(entries, folder: "/out")
         #expect(PageDigestFile.decoded(bytes, folder: "/out") == entries)
+        // Counted before it is written, so its buffer is made once.
+        #expect(PageDigestFile.size(of: entries, folder: "/out") == bytes.count)
         #expect(PageDigestFile.decoded(bytes, folder: "/elsewhere").isEmpty, "written for another output folder")
         #expect(PageDigestFile.decoded(Array(bytes.dropLast(7)), folder: "/out").isEmpty, "truncated")
         #expect(PageDigestFile.decoded([], folder: "/out").isEmpty, "empty")

@@ -89,7 +89,7 @@ import Testing
         }
         #expect(!leads.isEmpty, "the example has a bulletin with a lead lesson")
         for document in renderer.content.documents {
-            let kept = document.type == .bulletin || leads.contains(document.slug)
+            let kept = [.bulletin, .lesson].contains(document.type) || leads.contains(document.slug)
             #expect((bodies[document.path] != nil) == kept, "\(document.path)")
         }
         // The bulletin pages made again after the render (as the PDF stage does) still show their bodies.

@@ -6,7 +6,8 @@ import Synchronization
 /// A body's HTML is most of what a decoded document holds (about 2 KB each, 19 MB for 10,000 documents), and all but a
 /// few are read once: by the document's own page. The render hands each page's body back with ``release(_:)`` once
 /// the page is made, so the bodies do not all stay in memory until the last page of the edition. Bodies a bulletin
-/// shows (its foreword, its lead lesson) are kept: the bulletin stages may render those pages again after the PDFs.
+/// may show (its foreword, and every lesson, since a bulletin without a `lead:` leads with a lesson of its period) are
+/// kept: the bulletin pages render alongside and may be rendered again after the PDFs.
 final class PreparedBodies: Sendable {
     private let bodies: Mutex<[String: PreparedMarkdown]>
     /// Lower-cased ids of the documents whose bodies are never let go.
@@ -31,7 +32,8 @@ final class PreparedBodies: Sendable {
 
     /// Lets go of `document`'s body: its page is made, and nothing else of the edition shows it.
     func release(_ document: Document) {
-        guard document.type != .bulletin, !kept.contains(document.slug) else { return }
+        // A bulletin without a `lead:` leads with a lesson of its period (BulletinAssembly): every lesson is kept.
+        guard document.type != .bulletin, document.type != .lesson, !kept.contains(document.slug) else { return }
         _ = bodies.withLock { $0.removeValue(forKey: document.path) }  // freed once the lock is let go
     }
 }

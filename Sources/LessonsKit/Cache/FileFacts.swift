@@ -6,7 +6,7 @@
     import Darwin
 #endif
 
-/// Small POSIX facts about files that the cache and the writer share: a folder's entry names and a file's
+/// Small POSIX facts about files that the cache and the writer share: a folder's entry names, a file's bytes and its
 /// modification time as text.
 enum FileFacts {
     /// The names in the folder at `path` (without `.` and `..`), or nil when it cannot be opened.
@@ -28,12 +28,23 @@ enum FileFacts {
     /// The bytes of the regular file at `path` (following links), read straight into an array of its size; nil when it
     /// is missing, not a regular file, unreadable or changes size while read.
     static func contents(_ path: String) -> [UInt8]? {
+        bytes(path, size: nil)
+    }
+
+    /// The first `size` bytes of the regular file at `path` (following links); nil when it is missing, not a regular
+    /// file, unreadable or shorter.
+    static func contents(_ path: String, size: Int) -> [UInt8]? {
+        bytes(path, size: size)
+    }
+
+    /// Reads `size` bytes, or with nil the whole file, which must then not grow while read.
+    private static func bytes(_ path: String, size wanted: Int?) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
+        let size = wanted ?? Int(info.st_size)
         var result = [UInt8](repeating: 0, count: size)
         var filled = 0
         let complete = result.withUnsafeMutableBytes { buffer -> Bool in
@@ -43,6 +54,7 @@ enum FileFacts {
                 if count <= 0 { return false }
                 filled += count
             }
+            guard wanted == nil else { return true }
             // One more byte means the file grew since fstat.
             var extra: UInt8 = 0
             return read(descriptor, &extra, 1) == 0

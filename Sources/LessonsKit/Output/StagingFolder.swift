@@ -80,7 +80,7 @@ final class StagingFolder: @unchecked Sendable {
     /// The bytes of a file written into the staging folder, or nil.
     func contents(of relativePath: String) -> [UInt8]? {
         let full = OutputPathValidator.join(path, relativePath)
-        return UnchangedFiles.regularFileSize(full).flatMap { UnchangedFiles.contents(full, size: $0) }
+        return FileFacts.contents(full)
     }
 
     /// Writes the marker file and swaps the staging folder in place of the output folder; on failure the previous

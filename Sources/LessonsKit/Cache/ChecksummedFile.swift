@@ -19,4 +19,21 @@ enum ChecksummedFile {
         guard bytes[end...].elementsEqual(checksum(bytes[..<end])) else { return nil }
         return magic.count..<end
     }
+
+    /// What `body` reads from the content of `bytes`; nil when the magic or checksum does not match, when `body` throws
+    /// or returns nil, or when it leaves bytes unread.
+    static func read<Value>(
+        _ bytes: [UInt8], magic: [UInt8], _ body: (inout CacheByteReader) throws(CacheBytesError) -> Value?
+    ) -> Value? {
+        guard let content = content(of: bytes, magic: magic) else { return nil }
+        return bytes.withUnsafeBytes { raw -> Value? in
+            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[content]))
+            do throws(CacheBytesError) {
+                let value = try body(&reader)
+                return reader.isAtEnd ? value : nil
+            } catch {
+                return nil
+            }
+        }
+    }
 }

@@ -112,28 +112,21 @@ struct InputStamps: Sendable, Hashable {
 
     /// The stamps held in `bytes` when they were written for `siteDirectory` and read back whole; else nil.
     static func decoded(_ bytes: [UInt8], siteDirectory: String) -> InputStamps? {
-        guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return nil }
-        return bytes.withUnsafeBytes { raw -> InputStamps? in
-            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[content]))
-            do throws(CacheBytesError) {
-                guard try reader.int() == format, try reader.string() == siteDirectory else { return nil }
-                let began = Int64(try reader.int())
-                let count = try reader.count()
-                var files: [String: Entry] = [:]
-                files.reserveCapacity(count)
-                for _ in 0..<count {
-                    let path = try reader.string()
-                    let stamp = Stamp(
-                        size: Int64(try reader.int()), device: UInt64(UInt(bitPattern: try reader.int())),
-                        inode: UInt64(UInt(bitPattern: try reader.int())), modified: Int64(try reader.int()),
-                        changed: Int64(try reader.int()))
-                    files[path] = Entry(stamp: stamp, digest: try reader.string())
-                }
-                return reader.isAtEnd
-                    ? InputStamps(siteDirectory: siteDirectory, hashingBegan: began, files: files) : nil
-            } catch {
-                return nil
+        ChecksummedFile.read(bytes, magic: magic) { reader throws(CacheBytesError) -> InputStamps? in
+            guard try reader.int() == format, try reader.string() == siteDirectory else { return nil }
+            let began = Int64(try reader.int())
+            let count = try reader.count()
+            var files: [String: Entry] = [:]
+            files.reserveCapacity(count)
+            for _ in 0..<count {
+                let path = try reader.string()
+                let stamp = Stamp(
+                    size: Int64(try reader.int()), device: UInt64(UInt(bitPattern: try reader.int())),
+                    inode: UInt64(UInt(bitPattern: try reader.int())), modified: Int64(try reader.int()),
+                    changed: Int64(try reader.int()))
+                files[path] = Entry(stamp: stamp, digest: try reader.string())
             }
+            return InputStamps(siteDirectory: siteDirectory, hashingBegan: began, files: files)
         }
     }
 }

@@ -67,34 +67,28 @@ struct LinkCheckRecord: Sendable, Equatable {
 
     /// The record held in `bytes` when it was written under `key` and reads back whole; else nil.
     static func decoded(_ bytes: [UInt8], key: String) -> LinkCheckRecord? {
-        guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return nil }
-        return bytes.withUnsafeBytes { raw -> LinkCheckRecord? in
-            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[content]))
-            do throws(CacheBytesError) {
-                guard try reader.int() == format, try reader.string() == key else { return nil }
-                let count = try reader.count()
-                var paths: [String] = []
-                var pages: [Page?] = []
-                paths.reserveCapacity(count)
-                pages.reserveCapacity(count)
-                for _ in 0..<count {
-                    paths.append(try reader.string())
-                    pages.append(
-                        try reader.optional { reader throws(CacheBytesError) -> Page in
-                            let links = Array(try reader.raw(32))
-                            let ids = Array(try reader.raw(32))
-                            let targets = try reader.array { reader throws(CacheBytesError) -> Int in
-                                let target = try reader.int()
-                                guard target >= 0, target < count else { throw CacheBytesError() }
-                                return target
-                            }
-                            return Page(links: links, ids: ids, targets: targets)
-                        })
-                }
-                return reader.isAtEnd ? LinkCheckRecord(key: key, paths: paths, pages: pages) : nil
-            } catch {
-                return nil
+        ChecksummedFile.read(bytes, magic: magic) { reader throws(CacheBytesError) -> LinkCheckRecord? in
+            guard try reader.int() == format, try reader.string() == key else { return nil }
+            let count = try reader.count()
+            var paths: [String] = []
+            var pages: [Page?] = []
+            paths.reserveCapacity(count)
+            pages.reserveCapacity(count)
+            for _ in 0..<count {
+                paths.append(try reader.string())
+                pages.append(
+                    try reader.optional { reader throws(CacheBytesError) -> Page in
+                        let links = Array(try reader.raw(32))
+                        let ids = Array(try reader.raw(32))
+                        let targets = try reader.array { reader throws(CacheBytesError) -> Int in
+                            let target = try reader.int()
+                            guard target >= 0, target < count else { throw CacheBytesError() }
+                            return target
+                        }
+                        return Page(links: links, ids: ids, targets: targets)
+                    })
             }
+            return LinkCheckRecord(key: key, paths: paths, pages: pages)
         }
     }
 }

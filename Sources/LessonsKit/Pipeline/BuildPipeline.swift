@@ -165,7 +165,7 @@ public enum BuildPipeline {
                     bulletins: pdfChromium != nil, lessons: write && printMode != .off))
         }
         // Each edition lets go of a body once its page is made (PreparedBodies): the site keeps no copy of them.
-        let bodies = editions.map { _ in PreparedBodies(site.bodies, documents: site.corpus.documents) }
+        let bodies = editions.map { _ in PreparedBodies(site.bodies) }
         site.bodies = [:]
         let rendered = await renderEditions(
             editions, outputs: outputs, site: site, theme: theme, templates: templates, today: today,

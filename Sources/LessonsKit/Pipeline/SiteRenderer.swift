@@ -80,7 +80,7 @@ struct SiteRenderer: Sendable {
             knownIds: Set(site.corpus.documents.map(\.slug)),
             draftIds: Set(site.corpus.documents.filter(\.isDraft).map(\.slug)), isDraftBuild: includeDrafts,
             language: config.language,
-            prepared: prepared ?? PreparedBodies(site.bodies, documents: site.corpus.documents))
+            prepared: prepared ?? PreparedBodies(site.bodies))
         self.content = content
         self.paths = paths
         self.today = today

@@ -70,7 +70,7 @@ import Testing
         let templates = try #require(TemplateSet.parse(theme).0)
         let edition = try #require(config.edition(named: "staff"))
         let today = PartialDate(year: 2026, month: 11, day: 27)
-        let bodies = PreparedBodies(site.bodies, documents: site.corpus.documents)
+        let bodies = PreparedBodies(site.bodies)
         let renderer = SiteRenderer(
             site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
             bodies: bodies)

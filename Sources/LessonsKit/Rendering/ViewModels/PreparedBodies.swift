@@ -10,19 +10,10 @@ import Synchronization
 /// kept: the bulletin pages render alongside and may be rendered again after the PDFs.
 final class PreparedBodies: Sendable {
     private let bodies: Mutex<[String: PreparedMarkdown]>
-    /// Lower-cased ids of the documents whose bodies are never let go.
-    private let kept: Set<String>
 
-    /// Holds `bodies`; the bodies of the bulletins of `documents` and of the lessons they lead are kept to the end.
-    init(_ bodies: [String: PreparedMarkdown], documents: [Document] = []) {
+    /// Holds `bodies`; bulletins' and lessons' bodies are kept to the end.
+    init(_ bodies: [String: PreparedMarkdown]) {
         self.bodies = Mutex(bodies)
-        var kept: Set<String> = []
-        for document in documents {
-            guard case .bulletin(let details) = document.details else { continue }
-            kept.insert(document.slug)
-            if let lead = details.lead { kept.insert(lead.value.lowercased()) }
-        }
-        self.kept = kept
     }
 
     /// The body of the document at content path `path`, unless it was let go.
@@ -32,8 +23,9 @@ final class PreparedBodies: Sendable {
 
     /// Lets go of `document`'s body: its page is made, and nothing else of the edition shows it.
     func release(_ document: Document) {
-        // A bulletin without a `lead:` leads with a lesson of its period (BulletinAssembly): every lesson is kept.
-        guard document.type != .bulletin, document.type != .lesson, !kept.contains(document.slug) else { return }
+        // A bulletin leads with a lesson (named by `lead:`, or else one of its period; BulletinAssembly takes only
+        // lessons): every lesson is kept.
+        guard document.type != .bulletin, document.type != .lesson else { return }
         _ = bodies.withLock { $0.removeValue(forKey: document.path) }  // freed once the lock is let go
     }
 }

@@ -5,9 +5,10 @@ import Foundation
 /// It holds `build.json` (the last successful build's input key and output fingerprints, see ``BuildRecord``),
 /// `inputs.bin` (each input file's stamp and digest, see ``InputStamps``), `pdf/` (printed PDFs by key, see
 /// ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``), `documents/` (each content file
-/// decoded, see ``DecodedDocumentFile``), `derived/` (each edition's search scores, see ``SearchScoreFile``) and
-/// `links/` (each edition's last successful link check, see ``LinkCheckRecord``). Everything in it can be deleted at
-/// any time; `--clean` ignores it for one build (and the build then writes it afresh).
+/// decoded, see ``DecodedDocumentFile``), `derived/` (each edition's search scores and card fragments, see
+/// ``SearchScoreFile`` and ``CardFragmentFile``) and `links/` (each edition's last successful link check, see
+/// ``LinkCheckRecord``). Everything in it can be deleted at any time; `--clean` ignores it for one build (and the build
+/// then writes it afresh).
 struct BuildCacheFolder: Sendable, Hashable {
     /// The default folder name inside the site.
     static let defaultName = ".lessons-cache"
@@ -38,6 +39,11 @@ struct BuildCacheFolder: Sendable, Hashable {
     /// The search index's scored terms of an edition's last build (see ``SearchScoreFile``), named like its page digests.
     func searchScoresPath(edition: String) -> String {
         path + "/derived/search-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
+    }
+
+    /// The card fragments of an edition's last build (see ``CardFragmentFile``), named like its page digests.
+    func cardFragmentsPath(edition: String) -> String {
+        path + "/derived/cards-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
     }
 
     /// The path of the cached PDF with `key`.

@@ -6,6 +6,26 @@ struct CacheByteWriter {
     /// What has been written so far.
     private(set) var bytes: [UInt8] = []
 
+    /// An empty record.
+    init() {}
+
+    /// An empty record with room for `capacity` bytes, for one whose size is known beforehand (it is then not grown
+    /// by doubling, which for a large file would hold up to twice its size).
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// One byte as it is.
+    mutating func byte(_ value: UInt8) {
+        bytes.append(value)
+    }
+
+    /// The bytes written, followed by their SHA-256 (``ChecksummedFile``).
+    mutating func checksummed() -> [UInt8] {
+        bytes += ChecksummedFile.checksum(bytes)
+        return bytes
+    }
+
     /// A whole number, any sign.
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))

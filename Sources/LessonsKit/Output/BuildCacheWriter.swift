@@ -39,6 +39,13 @@ struct BuildCacheWriter: Sendable {
         storeFile(path, bytes: SearchScoreFile.encoded(table, tool: tool))
     }
 
+    /// Stores the card fragments of an edition just written, rendered under `seed` (see ``CardFragmentFile``).
+    func storeCardFragments(_ entries: [StoredCardFragments.Entry], seed: [UInt8], edition: String) {
+        let path = folder.cardFragmentsPath(edition: edition)
+        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        storeFile(path, bytes: CardFragmentFile.encoded(entries, seed: seed))
+    }
+
     /// Stores the link check of an edition just written (see ``LinkCheckRecord``).
     func storeLinkCheck(_ record: LinkCheckRecord, edition: String) {
         let path = LinkCheckRecord.path(in: folder, edition: edition)

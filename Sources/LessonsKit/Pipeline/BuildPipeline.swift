@@ -185,6 +185,10 @@ public enum BuildPipeline {
             clock.record(
                 "  search entries reused \(reusedScores)/\(reusedScores + scores.map(\.scored).reduce(0, +))",
                 seconds: 0)
+            let cards = reuse?.values.compactMap { $0.cardFragments?.counts } ?? []
+            let reusedCards = cards.map(\.reused).reduce(0, +)
+            clock.record(
+                "  cards reused \(reusedCards)/\(reusedCards + cards.map(\.rendered).reduce(0, +))", seconds: 0)
         }
 
         // 5a. Bulletin PDFs (build only, and only when rendering found no error): Chromium prints the print pages in a

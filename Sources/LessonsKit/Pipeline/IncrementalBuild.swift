@@ -98,7 +98,12 @@ struct IncrementalBuild: Sendable {
             ignoreCache
                 ? SearchScoreTable() : SearchScoreFile.read(from: folder, edition: edition.name, tool: Self.tool)
         }
-        return PageReuse(seed: seed, previous: previous, sources: sources, searchScores: searchScores) {
+        let cards = StoredCardFragments {
+            ignoreCache ? [:] : CardFragmentFile.read(from: folder, edition: edition.name, seed: seed)
+        }
+        return PageReuse(
+            seed: seed, previous: previous, sources: sources, searchScores: searchScores, cardFragments: cards
+        ) {
             PageDigestFile.readOutputFile($0, in: output)
         }
     }
@@ -106,12 +111,16 @@ struct IncrementalBuild: Sendable {
     /// The tool's identity in the cache's files: its version and executable.
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
-    /// Stores the page digests and search scores of `edition`, just written to `output`, for the next build.
+    /// Stores the page digests, search scores and card fragments of `edition`, just written to `output`, for the next
+    /// build (the cards only when some were rendered).
     func storePages(_ reuse: PageReuse, edition: Edition, output: String) {
         let writer = BuildCacheWriter(folder: folder)
         writer.storePageDigests(reuse.entries, edition: edition.name, output: output)
         if let table = reuse.searchScores?.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
+        }
+        if let cards = reuse.cardFragments?.entries() {
+            writer.storeCardFragments(cards, seed: reuse.seed, edition: edition.name)
         }
     }
 

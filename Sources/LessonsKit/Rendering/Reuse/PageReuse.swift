@@ -50,6 +50,8 @@ final class PageReuse: Sendable {
     let sources: ReuseSources?
     /// The search index's scored terms of the last build and of this one (see ``SearchScoreCache``).
     let searchScores: SearchScoreCache?
+    /// The card fragments of the last build and of this one (see ``StoredCardFragments``).
+    let cardFragments: StoredCardFragments?
 
     /// The digest of the templates and the tool, with which every page's model digest starts.
     let seed: [UInt8]
@@ -70,12 +72,13 @@ final class PageReuse: Sendable {
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
     init(
         seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil, searchScores: SearchScoreCache? = nil,
-        readPrevious: @escaping @Sendable (String) -> [UInt8]?
+        cardFragments: StoredCardFragments? = nil, readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
         self.seed = seed
         self.previous = previous
         self.sources = sources
         self.searchScores = searchScores
+        self.cardFragments = cardFragments
         self.readPrevious = readPrevious
     }
 

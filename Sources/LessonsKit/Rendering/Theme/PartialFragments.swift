@@ -39,10 +39,14 @@ final class PartialFragments: Sendable {
     private let state = Mutex(State())
     /// The edition's link and id texts, which kept fragments share with its pages.
     private let linkTexts: SharedLinkTexts
+    /// The last build's item fragments (cards), asked before one is rendered, and told of each one rendered.
+    private let stored: StoredCardFragments?
 
-    /// An empty cache whose fragments keep their link and id texts in `linkTexts`.
-    init(linkTexts: SharedLinkTexts = SharedLinkTexts()) {
+    /// An empty cache whose fragments keep their link and id texts in `linkTexts`, and whose item fragments come from
+    /// `stored` when the last build rendered them.
+    init(linkTexts: SharedLinkTexts = SharedLinkTexts(), stored: StoredCardFragments? = nil) {
         self.linkTexts = linkTexts
+        self.stored = stored
     }
 
     /// The page render running on this task, whose lookups this cache answers.
@@ -88,6 +92,11 @@ final class PartialFragments: Sendable {
         guard TemplateValueBytes.append(item, to: &key) else { return nil }
         let hashed = Key(key)
         if let known = state.withLock({ $0.fragments[hashed] }) { return known }
+        if let known = stored?.card(hashed.digest) {
+            let fragment = known.map { HTMLFragment(html: $0.html, links: linkTexts.shared($0.links)) }
+            keep(fragment, hashed, size: Key.size + (fragment?.html.utf8.count ?? 0))
+            return fragment
+        }
         let root = FragmentRoot(item: item)
         let recorder = LinkRecorder()
         let html = LinkRecorder.$current.withValue(recorder) {
@@ -95,12 +104,18 @@ final class PartialFragments: Sendable {
         }
         let fragment = root.climbed ? nil : kept(html, recorder)
         let size = Key.size + html.utf8.count
+        keep(fragment, hashed, size: size)
+        stored?.record(hashed.digest, fragment, size: size)
+        return fragment
+    }
+
+    /// Keeps an item's fragment for the rest of the edition, while the cache has room.
+    private func keep(_ fragment: HTMLFragment?, _ key: Key, size: Int) {
         state.withLock { state in
             guard state.bytes + size <= Self.capacity else { return }
-            state.fragments[hashed] = fragment
+            state.fragments[key] = fragment
             state.bytes += size
         }
-        return fragment
     }
 }
 

@@ -28,10 +28,12 @@ struct TemplateSet: Sendable {
         self.fragments = fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts)
     }
 
-    /// Starts an edition: fragments rendered for another edition's pages, and its link texts, are let go.
+    /// Starts an edition: fragments rendered for another edition's pages, and its link texts, are let go; cards come
+    /// from the last build's when ``reuse`` keeps them (``StoredCardFragments``).
     mutating func startEdition() {
         linkTexts = SharedLinkTexts()
-        fragments = fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts)
+        fragments =
+            fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts, stored: reuse?.cardFragments)
     }
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.

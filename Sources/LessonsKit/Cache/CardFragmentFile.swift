@@ -1,0 +1,77 @@
+/// The card fragments of one edition's last build (``StoredCardFragments``), stored in the cache as
+/// `derived/cards-<edition>.bin`: each item partial rendered for an item (see ``PartialFragments``), by the SHA-256 of
+/// the partial's name and the item's every value, so that a big list page is assembled from the stored cards.
+///
+/// Layout: the magic `LCRD`, the format number, the seed (the digest of the theme's templates and the tool, see
+/// ``PageReuse/seed(templates:tool:)``), the entry count, then per entry its key (32 bytes), a presence flag (a partial
+/// that read past its item has no fragment) and for a fragment its HTML, its links in order and its ids sorted, and
+/// last the SHA-256 of everything before it. Numbers and texts as ``CacheByteWriter`` writes them. A file of another
+/// format, templates or tool, truncated, corrupt or half-written reads as empty: every card is then rendered again.
+enum CardFragmentFile {
+    /// Bumped whenever the layout or the meaning of an entry changes.
+    static let format = 1
+    private static let magic = Array("LCRD".utf8)
+
+    /// The bytes of the file holding `entries`, in their order, rendered under `seed`.
+    static func encoded(_ entries: [StoredCardFragments.Entry], seed: [UInt8]) -> [UInt8] {
+        var size = magic.count + seed.count + 48
+        for entry in entries {
+            size += 32 + 1 + 10
+            guard let fragment = entry.fragment else { continue }
+            size += fragment.html.utf8.count + 10
+            for text in fragment.links.links { size += text.utf8.count + 5 }
+            for text in fragment.links.ids { size += text.utf8.count + 5 }
+        }
+        var writer = CacheByteWriter(capacity: size + 32)
+        writer.raw(magic)
+        writer.int(format)
+        writer.int(seed.count)
+        writer.raw(seed)
+        writer.int(entries.count)
+        for entry in entries {
+            for word in [entry.key.words.0, entry.key.words.1, entry.key.words.2, entry.key.words.3] {
+                for shift in stride(from: 56, through: 0, by: -8) {
+                    writer.byte(UInt8(truncatingIfNeeded: word >> shift))
+                }
+            }
+            writer.optional(entry.fragment) { writer, fragment in
+                writer.string(fragment.html)
+                writer.strings(fragment.links.links)
+                writer.strings(fragment.links.ids.sorted())
+            }
+        }
+        return writer.checksummed()
+    }
+
+    /// The cards held in `bytes` when they were rendered under `seed` and read back whole; else none.
+    static func decoded(_ bytes: [UInt8], seed: [UInt8]) -> [Digest32: HTMLFragment?] {
+        let table = ChecksummedFile.read(bytes, magic: magic) {
+            reader throws(CacheBytesError) -> [Digest32: HTMLFragment?]? in
+            guard try reader.int() == format, try reader.count() == seed.count,
+                try reader.raw(seed.count).elementsEqual(seed)
+            else { return nil }
+            let count = try reader.count()
+            var table: [Digest32: HTMLFragment?] = [:]
+            table.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let key = Digest32(bytes: try reader.raw(32)) else { throw CacheBytesError() }
+                let fragment = try reader.optional { reader throws(CacheBytesError) -> HTMLFragment in
+                    let html = try reader.string()
+                    let links = try reader.strings()
+                    let ids = try reader.strings()
+                    return HTMLFragment(html: html, links: HTMLLinks(links: links, ids: Set(ids)))
+                }
+                guard table.index(forKey: key) == nil else { throw CacheBytesError() }
+                table[key] = .some(fragment)
+            }
+            return table
+        }
+        return table ?? [:]
+    }
+
+    /// The stored cards of `edition` rendered under `seed`, or none (missing, unreadable, untrusted).
+    static func read(from cache: BuildCacheFolder, edition: String, seed: [UInt8]) -> [Digest32: HTMLFragment?] {
+        guard let bytes = FileFacts.contents(cache.cardFragmentsPath(edition: edition)) else { return [:] }
+        return decoded(bytes, seed: seed)
+    }
+}

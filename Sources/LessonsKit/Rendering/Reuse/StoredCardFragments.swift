@@ -1,0 +1,86 @@
+import Synchronization
+
+/// Card fragments kept from one build to the next (stored in the cache by the pipeline): a list or theme page whose
+/// model changed is assembled from the cards the last build rendered, and only the cards of items that changed are
+/// rendered again (see ``PartialFragments``).
+///
+/// A card is keyed by the SHA-256 of the partial's name and every value of its item, as within a build; the stored
+/// table is read only when it was rendered under the same seed (the theme's templates and the tool, checked by the
+/// reader), so a stored card is always the card the partial would render. A table from another version, or a damaged
+/// one, is never handed here (it reads as empty).
+final class StoredCardFragments: Sendable {
+    /// One card: its key and its fragment (nil when the partial read past its item).
+    typealias Entry = (key: Digest32, fragment: HTMLFragment?)
+
+    /// Reads the last build's cards, on first use (a rebuild that renders no list page never reads them).
+    private let load: @Sendable () -> [Digest32: HTMLFragment?]
+    private let state = Mutex(State())
+
+    private struct State {
+        var previous: [Digest32: HTMLFragment?]?
+        /// Keys of the last build's cards used in this build.
+        var used: Set<Digest32> = []
+        /// Cards rendered in this build, and the bytes they take (as ``PartialFragments`` counts them).
+        var rendered: [Digest32: HTMLFragment?] = [:]
+        var renderedBytes = 0
+    }
+
+    init(load: @escaping @Sendable () -> [Digest32: HTMLFragment?]) {
+        self.load = load
+    }
+
+    /// The last build's card for `key`: its fragment, or nil inside when the partial read past its item; nil when the
+    /// last build stored no such card.
+    func card(_ key: Digest32) -> HTMLFragment?? {
+        state.withLock { state in
+            if state.previous == nil { state.previous = load() }
+            guard let known = state.previous?[key] else { return nil }
+            state.used.insert(key)
+            return .some(known)
+        }
+    }
+
+    /// Records a card rendered in this build (kept up to ``PartialFragments/capacity`` bytes).
+    func record(_ key: Digest32, _ fragment: HTMLFragment?, size: Int) {
+        state.withLock { state in
+            guard state.renderedBytes + size <= PartialFragments.capacity, state.rendered[key] == nil else { return }
+            state.rendered[key] = .some(fragment)
+            state.renderedBytes += size
+        }
+    }
+
+    /// How many cards came from the last build, and how many were rendered.
+    var counts: (reused: Int, rendered: Int) { state.withLock { ($0.used.count, $0.rendered.count) } }
+
+    /// The cards to store for the next build, or nil when this build rendered none (the stored ones are then still
+    /// right): those rendered, then the last build's cards used, then the rest of them, up to `capacity` bytes, so
+    /// that cards of items long changed are let go first.
+    func entries(capacity: Int = PartialFragments.capacity) -> [Entry]? {
+        state.withLock { state in
+            guard !state.rendered.isEmpty else { return nil }
+            let previous = state.previous ?? [:]
+            let ordered = { (keys: [Digest32]) in
+                keys.sorted {
+                    ($0.words.0, $0.words.1, $0.words.2, $0.words.3) < ($1.words.0, $1.words.1, $1.words.2, $1.words.3)
+                }
+            }
+            var entries: [Entry] = []
+            entries.reserveCapacity(state.rendered.count + previous.count)
+            var bytes = 0
+            let sources: [([Digest32], [Digest32: HTMLFragment?])] = [
+                (ordered(Array(state.rendered.keys)), state.rendered),
+                (ordered(state.used.filter { state.rendered[$0] == nil }), previous),
+                (ordered(previous.keys.filter { !state.used.contains($0) && state.rendered[$0] == nil }), previous),
+            ]
+            for (keys, table) in sources {
+                for key in keys {
+                    guard let fragment = table[key] else { continue }
+                    bytes += MemoryLayout<Digest32>.size + (fragment?.html.utf8.count ?? 0)
+                    guard bytes <= capacity else { return entries }
+                    entries.append((key, fragment))
+                }
+            }
+            return entries
+        }
+    }
+}

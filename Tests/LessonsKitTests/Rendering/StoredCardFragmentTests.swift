@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// Card fragments kept between builds (``StoredCardFragments``, ``CardFragmentFile``): a list page takes the cards of
+/// unchanged items from the last build, renders the others, and a stored table that cannot be trusted is ignored.
+@Suite struct StoredCardFragmentTests {
+    typealias Item = PartialFragmentTests.Item
+    typealias List = PartialFragmentTests.List
+
+    static let card = "<a href=\"{{href}}\" id=\"c-{{title}}\">{{title}}</a>\n"
+
+    /// The list template with cards from `stored`, as a build's edition would have it.
+    static func templates(_ stored: StoredCardFragments, card: String = card) throws -> TemplateSet {
+        var templates = try PartialFragmentTests.templates(list: PartialFragmentTests.list, card: card)
+        templates.reuse = PageReuse(seed: [], previous: [:], cardFragments: stored) { _ in nil }
+        templates.startEdition()
+        return templates
+    }
+
+    static func entries(_ stored: StoredCardFragments) throws -> [Digest32: HTMLFragment?] {
+        var table: [Digest32: HTMLFragment?] = [:]
+        for entry in try #require(stored.entries()) { table[entry.key] = .some(entry.fragment) }
+        return table
+    }
+
+    @Test func aStoredCardIsUsedAndTheCardOfAChangedItemIsRendered() throws {
+        let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/")]
+        let first = StoredCardFragments { [:] }
+        let page = try Self.templates(first).render("list", List(heading: "H", items: items))
+        #expect(
+            page.text == "<h1>H</h1>\n<a href=\"x/\" id=\"c-a\">a</a>\n<a href=\"y/\" id=\"c-b\">b</a>\n<p>end</p>\n")
+        #expect(first.counts == (reused: 0, rendered: 2))
+        let table = try Self.entries(first)
+        #expect(table.count == 2)
+
+        // Each stored card marked, so that the page shows which cards came from the table.
+        let marked = table.mapValues { fragment in
+            fragment.map {
+                HTMLFragment(html: $0.html.replacingOccurrences(of: "<a", with: "<a data-s"), links: $0.links)
+            }
+        }
+        let second = StoredCardFragments { marked }
+        let edited = [Item(title: "a", href: "x/"), Item(title: "b", href: "z/")]
+        let rebuilt = try Self.templates(second).render("list", List(heading: "Other", items: edited))
+        #expect(
+            rebuilt.text
+                == "<h1>Other</h1>\n<a data-s href=\"x/\" id=\"c-a\">a</a>\n<a href=\"z/\" id=\"c-b\">b</a>\n<p>end</p>\n"
+        )
+        #expect(rebuilt.links?.links == ["x/", "z/"])
+        #expect(rebuilt.links?.ids == ["c-a", "c-b"])
+        #expect(second.counts == (reused: 1, rendered: 1))
+        // Stored for the next build: the card rendered, the one used, and the last build's other card.
+        let next = try #require(second.entries())
+        #expect(next.count == 3)
+        #expect(Set(next.map(\.key)).isSuperset(of: table.keys))
+
+        // A build that renders no card keeps the stored file as it is.
+        let idle = StoredCardFragments { marked }
+        _ = try Self.templates(idle).render("list", List(heading: "H", items: items))
+        #expect(idle.counts == (reused: 2, rendered: 0))
+        #expect(idle.entries() == nil)
+    }
+
+    @Test func aCardThatReadsThePageIsStoredAsNoneAndRenderedInThePage() throws {
+        let card = "<p>{{title}}: {{heading}}</p>\n"
+        let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/", heading: "own")]
+        let first = StoredCardFragments { [:] }
+        _ = try Self.templates(first, card: card).render("list", List(heading: "One", items: items))
+        let table = try Self.entries(first)
+        #expect(table.values.filter { $0 == nil }.count == 1)
+        let bytes = CardFragmentFile.encoded(Array(table.map { ($0.key, $0.value) }), seed: [1, 2])
+        let second = StoredCardFragments { CardFragmentFile.decoded(bytes, seed: [1, 2]) }
+        let page = try Self.templates(second, card: card).render("list", List(heading: "Two", items: items))
+        #expect(page.text == "<h1>Two</h1>\n<p>a: Two</p>\n<p>b: own</p>\n<p>end</p>\n")
+        #expect(second.counts == (reused: 2, rendered: 0))
+    }
+
+    @Test func entriesStopAtTheCapacityRenderedCardsFirst() throws {
+        let items = (0..<6).map { Item(title: "t\($0)", href: "h\($0)/") }
+        let first = StoredCardFragments { [:] }
+        _ = try Self.templates(first).render("list", List(heading: "H", items: items))
+        let table = try Self.entries(first)
+        let second = StoredCardFragments { table }
+        _ = try Self.templates(second).render(
+            "list", List(heading: "H", items: [items[0], Item(title: "new", href: "n/")]))
+        let size = try #require(table.values.first??.html.utf8.count) + 32
+        let kept = try #require(second.entries(capacity: 2 * size + size / 2))
+        #expect(kept.count == 2)
+        #expect(kept[0].fragment?.html.contains("new") == true)
+        #expect(kept[1].fragment?.html.contains("t0") == true)
+    }
+
+    static let sample: [StoredCardFragments.Entry] = [
+        (
+            Digest32(words: (1, 2, 3, 4)),
+            HTMLFragment(
+                html: "<a href=\"x/\" id=\"é\">card</a>", links: HTMLLinks(links: ["x/", "#t"], ids: ["é", "b"]))
+        ),
+        (Digest32(words: (5, 6, 7, 8)), nil),
+        (Digest32(words: (9, 9, 9, 9)), HTMLFragment(html: "", links: HTMLLinks())),
+    ]
+
+    @Test func theFileRoundTripsAndIsIgnoredWhenItCannotBeTrusted() throws {
+        let seed: [UInt8] = Array(repeating: 7, count: 32)
+        let bytes = CardFragmentFile.encoded(Self.sample, seed: seed)
+        let table = CardFragmentFile.decoded(bytes, seed: seed)
+        #expect(table.count == 3)
+        for entry in Self.sample { #expect(table[entry.key] == .some(entry.fragment)) }
+
+        // Other templates or another tool (another seed).
+        #expect(CardFragmentFile.decoded(bytes, seed: Array(repeating: 8, count: 32)).isEmpty)
+        #expect(CardFragmentFile.decoded(bytes, seed: []).isEmpty)
+        // Truncated, or half-written by a build that was killed.
+        for length in [0, 3, 4, 40, bytes.count / 2, bytes.count - 1] {
+            #expect(CardFragmentFile.decoded(Array(bytes.prefix(length)), seed: seed).isEmpty)
+        }
+        // A flipped bit.
+        var corrupt = bytes
+        corrupt[bytes.count / 2] ^= 0x10
+        #expect(CardFragmentFile.decoded(corrupt, seed: seed).isEmpty)
+        // Another format, with a valid checksum.
+        var other = Array(bytes.dropLast(32))
+        other[4] = 99
+        other += ChecksummedFile.checksum(other)
+        #expect(CardFragmentFile.decoded(other, seed: seed).isEmpty)
+        // The same key twice, with a valid checksum.
+        let twice = CardFragmentFile.encoded(Self.sample + [Self.sample[1]], seed: seed)
+        #expect(CardFragmentFile.decoded(twice, seed: seed).isEmpty)
+        // Not a cards file at all.
+        #expect(CardFragmentFile.decoded(Array("LSSC not this".utf8), seed: seed).isEmpty)
+    }
+
+    @Test func aRebuildTakesUnchangedCardsFromTheLastBuildAndIgnoresADamagedFile() async throws {
+        let site = try MiniSite(files: [
+            "content/lessons/ll-1.md": MiniSite.lesson,
+            "content/incidents/inc-1.md": MiniSite.incident,
+        ])
+        defer { site.remove() }
+        /// The "cards reused n/m" counts of a build, checked against a clean build of the same site.
+        func build(_ label: String) async throws -> (reused: Int, total: Int) {
+            let report = await BuildPipeline.build(site.options())
+            #expect(report.status == .success, "\(report.diagnostics)")
+            var clean = site.options()
+            clean.ignoreCache = true
+            clean.output = site.root + "/clean-output"
+            clean.cacheDirectory = site.root + "/.clean-cache"
+            #expect(await BuildPipeline.build(clean).status == .success)
+            let difference = try FolderComparison.differences(site.root + "/site-output", site.root + "/clean-output")
+            #expect(difference.isEmpty, "\(label): \(difference)")
+            let line = try #require(report.stageTimings.map(\.stage).first { $0.contains("cards reused") })
+            let numbers = try #require(line.split(separator: " ").last).split(separator: "/").compactMap { Int($0) }
+            return (numbers[0], numbers[1])
+        }
+        let first = try await build("first")
+        #expect(first.reused == 0 && first.total > 0)
+        let path = BuildCacheFolder(siteDirectory: site.root, directory: nil).cardFragmentsPath(edition: "staff")
+        let stored = try #require(FileManager.default.contents(atPath: path))
+
+        // One incident's themes changed: its card is rendered again, the lesson's comes from the last build.
+        try site.write(
+            "content/incidents/inc-1.md",
+            MiniSite.incident.replacingOccurrences(of: "themes: [observation]", with: "themes: [falls, observation]"))
+        let second = try await build("themes changed")
+        #expect(second.reused > 0 && second.reused < second.total)
+
+        let damaged = [Data(), Data("LCRD".utf8), stored.prefix(stored.count / 2), stored.dropLast(1)]
+        for (number, damage) in damaged.enumerated() {
+            try damage.write(to: URL(fileURLWithPath: path))
+            try site.write(
+                "content/incidents/inc-1.md",
+                MiniSite.incident.replacingOccurrences(of: "title: Missed", with: "title: Edit \(number) missed"))
+            let counts = try await build("damage \(number)")
+            #expect(counts.reused == 0 && counts.total > 0, "damage \(number)")
+        }
+
+        // The card template changed: no stored card is used.
+        let card = try #require(EmbeddedDefaultTheme.files["templates/partials/card.mustache"])
+        try site.write(
+            "themes/default/templates/partials/card.mustache",
+            String(decoding: card, as: UTF8.self).replacingOccurrences(of: "card__title", with: "card__heading"))
+        let restyled = try await build("card template changed")
+        #expect(restyled.reused == 0 && restyled.total > 0)
+        #expect(site.read("site-output/incidents/index.html")?.contains("card__heading") == true)
+    }
+}

@@ -25,6 +25,39 @@ enum FileFacts {
         return names
     }
 
+    /// The names in the folder open as `descriptor` (without `.` and `..`), NUL-terminated and exactly as stored (they
+    /// need not be valid UTF-8), or nil with `errno` set when it cannot be read. The descriptor stays open.
+    static func entryNames(ofDirectory descriptor: Int32) -> [[CChar]]? {
+        let listing = dup(descriptor)
+        guard listing >= 0 else { return nil }
+        guard let directory = fdopendir(listing) else {
+            let code = errno
+            close(listing)
+            errno = code
+            return nil
+        }
+        defer {
+            let code = errno
+            closedir(directory)
+            errno = code
+        }
+        rewinddir(directory)
+        var names: [[CChar]] = []
+        while true {
+            errno = 0
+            guard let item = readdir(directory) else { return errno == 0 ? names : nil }
+            // Read in place up to the NUL, as above.
+            let name = withUnsafePointer(to: &item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 1) { pointer in
+                    Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer) + 1))
+                }
+            }
+            let dot = CChar(UInt8(ascii: "."))
+            if name == [dot, 0] || name == [dot, dot, 0] { continue }
+            names.append(name)
+        }
+    }
+
     /// The bytes of the regular file at `path` (following links), read straight into an array of its size; nil when it
     /// is missing, not a regular file, unreadable or changes size while read.
     static func contents(_ path: String) -> [UInt8]? {

@@ -53,28 +53,32 @@ enum IncrementalLinkCheck {
     private static func carryOver(
         _ previous: LinkCheckRecord, into facts: inout [LinkCheckRecord.Page?], table: OutputTable, pages: [Int]
     ) -> [Int] {
+        // Where each path was and is: lined up in one pass when no file was added (no lookup tables needed), else by
+        // path.
+        let alignment = PathAlignment(table.entries.map(\.path), recorded: previous.paths)
         var before: [String: Int] = [:]
-        before.reserveCapacity(previous.paths.count)
-        for (position, path) in previous.paths.enumerated() where before[path] == nil { before[path] = position }
+        let now: [Int]
+        if let alignment {
+            now = alignment.now
+        } else {
+            before.reserveCapacity(previous.paths.count)
+            for (position, path) in previous.paths.enumerated() where before[path] == nil { before[path] = position }
+            now = previous.paths.map { table.index[$0] ?? -1 }
+        }
         // The recorded files a link to which may now resolve differently: gone, other ids (or no longer a page, or
         // now one), or `X/index.html` where a file `X` was added.
-        var changed = [Bool](repeating: false, count: previous.paths.count)
-        var now = [Int](repeating: -1, count: previous.paths.count)
-        for (position, path) in previous.paths.enumerated() {
-            guard let index = table.index[path] else {
-                changed[position] = true
-                continue
-            }
-            now[position] = index
-            if previous.pages[position]?.ids != facts[index]?.ids { changed[position] = true }
+        var changed = now.indices.map { position in
+            now[position] < 0 || previous.pages[position]?.ids != facts[now[position]]?.ids
         }
-        for entry in table.entries where before[entry.path] == nil {
-            if let folderPage = before[entry.path + "/index.html"] { changed[folderPage] = true }
+        if alignment == nil {
+            for entry in table.entries where before[entry.path] == nil {
+                if let folderPage = before[entry.path + "/index.html"] { changed[folderPage] = true }
+            }
         }
         var toCheck: [Int] = []
         for index in pages {
-            guard let position = before[table.entries[index].path], let was = previous.pages[position],
-                was.links == facts[index]?.links,
+            guard let position = alignment.map({ $0.before[index] }) ?? before[table.entries[index].path],
+                let was = previous.pages[position], was.links == facts[index]?.links,
                 was.targets.allSatisfy({ !changed[$0] && now[$0] >= 0 })
             else {
                 toCheck.append(index)

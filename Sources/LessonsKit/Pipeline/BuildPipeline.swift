@@ -223,11 +223,16 @@ public enum BuildPipeline {
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
         let entries = rendered.map(\.output.entries)
         options.progress?(BuildProgress(stage: "link check", total: entries.map(\.count).reduce(0, +)))
-        for item in entries { report.diagnostics += OutputCollisionStage.check(entries: item, site: site) }
+        // The last successful build's check of each edition (it also vouches for that build's paths).
+        let previousChecks = rendered.map {
+            incremental?.linkCheckRecord(edition: $0.edition, key: LinkCheckStage.recordKey(site: site))
+        }
+        for (item, previous) in zip(entries, previousChecks) {
+            report.diagnostics += OutputCollisionStage.check(entries: item, site: site, recorded: previous?.paths)
+        }
         var linkRecords: [LinkCheckRecord?] = []
         var linkCounts = (checked: 0, pages: 0)
-        for (item, edition) in zip(entries, rendered.map(\.edition)) {
-            let previous = incremental?.linkCheckRecord(edition: edition, key: LinkCheckStage.recordKey(site: site))
+        for (item, previous) in zip(entries, previousChecks) {
             let outcome = await LinkCheckStage.check(item, site: site, previous: previous, jobs: options.jobs)
             report.diagnostics += outcome.diagnostics
             linkRecords.append(outcome.record)

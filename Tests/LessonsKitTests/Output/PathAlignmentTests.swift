@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+/// A rebuild that added no output file lines its paths up with the last successful build's in one pass, and then has no
+/// collision to look for; any added path means the full collision check, which reports what a clean build reports.
+@Suite("Path alignment")
+struct PathAlignmentTests {
+    static let recorded = [
+        "style.css", "index.html", "lessons/index.html", "lessons/ll-1/index.html", "about/index.html",
+    ]
+
+    @Test func theSamePathsLineUpOneToOne() throws {
+        let alignment = try #require(PathAlignment(Self.recorded, recorded: Self.recorded))
+        #expect(alignment.before == [0, 1, 2, 3, 4])
+        #expect(alignment.now == [0, 1, 2, 3, 4])
+    }
+
+    @Test func removedPathsAreGoneFromTheAlignment() throws {
+        let paths = ["style.css", "lessons/index.html", "about/index.html"]
+        let alignment = try #require(PathAlignment(paths, recorded: Self.recorded))
+        #expect(alignment.before == [0, 2, 4])
+        #expect(alignment.now == [0, -1, 1, -1, 2])
+    }
+
+    @Test(arguments: [
+        ["style.css", "index.html", "new.html"],
+        ["index.html", "style.css"],
+        ["style.css", "style.css"],
+        ["lessons/ll-1/index.html", "lessons/ll-1"],
+    ])
+    func addedRepeatedOrReorderedPathsDoNotLineUp(paths: [String]) {
+        #expect(PathAlignment(paths, recorded: Self.recorded) == nil)
+    }
+
+    func collisions(_ report: BuildReport) -> [Diagnostic] {
+        report.diagnostics.filter { $0.code == .attachmentCollision }
+    }
+
+    @Test func aCollisionAddedAfterASuccessfulBuildIsReportedAsByACleanBuild() async throws {
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
+        defer { site.remove() }
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        // A static file over the home page repeats a recorded path; one named like a generated folder is a new path.
+        for (path, message) in [
+            ("static/index.html", "'static/index.html' would overwrite the generated file index.html"),
+            ("static/lessons", "'static/lessons' would take the name of the generated folder lessons/"),
+        ] {
+            try site.write(path, "x")
+            let report = await BuildPipeline.build(site.options())
+            var clean = site.options()
+            clean.ignoreCache = true
+            let cleanReport = await BuildPipeline.build(clean)
+            #expect(report.status == .contentErrors)
+            #expect(collisions(report).map(\.message) == [message])
+            #expect(collisions(report) == collisions(cleanReport))
+            try FileManager.default.removeItem(atPath: site.root + "/" + path)
+            let fixed = await BuildPipeline.build(site.options())
+            #expect(fixed.status == .success)
+            #expect(collisions(fixed).isEmpty)
+        }
+    }
+}

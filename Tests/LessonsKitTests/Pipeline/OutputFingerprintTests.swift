@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import LessonsKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The fingerprint of an output folder changes with any entry edited, added, removed or replaced, at any depth, and
+/// only then.
+@Suite("Output fingerprint")
+struct OutputFingerprintTests {
+    func folder() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-print-\(UUID().uuidString)")
+            .path
+        for (path, text) in ["index.html": "home", "lessons/ll-1/index.html": "one", "lessons/ll-1/chart.png": "png"] {
+            let url = URL(fileURLWithPath: root + "/" + path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    /// Sets the modification time of `path` to `seconds` after the epoch.
+    func setModified(_ path: String, _ seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
+    @Test func anUnchangedFolderKeepsItsFingerprint() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let print = try #require(OutputFingerprint.of(root))
+        #expect(OutputFingerprint.of(root) == print)
+        #expect(OutputFingerprint.of(root + "/missing") == nil)
+    }
+
+    @Test(arguments: [
+        "same size edit", "other size edit", "new file", "new empty folder", "removed file", "replaced by a copy",
+        "renamed", "symbolic link", "folder touched",
+    ])
+    func anyChangeChangesTheFingerprint(change: String) throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let page = root + "/lessons/ll-1/index.html"
+        setModified(page, 1_000_000)
+        setModified(root + "/lessons/ll-1", 1_000_000)
+        let before = try #require(OutputFingerprint.of(root))
+        switch change {
+        case "same size edit":
+            try Data("two".utf8).write(to: URL(fileURLWithPath: page))
+            setModified(page, 1_000_001)
+        case "other size edit": try Data("three".utf8).write(to: URL(fileURLWithPath: page))
+        case "new file": try Data().write(to: URL(fileURLWithPath: root + "/lessons/ll-1/new.txt"))
+        case "new empty folder":
+            try FileManager.default.createDirectory(
+                atPath: root + "/lessons/ll-1/empty", withIntermediateDirectories: false)
+        case "removed file": try FileManager.default.removeItem(atPath: root + "/lessons/ll-1/chart.png")
+        case "replaced by a copy":
+            // Same bytes and modification time, another inode.
+            try FileManager.default.copyItem(atPath: page, toPath: page + ".copy")
+            try FileManager.default.removeItem(atPath: page)
+            try FileManager.default.moveItem(atPath: page + ".copy", toPath: page)
+            setModified(page, 1_000_000)
+        case "renamed": try FileManager.default.moveItem(atPath: page, toPath: root + "/lessons/ll-1/index.htm")
+        case "symbolic link":
+            try FileManager.default.removeItem(atPath: page)
+            try FileManager.default.createSymbolicLink(atPath: page, withDestinationPath: "chart.png")
+        default: setModified(root + "/lessons/ll-1", 1_000_002)
+        }
+        #expect(OutputFingerprint.of(root) != before, "\(change)")
+    }
+}

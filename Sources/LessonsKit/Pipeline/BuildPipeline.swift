@@ -180,6 +180,9 @@ public enum BuildPipeline {
                 "  documents not rebuilt \(reuse?.values.map(\.unbuiltDocuments).reduce(0, +) ?? 0)", seconds: 0)
             clock.record(
                 "  aggregate pages not rebuilt \(reuse?.values.map(\.unbuiltAggregates).reduce(0, +) ?? 0)", seconds: 0)
+            clock.record(
+                "  bulletin forms not rebuilt \(reuse?.values.map(\.unbuiltBulletinForms).reduce(0, +) ?? 0)",
+                seconds: 0)
             let scores = reuse?.values.compactMap { $0.searchScores?.counts } ?? []
             let reusedScores = scores.map(\.reused).reduce(0, +)
             clock.record(

@@ -313,6 +313,7 @@ struct EditedSite {
                 date: 2026-05-01
                 issue: 1
                 covers: { from: 2026-03, to: 2026-04 }
+                spotlight: falls
                 summary: \(doc.summary)
                 ---
                 \(doc.body)

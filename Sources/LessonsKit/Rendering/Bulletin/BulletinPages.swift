@@ -73,6 +73,10 @@ struct BulletinPages: Sendable {
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []
         let foreword = bodies.renderBody(bulletin, folder: folder, diagnostics: &diagnostics, copiedFiles: &files)
+        // With an input key, a form the last build made from the same inputs is taken without building its model.
+        let inputs = templates.reuse?.sources.flatMap {
+            reuseInputs(issue, forewordHTML: foreword, hasPDF: hasPDF, sources: $0)
+        }
         let relative = BulletinLinks(paths: paths, folder: folder, base: nil)
         let hasEmail = config.baseURL != nil
         var formats = BulletinModel.Formats(printHref: "print.html")
@@ -81,35 +85,43 @@ struct BulletinPages: Sendable {
             formats.emailHref = "email.html"
             formats.emlHref = bulletin.slug + ".eml"
         }
-        let model = bulletinView(issue, links: relative, forewordHTML: foreword, formats: formats)
+        let model = { bulletinView(issue, links: relative, forewordHTML: foreword, formats: formats) }
 
-        let web = frame.page(
-            BulletinWebBody(
-                bulletin: model,
-                doc: .init(related: links.related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
-            folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
-            breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
-        files.append(templates.page(paths.file(for: folder), "bulletin", web))
+        let web = {
+            frame.page(
+                BulletinWebBody(
+                    bulletin: model(),
+                    doc: .init(related: links.related(bulletin, from: folder), typeSlug: "bulletins", id: bulletin.id)),
+                folder: folder, title: bulletin.title, currentSection: paths.listFolder(of: .bulletin),
+                breadcrumbs: [("Home", ""), (DocumentType.bulletin.pluralName, paths.listFolder(of: .bulletin))])
+        }
+        if let inputs {
+            files.append(templates.page(paths.file(for: folder), "bulletin", inputs: inputs, web))
+        } else {
+            files.append(templates.page(paths.file(for: folder), "bulletin", web()))
+        }
 
         // The print page is what Chromium prints, before any PDF exists: it never links to the PDF.
-        var printFormats = formats
-        printFormats.pdfHref = nil
-        var printModel = model
-        printModel.formats = printFormats
-        if let base = config.baseURL {
-            let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
-            printModel = bulletinView(
-                issue, links: printLinks,
-                forewordHTML: bodies.bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
-                formats: printFormats)
+        let print = {
+            var printFormats = formats
+            printFormats.pdfHref = nil
+            var printModel: BulletinModel
+            if let base = config.baseURL {
+                let printLinks = BulletinLinks(paths: paths, folder: folder, base: base, absoluteFiles: false)
+                printModel = bulletinView(
+                    issue, links: printLinks,
+                    forewordHTML: bodies.bulletinBodyHTML(bulletin, links: printLinks, headingShift: 0),
+                    formats: printFormats)
+            } else {
+                printModel = model()
+                printModel.formats = printFormats
+            }
+            return TemplateValue.convertModel(
+                frame.page(
+                    BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder,
+                    title: bulletin.title, currentSection: nil, breadcrumbs: []))
         }
-        let print = frame.page(
-            BulletinPrintBody(bulletin: printModel, pageStylesheet: "print-page.css"), folder: folder,
-            title: bulletin.title,
-            currentSection: nil, breadcrumbs: [])
-        files.append(
-            templates.form(
-                Self.bulletinPrintPath(bulletin.slug), "bulletin-print", converted: TemplateValue.convertModel(print)))
+        files.append(templates.form(Self.bulletinPrintPath(bulletin.slug), "bulletin-print", inputs: inputs, print))
         files.append(
             OutputFile(path: folder + "print-page.css", text: Self.printPageCSS(issue: issue, site: config.title)))
 
@@ -117,43 +129,66 @@ struct BulletinPages: Sendable {
             let absolute = BulletinLinks(paths: paths, folder: folder, base: base)
             var emailFormats = BulletinModel.Formats(webHref: absolute.href(folder))
             if hasPDF { emailFormats.pdfHref = absolute.href(Self.bulletinPDFPath(bulletin.slug)) }
-            let emailForeword = bodies.bulletinBodyHTML(bulletin, links: absolute, headingShift: 0)
-            var email = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
-            email.lang = config.language
-            email.pageTitle = bulletin.title
-            let converted = TemplateValue.convertModel(email)
+            // The e-mail's model, made once and only when a form needs it.
+            var made: EmailModel?
+            func email() -> EmailModel {
+                if let made { return made }
+                let emailForeword = bodies.bulletinBodyHTML(bulletin, links: absolute, headingShift: 0)
+                var view = bulletinView(issue, links: absolute, forewordHTML: emailForeword, formats: emailFormats)
+                view.lang = config.language
+                view.pageTitle = bulletin.title
+                let model = EmailModel(view: view, converted: TemplateValue.convertModel(view))
+                made = model
+                return model
+            }
             let styled = templates.form(
-                folder + "email.html", "bulletin-email", converted: converted, finishing: Self.emailStyling,
-                finish: EmailStyling.inlineStyled)
+                folder + "email.html", "bulletin-email", inputs: inputs, finishing: Self.emailStyling,
+                finish: EmailStyling.inlineStyled
+            ) { email().converted }
             files.append(styled)
-            files.append(emailMessage(issue, view: email, converted: converted, html: styled))
+            files.append(emailMessage(issue, email: email, inputs: inputs, html: styled))
         }
         return RenderedPage(files: files, diagnostics: diagnostics)
+    }
+
+    /// The e-mail form's view model and its conversion for the template.
+    private struct EmailModel {
+        let view: BulletinModel
+        let converted: Any?
     }
 
     /// The step after rendering that makes the e-mail page, as named in its digest.
     private static let emailStyling = "inline styles"
 
     /// The `.eml` draft of a bulletin: its plain text and the styled e-mail page `html`. It is made only from the
-    /// e-mail's model (`view`, `converted`), the subject and the date line, so when those are the last build's, the
-    /// last build's bytes are used without writing the plain text or encoding the message again.
-    private func emailMessage(_ issue: BulletinIssue, view: BulletinModel, converted: Any?, html: OutputFile)
-        -> OutputFile
-    {
+    /// e-mail's model (`email`), the subject and the date line, so when those are the last build's (by the bulletin's
+    /// `inputs`, else by the model's digest), the last build's bytes are used without writing the plain text or encoding
+    /// the message again.
+    private func emailMessage(
+        _ issue: BulletinIssue, email: () -> EmailModel, inputs bulletinInputs: PageInputs?, html: OutputFile
+    ) -> OutputFile {
         let path = paths.folder(of: issue.bulletin) + issue.bulletin.slug + ".eml"
         let subject = "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))"
         func message() -> String {
             guard case .bytes(let bytes) = html.contents else { return "" }
             return MIMEMessage(
                 subject: subject, date: today, timezone: config.timezone,
-                plainText: BulletinPlainText.render(issue, view: view), html: String(decoding: bytes, as: UTF8.self)
+                plainText: BulletinPlainText.render(issue, view: email().view),
+                html: String(decoding: bytes, as: UTF8.self)
             ).rendered
         }
-        guard let reuse = templates.reuse,
-            let model = reuse.digest(template: "bulletin-email " + Self.emailStyling, converted: converted)
-        else { return OutputFile(path: path, text: message()) }
-        var inputs = PageInputs(kind: "bulletin-eml 1")
-        inputs.add(bytes: model.bytes)
+        guard let reuse = templates.reuse else { return OutputFile(path: path, text: message()) }
+        var inputs: PageInputs
+        if let bulletinInputs {
+            inputs = bulletinInputs
+        } else {
+            guard
+                let model = reuse.digest(
+                    template: "bulletin-email " + Self.emailStyling, converted: email().converted)
+            else { return OutputFile(path: path, text: message()) }
+            inputs = PageInputs(kind: "bulletin-eml 1")
+            inputs.add(bytes: model.bytes)
+        }
         inputs.add(subject)
         inputs.add(MIMEMessage.rfc5322Date(today, timezone: config.timezone))
         return reuse.page(

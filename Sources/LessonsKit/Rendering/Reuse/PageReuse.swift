@@ -67,6 +67,7 @@ final class PageReuse: Sendable {
         var rendered = 0
         var unbuiltDocuments = 0
         var unbuiltAggregates = 0
+        var unbuiltBulletinForms = 0
     }
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
@@ -113,6 +114,7 @@ final class PageReuse: Sendable {
         let key = inputKey(template: template, inputs: inputs)
         if let reused = reusedPage(path: path, key: key) {
             if inputs.kind == AggregateInputs.kind { state.withLock { $0.unbuiltAggregates += 1 } }
+            if inputs.kind == BulletinPages.inputsKind { state.withLock { $0.unbuiltBulletinForms += 1 } }
             return reused
         }
         return renderedPage(path: path, key: key, html: render(convert()))
@@ -227,6 +229,10 @@ final class PageReuse: Sendable {
     /// How many aggregate pages were taken from the last build through their input key, without building their model
     /// (see ``AggregateInputs``).
     var unbuiltAggregates: Int { state.withLock { $0.unbuiltAggregates } }
+
+    /// How many bulletin forms (web, print, e-mail, `.eml`) were taken from the last build through their bulletin's input
+    /// key, without building their model (see ``BulletinPages/reuseInputs(_:forewordHTML:hasPDF:sources:)``).
+    var unbuiltBulletinForms: Int { state.withLock { $0.unbuiltBulletinForms } }
 }
 
 /// The digests of a build's input files and of everything else a document's page may depend on, for the input keys

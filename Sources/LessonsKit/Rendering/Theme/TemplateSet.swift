@@ -163,6 +163,25 @@ struct TemplateSet: Sendable {
         return reuse.page(path: path, template: key, converted: converted, render: make).asForm
     }
 
+    /// As ``form(_:_:converted:finishing:finish:)`` for a form made only from `inputs` when they are given (see
+    /// ``PageInputs``): when the last build made it from the same inputs, its bytes are used without calling `convert`.
+    func form(
+        _ path: String, _ template: String, inputs: PageInputs?, finishing: String = "",
+        finish: @escaping (String) -> String = { $0 }, _ convert: () -> Any?
+    ) -> OutputFile {
+        guard let reuse, let inputs else {
+            return form(path, template, converted: convert(), finishing: finishing, finish: finish)
+        }
+        let key = finishing.isEmpty ? template : template + " " + finishing
+        return reuse.page(
+            path: path, template: key, inputs: inputs, convert: convert,
+            render: { converted in
+                let rendered = render(template, converted: converted)
+                return finishing.isEmpty ? rendered : RenderedHTML(text: finish(rendered.text), links: rendered.links)
+            }
+        ).asForm
+    }
+
     private func render(_ template: String, converted: Any?) -> RenderedHTML {
         var model = converted ?? ""
         if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }

@@ -132,7 +132,8 @@ struct SiteRenderer: Sendable {
             units: analysis.units, axis: analysis.axis, keys: keys)
         csv = CSVExports(
             content: content, data: site.data, today: today, themes: analysis.themes, sessions: analysis.sessions,
-            culture: analysis.culture, frameworks: config.frameworks, smallNumbers: figures.smallNumbers)
+            culture: analysis.culture, frameworks: config.frameworks, smallNumbers: figures.smallNumbers, keys: keys,
+            reuse: reuse)
         reports = ReportPages(
             frame: frame, templates: templates, links: links, figures: figures, data: site.data,
             frameworks: config.frameworks, periods: config.reports, today: today, keys: keys)

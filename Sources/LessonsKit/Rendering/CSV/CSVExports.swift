@@ -11,6 +11,10 @@ struct CSVExports: Sendable {
     let frameworks: [String: Framework]
     /// The edition's small-number rule.
     let smallNumbers: SmallNumberPolicy
+    /// The input keys with which the last build's files are taken when no document's listing changed (nil: always
+    /// made).
+    var keys: AggregateInputs?
+    var reuse: PageReuse?
 
     /// Paths of the exports, by the dashboard that links to them.
     static let actionsCSV = "data/actions.csv"
@@ -31,7 +35,18 @@ struct CSVExports: Sendable {
             (Self.actionsCSV, actionsTable), (Self.incidentsCSV, incidentsTable), (Self.themesCSV, themesTable),
             (Self.sessionsCSV, sessionsTable), (Self.cultureCSV, cultureTable),
         ]
-        for (path, table) in tables { body(OutputFile(path: path, contents: .bytes(table().bytes))) }
+        // Every table is made from the edition's documents' fields (never a body), the data files, site.yaml and today:
+        // with those unchanged (``AggregateInputs/wholeEdition(_:)``), the last build's files are taken as they are.
+        guard let reuse, let inputs = keys?.wholeEdition("csv 1") else {
+            for (path, table) in tables { body(OutputFile(path: path, contents: .bytes(table().bytes))) }
+            return
+        }
+        for (path, table) in tables {
+            let file = reuse.page(
+                path: path, template: "csv " + path, inputs: inputs, convert: { nil },
+                render: { _ in RenderedHTML(text: String(decoding: table().bytes, as: UTF8.self), links: nil) })
+            body(file.asForm)
+        }
     }
 
     /// One row per action of the edition's documents, by document then action id.

@@ -15,14 +15,16 @@ enum FileFacts {
         defer { closedir(directory) }
         var names: [String] = []
         while let item = readdir(directory) {
-            // Read the name in place, up to its NUL: a record is only as long as its name, so copying the whole
-            // 256-byte `d_name` could read past the end of readdir's buffer (and crash at a page's end).
-            let name = withUnsafePointer(to: &item.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
-            }
+            let name = withName(of: item) { String(cString: $0) }
             if name != ".", name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// Reads a directory entry's name in place, up to its NUL: a record is only as long as its name, so copying the
+    /// whole 256-byte `d_name` could read past the end of readdir's buffer (and crash at a page's end).
+    private static func withName<T>(of item: UnsafeMutablePointer<dirent>, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        withUnsafePointer(to: &item.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 1, body) }
     }
 
     /// The names in the folder open as `descriptor` (without `.` and `..`), NUL-terminated and exactly as stored (they
@@ -46,12 +48,7 @@ enum FileFacts {
         while true {
             errno = 0
             guard let item = readdir(directory) else { return errno == 0 ? names : nil }
-            // Read in place up to the NUL, as above.
-            let name = withUnsafePointer(to: &item.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 1) { pointer in
-                    Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer) + 1))
-                }
-            }
+            let name = withName(of: item) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
             let dot = CChar(UInt8(ascii: "."))
             if name == [dot, 0] || name == [dot, dot, 0] { continue }
             names.append(name)

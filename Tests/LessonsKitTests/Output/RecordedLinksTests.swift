@@ -9,16 +9,9 @@ import Testing
     /// Every file the renderer builds for `site`'s editions, plus the bulletin pages rendered again after the PDF
     /// stage (as if every bulletin's PDF were made).
     static func renderedHTML(siteDirectory: String, prepared: Bool) async throws -> [(String, [OutputFile])] {
-        let reader = SiteReader(siteDirectory: siteDirectory)
-        let (loaded, data, _) = LoadedSite.loadConfiguration(reader: reader)
-        let config = try #require(loaded)
-        let documents = await LoadedSite.loadDecoded(
-            reader: reader, listing: reader.listContent(), config: config, data: data, jobs: 1, checks: nil, cache: nil)
-        var site = LoadedSite(
-            config: config, data: data, corpus: documents.corpus, attachments: documents.listing.attachments,
-            reader: reader,
-            diagnostics: [])
-        if prepared { site.bodies = documents.bodies }
+        var site = try await LoadedSite.loadedForTests(siteDirectory)
+        if !prepared { site.bodies = [:] }
+        let config = site.config
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: siteDirectory)
         let templates = try #require(TemplateSet.parse(theme).0)
         #expect(templates.recordsLinks, "the default theme records every link it writes")

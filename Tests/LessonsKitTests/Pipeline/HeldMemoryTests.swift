@@ -57,16 +57,9 @@ import Testing
     }
 
     @Test func aBodyIsLetGoOnceItsPageIsMadeButABulletinsAreKept() async throws {
-        let reader = SiteReader(siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
-        let (loaded, data, _) = LoadedSite.loadConfiguration(reader: reader)
-        let config = try #require(loaded)
-        let documents = await LoadedSite.loadDecoded(
-            reader: reader, listing: reader.listContent(), config: config, data: data, jobs: 1, checks: nil, cache: nil)
-        var site = LoadedSite(
-            config: config, data: data, corpus: documents.corpus, attachments: documents.listing.attachments,
-            reader: reader, diagnostics: [])
-        site.bodies = documents.bodies
-        let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let config = site.config
+        let theme = ThemeFiles.load(name: config.theme, siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
         let templates = try #require(TemplateSet.parse(theme).0)
         let edition = try #require(config.edition(named: "staff"))
         let today = PartialDate(year: 2026, month: 11, day: 27)

@@ -154,13 +154,10 @@ struct TemplateSet: Sendable {
         _ path: String, _ template: String, converted: Any?, finishing: String = "",
         finish: @escaping (String) -> String = { $0 }
     ) -> OutputFile {
-        let make = { (converted: Any?) -> RenderedHTML in
-            let rendered = render(template, converted: converted)
-            return finishing.isEmpty ? rendered : RenderedHTML(text: finish(rendered.text), links: rendered.links)
-        }
+        let make = formRenderer(template, finishing, finish)
         guard let reuse else { return OutputFile(path: path, html: make(converted)) }
-        let key = finishing.isEmpty ? template : template + " " + finishing
-        return reuse.page(path: path, template: key, converted: converted, render: make).asForm
+        return reuse.page(path: path, template: Self.formKey(template, finishing), converted: converted, render: make)
+            .asForm
     }
 
     /// As ``form(_:_:converted:finishing:finish:)`` for a form made only from `inputs` when they are given (see
@@ -172,14 +169,25 @@ struct TemplateSet: Sendable {
         guard let reuse, let inputs else {
             return form(path, template, converted: convert(), finishing: finishing, finish: finish)
         }
-        let key = finishing.isEmpty ? template : template + " " + finishing
         return reuse.page(
-            path: path, template: key, inputs: inputs, convert: convert,
-            render: { converted in
-                let rendered = render(template, converted: converted)
-                return finishing.isEmpty ? rendered : RenderedHTML(text: finish(rendered.text), links: rendered.links)
-            }
+            path: path, template: Self.formKey(template, finishing), inputs: inputs, convert: convert,
+            render: formRenderer(template, finishing, finish)
         ).asForm
+    }
+
+    /// The template and finishing step a form's digest names.
+    private static func formKey(_ template: String, _ finishing: String) -> String {
+        finishing.isEmpty ? template : template + " " + finishing
+    }
+
+    /// Renders a form's converted model with `template`, then `finish`es its text when a `finishing` step is named.
+    private func formRenderer(_ template: String, _ finishing: String, _ finish: @escaping (String) -> String)
+        -> (Any?) -> RenderedHTML
+    {
+        { converted in
+            let rendered = render(template, converted: converted)
+            return finishing.isEmpty ? rendered : RenderedHTML(text: finish(rendered.text), links: rendered.links)
+        }
     }
 
     private func render(_ template: String, converted: Any?) -> RenderedHTML {

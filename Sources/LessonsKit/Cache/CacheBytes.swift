@@ -15,11 +15,6 @@ struct CacheByteWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// One byte as it is.
-    mutating func byte(_ value: UInt8) {
-        bytes.append(value)
-    }
-
     /// The bytes written, followed by their SHA-256 (``ChecksummedFile``).
     mutating func checksummed() -> [UInt8] {
         bytes += ChecksummedFile.checksum(bytes)

@@ -29,11 +29,7 @@ enum CardFragmentFile {
         writer.raw(seed)
         writer.int(entries.count)
         for entry in entries {
-            for word in [entry.key.words.0, entry.key.words.1, entry.key.words.2, entry.key.words.3] {
-                for shift in stride(from: 56, through: 0, by: -8) {
-                    writer.byte(UInt8(truncatingIfNeeded: word >> shift))
-                }
-            }
+            writer.raw(entry.key.bytes)
             writer.optional(entry.fragment) { writer, fragment in
                 writer.string(fragment.html)
                 writer.strings(fragment.links.links)

@@ -33,14 +33,11 @@ import Testing
 
         /// The address it prints once the first build is served.
         func address(within seconds: Double = 180) async throws -> String {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if let match = output.firstMatch(of: #/Serving edition \w+ at (http://[^ ]+/) /#) {
-                    return String(match.output.1)
-                }
-                try await Task.sleep(for: .milliseconds(200))
+            let found = try await ServeCommandTests.poll(within: seconds, every: .milliseconds(200)) {
+                output.firstMatch(of: #/Serving edition \w+ at (http://[^ ]+/) /#).map { String($0.output.1) }
             }
-            throw ServeTimeout(what: "the server to start", output: output + problems)
+            guard let found else { throw ServeTimeout(what: "the server to start", output: output + problems) }
+            return found
         }
 
         func stop() {
@@ -73,12 +70,28 @@ import Testing
         _ condition: (Int, String) -> Bool
     ) async throws -> (seconds: Double, body: String) {
         let start = Date()
-        while Date().timeIntervalSince(start) < seconds {
+        let body = try await poll(within: seconds, every: .milliseconds(250)) {
             let (status, body) = try await get(url)
-            if condition(status, body) { return (Date().timeIntervalSince(start), body) }
-            try await Task.sleep(for: .milliseconds(250))
+            return condition(status, body) ? body : nil
         }
-        throw ServeTimeout(what: what, output: "")
+        guard let body else { throw ServeTimeout(what: what, output: "") }
+        return (Date().timeIntervalSince(start), body)
+    }
+
+    /// Tries `attempt` every `interval` until it gives a value, and gives up with nil only when an attempt begun after
+    /// `seconds` has failed too. Other tests can hold every thread of the pool for minutes on a small CI machine; a
+    /// sleep that resumes long after the deadline must still look once more, or a server that started in time is
+    /// reported as never starting.
+    static func poll<Value>(
+        within seconds: Double, every interval: Duration, _ attempt: () async throws -> Value?
+    ) async throws -> Value? {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while true {
+            let lastTry = ContinuousClock.now >= deadline
+            if let value = try await attempt() { return value }
+            if lastTry { return nil }
+            try await Task.sleep(for: interval)
+        }
     }
 
     @Test func servesRebuildsShowsErrorsAndStops() async throws {
@@ -128,11 +141,31 @@ import Testing
 
         // Ctrl-C stops it cleanly.
         server.stop()
-        let deadline = Date().addingTimeInterval(20)
-        while server.process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        let stopped = try await Self.poll(within: 20, every: .milliseconds(100)) {
+            server.process.isRunning ? nil : true
+        }
+        #expect(stopped == true)
         #expect(!server.process.isRunning)
         #expect(server.process.terminationStatus == 0)
         #expect(server.output.hasSuffix("Stopped.\n"))
+    }
+
+    @Test func aPollThatResumesPastItsDeadlineLooksOnceMore() async throws {
+        var attempts = 0
+        let value = try await Self.poll(within: 0.2, every: .milliseconds(10)) { () async throws -> Int? in
+            attempts += 1
+            guard attempts > 1 else {
+                // Stands for a sleep that resumes long after the deadline because every thread was busy.
+                try await Task.sleep(for: .milliseconds(400))
+                return nil
+            }
+            return 42
+        }
+        #expect(value == 42)
+        #expect(attempts == 2)
+
+        let never = try await Self.poll(within: 0.05, every: .milliseconds(10)) { () async throws -> Int? in nil }
+        #expect(never == nil)
     }
 
     @Test func refusesAPortAlreadyInUse() async throws {

@@ -157,6 +157,9 @@ struct SiteRenderer: Sendable {
         let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
         let staticFiles = self.staticFiles()
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Lessons' and bulletins' bodies are kept for the bulletin pages; with no bulletin PDF planned nothing renders
+        // those again, so the bodies go once the document and bulletin pages are all made.
+        let bodyReaders = bulletins.plannedPDFs.isEmpty ? documents.bodies.prepared : nil
         // Each part hands its files on as it makes them (one page, or a few), numbered in the order it makes them.
         typealias Emit = @Sendable (_ item: Int, _ files: [OutputFile]) -> Void
         typealias Part = @Sendable (_ emit: @escaping Emit) async -> [Diagnostic]
@@ -171,14 +174,17 @@ struct SiteRenderer: Sendable {
                     emit(item.offset, page.files)
                     return page.diagnostics
                 }
+                bodyReaders?.readerDone(of: 2)
                 return pages.flatMap { $0 }
             },
             { emit in
                 var count = 0
-                return bulletins.forEachFile(pdfIds: bulletins.plannedPDFs) { files in
+                let diagnostics = bulletins.forEachFile(pdfIds: bulletins.plannedPDFs) { files in
                     emit(count, files)
                     count += 1
                 }
+                bodyReaders?.readerDone(of: 2)
+                return diagnostics
             },
             { emit in
                 // Sessions and culture assessments have dashboards as their list pages.
@@ -222,8 +228,13 @@ struct SiteRenderer: Sendable {
             { emit in
                 // Search and feeds come after every page; the sitemap (below) lists every page.
                 let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
-                emit(0, search.files(entries: searchEntries))
-                emit(1, feeds.feeds(entries: searchEntries))
+                // The index files go to the output one by one, as they are made.
+                var count = 0
+                search.forEachFile(entries: searchEntries) { file in
+                    emit(count, [file])
+                    count += 1
+                }
+                emit(count, feeds.feeds(entries: searchEntries))
                 return []
             },
         ]

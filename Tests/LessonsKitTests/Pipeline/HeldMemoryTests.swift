@@ -56,7 +56,7 @@ import Testing
         #expect(compact != FieldLocations(moved, file: file))
     }
 
-    @Test func aBodyIsLetGoOnceItsPageIsMadeButABulletinsAreKept() async throws {
+    @Test func aBodyIsLetGoOnceItsPageIsMadeButABulletinsAreKeptWhileItsPDFIsPlanned() async throws {
         let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
         let config = site.config
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
@@ -66,11 +66,13 @@ import Testing
         let bodies = PreparedBodies(site.bodies)
         let renderer = SiteRenderer(
             site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
-            bodies: bodies)
+            bulletinPDFs: true, bodies: bodies)
+        #expect(!renderer.bulletins.plannedPDFs.isEmpty)
         let (files, _) = await renderer.render(jobs: 2)
         // The same pages as a renderer that keeps every body.
         let (keptFiles, _) = await SiteRenderer(
-            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false
+            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
+            bulletinPDFs: true
         ).render(jobs: 2)
         #expect(files == keptFiles)
 
@@ -90,5 +92,38 @@ import Testing
         #expect(!again.isEmpty)
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for page in again { #expect(byPath[page.path] == page, "\(page.path)") }
+    }
+
+    @Test func withNoBulletinPDFPlannedEveryBodyIsLetGoOnceTheDocumentAndBulletinPagesAreMade() async throws {
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let config = site.config
+        let theme = ThemeFiles.load(name: config.theme, siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
+        let templates = try #require(TemplateSet.parse(theme).0)
+        let edition = try #require(config.edition(named: "staff"))
+        let today = PartialDate(year: 2026, month: 11, day: 27)
+        let bodies = PreparedBodies(site.bodies)
+        let renderer = SiteRenderer(
+            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
+            bodies: bodies)
+        #expect(renderer.bulletins.plannedPDFs.isEmpty)
+        let (files, _) = await renderer.render(jobs: 2)
+        let (keptFiles, _) = await SiteRenderer(
+            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false
+        ).render(jobs: 2)
+        #expect(files == keptFiles)
+        #expect(renderer.content.documents.contains { $0.type == .bulletin })
+        for document in renderer.content.documents { #expect(bodies[document.path] == nil, "\(document.path)") }
+    }
+
+    @Test func keptBodiesGoWhenTheLastReaderIsDone() async throws {
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let lesson = try #require(site.corpus.documents.first { $0.type == .lesson })
+        let bodies = PreparedBodies(site.bodies)
+        bodies.release(lesson)
+        #expect(bodies[lesson.path] != nil, "a lesson's body is kept for the bulletins")
+        bodies.readerDone(of: 2)
+        #expect(bodies[lesson.path] != nil, "one reader is still rendering")
+        bodies.readerDone(of: 2)
+        #expect(bodies[lesson.path] == nil)
     }
 }

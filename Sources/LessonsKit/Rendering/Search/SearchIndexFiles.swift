@@ -47,12 +47,12 @@ struct SearchIndexFiles: Sendable {
         term.utf8.count + 6 + (index.postings[term]?.count ?? 0) * 5
     }
 
-    /// Every file of the index under `folder` (e.g. `search/`), JSON or, when `portable`, scripts.
-    func files(folder: String, portable: Bool) -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// Hands on every file of the index under `folder` (e.g. `search/`), JSON or, when `portable`, scripts, each as soon
+    /// as it is made (a 10,000-document index is about 6 MB of files, so they are not all held at once).
+    func forEachFile(folder: String, portable: Bool, _ body: (OutputFile) -> Void) {
         func add(_ name: String, _ json: String) {
             let text = portable ? "lessonsSearchData(\(JSONText.string(name)),\(json));\n" : json + "\n"
-            files.append(OutputFile(path: folder + name + (portable ? ".js" : ".json"), text: text))
+            body(OutputFile(path: folder + name + (portable ? ".js" : ".json"), text: text))
         }
         let shards = shards()
         for (number, shard) in shards.enumerated() {
@@ -99,6 +99,5 @@ struct SearchIndexFiles: Sendable {
             "\"facets\":{" + facetMap.joined(separator: ",") + "}",
         ]
         add("meta", "{" + meta.joined(separator: ",\n") + "}")
-        return files
     }
 }

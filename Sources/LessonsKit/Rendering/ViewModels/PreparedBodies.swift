@@ -7,18 +7,25 @@ import Synchronization
 /// few are read once: by the document's own page. The render hands each page's body back with ``release(_:)`` once
 /// the page is made, so the bodies do not all stay in memory until the last page of the edition. Bodies a bulletin
 /// may show (its foreword, and every lesson, since a bulletin without a `lead:` leads with a lesson of its period) are
-/// kept: the bulletin pages render alongside and may be rendered again after the PDFs.
+/// kept while the bulletin pages may still be rendered: until the document and bulletin pages are all made
+/// (``readerDone(of:)``) when no bulletin PDF is planned, else to the end (the PDF stage may render them again).
 final class PreparedBodies: Sendable {
-    private let bodies: Mutex<[String: PreparedMarkdown]>
+    private struct State {
+        var bodies: [String: PreparedMarkdown]
+        /// How many of the parts reading kept bodies are done.
+        var readersDone = 0
+    }
 
-    /// Holds `bodies`; bulletins' and lessons' bodies are kept to the end.
+    private let state: Mutex<State>
+
+    /// Holds `bodies`; bulletins' and lessons' bodies are kept until ``readerDone(of:)`` lets them go.
     init(_ bodies: [String: PreparedMarkdown]) {
-        self.bodies = Mutex(bodies)
+        state = Mutex(State(bodies: bodies))
     }
 
     /// The body of the document at content path `path`, unless it was let go.
     subscript(path: String) -> PreparedMarkdown? {
-        bodies.withLock { $0[path] }
+        state.withLock { $0.bodies[path] }
     }
 
     /// Lets go of `document`'s body: its page is made, and nothing else of the edition shows it.
@@ -26,6 +33,19 @@ final class PreparedBodies: Sendable {
         // A bulletin leads with a lesson (named by `lead:`, or else one of its period; BulletinAssembly takes only
         // lessons): every lesson is kept.
         guard document.type != .bulletin, document.type != .lesson else { return }
-        _ = bodies.withLock { $0.removeValue(forKey: document.path) }  // freed once the lock is let go
+        _ = state.withLock { $0.bodies.removeValue(forKey: document.path) }  // freed once the lock is let go
+    }
+
+    /// Notes that one of the `readers` parts of the render that read kept bodies (the document pages, the bulletin
+    /// pages) is done; once all are, every body left is let go. Only for an edition none of whose pages is rendered
+    /// again after the render (no bulletin PDF planned).
+    func readerDone(of readers: Int) {
+        let left: [String: PreparedMarkdown] = state.withLock { state in
+            state.readersDone += 1
+            guard state.readersDone == readers else { return [:] }
+            defer { state.bodies = [:] }
+            return state.bodies
+        }
+        _ = left  // freed here, outside the lock
     }
 }

@@ -48,12 +48,11 @@ struct SearchPages: Sendable {
         return keys
     }
 
-    /// `search/index.html` and the index files beside it.
-    func files(entries: [SearchEntry]) -> [OutputFile] {
+    /// Hands on the index files, then `search/index.html` beside them, each as soon as it is made.
+    func forEachFile(entries: [SearchEntry], _ body: (OutputFile) -> Void) {
         let index = SearchIndex(entries: entries, synonyms: synonyms, cache: scoreCache)
-        return SearchIndexFiles(index: index).files(folder: Self.folder, portable: paths.portable) + [
-            searchPage(index)
-        ]
+        SearchIndexFiles(index: index).forEachFile(folder: Self.folder, portable: paths.portable, body)
+        body(searchPage(index))
     }
 
     func searchPage(_ index: SearchIndex) -> OutputFile {

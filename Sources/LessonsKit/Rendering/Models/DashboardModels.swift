@@ -17,21 +17,30 @@ struct ActionsBody {
     struct ServiceGroup {
         let title: String
         let slug: String
-        let table: ActionTable
+        let table: Table
         let href: String?
+    }
+
+    /// `{ tableId, caption, items[] }` for `partials/actionlist.mustache`, as ``ActionTable`` but with rows made only
+    /// as the template reaches them (``LazyRows``).
+    struct Table {
+        let tableId: String
+        let caption: String
+        let items: LazyRows
     }
 
     let intro: String
     let stats: [LabelledCount]
     let isEmpty: Bool
-    var overdue: ActionTable?
-    var dueSoon: ActionTable?
+    var overdue: Table?
+    var dueSoon: Table?
     var byService: Figure?
     var byOwner: ByOwner?
     var serviceGroups: [ServiceGroup]?
-    var completed: [ActionRow] = []
+    /// ``ActionRow``s with their completion date and evidence flag.
+    var completed = LazyRows(count: 0) { _ in () }
     var strength: Figure?
-    var notDoing: ActionTable?
+    var notDoing: Table?
     /// CSV exports of the figures (`partials/csvlinks.mustache`).
     var csvLinks: [PageLink] = []
 }
@@ -122,6 +131,10 @@ extension ActionsBody.ByOwner: TemplateFields {
 
 extension ActionsBody.ServiceGroup: TemplateFields {
     var templateFields: TemplateValue.Fields { ["title": title, "slug": slug, "table": table, "href": href] }
+}
+
+extension ActionsBody.Table: TemplateFields {
+    var templateFields: TemplateValue.Fields { ["tableId": tableId, "caption": caption, "items": items] }
 }
 
 extension SessionsBody: TemplateFields {

@@ -33,7 +33,8 @@ struct TemplateValue: MustacheParent {
     }
 
     /// The value as Mustache should see it: models become `TemplateValue`s, arrays their converted elements, a nil
-    /// optional nil, strings `TemplateText`s; numbers, booleans, dictionaries and HTML fragments stay as they are.
+    /// optional nil, strings `TemplateText`s; numbers, booleans, dictionaries, HTML fragments and ``LazyRows`` (converted
+    /// as they are looked up) stay as they are.
     static func convert(_ value: Any) -> Any? {
         // Most values are plain strings, flags and numbers: recognise them by type before any cast.
         let type = Swift.type(of: value)
@@ -43,7 +44,7 @@ struct TemplateValue: MustacheParent {
         if let model = value as? any TemplateFields { return fields(of: model) }
         if let sequence = value as? any TemplateSequence { return sequence.convertedElements }
         switch value {
-        case is Bool, is Int, is [String: String], is HTMLFragment: return value
+        case is Bool, is Int, is [String: String], is HTMLFragment, is LazyRows: return value
         default: break
         }
         return reflected(value)

@@ -28,4 +28,11 @@ struct ActionViews: Sendable {
     {
         ActionTable(tableId: id, caption: caption, items: items.map { actionItem($0, from: folder) })
     }
+
+    /// The same table with its rows made only as the template reaches them (the actions dashboard's long lists).
+    func lazyActionTable(
+        id: String, caption: String, items: [(document: Document, action: Action)], from folder: String
+    ) -> ActionsBody.Table {
+        ActionsBody.Table(tableId: id, caption: caption, items: LazyRows(items) { actionItem($0, from: folder) })
+    }
 }

@@ -42,12 +42,12 @@ struct ActionsPage: Sendable {
         let exports = [("Every action", CSVExports.actionsCSV), ("Every incident’s facts", CSVExports.incidentsCSV)]
         view.csvLinks = links.csvLinks(exports, from: folder)
         if !dashboard.overdue.isEmpty {
-            view.overdue = actions.actionTable(
+            view.overdue = actions.lazyActionTable(
                 id: "overdue", caption: "Overdue actions, longest overdue first", items: dashboard.overdue, from: folder
             )
         }
         if !dashboard.dueSoon.isEmpty {
-            view.dueSoon = actions.actionTable(
+            view.dueSoon = actions.lazyActionTable(
                 id: "due-soon",
                 caption:
                     "Open actions due from \(today.displayText) to \(CalendarDay.adding(ActionsDashboard.dueSoonDays, to: today).displayText)",
@@ -76,13 +76,13 @@ struct ActionsPage: Sendable {
                 let slug = entry.service.isEmpty ? "none" : entry.service
                 return .init(
                     title: links.unitName(entry.service), slug: slug,
-                    table: actions.actionTable(
+                    table: actions.lazyActionTable(
                         id: "service-\(slug)", caption: "Open actions of \(links.unitName(entry.service))",
                         items: groups[entry.service] ?? [], from: folder),
                     href: links.unitHref(entry.service, from: folder))
             }
         }
-        view.completed = dashboard.recentlyCompleted.map { item in
+        view.completed = LazyRows(dashboard.recentlyCompleted) { [actions] item in
             var row = actions.actionItem(item, from: folder)
             row.completedText = item.action.completed?.displayText ?? ""
             row.hasEvidence = item.action.evidence != nil
@@ -100,7 +100,7 @@ struct ActionsPage: Sendable {
                 }, sensitive: false, valueHeading: "Actions", labelHeading: "Strength")
         }
         if !dashboard.notDoing.isEmpty {
-            view.notDoing = actions.actionTable(
+            view.notDoing = actions.lazyActionTable(
                 id: "not-doing", caption: "Actions the organisation decided not to take, with the reason",
                 items: dashboard.notDoing, from: folder)
         }

@@ -1,0 +1,28 @@
+import Mustache
+
+/// Rows a template loops over, made and converted only when the template looks them up, and let go once that lookup's
+/// section is rendered.
+///
+/// The actions dashboard lists every open, due, completed and declined action: about 20,000 rows on a 10,000-document
+/// site, whose models, made all at once, took 15 MB beside the 9.5 MB page being written. Mustache asks a value for its
+/// representation at each lookup (``MustacheCustomRepresentation``), so each table's rows exist only while its own
+/// section renders. The representation is the array ``TemplateValue/convert(_:)`` makes of the rows, so sections,
+/// inverted sections and transforms (`first(rows)`) read exactly what they read of an array; a list looked up several
+/// times is made again each time.
+struct LazyRows: MustacheCustomRepresentation {
+    private let count: Int
+    private let row: (Int) -> Any
+
+    /// Rows `row(0)` to `row(count - 1)`, each a model (``TemplateFields``) or any value a model may hold.
+    init(count: Int, row: @escaping (Int) -> Any) {
+        self.count = count
+        self.row = row
+    }
+
+    /// The rows of `items`, each made by `row`.
+    init<Item>(_ items: [Item], row: @escaping (Item) -> Any) {
+        self.init(count: items.count) { row(items[$0]) }
+    }
+
+    var representation: Any? { (0..<count).compactMap { TemplateValue.convert(row($0)) } }
+}

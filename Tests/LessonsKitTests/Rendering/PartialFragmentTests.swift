@@ -94,6 +94,63 @@ struct PartialFragmentTests {
         #expect(Set(result.texts.keys).isSuperset(of: ["list", "theme", "unit", "layout"]))
     }
 
+    /// A theme whose templates are never rewritten (a block is indented), to compare pages with.
+    static func unrewritten(list: String, card: String) throws -> TemplateSet {
+        try templates(list: list, card: card, extra: ["indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+    }
+
+    @Test func aSectionOfCardsIsWrittenFromTheirFragmentsJoined() throws {
+        let card = "<a href=\"{{href}}\" id=\"c-{{title}}\">{{title}}</a>\n<a href=\"#top\">top</a>\n"
+        let rewritten = PartialFragmentRewrite.rewrite(["list": Self.list, "card": card]).texts["list"] ?? ""
+        #expect(rewritten.contains("{{#.lessonsJoin.items.card}}"))
+        let templates = try Self.templates(list: Self.list, card: card)
+        let plain = try Self.unrewritten(list: Self.list, card: card)
+        #expect(plain.render("list", List(heading: "H", items: [])).text == "<h1>H</h1>\n<p>end</p>\n")
+        for count in [0, 1, 3, 40] {
+            let items = (0..<count).map { Item(title: "t\($0 % 7)&", href: "d\($0)/") }
+            let expected = plain.render("list", List(heading: "H", items: items))
+            for _ in 0..<2 {
+                let page = templates.render("list", List(heading: "H", items: items))
+                #expect(page.text == expected.text)
+                #expect(page.links == expected.links)
+            }
+        }
+    }
+
+    @Test func aSectionThatIsNotOnlyTheCallOrFindsItsListFurtherUpRendersAsMustacheWould() throws {
+        struct Group: TemplateFields {
+            let title: String
+            var items: [Item]? = nil
+            var templateFields: TemplateValue.Fields { ["title": title, "items": items] }
+        }
+        struct Groups: TemplateFields {
+            let groups: [Group]
+            let items: [Item]
+            var flag = true
+            var templateFields: TemplateValue.Fields { ["groups": groups, "items": items, "flag": flag] }
+        }
+        let card = "<p><a href=\"{{href}}\">{{title}}</a> in {{heading}}</p>\n"
+        // A group without items loops over the page's; a flag section keeps the page on top; a second line in the
+        // section, and a section that is not closed on the next line, keep the section as it is.
+        for list in [
+            "{{#groups}}\n<h2>{{title}}</h2>\n{{#items}}\n{{> card}}\n{{/items}}\n{{/groups}}\n",
+            "{{#flag}}\n{{> card}}\n{{/flag}}\n{{#items}}\n{{> card}}\n{{/items}}\n",
+            "{{#items}}\n{{> card}}\n<hr>\n{{/items}}\n{{#items}}\n{{> card}}\n\n{{/items}}\n",
+        ] {
+            let templates = try Self.templates(list: list, card: card)
+            let plain = try Self.unrewritten(list: list, card: card)
+            let own = [Item(title: "own", href: "o/", heading: "group")]
+            let root = Groups(
+                groups: [Group(title: "A", items: own), Group(title: "B"), Group(title: "C", items: [])],
+                items: [Item(title: "page", href: "p/", heading: "root"), Item(title: "x", href: "x/", heading: "y")])
+            let expected = plain.render("list", root)
+            #expect(!expected.text.isEmpty)
+            let page = templates.render("list", root)
+            #expect(page.text == expected.text)
+            #expect(page.links == expected.links)
+        }
+    }
+
     static let page = "<h1>{{heading}}</h1>\n{{> header}}\n<p>end</p>\n"
 
     @Test func aPagePartialIsReusedForPagesThatGiveItTheSameValues() throws {

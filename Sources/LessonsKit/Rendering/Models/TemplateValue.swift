@@ -23,11 +23,13 @@ struct TemplateValue: MustacheParent {
     func child(named name: String) -> Any? {
         if let index = names.firstIndex(of: name) { return values[index] }
         // A rewritten partial call asks the item (`.lessonsPartial.card`) or the page's root (`.lessonsPage.header`)
-        // for its fragment; each lookup is answered only where it was meant to be made.
+        // for its fragment, a rewritten section the context's top for its items' (`.lessonsJoin.items.card`); each
+        // lookup is answered only where it was meant to be made.
         let isRoot = names.last == RecordingTemplate.literalName
         switch name {
         case PartialFragmentRewrite.lookupName where !isRoot: return FragmentLookup(item: self, page: false)
         case PartialFragmentRewrite.pageLookupName where isRoot: return FragmentLookup(item: self, page: true)
+        case PartialFragmentRewrite.joinName: return JoinedFragmentLookup(owner: self)
         default: return nil
         }
     }

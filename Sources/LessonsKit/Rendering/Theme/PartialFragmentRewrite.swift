@@ -16,9 +16,17 @@
 ///
 /// Whether the partial reads anything above the item (a name the item lacks) is known only when it renders; then
 /// ``PartialFragments`` gives no fragment and the partial renders in the page, as before.
+///
+/// A section that holds nothing but such a call (`{{#items}}`, `{{> card}}`, `{{/items}}` on three lines) is written
+/// in one piece: `{{#.lessonsJoin.items.card}}` asks the context's top for its `items` and ``PartialFragments`` for
+/// every item's fragment, and writes them one after the other (``JoinedFragments``), which is what the section writes
+/// item by item; when the top has no such list, or an item has no fragment, the section runs as above.
 enum PartialFragmentRewrite {
     /// The name, looked up on the item only (a leading `.`), that answers with ``PartialFragments``' lookups.
     static let lookupName = "lessonsPartial"
+
+    /// The name, looked up on the context's top only, that answers with a whole section's fragments joined.
+    static let joinName = "lessonsJoin"
 
     /// The partial that writes a fragment (the top of the context) as it is.
     static let htmlName = "lessons-fragment-html"
@@ -111,19 +119,25 @@ enum PartialFragmentRewrite {
         out.reserveCapacity(bytes.count + 256)
         var sections: [Character] = []
         var copied = 0
-        for tag in tags(in: bytes) {
-            if tag.sigil == ">", tag.isWholeLine, closedPartials.contains(tag.name),
-                tag.name.allSatisfy(Self.isNameCharacter)
-            {
+        let all = tags(in: bytes)
+        var index = 0
+        while index < all.count {
+            let tag = all[index]
+            index += 1
+            if let partial = joinedCall(all, at: index - 1, closedPartials: closedPartials) {
+                out += bytes[copied..<tag.range.lowerBound]
+                out += Array(joinedText(section: tag.name, partial: partial).utf8)
+                copied = all[index + 1].range.upperBound
+                calls.itemPartials.insert(partial)
+                index += 2
+                continue
+            }
+            if isEligibleCall(tag, closedPartials: closedPartials) {
                 // In a section the item is on top of the context; outside any, the page's root (checked when looked up).
                 let inItem = sections.contains("#")
                 if inItem || dotFree.contains(tag.name) {
-                    let path = ".\(inItem ? lookupName : pageLookupName).\(tag.name)"
                     out += bytes[copied..<tag.range.lowerBound]
-                    // Standalone tags only, one a line, so that Mustache drops every line as it dropped the call's.
-                    out += Array(
-                        "{{#\(path)}}\n{{> \(htmlName)}}\n{{/\(path)}}\n{{^\(path)}}\n{{> \(tag.name)}}\n{{/\(path)}}"
-                            .utf8)
+                    out += Array(callText(tag.name, lookup: inItem ? lookupName : pageLookupName).utf8)
                     copied = tag.range.upperBound
                     if inItem { calls.itemPartials.insert(tag.name) } else { calls.pagePartials.insert(tag.name) }
                     continue
@@ -139,6 +153,44 @@ enum PartialFragmentRewrite {
         guard copied != 0 else { return nil }
         out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `tag` calls a partial that can be rewritten: alone on its line, a partial without tags of its own that
+    /// would change how it renders, with a plain name.
+    private static func isEligibleCall(_ tag: Tag, closedPartials: Set<String>) -> Bool {
+        tag.sigil == ">" && tag.isWholeLine && closedPartials.contains(tag.name)
+            && tag.name.allSatisfy(Self.isNameCharacter)
+    }
+
+    /// The partial a section opened at `tags[index]` calls when the section is nothing but that call, each tag alone on
+    /// its line and the lines next to each other (`{{#items}}`, `{{> card}}`, `{{/items}}`); else nil.
+    private static func joinedCall(_ tags: [Tag], at index: Int, closedPartials: Set<String>) -> String? {
+        guard index + 2 < tags.count else { return nil }
+        let open = tags[index]
+        let call = tags[index + 1]
+        let close = tags[index + 2]
+        guard open.sigil == "#", open.isWholeLine, !open.name.isEmpty, open.name.allSatisfy(Self.isNameCharacter),
+            isEligibleCall(call, closedPartials: closedPartials), close.sigil == "/", close.name == open.name,
+            close.isWholeLine,
+            // Only the newline ending each line lies between the tags.
+            call.range.lowerBound == open.range.upperBound + 1, close.range.lowerBound == call.range.upperBound + 1
+        else { return nil }
+        return call.name
+    }
+
+    /// The text that replaces a call of `partial`: its fragment through `lookup` when there is one, the call as before
+    /// otherwise. Standalone tags only, one a line, so that Mustache drops every line as it dropped the call's.
+    private static func callText(_ partial: String, lookup: String) -> String {
+        let path = ".\(lookup).\(partial)"
+        return "{{#\(path)}}\n{{> \(htmlName)}}\n{{/\(path)}}\n{{^\(path)}}\n{{> \(partial)}}\n{{/\(path)}}"
+    }
+
+    /// The text that replaces a section of `section` holding only a call of `partial`: every item's fragment joined
+    /// when each has one, the section as before (its call rewritten) otherwise.
+    private static func joinedText(section: String, partial: String) -> String {
+        let path = ".\(joinName).\(section).\(partial)"
+        return "{{#\(path)}}\n{{> \(htmlName)}}\n{{/\(path)}}\n{{^\(path)}}\n{{#\(section)}}\n"
+            + callText(partial, lookup: lookupName) + "\n{{/\(section)}}\n{{/\(path)}}"
     }
 
     private static func isNameCharacter(_ character: Character) -> Bool {

@@ -58,6 +58,8 @@ final class PartialFragments: Sendable {
         let library: MustacheLibrary
         let cache: PartialFragments
         private var last: (names: [String], values: [Any], partial: String, fragment: HTMLFragment?)?
+        /// The last joined section (looked up twice too, for the section and for the inverted section).
+        private var lastJoined: (items: [Any], partial: String, joined: JoinedFragments?)?
 
         init(library: MustacheLibrary, cache: PartialFragments) {
             self.library = library
@@ -75,6 +77,29 @@ final class PartialFragments: Sendable {
                 : cache.fragment(partial, for: item, library: library)
             last = (item.names, item.values, partial, fragment)
             return fragment
+        }
+
+        /// Every item's fragment of `partial`, to be written one after the other in place of a section over `items`
+        /// that calls the partial for each; nil when `items` is not a list of items, or one of them has no fragment.
+        func joined(_ partial: String, items value: Any) -> JoinedFragments? {
+            guard Swift.type(of: value) == [Any].self, let items = value as? [Any] else { return nil }
+            if let lastJoined, lastJoined.partial == partial, Self.same(lastJoined.items, items) {
+                return lastJoined.joined
+            }
+            var fragments: [HTMLFragment]? = []
+            fragments?.reserveCapacity(items.count)
+            for item in items {
+                guard let item = item as? TemplateValue,
+                    let fragment = cache.fragment(partial, for: item, library: library)
+                else {
+                    fragments = nil
+                    break
+                }
+                fragments?.append(fragment)
+            }
+            let joined = fragments.map(JoinedFragments.init)
+            lastJoined = (items, partial, joined)
+            return joined
         }
 
         /// Whether two arrays share their storage (the same item's fields, met again at once).
@@ -147,6 +172,40 @@ struct FragmentLookup: MustacheParent {
     let page: Bool
 
     func child(named name: String) -> Any? { PartialFragments.render?.fragment(name, for: item, page: page) }
+}
+
+/// `.lessonsJoin` on the context's top, then a section's name on it, then a partial's: the fragments of that partial
+/// for every item of the top's list under that name, joined (``PartialFragments/Render/joined(_:items:)``).
+struct JoinedFragmentLookup: MustacheParent {
+    let owner: TemplateValue
+    var section: String? = nil
+
+    func child(named name: String) -> Any? {
+        guard let section else { return JoinedFragmentLookup(owner: owner, section: name) }
+        // Only the top's own list: a name it lacks would be looked for further up by the section, so it runs as it is.
+        guard let index = owner.names.firstIndex(of: section) else { return nil }
+        return PartialFragments.render?.joined(name, items: owner.values[index])
+    }
+}
+
+/// Fragments written one after the other, as a section writes them item by item: their HTML, and each one's links and
+/// ids recorded in order on the page being rendered.
+struct JoinedFragments: MustacheCustomRenderable {
+    let fragments: [HTMLFragment]
+
+    var renderText: String {
+        let recorder = LinkRecorder.current
+        var html = ""
+        html.reserveCapacity(fragments.reduce(0) { $0 + $1.html.utf8.count })
+        for fragment in fragments {
+            recorder?.append(fragment.links)
+            html += fragment.html
+        }
+        return html
+    }
+
+    /// Present even when no item is, as the empty section writes nothing either way.
+    var isNull: Bool { false }
 }
 
 extension PartialFragments {

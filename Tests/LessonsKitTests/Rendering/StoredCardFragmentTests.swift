@@ -92,6 +92,31 @@ import Testing
         #expect(kept[1].fragment?.html.contains("t0") == true)
     }
 
+    @Test func aFewCardsRenderedBesideALargeStoredTableLeaveItAsItIs() throws {
+        let items = (0..<80).map { Item(title: "t\($0)", href: "h\($0)/") }
+        let first = StoredCardFragments { [:] }
+        _ = try Self.templates(first).render("list", List(heading: "H", items: items))
+        let table = try Self.entries(first)
+        #expect(table.count == 80)
+        // One item changed: its card is rendered, and the stored table is not written again.
+        var edited = items
+        edited[3] = Item(title: "changed", href: "c/")
+        let one = StoredCardFragments { table }
+        let page = try Self.templates(one).render("list", List(heading: "H", items: edited))
+        #expect(page.text.contains("<a href=\"c/\" id=\"c-changed\">changed</a>"))
+        #expect(one.counts == (reused: 79, rendered: 1))
+        #expect(one.entries() == nil)
+        // Three changed (more than a 32nd of the table's bytes): the table is written, the new cards first.
+        edited[5] = Item(title: "changed5", href: "c5/")
+        edited[7] = Item(title: "changed7", href: "c7/")
+        let three = StoredCardFragments { table }
+        _ = try Self.templates(three).render("list", List(heading: "H", items: edited))
+        #expect(three.counts == (reused: 77, rendered: 3))
+        let next = try #require(three.entries())
+        #expect(next.count == 83)
+        #expect(next.prefix(3).allSatisfy { $0.fragment?.html.contains("changed") == true })
+    }
+
     static let sample: [StoredCardFragments.Entry] = [
         (
             Digest32(words: (1, 2, 3, 4)),

@@ -52,13 +52,22 @@ final class StoredCardFragments: Sendable {
     /// How many cards came from the last build, and how many were rendered.
     var counts: (reused: Int, rendered: Int) { state.withLock { ($0.used.count, $0.rendered.count) } }
 
-    /// The cards to store for the next build, or nil when this build rendered none (the stored ones are then still
-    /// right): those rendered, then the last build's cards used, then the rest of them, up to `capacity` bytes, so
-    /// that cards of items long changed are let go first.
+    /// A stored table is written again only when the cards rendered in a build take more than this share of its bytes.
+    static let rewriteShare = 32
+
+    /// The cards to store for the next build, or nil when the stored ones should stay as they are: when this build
+    /// rendered none, or rendered few beside a large stored table (a one-document edit renders its card or two, and
+    /// those are rendered again by the next builds until enough have gathered to be worth writing the whole table).
+    /// Else those rendered, then the last build's cards used, then the rest of them, up to `capacity` bytes, so that
+    /// cards of items long changed are let go first.
     func entries(capacity: Int = PartialFragments.capacity) -> [Entry]? {
         state.withLock { state in
             guard !state.rendered.isEmpty else { return nil }
             let previous = state.previous ?? [:]
+            let storedBytes = previous.values.reduce(0) {
+                $0 + MemoryLayout<Digest32>.size + ($1?.html.utf8.count ?? 0)
+            }
+            guard state.renderedBytes * Self.rewriteShare > storedBytes else { return nil }
             let ordered = { (keys: [Digest32]) in
                 keys.sorted {
                     ($0.words.0, $0.words.1, $0.words.2, $0.words.3) < ($1.words.0, $1.words.1, $1.words.2, $1.words.3)

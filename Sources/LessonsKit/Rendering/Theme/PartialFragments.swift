@@ -112,7 +112,10 @@ final class PartialFragments: Sendable {
     /// Partial `partial` rendered for `item` alone, or nil when it reads anything above the item (or the item holds a
     /// value ``TemplateValueBytes`` does not know).
     func fragment(_ partial: String, for item: TemplateValue, library: MustacheLibrary) -> HTMLFragment? {
-        var key = Array(partial.utf8)
+        var key: [UInt8] = []
+        // About a card's length: the buffer is not grown again and again.
+        key.reserveCapacity(2048)
+        key += partial.utf8
         key.append(0)
         guard TemplateValueBytes.append(item, to: &key) else { return nil }
         let hashed = Key(key)

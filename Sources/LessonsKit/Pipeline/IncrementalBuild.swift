@@ -87,12 +87,10 @@ struct IncrementalBuild: Sendable {
                 notes: report.summaries))
     }
 
-    /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`), and its
-    /// output files read back on demand (see ``PageReuse``).
+    /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`, read when first
+    /// needed), and its output files read back on demand (see ``PageReuse``).
     func pageReuse(edition: Edition, theme: ThemeFiles, output: String) -> PageReuse {
         let seed = PageReuse.seed(templates: theme.templates.map { ($0.name, $0.file.bytes) }, tool: Self.tool)
-        let previous =
-            ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
         let (folder, ignoreCache) = (self.folder, self.ignoreCache)
         let searchScores = SearchScoreCache {
             ignoreCache
@@ -101,8 +99,11 @@ struct IncrementalBuild: Sendable {
         let cards = StoredCardFragments {
             ignoreCache ? [:] : CardFragmentFile.read(from: folder, edition: edition.name, seed: seed)
         }
+        let previous: @Sendable () -> [String: PageReuse.Entry] = {
+            ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
+        }
         return PageReuse(
-            seed: seed, previous: previous, sources: sources, searchScores: searchScores, cardFragments: cards
+            seed: seed, readingPrevious: previous, sources: sources, searchScores: searchScores, cardFragments: cards
         ) {
             PageDigestFile.readOutputFile($0, in: output)
         }

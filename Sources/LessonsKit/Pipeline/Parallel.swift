@@ -43,3 +43,16 @@ func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform:
         return results.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
+
+/// Computes `first` and `second` at the same time, the second on another thread when a core is free, and returns both
+/// once both are done: two independent parts of a serial step (an edition's analysis and its page frame) take the time
+/// of the longer one.
+func concurrently<A: Sendable, B: Sendable>(
+    _ first: @escaping @Sendable () -> A, _ second: @escaping @Sendable () -> B
+) -> (A, B) {
+    let (a, b) = (Deferred(first), Deferred(second))
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { _ = a.value } else { _ = b.value }
+    }
+    return (a.value, b.value)
+}

@@ -4,7 +4,8 @@ import Foundation
 /// sessions, culture, leads), 404.
 struct SiteRenderer: Sendable {
     let assetFiles: [OutputFile]
-    /// Time spent computing the edition's aggregates (`EditionAnalysis`), reported by `--verbose`.
+    /// Time spent computing the edition's aggregates (`EditionAnalysis`, on a thread of its own while the page frame
+    /// is made), reported by `--verbose`.
     let analysisSeconds: Double
     /// The edition's documents.
     let content: EditionContent
@@ -56,21 +57,36 @@ struct SiteRenderer: Sendable {
         self.assetFiles = assetFiles
         let config = site.config
         let content = EditionContent(corpus: site.corpus, edition: edition, includeDrafts: includeDrafts)
-        let analysisStarted = DispatchTime.now().uptimeNanoseconds
-        let analysis = EditionAnalysis(content: content, data: site.data, frameworks: config.frameworks, today: today)
-        analysisSeconds = Double(DispatchTime.now().uptimeNanoseconds - analysisStarted) / 1e9
         let paths = SitePaths(portable: config.portable)
         let editionTitle = edition.title ?? config.title
-        let catalog = FeedCatalog(
-            content: content, data: site.data, paths: paths, editionTitle: editionTitle, today: today,
-            hasBaseURL: config.baseURL != nil)
-        let frame = PageFrame(
-            paths: paths, language: config.language, organisation: config.organisation, editionTitle: editionTitle,
-            editionName: edition.name, links: config.links,
-            navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assetPaths, feeds: catalog,
-            generatedOn: today.displayText, isDraftBuild: includeDrafts)
+        let data = site.data
+        let assets = assetPaths
+        // The analysis and the frame (with the last build's page digests and the aggregate pages' input keys) do not
+        // depend on one another: each is made on its own thread.
+        let ((analysis, analysisSeconds), (catalog, frame, keys)) = concurrently(
+            {
+                let started = DispatchTime.now().uptimeNanoseconds
+                let analysis = EditionAnalysis(
+                    content: content, data: data, frameworks: config.frameworks, today: today)
+                return (analysis, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            },
+            {
+                _ = reuse?.previous
+                let catalog = FeedCatalog(
+                    content: content, data: data, paths: paths, editionTitle: editionTitle, today: today,
+                    hasBaseURL: config.baseURL != nil)
+                let frame = PageFrame(
+                    paths: paths, language: config.language, organisation: config.organisation,
+                    editionTitle: editionTitle, editionName: edition.name, links: config.links,
+                    navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assets, feeds: catalog,
+                    generatedOn: today.displayText, isDraftBuild: includeDrafts)
+                let keys = reuse?.sources.map {
+                    AggregateInputs(frame: frame, sources: $0, today: today, content: content)
+                }
+                return (catalog, frame, keys)
+            })
+        self.analysisSeconds = analysisSeconds
         let links = DocumentLinks(content: content, data: site.data, paths: paths)
-        let keys = reuse?.sources.map { AggregateInputs(frame: frame, sources: $0, today: today, content: content) }
         let figures = FigureBuilder(smallNumbers: SmallNumberPolicy(edition: edition, privacy: config.privacy))
         let actions = ActionViews(links: links, today: today)
         let bodies = BodyRenderer(
@@ -239,11 +255,18 @@ struct SiteRenderer: Sendable {
             },
         ]
         output.accept(assetFiles, order: StagedEdition.Order(part: 0, item: 0))
-        let diagnostics = await boundedMap(Array(parts.enumerated()), limit: workers) { part in
-            await part.element { item, files in
-                output.accept(files, order: StagedEdition.Order(part: part.offset + 1, item: item))
-            }
-        }
+        // The search and feeds part (its index files are the longest serial step) starts right after the document
+        // pages and bulletins (which hold the bodies until both are done) rather than last, so that it does not run
+        // alone at the end; each part keeps its place in the output's order.
+        let started = [0, 1, parts.count - 1] + Array(2..<(parts.count - 1))
+        let diagnostics = await boundedMap(started.map { ($0, parts[$0]) }, limit: workers) { part in
+            (
+                part.0,
+                await part.1 { item, files in
+                    output.accept(files, order: StagedEdition.Order(part: part.0 + 1, item: item))
+                }
+            )
+        }.sorted { $0.0 < $1.0 }.map(\.1)
         output.accept(
             feeds.crawlerFiles(pages: output.pagePaths), order: StagedEdition.Order(part: parts.count + 1, item: 0))
         return diagnostics.flatMap { $0 }

@@ -122,6 +122,28 @@ struct PageReuseTests {
         #expect(second.counts.reused == 1 && second.counts.rendered == 0)
     }
 
+    @Test func theLastBuildsDigestsAreReadOnceWhenFirstNeeded() throws {
+        let model = TemplateValue(names: ["title"], values: ["A"])
+        let first = PageReuse(seed: [1], previous: [:]) { _ in nil }
+        let rendered = first.page(path: "a/index.html", template: "t", converted: model) { _ in
+            RenderedHTML(text: "<p>A</p>", links: nil)
+        }
+        guard case .bytes(let bytes) = rendered.contents else { throw CocoaError(.featureUnsupported) }
+        let entries = first.entries
+        let reads = CallLog()
+        let reading: @Sendable () -> [String: PageReuse.Entry] = {
+            reads.add("read")
+            return entries
+        }
+        let second = PageReuse(seed: [1], readingPrevious: reading) { $0 == "a/index.html" ? bytes : nil }
+        #expect(reads.calls.isEmpty, "made without reading the cache")
+        for path in ["a/index.html", "b/index.html"] {
+            _ = second.page(path: path, template: "t", converted: model) { _ in RenderedHTML(text: "", links: nil) }
+        }
+        #expect(reads.calls == ["read"], "read once, on the first page")
+        #expect(second.counts.reused == 1 && second.counts.rendered == 1, "the entries read are the ones used")
+    }
+
     @Test func modelsWithUnknownValuesAreAlwaysRendered() {
         let reuse = PageReuse(seed: [1], previous: [:]) { _ in nil }
         #expect(reuse.digest(template: "t", converted: TemplateValue(names: ["a"], values: ["x"])) != nil)

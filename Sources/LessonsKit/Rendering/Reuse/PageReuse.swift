@@ -55,8 +55,10 @@ final class PageReuse: Sendable {
 
     /// The digest of the templates and the tool, with which every page's model digest starts.
     let seed: [UInt8]
-    /// The last build's entries, by output path.
-    let previous: [String: Entry]
+    /// The last build's entries, by output path, read from the cache when first needed (see
+    /// ``init(seed:readingPrevious:sources:searchScores:cardFragments:readPrevious:)``).
+    var previous: [String: Entry] { deferredPrevious.value }
+    private let deferredPrevious: Deferred<[String: Entry]>
     /// Reads a file of the last build's output, by output path; nil when it is missing or unreadable.
     let readPrevious: @Sendable (String) -> [UInt8]?
     private let state = Mutex(State())
@@ -71,12 +73,24 @@ final class PageReuse: Sendable {
     }
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
-    init(
+    convenience init(
         seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil, searchScores: SearchScoreCache? = nil,
         cardFragments: StoredCardFragments? = nil, readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
+        self.init(
+            seed: seed, readingPrevious: { previous }, sources: sources, searchScores: searchScores,
+            cardFragments: cardFragments, readPrevious: readPrevious)
+    }
+
+    /// Reuse with the entries `readingPrevious` returns, called once when ``previous`` is first read: the renderer reads
+    /// them while it analyses the edition on another thread (see ``SiteRenderer``).
+    init(
+        seed: [UInt8], readingPrevious: @escaping @Sendable () -> [String: Entry], sources: ReuseSources? = nil,
+        searchScores: SearchScoreCache? = nil, cardFragments: StoredCardFragments? = nil,
+        readPrevious: @escaping @Sendable (String) -> [UInt8]?
+    ) {
         self.seed = seed
-        self.previous = previous
+        deferredPrevious = Deferred(readingPrevious)
         self.sources = sources
         self.searchScores = searchScores
         self.cardFragments = cardFragments

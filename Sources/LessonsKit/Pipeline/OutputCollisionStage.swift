@@ -13,9 +13,10 @@ enum OutputCollisionStage {
 
     /// The same, from what was kept of each file (``OutputEntry``) once its bytes were written. `recorded` lists the
     /// paths the last successful build of the edition wrote (its ``LinkCheckRecord``): when every path is one of them,
-    /// in their order, there is nothing to find, since the problems depend on the paths alone and that build had none.
+    /// in their order, or one added that nothing can collide with (``AddedPaths``), there is nothing to find, since the
+    /// problems depend on the paths alone and that build had none.
     static func check(entries files: [OutputEntry], site: LoadedSite, recorded: [String]? = nil) -> [Diagnostic] {
-        if let recorded, PathAlignment(files.map(\.path), recorded: recorded) != nil { return [] }
+        if let recorded, AddedPaths.safelyAdded(files.map(\.path), recorded: recorded) != nil { return [] }
         let paths = SitePaths(portable: site.config.portable)
         var documentsByFolder: [String: Document] = [:]
         for document in site.corpus.documents { documentsByFolder[paths.folder(of: document)] = document }

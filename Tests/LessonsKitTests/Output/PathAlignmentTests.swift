@@ -4,7 +4,8 @@ import Testing
 @testable import LessonsKit
 
 /// A rebuild that added no output file lines its paths up with the last successful build's in one pass, and then has no
-/// collision to look for; any added path means the full collision check, which reports what a clean build reports.
+/// collision to look for; one that added paths checks only those, and any path that may collide means the full
+/// collision check, which reports what a clean build reports.
 @Suite("Path alignment")
 struct PathAlignmentTests {
     static let recorded = [
@@ -32,6 +33,29 @@ struct PathAlignmentTests {
     ])
     func addedRepeatedOrReorderedPathsDoNotLineUp(paths: [String]) {
         #expect(PathAlignment(paths, recorded: Self.recorded) == nil)
+    }
+
+    @Test func pathsAddedBesideTheRecordedOnesAreFoundWhenNothingCanCollideWithThem() {
+        #expect(AddedPaths.safelyAdded(Self.recorded, recorded: Self.recorded) == [])
+        let paths = [
+            "style.css", "search/t2.js", "index.html", "lessons/ll-1/index.html", "about/index.html", "b.html",
+        ]
+        #expect(AddedPaths.safelyAdded(paths, recorded: Self.recorded) == [1, 5])
+        // A name the removed files' folder had is free again.
+        #expect(AddedPaths.safelyAdded(["style.css", "lessons"], recorded: Self.recorded) == [1])
+    }
+
+    @Test(arguments: [
+        ["style.css", "index.html", "new.html", "new.html"],  // added twice
+        ["style.css", "index.html", "lessons/index.html", "lessons"],  // over a folder
+        ["style.css", "index.html", "index.html/x"],  // under a recorded file
+        ["style.css", "index.html", "new", "new/x"],  // under an added file
+        ["style.css", "index.html", "a//b"],  // a name no file system accepts
+        ["index.html", "style.css", "new.html"],  // out of the recorded order
+        ["style.css", "new.html", "style.css"],  // a recorded path repeated
+    ])
+    func pathsThatMayCollideAreLeftToTheFullCheck(paths: [String]) {
+        #expect(AddedPaths.safelyAdded(paths, recorded: Self.recorded) == nil)
     }
 
     func collisions(_ report: BuildReport) -> [Diagnostic] {

@@ -16,58 +16,36 @@ struct RelatedLessons: Sendable {
 
     func related(to document: Document) -> [String] { related[document.slug] ?? [] }
 
-    /// Only lessons sharing a theme or a source are candidates, found through inverted indexes, so the cost grows
-    /// with the overlap between lessons rather than with the square of their number.
+    /// Only lessons sharing a theme or a source are candidates (see ``RelatedLessonRanking`` for how this stays far
+    /// from the square of their number).
     init(content: EditionContent) {
         let lessons = content.documents.filter { $0.type == .lesson && $0.supersededBy == nil }
-        let sources: [[String]] = lessons.map { lesson in
-            guard case .lesson(let details) = lesson.details else { return [] }
-            return Array(Set(details.sources.map { $0.value.lowercased() }))
+        var numbers: [String: Int] = [:]
+        func number(_ name: String) -> Int {
+            if let known = numbers[name] { return known }
+            numbers[name] = numbers.count
+            return numbers.count - 1
         }
-        let themes = lessons.map { Array(Set($0.themes)) }
-        let days = lessons.map { $0.date.map(CalendarDay.number) }
-        var byTheme: [String: [Int]] = [:]
-        var bySource: [String: [Int]] = [:]
-        for index in lessons.indices {
-            for theme in themes[index] { byTheme[theme, default: []].append(index) }
-            for source in sources[index] { bySource[source, default: []].append(index) }
+        var order = [Int](repeating: 0, count: lessons.count)
+        for (place, index) in lessons.indices.sorted(by: { Document.newestFirst(lessons[$0], lessons[$1]) })
+            .enumerated()
+        {
+            order[index] = place
         }
+        let facts = lessons.indices.map { index in
+            let lesson = lessons[index]
+            var sources: [String] = []
+            if case .lesson(let details) = lesson.details { sources = details.sources.map { $0.value.lowercased() } }
+            return RelatedLessonRanking.Lesson(
+                themes: Set(lesson.themes).map { number("theme " + $0) },
+                sources: Set(sources).map { number("source " + $0) },
+                day: lesson.date.map(CalendarDay.number), order: order[index])
+        }
+        let ranking = RelatedLessonRanking(lessons: facts, limit: Self.limit)
         var related: [String: [String]] = [:]
-        // Dense scores reset through the list of touched candidates: no hashing and no full sort per lesson.
-        var scores = [Double](repeating: 0, count: lessons.count)
-        var touched: [Int] = []
         for index in lessons.indices {
-            for theme in themes[index] {
-                for other in byTheme[theme] ?? [] where other != index {
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] += Self.sharedThemeWeight
-                }
-            }
-            for source in sources[index] {
-                for other in bySource[source] ?? [] where other != index {
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] += Self.sharedSourceWeight
-                }
-            }
-            guard !touched.isEmpty else { continue }
-            var best: [(Int, Double)] = []
-            func ranksBefore(_ a: (Int, Double), _ b: (Int, Double)) -> Bool {
-                a.1 != b.1 ? a.1 > b.1 : Document.newestFirst(lessons[a.0], lessons[b.0])
-            }
-            for other in touched {
-                var total = scores[other]
-                scores[other] = 0
-                if let a = days[index], let b = days[other] {
-                    total += Self.dateWeight * max(0, 1 - Double(abs(a - b)) / Self.dateWindowDays)
-                }
-                let candidate = (other, total)
-                guard best.count < Self.limit || best.last.map({ ranksBefore(candidate, $0) }) == true else { continue }
-                let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.count
-                best.insert(candidate, at: position)
-                if best.count > Self.limit { best.removeLast() }
-            }
-            touched.removeAll(keepingCapacity: true)
-            related[lessons[index].slug] = best.map { lessons[$0.0].slug }
+            let best = ranking.best(for: index)
+            if !best.isEmpty { related[lessons[index].slug] = best.map { lessons[$0].slug } }
         }
         self.related = related
     }

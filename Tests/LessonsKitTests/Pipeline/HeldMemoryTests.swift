@@ -56,7 +56,11 @@ import Testing
         #expect(compact != FieldLocations(moved, file: file))
     }
 
-    @Test func aBodyIsLetGoOnceItsPageIsMadeButABulletinsAreKeptWhileItsPDFIsPlanned() async throws {
+    /// The example's staff edition rendered with its bodies let go as the renderer sees fit, beside the files of a
+    /// renderer that keeps every body.
+    static func renderLettingBodiesGo(bulletinPDFs: Bool) async throws -> (
+        renderer: SiteRenderer, bodies: PreparedBodies, files: [OutputFile], keptFiles: [OutputFile]
+    ) {
         let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
         let config = site.config
         let theme = ThemeFiles.load(name: config.theme, siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
@@ -66,14 +70,19 @@ import Testing
         let bodies = PreparedBodies(site.bodies)
         let renderer = SiteRenderer(
             site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
-            bulletinPDFs: true, bodies: bodies)
-        #expect(!renderer.bulletins.plannedPDFs.isEmpty)
+            bulletinPDFs: bulletinPDFs, bodies: bodies)
         let (files, _) = await renderer.render(jobs: 2)
-        // The same pages as a renderer that keeps every body.
         let (keptFiles, _) = await SiteRenderer(
             site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
-            bulletinPDFs: true
+            bulletinPDFs: bulletinPDFs
         ).render(jobs: 2)
+        return (renderer, bodies, files, keptFiles)
+    }
+
+    @Test func aBodyIsLetGoOnceItsPageIsMadeButABulletinsAreKeptWhileItsPDFIsPlanned() async throws {
+        let (renderer, bodies, files, keptFiles) = try await Self.renderLettingBodiesGo(bulletinPDFs: true)
+        #expect(!renderer.bulletins.plannedPDFs.isEmpty)
+        // The same pages as a renderer that keeps every body.
         #expect(files == keptFiles)
 
         var leads: Set<String> = []
@@ -95,21 +104,8 @@ import Testing
     }
 
     @Test func withNoBulletinPDFPlannedEveryBodyIsLetGoOnceTheDocumentAndBulletinPagesAreMade() async throws {
-        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
-        let config = site.config
-        let theme = ThemeFiles.load(name: config.theme, siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
-        let templates = try #require(TemplateSet.parse(theme).0)
-        let edition = try #require(config.edition(named: "staff"))
-        let today = PartialDate(year: 2026, month: 11, day: 27)
-        let bodies = PreparedBodies(site.bodies)
-        let renderer = SiteRenderer(
-            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false,
-            bodies: bodies)
+        let (renderer, bodies, files, keptFiles) = try await Self.renderLettingBodiesGo(bulletinPDFs: false)
         #expect(renderer.bulletins.plannedPDFs.isEmpty)
-        let (files, _) = await renderer.render(jobs: 2)
-        let (keptFiles, _) = await SiteRenderer(
-            site: site, theme: theme, templates: templates, edition: edition, today: today, includeDrafts: false
-        ).render(jobs: 2)
         #expect(files == keptFiles)
         #expect(renderer.content.documents.contains { $0.type == .bulletin })
         for document in renderer.content.documents { #expect(bodies[document.path] == nil, "\(document.path)") }

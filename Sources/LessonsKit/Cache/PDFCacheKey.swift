@@ -26,11 +26,13 @@ struct PDFCacheKey: Sendable {
         return key.finish()
     }
 
-    /// The SHA-256 of an output file's bytes (read from disk for a copy; empty when it cannot be read).
+    /// The SHA-256 of an output file's bytes (read from disk for a copy or a previous output's file; empty when it
+    /// cannot be read).
     static func digest(of file: OutputFile) -> String {
         switch file.contents {
         case .bytes(let bytes): SHA256Hex.of(bytes)
-        case .copy(let source): FileManager.default.contents(atPath: source).map { SHA256Hex.of($0) } ?? ""
+        case .copy(let source), .previous(let source, _):
+            FileManager.default.contents(atPath: source).map { SHA256Hex.of($0) } ?? ""
         }
     }
 }

@@ -5,13 +5,14 @@ import Foundation
 ///
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
 /// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list), a document
-/// page's record (a flag, then its input key, problems, copied files and poster), and last the SHA-256 of everything
+/// page's record (a flag, then its input key, problems, copied files and poster), the stamp of its file in the output
+/// (a flag, then size, device, inode, modification and status-change times), and last the SHA-256 of everything
 /// before it. Numbers are
 /// eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or
 /// written for another folder reads as no entries: every page is then rendered.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
-    static let format = 2
+    static let format = 3
     private static let magic = Array("LPDG".utf8)
 
     /// The bytes of the file for `entries` of the edition written to `folder`.
@@ -37,6 +38,16 @@ enum PageDigestFile {
                 bytes.append(0)
             }
             append(entry.document, to: &bytes)
+            if let stamp = entry.stamp {
+                bytes.append(1)
+                for number in [stamp.size, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
+                    TemplateValueBytes.appendLength(Int(number), to: &bytes)
+                }
+                TemplateValueBytes.appendLength(Int(stamp.modified), to: &bytes)
+                TemplateValueBytes.appendLength(Int(stamp.changed), to: &bytes)
+            } else {
+                bytes.append(0)
+            }
         }
         bytes += ChecksummedFile.checksum(bytes)
         return bytes
@@ -53,7 +64,7 @@ enum PageDigestFile {
             if let links = entry.links {
                 size += 8 + links.links.reduce(0) { $0 + text($1) } + 8 + links.ids.reduce(0) { $0 + text($1) }
             }
-            size += 1
+            size += 1 + 1 + (entry.stamp == nil ? 0 : 40)
             guard let record = entry.document else { continue }
             size += record.inputs.bytes.count + 8
             for item in record.diagnostics.map(BuildRecord.StoredDiagnostic.init) {
@@ -105,10 +116,10 @@ enum PageDigestFile {
         entries.reserveCapacity(min(count, body.count / 72))
         for _ in 0..<count {
             guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
-                let links = reader.links(), let document = reader.documentRecord()
+                let links = reader.links(), let document = reader.documentRecord(), let stamp = reader.stamp()
             else { return [:] }
             entries[path] = PageReuse.Entry(
-                model: model, bytes: digest, links: links.recorded, document: document.record)
+                model: model, bytes: digest, links: links.recorded, document: document.record, stamp: stamp.stamp)
         }
         return reader.isAtEnd ? entries : [:]
     }
@@ -124,6 +135,32 @@ enum PageDigestFile {
     /// Reads a file of the previous output (`folder/path`), for ``PageReuse``; nil when missing or unreadable.
     static func readOutputFile(_ path: String, in folder: String) -> [UInt8]? {
         FileFacts.contents(folder + "/" + path)
+    }
+
+    /// The stamp of the file at `path` in the output `folder` (not following a symbolic link); nil when it is missing
+    /// or not a regular file.
+    static func stampOutputFile(_ path: String, in folder: String) -> OutputStamp? {
+        var info = stat()
+        guard lstat(folder + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let stamp = InputStamps.Stamp(info)
+        return OutputStamp(
+            size: stamp.size, device: stamp.device, inode: stamp.inode, modified: stamp.modified,
+            changed: stamp.changed)
+    }
+
+    /// `entries` with the stamps of their files in the output `folder` just written: only those of files last modified
+    /// `settle` nanoseconds or more before the stamping began (see ``OutputStamp``).
+    static func stamped(
+        _ entries: [String: PageReuse.Entry], folder: String, settle: Int64 = OutputStamp.settleNanoseconds
+    ) -> [String: PageReuse.Entry] {
+        let now = InputStamps.now()
+        var stamped = entries
+        for path in entries.keys {
+            stamped[path]?.stamp = stampOutputFile(path, in: folder).flatMap {
+                $0.settled(before: now, settle: settle) ? $0 : nil
+            }
+        }
+        return stamped
     }
 
     /// Reads numbers, texts and digests written as above, never past the end (``SearchScoreFile`` reads with it too).
@@ -210,6 +247,20 @@ enum PageDigestFile {
             guard let flag = flag() else { return nil }
             guard flag else { return (nil, ()) }
             return text().map { ($0, ()) }
+        }
+
+        /// A file's stamp: `stamp` is nil when the entry has none; nil when unreadable.
+        mutating func stamp() -> (stamp: OutputStamp?, Void)? {
+            guard let flag = flag() else { return nil }
+            guard flag else { return (nil, ()) }
+            guard let size = number(), let device = number(), let inode = number(), let modified = number(),
+                let changed = number()
+            else { return nil }
+            return (
+                OutputStamp(
+                    size: Int64(size), device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)),
+                    modified: Int64(modified), changed: Int64(changed)), ()
+            )
         }
 
         mutating func digest() -> Digest32? {

@@ -30,6 +30,9 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: String?
     /// `--clean`: ignore the incremental build cache for this build (it is written afresh).
     public var ignoreCache = false
+    /// How long before a build records the stamps of its output files each must have last been modified for the next
+    /// build to trust it unread (nanoseconds; see `OutputStamp`): tests set 0 so that every page written is trusted.
+    var outputSettleNanoseconds: Int64 = 2_000_000_000
     /// Called as the build moves through its stages (the command line shows it as one updating line on a terminal).
     public var progress: (@Sendable (BuildProgress) -> Void)?
 

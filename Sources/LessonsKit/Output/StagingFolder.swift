@@ -169,6 +169,10 @@ final class StagingFolder: @unchecked Sendable {
                 return WriteTally(bytes: UnchangedFiles.regularFileSize(target) ?? 0, kept: 1)
             }
             return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: target), kept: 0)
+        case .previous(let source, let size):
+            // Page reuse trusted this file by its stamp: link it unread (copy it if it cannot be linked).
+            if let old, link(old, target) == 0 { return WriteTally(bytes: size, kept: 1) }
+            return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: target), kept: 0)
         }
     }
 

@@ -177,6 +177,8 @@ public enum BuildPipeline {
             let reused = counts.map(\.reused).reduce(0, +)
             clock.record("  pages reused \(reused)/\(reused + counts.map(\.rendered).reduce(0, +))", seconds: 0)
             clock.record(
+                "  pages reused unread \(reuse?.values.map(\.unreadCount).reduce(0, +) ?? 0)", seconds: 0)
+            clock.record(
                 "  documents not rebuilt \(reuse?.values.map(\.unbuiltDocuments).reduce(0, +) ?? 0)", seconds: 0)
             clock.record(
                 "  aggregate pages not rebuilt \(reuse?.values.map(\.unbuiltAggregates).reduce(0, +) ?? 0)", seconds: 0)

@@ -16,6 +16,8 @@ struct IncrementalBuild: Sendable {
     let git: GitHistory
     /// Whether the hashing read a file or found files added or removed, so that its stamps are worth storing.
     let stampsChanged: Bool
+    /// How long before the stamping an output file must have last been modified for its stamp to be recorded.
+    let outputSettle: Int64
 
     /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).
     init(
@@ -26,6 +28,7 @@ struct IncrementalBuild: Sendable {
         self.siteDirectory = siteDirectory
         self.git = git
         ignoreCache = options.ignoreCache
+        outputSettle = options.outputSettleNanoseconds
         var settings = [
             "lessons \(LessonsVersion.current)", InputFingerprint.executableIdentity(),
             "today \(today.year)-\(today.month)-\(today.day ?? 0)", "drafts \(options.includeDrafts)",
@@ -88,7 +91,7 @@ struct IncrementalBuild: Sendable {
     }
 
     /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`, read when first
-    /// needed), and its output files read back on demand (see ``PageReuse``).
+    /// needed), and its output files stamped or read back on demand (see ``PageReuse``).
     func pageReuse(edition: Edition, theme: ThemeFiles, output: String) -> PageReuse {
         let seed = PageReuse.seed(templates: theme.templates.map { ($0.name, $0.file.bytes) }, tool: Self.tool)
         let (folder, ignoreCache) = (self.folder, self.ignoreCache)
@@ -103,20 +106,21 @@ struct IncrementalBuild: Sendable {
             ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
         }
         return PageReuse(
-            seed: seed, readingPrevious: previous, sources: sources, searchScores: searchScores, cardFragments: cards
-        ) {
-            PageDigestFile.readOutputFile($0, in: output)
-        }
+            seed: seed, readingPrevious: previous, sources: sources, searchScores: searchScores, cardFragments: cards,
+            previousFolder: output, stampPrevious: { PageDigestFile.stampOutputFile($0, in: output) },
+            readPrevious: { PageDigestFile.readOutputFile($0, in: output) })
     }
 
     /// The tool's identity in the cache's files: its version and executable.
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
-    /// Stores the page digests, search scores and card fragments of `edition`, just written to `output`, for the next
-    /// build (the cards only when some were rendered).
+    /// Stores the page digests (with the stamps of the files just written to `output`), search scores and card
+    /// fragments of `edition`, for the next build (the cards only when some were rendered).
     func storePages(_ reuse: PageReuse, edition: Edition, output: String) {
         let writer = BuildCacheWriter(folder: folder)
-        writer.storePageDigests(reuse.entries, edition: edition.name, output: output)
+        writer.storePageDigests(
+            PageDigestFile.stamped(reuse.entries, folder: output, settle: outputSettle), edition: edition.name,
+            output: output)
         if let table = reuse.searchScores?.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
         }

@@ -21,7 +21,7 @@ struct PrintPageFiles: Sendable {
     /// The output paths an HTML page's relative links lead to (from its recorded links, else its scanned HTML), whether
     /// or not those files exist; nil when the page's bytes are not in memory.
     static func referencedPaths(of page: OutputFile) -> [String]? {
-        guard case .bytes(let bytes) = page.contents else { return nil }
+        guard let bytes = page.heldBytes else { return nil }
         let folder = page.path.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
         return relativeLinks(page.links ?? HTMLLinkScanner.scan(bytes)).compactMap {
             RelativePath.join($0, toFolder: folder)

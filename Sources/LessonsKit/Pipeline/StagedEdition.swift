@@ -39,7 +39,14 @@ final class StagedEdition: @unchecked Sendable {
         guard !files.isEmpty else { return }
         let failed = stage(files) { folder, file throws(OutputError) in try folder.write(file) }
         let entries = files.map(\.entry)
-        let keptFiles = files.filter(keeps)
+        // The print stages read the bytes of what they keep: a page left in the previous output is read back from the
+        // staging folder, where it was just linked.
+        let keptFiles = files.filter(keeps).map { file in
+            guard case .previous = file.contents, case .success(let folder) = staging,
+                let bytes = folder.contents(of: file.path)
+            else { return file }
+            return file.holding(bytes)
+        }
         lock.withLock {
             if let failed, failure.map({ order < $0.order }) ?? true { failure = (order, failed) }
             batches.append((order, entries))

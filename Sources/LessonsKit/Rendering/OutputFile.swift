@@ -10,12 +10,17 @@ struct OutputFile: Sendable, Hashable {
         case bytes([UInt8])
         /// A copy of an existing file, named by its absolute path (static files, theme assets).
         case copy(from: String)
+        /// The previous output's file at the same path, `size` bytes at `from`, which page reuse trusts unread: it holds
+        /// the bytes the last build rendered, as its stamp says (see ``PageReuse``). An HTML file stands for one only
+        /// when its links were recorded (nobody scans it); the writer links it, and the few stages that read a page's
+        /// bytes read them from there.
+        case previous(from: String, size: Int)
     }
 
     /// The path inside the output folder, with `/` between folder and file names.
     let path: String
     /// What the file holds.
-    let contents: Contents
+    private(set) var contents: Contents
     /// Whether the file is a page readers browse to (the sitemap lists these), not an asset, a data file, a print or
     /// e-mail form of a page, or the 404 page.
     private(set) var isPage = false
@@ -53,7 +58,13 @@ struct OutputFile: Sendable, Hashable {
     /// A page readers browse to, holding `bytes` (a page the last build rendered from the same model) and the links
     /// recorded when it was rendered, if known.
     init(page path: String, bytes: [UInt8], links: HTMLLinks?) {
-        self.init(path: path, contents: .bytes(bytes))
+        self.init(page: path, contents: .bytes(bytes), links: links)
+    }
+
+    /// A page readers browse to, with `contents` (a page the last build rendered from the same model, held or left in
+    /// the previous output) and the links recorded when it was rendered, if known.
+    init(page path: String, contents: Contents, links: HTMLLinks?) {
+        self.init(path: path, contents: contents)
         self.links = links
         isPage = true
     }
@@ -97,12 +108,26 @@ extension OutputFile {
         return source
     }
 
+    /// The bytes of a generated file held in memory; nil for a copy or a previous output's file.
+    var heldBytes: [UInt8]? {
+        guard case .bytes(let bytes) = contents else { return nil }
+        return bytes
+    }
+
+    /// The same file holding `bytes` (those of the previous output's file it stood for, read back).
+    func holding(_ bytes: [UInt8]) -> OutputFile {
+        var file = self
+        file.contents = .bytes(bytes)
+        return file
+    }
+
     /// What later stages need of this file once its bytes are written (see ``OutputEntry``).
     var entry: OutputEntry {
-        guard case .bytes(let bytes) = contents, path.hasSuffix(".html") else {
+        guard path.hasSuffix(".html"), copiedFrom == nil, links != nil || heldBytes != nil else {
             return OutputEntry(path: path, copiedFrom: copiedFrom, isPage: isPage, links: nil)
         }
-        return OutputEntry(path: path, copiedFrom: nil, isPage: isPage, links: links ?? HTMLLinkScanner.scan(bytes))
+        return OutputEntry(
+            path: path, copiedFrom: nil, isPage: isPage, links: links ?? HTMLLinkScanner.scan(heldBytes ?? []))
     }
 }
 

@@ -81,7 +81,13 @@ struct PageReuseTests {
                 ],
                 copies: [.init(path: "lessons/b/x.pdf", source: "/site/content/lessons/x.pdf")],
                 poster: "lessons/b/poster.html"))
-        let entries = ["index.html": entry, "lessons/a/index.html": linked, "lessons/b/index.html": documented]
+        var stamped = linked
+        stamped.stamp = OutputStamp(
+            size: 1234, device: 0xFFFF_0000_0000_0001, inode: 42, modified: 1_700_000_000_123_456_789, changed: -5)
+        let entries = [
+            "index.html": entry, "lessons/a/index.html": linked, "lessons/b/index.html": documented,
+            "lessons/c/index.html": stamped,
+        ]
         let bytes = PageDigestFile.encoded(entries, folder: "/out")
         #expect(PageDigestFile.decoded(bytes, folder: "/out") == entries)
         // Counted before it is written, so its buffer is made once.

@@ -19,7 +19,8 @@ struct PrintScratchFolder: Sendable {
                 atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             switch file.contents {
             case .bytes(let bytes): try Data(bytes).write(to: URL(fileURLWithPath: target))
-            case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
+            case .copy(let source), .previous(let source, _):
+                try FileManager.default.copyItem(atPath: source, toPath: target)
             }
         }
     }

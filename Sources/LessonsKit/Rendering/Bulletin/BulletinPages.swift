@@ -170,7 +170,7 @@ struct BulletinPages: Sendable {
         let path = paths.folder(of: issue.bulletin) + issue.bulletin.slug + ".eml"
         let subject = "\(config.title) Bulletin — Issue \(issue.details.issue) (\(issue.details.covers.displayText))"
         func message() -> String {
-            guard case .bytes(let bytes) = html.contents else { return "" }
+            guard let bytes = html.heldBytes ?? templates.reuse?.previousBytes(of: html) else { return "" }
             return MIMEMessage(
                 subject: subject, date: today, timezone: config.timezone,
                 plainText: BulletinPlainText.render(issue, view: email().view),

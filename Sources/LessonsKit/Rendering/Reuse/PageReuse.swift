@@ -9,6 +9,10 @@ import Synchronization
 /// left at that path still holds the bytes it rendered then (checked by their SHA-256), those bytes are used as they
 /// are; otherwise the page is rendered. Either way the page's entry is recorded for the next build.
 ///
+/// The file is not even read when its stamp (``OutputStamp``: size, device, inode, modification and status-change
+/// times) is still the one taken just after the last build wrote it: the page then stands for that file
+/// (``OutputFile/Contents/previous(from:size:)``) and the writer links it unread.
+///
 /// The page builders still build every model (and so still report every problem); only the rendering is skipped.
 final class PageReuse: Sendable {
     /// What the last build knew of one page: the digest of its model and of the bytes rendered from it, and the links
@@ -20,12 +24,19 @@ final class PageReuse: Sendable {
         /// For a document's page: the key of everything it was made from (``DocumentPages/reuseInputs(_:sources:)``)
         /// and what building it gave besides the page, so an unchanged document's page need not be built at all.
         var document: DocumentRecord?
+        /// The stamp of the page's file in the output as the last build left it, when it had settled (see
+        /// ``OutputStamp``): a file with the same stamp still holds the bytes of digest ``bytes``.
+        var stamp: OutputStamp?
 
-        init(model: Digest32, bytes: Digest32, links: HTMLLinks?, document: DocumentRecord? = nil) {
+        init(
+            model: Digest32, bytes: Digest32, links: HTMLLinks?, document: DocumentRecord? = nil,
+            stamp: OutputStamp? = nil
+        ) {
             self.model = model
             self.bytes = bytes
             self.links = links
             self.document = document
+            self.stamp = stamp
         }
     }
 
@@ -56,16 +67,22 @@ final class PageReuse: Sendable {
     /// The digest of the templates and the tool, with which every page's model digest starts.
     let seed: [UInt8]
     /// The last build's entries, by output path, read from the cache when first needed (see
-    /// ``init(seed:readingPrevious:sources:searchScores:cardFragments:readPrevious:)``).
+    /// ``init(seed:readingPrevious:sources:searchScores:cardFragments:previousFolder:stampPrevious:readPrevious:)``).
     var previous: [String: Entry] { deferredPrevious.value }
     private let deferredPrevious: Deferred<[String: Entry]>
     /// Reads a file of the last build's output, by output path; nil when it is missing or unreadable.
     let readPrevious: @Sendable (String) -> [UInt8]?
+    /// The last build's output folder, whose files are trusted unread when their stamps are as recorded; nil: every
+    /// reused page is read and checked against its digest.
+    let previousFolder: String?
+    /// The stamp of a file of the last build's output, by output path; nil when it is missing or not a regular file.
+    let stampPrevious: @Sendable (String) -> OutputStamp?
     private let state = Mutex(State())
 
     private struct State {
         var entries: [String: Entry] = [:]
         var reused = 0
+        var unread = 0
         var rendered = 0
         var unbuiltDocuments = 0
         var unbuiltAggregates = 0
@@ -75,11 +92,14 @@ final class PageReuse: Sendable {
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
     convenience init(
         seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil, searchScores: SearchScoreCache? = nil,
-        cardFragments: StoredCardFragments? = nil, readPrevious: @escaping @Sendable (String) -> [UInt8]?
+        cardFragments: StoredCardFragments? = nil, previousFolder: String? = nil,
+        stampPrevious: @escaping @Sendable (String) -> OutputStamp? = { _ in nil },
+        readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
         self.init(
             seed: seed, readingPrevious: { previous }, sources: sources, searchScores: searchScores,
-            cardFragments: cardFragments, readPrevious: readPrevious)
+            cardFragments: cardFragments, previousFolder: previousFolder, stampPrevious: stampPrevious,
+            readPrevious: readPrevious)
     }
 
     /// Reuse with the entries `readingPrevious` returns, called once when ``previous`` is first read: the renderer reads
@@ -87,8 +107,11 @@ final class PageReuse: Sendable {
     init(
         seed: [UInt8], readingPrevious: @escaping @Sendable () -> [String: Entry], sources: ReuseSources? = nil,
         searchScores: SearchScoreCache? = nil, cardFragments: StoredCardFragments? = nil,
+        previousFolder: String? = nil, stampPrevious: @escaping @Sendable (String) -> OutputStamp? = { _ in nil },
         readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
+        self.previousFolder = previousFolder
+        self.stampPrevious = stampPrevious
         self.seed = seed
         deferredPrevious = Deferred(readingPrevious)
         self.sources = sources
@@ -151,14 +174,16 @@ final class PageReuse: Sendable {
             record.inputs == inputKey(template: "document", inputs: inputs)
         else { return nil }
         guard let page = intact(path: path, key: last.model) else { return nil }
-        var poster: (entry: Entry, bytes: [UInt8])?
+        var poster: (entry: Entry, contents: OutputFile.Contents)?
         if let path = record.poster {
             guard let entry = previous[path], let file = intact(path: path, key: entry.model) else { return nil }
             poster = file
         }
         var files = record.copies.map { OutputFile(path: $0.path, contents: .copy(from: $0.source)) }
-        if let path = record.poster, let poster { files.append(reuse(path: path, poster.entry, bytes: poster.bytes)) }
-        files.append(reuse(path: path, page.entry, bytes: page.bytes))
+        if let path = record.poster, let poster {
+            files.append(reuse(path: path, poster.entry, contents: poster.contents))
+        }
+        files.append(reuse(path: path, page.entry, contents: page.contents))
         state.withLock { $0.unbuiltDocuments += 1 }
         return RenderedPage(files: files, diagnostics: record.diagnostics)
     }
@@ -171,7 +196,8 @@ final class PageReuse: Sendable {
         for file in built.files where file.path != path {
             switch file.contents {
             case .copy(let source): copies.append(.init(path: file.path, source: source))
-            case .bytes where poster == nil && file.isPage: poster = file.path
+            case .bytes where poster == nil && file.isPage, .previous where poster == nil && file.isPage:
+                poster = file.path
             default: return  // a file this record cannot hold: the page is built again next time
             }
         }
@@ -186,24 +212,40 @@ final class PageReuse: Sendable {
 
     /// The last build's page at `path` when it was made with `key` and its file still holds the bytes made then.
     private func reusedPage(path: String, key: Digest32) -> OutputFile? {
-        intact(path: path, key: key).map { reuse(path: path, $0.entry, bytes: $0.bytes) }
+        intact(path: path, key: key).map { reuse(path: path, $0.entry, contents: $0.contents) }
     }
 
-    /// The last build's entry for `path` and the bytes of its file, when it was made with `key` and is intact.
-    private func intact(path: String, key: Digest32) -> (entry: Entry, bytes: [UInt8])? {
-        guard let last = previous[path], last.model == key, let bytes = readPrevious(path),
-            Digest32(SHA256.hash(data: bytes)) == last.bytes
-        else { return nil }
-        return (last, bytes)
+    /// The last build's entry for `path` and its file, when it was made with `key` and is intact: left unread in the
+    /// previous output when its stamp is as recorded (and, for HTML, its links were recorded, so nobody scans it), else
+    /// read and checked against the recorded digest of its bytes.
+    private func intact(path: String, key: Digest32) -> (entry: Entry, contents: OutputFile.Contents)? {
+        guard let last = previous[path], last.model == key else { return nil }
+        if let folder = previousFolder, last.links != nil || !path.hasSuffix(".html"), let recorded = last.stamp {
+            if let stamp = stampPrevious(path), stamp == recorded {
+                return (last, .previous(from: folder + "/" + path, size: Int(stamp.size)))
+            }
+        }
+        guard let bytes = readPrevious(path), Digest32(SHA256.hash(data: bytes)) == last.bytes else { return nil }
+        return (last, .bytes(bytes))
     }
 
-    /// The page at `path` with the last build's `bytes`, its entry kept for the next build.
-    private func reuse(path: String, _ entry: Entry, bytes: [UInt8]) -> OutputFile {
+    /// The bytes of a page that stands for the previous output's file (``OutputFile/Contents/previous(from:size:)``),
+    /// read back from there; nil for any other file or when it cannot be read.
+    func previousBytes(of file: OutputFile) -> [UInt8]? {
+        guard case .previous = file.contents else { return nil }
+        return readPrevious(file.path)
+    }
+
+    /// The page at `path` with the last build's `contents`, its entry kept for the next build.
+    private func reuse(path: String, _ entry: Entry, contents: OutputFile.Contents) -> OutputFile {
+        let unread: Int
+        if case .previous = contents { unread = 1 } else { unread = 0 }
         state.withLock {
             $0.entries[path] = entry
             $0.reused += 1
+            $0.unread += unread
         }
-        return OutputFile(page: path, bytes: bytes, links: entry.links).fromPreviousOutput
+        return OutputFile(page: path, contents: contents, links: entry.links).fromPreviousOutput
     }
 
     /// A page just rendered, recorded with `key` for the next build.
@@ -236,6 +278,9 @@ final class PageReuse: Sendable {
 
     /// How many pages were reused and how many rendered.
     var counts: (reused: Int, rendered: Int) { state.withLock { ($0.reused, $0.rendered) } }
+
+    /// How many of the pages reused were left unread in the previous output, trusted by their stamps.
+    var unreadCount: Int { state.withLock { $0.unread } }
 
     /// How many documents' pages were taken from the last build without being built (see ``reusedDocument(path:inputs:)``).
     var unbuiltDocuments: Int { state.withLock { $0.unbuiltDocuments } }

@@ -7,9 +7,10 @@ import Foundation
 /// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list), a document
 /// page's record (a flag, then its input key, problems, copied files and poster), the stamp of its file in the output
 /// (a flag, then size, device, inode, modification and status-change times), and last the SHA-256 of everything
-/// before it. Numbers are
-/// eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or
-/// written for another folder reads as no entries: every page is then rendered.
+/// before it. Numbers are eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format,
+/// truncated, corrupt or written for another folder reads as no entries: every page is then rendered. An entry read
+/// from the file and not changed since has its links and record written back from the bytes read
+/// (``PageReuse/Entry/stored``), so a rebuild that reused most pages does not encode them again.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
     static let format = 3
@@ -28,7 +29,10 @@ enum PageDigestFile {
             TemplateValueBytes.appendText(path, to: &bytes)
             bytes += entry.model.bytes
             bytes += entry.bytes.bytes
-            if let links = entry.links {
+            if let stored = entry.stored {
+                // An entry read from the last file and unchanged: its links and record as they were written.
+                bytes += stored
+            } else if let links = entry.links {
                 bytes.append(1)
                 TemplateValueBytes.appendLength(links.links.count, to: &bytes)
                 for link in links.links { TemplateValueBytes.appendText(link, to: &bytes) }
@@ -37,7 +41,7 @@ enum PageDigestFile {
             } else {
                 bytes.append(0)
             }
-            append(entry.document, to: &bytes)
+            if entry.stored == nil { append(entry.document, to: &bytes) }
             if let stamp = entry.stamp {
                 bytes.append(1)
                 for number in [stamp.size, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
@@ -60,11 +64,16 @@ enum PageDigestFile {
         func text(_ text: String) -> Int { 8 + text.utf8.count }
         var size = magic.count + 8 + text(folder) + 8 + ChecksummedFile.checksum([UInt8]()).count
         for (path, entry) in entries {
-            size += text(path) + 2 * MemoryLayout<Digest32>.size + 1
+            size += text(path) + 2 * MemoryLayout<Digest32>.size + 1 + (entry.stamp == nil ? 0 : 40)
+            if let stored = entry.stored {
+                size += stored.count
+                continue
+            }
+            size += 1
             if let links = entry.links {
                 size += 8 + links.links.reduce(0) { $0 + text($1) } + 8 + links.ids.reduce(0) { $0 + text($1) }
             }
-            size += 1 + 1 + (entry.stamp == nil ? 0 : 40)
+            size += 1
             guard let record = entry.document else { continue }
             size += record.inputs.bytes.count + 8
             for item in record.diagnostics.map(BuildRecord.StoredDiagnostic.init) {
@@ -115,11 +124,16 @@ enum PageDigestFile {
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(min(count, body.count / 72))
         for _ in 0..<count {
-            guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
-                let links = reader.links(), let document = reader.documentRecord(), let stamp = reader.stamp()
-            else { return [:] }
+            guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest() else {
+                return [:]
+            }
+            let start = reader.offset
+            guard let links = reader.links(), let document = reader.documentRecord() else { return [:] }
+            let stored = reader.bytes[start..<reader.offset]
+            guard let stamp = reader.stamp() else { return [:] }
             entries[path] = PageReuse.Entry(
-                model: model, bytes: digest, links: links.recorded, document: document.record, stamp: stamp.stamp)
+                model: model, bytes: digest, links: links.recorded, document: document.record, stamp: stamp.stamp,
+                stored: stored)
         }
         return reader.isAtEnd ? entries : [:]
     }
@@ -258,7 +272,8 @@ enum PageDigestFile {
             else { return nil }
             return (
                 OutputStamp(
-                    size: Int64(size), device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)),
+                    size: Int64(size), device: UInt64(bitPattern: Int64(device)),
+                    inode: UInt64(bitPattern: Int64(inode)),
                     modified: Int64(modified), changed: Int64(changed)), ()
             )
         }

@@ -105,6 +105,32 @@ struct PageReuseTests {
         #expect(PageDigestFile.decoded(Array("not a digest file".utf8), folder: "/out").isEmpty)
     }
 
+    @Test func entriesReadBackAreWrittenAsTheyWereReadUnlessTheirRecordChanged() throws {
+        let record = PageReuse.DocumentRecord(
+            inputs: Digest32(words: (9, 9, 9, 9)), diagnostics: [], copies: [], poster: "lessons/b/poster.html")
+        let entries = [
+            "a.html": PageReuse.Entry(
+                model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)),
+                links: HTMLLinks(links: ["b.html#x", "../"], ids: ["z", "a", "m"]), document: record),
+            "b.html": PageReuse.Entry(
+                model: Digest32(words: (1, 1, 1, 1)), bytes: Digest32(words: (2, 2, 2, 2)), links: nil),
+        ]
+        let bytes = PageDigestFile.encoded(entries, folder: "/out")
+        var read = PageDigestFile.decoded(bytes, folder: "/out")
+        #expect(read.values.allSatisfy { $0.stored != nil }, "each entry keeps its stored bytes")
+        #expect(PageDigestFile.encoded(read, folder: "/out") == bytes)
+        read["b.html"]?.stamp = OutputStamp(size: 1, device: 2, inode: 3, modified: 4, changed: 5)
+        read["a.html"]?.document = PageReuse.DocumentRecord(
+            inputs: Digest32(words: (7, 7, 7, 7)), diagnostics: [], copies: [], poster: nil)
+        #expect(read["a.html"]?.stored == nil, "a changed record is not the stored one")
+        let rewritten = PageDigestFile.encoded(read, folder: "/out")
+        #expect(PageDigestFile.size(of: read, folder: "/out") == rewritten.count)
+        let again = PageDigestFile.decoded(rewritten, folder: "/out")
+        #expect(again == read)
+        #expect(again["a.html"]?.document?.inputs == Digest32(words: (7, 7, 7, 7)))
+        #expect(again["b.html"]?.stamp?.inode == 3)
+    }
+
     @Test func aReusedPageCarriesTheLinksRecordedWhenItWasRendered() throws {
         let model = TemplateValue(names: ["title"], values: ["A"])
         let links = HTMLLinks(links: ["../gone/"], ids: ["main"])

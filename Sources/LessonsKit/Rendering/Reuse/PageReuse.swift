@@ -23,20 +23,39 @@ final class PageReuse: Sendable {
         let links: HTMLLinks?
         /// For a document's page: the key of everything it was made from (``DocumentPages/reuseInputs(_:sources:)``)
         /// and what building it gave besides the page, so an unchanged document's page need not be built at all.
-        var document: DocumentRecord?
+        var document: DocumentRecord? {
+            didSet { stored = nil }
+        }
         /// The stamp of the page's file in the output as the last build left it, when it had settled (see
         /// ``OutputStamp``): a file with the same stamp still holds the bytes of digest ``bytes``.
         var stamp: OutputStamp?
+        /// The entry's links and document record as the page digests file held them, when read from it and not
+        /// changed since: written back as they are (see ``PageDigestFile``). Not part of the entry's value.
+        var stored: ArraySlice<UInt8>?
 
         init(
             model: Digest32, bytes: Digest32, links: HTMLLinks?, document: DocumentRecord? = nil,
-            stamp: OutputStamp? = nil
+            stamp: OutputStamp? = nil, stored: ArraySlice<UInt8>? = nil
         ) {
             self.model = model
             self.bytes = bytes
             self.links = links
             self.document = document
             self.stamp = stamp
+            self.stored = stored
+        }
+
+        static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.model == rhs.model && lhs.bytes == rhs.bytes && lhs.links == rhs.links && lhs.document == rhs.document
+                && lhs.stamp == rhs.stamp
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(model)
+            hasher.combine(bytes)
+            hasher.combine(links)
+            hasher.combine(document)
+            hasher.combine(stamp)
         }
     }
 

@@ -90,8 +90,7 @@ enum DocumentCoding {
             reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: "", bodyFirstLine: bodyFirstLine,
             path: path, fieldLocations: fieldLocations,
             bodyReferences: DocumentDecoder.bodyReferences(of: body, path: path, bodyFirstLine: bodyFirstLine),
-            frontMatter: YAMLNode(.mapping([]), at: SourceLocation(file: path)), bodyText: body.plainText,
-            videos: videos)
+            frontMatter: YAMLNode(.mapping([]), at: SourceLocation(file: path)), videos: videos)
     }
 
     static func writeDate(_ writer: inout CacheByteWriter, _ date: PartialDate) {

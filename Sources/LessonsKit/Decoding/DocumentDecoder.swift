@@ -243,8 +243,7 @@ struct DocumentDecoder: Sendable {
             audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
             reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
             bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
-            bodyReferences: bodyReferences, frontMatter: root,
-            bodyText: analysed.plainText, videos: videos)
+            bodyReferences: bodyReferences, frontMatter: root, videos: videos)
         return (document, analysed)
     }
 

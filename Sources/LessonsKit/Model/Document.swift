@@ -13,7 +13,7 @@ struct Document: Sendable, Hashable {
         service: String?, audience: String, isDraft: Bool, privacy: PrivacyReview?, governance: [GovernanceField],
         actions: [Action], reviewBy: PartialDate?, supersededBy: Located<String>?, details: DocumentDetails,
         body: String, bodyFirstLine: Int, path: String, fieldLocations: [String: SourceLocation],
-        bodyReferences: [Located<String>], frontMatter: YAMLNode, bodyText: String, videos: [Video] = []
+        bodyReferences: [Located<String>], frontMatter: YAMLNode, videos: [Video] = []
     ) {
         storage = Storage(
             fields: Fields(
@@ -22,7 +22,7 @@ struct Document: Sendable, Hashable {
                 reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: body,
                 bodyFirstLine: bodyFirstLine, path: path,
                 fieldLocations: FieldLocations(fieldLocations, file: path),
-                bodyReferences: bodyReferences, frontMatter: frontMatter, bodyText: bodyText))
+                bodyReferences: bodyReferences, frontMatter: frontMatter))
         self.videos = videos
     }
 
@@ -68,9 +68,6 @@ struct Document: Sendable, Hashable {
     var bodyReferences: [Located<String>] { storage.fields.bodyReferences }
     /// The front matter as parsed, with every value's location (for checks that look at every string, such as privacy).
     var frontMatter: YAMLNode { storage.fields.frontMatter }
-    /// The body's text without markup (links left as written), from the one cmark parse at decoding: search and
-    /// feed summaries use it, so they never parse the body again.
-    var bodyText: String { storage.fields.bodyText }
 
     static func == (lhs: Document, rhs: Document) -> Bool {
         (lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields) && lhs.videos == rhs.videos
@@ -110,7 +107,6 @@ struct Document: Sendable, Hashable {
         let fieldLocations: FieldLocations
         let bodyReferences: [Located<String>]
         var frontMatter: YAMLNode
-        let bodyText: String
     }
 
     /// The id as used in paths and URLs.

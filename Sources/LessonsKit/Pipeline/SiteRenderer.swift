@@ -243,7 +243,13 @@ struct SiteRenderer: Sendable {
             },
             { emit in
                 // Search and feeds come after every page; the sitemap (below) lists every page.
-                let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) { search.searchEntry($0) }
+                // The bodies' plain texts go once the entries hold them; the entries go once the index and feeds
+                // are made.
+                let texts = documents.bodies.prepared
+                let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) {
+                    search.searchEntry($0, body: texts.plainText(of: $0) ?? "")
+                }
+                texts.plainTextsDone()
                 // The index files go to the output one by one, as they are made.
                 var count = 0
                 search.forEachFile(entries: searchEntries) { file in

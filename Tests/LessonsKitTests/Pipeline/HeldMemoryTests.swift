@@ -111,6 +111,44 @@ import Testing
         for document in renderer.content.documents { #expect(bodies[document.path] == nil, "\(document.path)") }
     }
 
+    @Test(arguments: [false, true])
+    func bodiesPlainTextsAreLetGoOnceTheSearchIndexIsMade(bulletinPDFs: Bool) async throws {
+        let (renderer, bodies, files, keptFiles) = try await Self.renderLettingBodiesGo(bulletinPDFs: bulletinPDFs)
+        #expect(files == keptFiles)
+        for document in renderer.content.documents { #expect(bodies.plainText(of: document) == nil, "\(document.path)") }
+        // The index holds a word found only in a body, so the texts were read before they went.
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let shards = files.compactMap { file -> String? in
+            guard file.path.hasPrefix(SearchPages.folder + "t"), case .bytes(let bytes) = file.contents else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(!shards.isEmpty)
+        let entries = renderer.search.searchDocuments.map { document in
+            let body = site.bodies[document.path]?.plainText ?? ""
+            return (document, Set(SearchIndex.terms(of: body)))
+        }
+        let allOther = Set(entries.flatMap { document, _ in
+            SearchIndex.terms(of: [document.title, document.summary ?? "", document.id].joined(separator: " "))
+        })
+        let bodyOnly = entries.flatMap(\.1).filter { !allOther.contains($0) && $0.count > 4 }
+        #expect(!bodyOnly.isEmpty)
+        for term in bodyOnly.sorted().prefix(20) {
+            #expect(shards.contains { $0.contains("\"" + term + "\"") }, "\(term)")
+        }
+    }
+
+    @Test func aPlainTextIsKeptAfterItsBodyIsLetGoUntilTheSearchIsDone() async throws {
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let incident = try #require(site.corpus.documents.first { $0.type == .incident })
+        let text = try #require(site.bodies[incident.path]?.plainText)
+        let bodies = PreparedBodies(site.bodies)
+        bodies.release(incident)
+        #expect(bodies[incident.path] == nil)
+        #expect(bodies.plainText(of: incident) == text)
+        bodies.plainTextsDone()
+        #expect(bodies.plainText(of: incident) == nil)
+    }
+
     @Test func keptBodiesGoWhenTheLastReaderIsDone() async throws {
         let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
         let lesson = try #require(site.corpus.documents.first { $0.type == .lesson })

@@ -9,9 +9,15 @@ import Synchronization
 /// may show (its foreword, and every lesson, since a bulletin without a `lead:` leads with a lesson of its period) are
 /// kept while the bulletin pages may still be rendered: until the document and bulletin pages are all made
 /// (``readerDone(of:)``) when no bulletin PDF is planned, else to the end (the PDF stage may render them again).
+///
+/// Each body's plain text (``PreparedMarkdown/plainText``, about 1.4 KB a document) is kept apart until the search
+/// index and feeds have read it (``plainText(of:)``, then ``plainTextsDone()``), whether or not the body itself was let
+/// go: the documents keep no copy of it.
 final class PreparedBodies: Sendable {
     private struct State {
         var bodies: [String: PreparedMarkdown]
+        /// Each body's plain text by content path, until ``plainTextsDone()``.
+        var plainTexts: [String: String]
         /// How many of the parts reading kept bodies are done.
         var readersDone = 0
     }
@@ -20,12 +26,27 @@ final class PreparedBodies: Sendable {
 
     /// Holds `bodies`; bulletins' and lessons' bodies are kept until ``readerDone(of:)`` lets them go.
     init(_ bodies: [String: PreparedMarkdown]) {
-        state = Mutex(State(bodies: bodies))
+        state = Mutex(State(bodies: bodies, plainTexts: bodies.mapValues(\.plainText)))
     }
 
     /// The body of the document at content path `path`, unless it was let go.
     subscript(path: String) -> PreparedMarkdown? {
         state.withLock { $0.bodies[path] }
+    }
+
+    /// The body's text without markup (links left as written) of `document`, for the search index and feed summaries;
+    /// nil once ``plainTextsDone()`` let the texts go (or for a document without a parsed body).
+    func plainText(of document: Document) -> String? {
+        state.withLock { $0.plainTexts[document.path] }
+    }
+
+    /// Lets go of every plain text: the edition's search index and feeds are made.
+    func plainTextsDone() {
+        let texts = state.withLock { state in
+            defer { state.plainTexts = [:] }
+            return state.plainTexts
+        }
+        _ = texts  // freed here, outside the lock
     }
 
     /// Lets go of `document`'s body: its page is made, and nothing else of the edition shows it.

@@ -17,8 +17,8 @@ struct SearchPages: Sendable {
         content.documents.filter { $0.supersededBy == nil || $0.isDraft }.sorted(by: Document.newestFirst)
     }
 
-    func searchEntry(_ document: Document) -> SearchEntry {
-        let body = document.bodyText
+    /// The document's entry; `body` is its body's plain text (``PreparedBodies/plainText(of:)``).
+    func searchEntry(_ document: Document, body: String) -> SearchEntry {
         var summary = document.summary ?? ""
         if case .lesson(let lesson) = document.details { summary += " " + lesson.keyMessages.joined(separator: " ") }
         let themeTitles = document.themes.compactMap { data.theme($0)?.title }

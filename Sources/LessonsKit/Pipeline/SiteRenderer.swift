@@ -17,8 +17,8 @@ struct SiteRenderer: Sendable {
     let bulletins: BulletinPages
     let lists: ListPages
     let home: HomePage
-    /// The sessions, culture, actions and leads dashboards.
-    let dashboards: [@Sendable () -> OutputFile]
+    /// The sessions, culture, actions and leads dashboards, each with its weight (see ``LargePageGate``).
+    let dashboards: [(weight: Int, file: @Sendable () -> OutputFile)]
     let themes: ThemePages
     let services: ServicePages
     let csv: CSVExports
@@ -126,19 +126,31 @@ struct SiteRenderer: Sendable {
             frame: frame, templates: templates, links: links, figures: figures, content: content, today: today,
             analysis: analysis, keys: keys)
         dashboards = [
-            SessionsPage(
-                frame: frame, templates: templates, links: links, figures: figures, data: site.data,
-                sessions: analysis.sessions, keys: keys
-            ).file,
-            CulturePage(
-                frame: frame, templates: templates, links: links, content: content, grid: analysis.culture,
-                frameworks: config.frameworks, keys: keys
-            ).file,
-            ActionsPage(
-                frame: frame, templates: templates, links: links, figures: figures, actions: actions,
-                analysis: analysis, today: today, keys: keys
-            ).file,
-            LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads, keys: keys).file,
+            (
+                0,
+                SessionsPage(
+                    frame: frame, templates: templates, links: links, figures: figures, data: site.data,
+                    sessions: analysis.sessions, keys: keys
+                ).file
+            ),
+            (
+                0,
+                CulturePage(
+                    frame: frame, templates: templates, links: links, content: content, grid: analysis.culture,
+                    frameworks: config.frameworks, keys: keys
+                ).file
+            ),
+            (
+                content.documents.reduce(0) { $0 + $1.actions.count },
+                ActionsPage(
+                    frame: frame, templates: templates, links: links, figures: figures, actions: actions,
+                    analysis: analysis, today: today, keys: keys
+                ).file
+            ),
+            (
+                0,
+                LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads, keys: keys).file
+            ),
         ]
         themes = ThemePages(
             frame: frame, templates: templates, links: links, figures: figures, actions: actions, data: site.data,
@@ -173,8 +185,10 @@ struct SiteRenderer: Sendable {
         let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
         let staticFiles = self.staticFiles()
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let large = LargePageGate()
         // Lessons' and bulletins' bodies are kept for the bulletin pages; with no bulletin PDF planned nothing renders
-        // those again, so the bodies go once the document and bulletin pages are all made.
+        // those again, so a lesson's body goes with its page once the bulletin pages are made, and the bodies left
+        // once the document and bulletin pages are all made.
         let bodyReaders = bulletins.plannedPDFs.isEmpty ? documents.bodies.prepared : nil
         // Each part hands its files on as it makes them (one page, or a few), numbered in the order it makes them.
         typealias Emit = @Sendable (_ item: Int, _ files: [OutputFile]) -> Void
@@ -199,30 +213,34 @@ struct SiteRenderer: Sendable {
                     emit(count, files)
                     count += 1
                 }
+                bodyReaders?.bulletinPagesMade()
                 bodyReaders?.readerDone(of: 2)
                 return diagnostics
             },
             { emit in
                 // Sessions and culture assessments have dashboards as their list pages.
                 let types = DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }
-                for (index, type) in types.enumerated() { emit(index, [lists.listPage(type)]) }
+                large.forEach(
+                    types, weight: { content.documents(of: $0).count },
+                    make: { index, type in emit(index, [lists.listPage(type)]) })
                 return []
             },
             { emit in
-                for (index, dashboard) in dashboards.enumerated() { emit(index, [dashboard()]) }
+                large.forEach(
+                    dashboards, weight: \.weight, make: { index, dashboard in emit(index, [dashboard.file()]) })
                 return []
             },
             { emit in
-                for (index, theme) in themes.data.themes.enumerated() { emit(index, [themes.themePage(theme)]) }
+                large.forEach(
+                    themes.data.themes, weight: { themes.themes[$0.slug]?.documents.count ?? 0 },
+                    make: { index, theme in emit(index, [themes.themePage(theme)]) })
                 emit(themes.data.themes.count, [themes.themesIndex()])
                 return []
             },
             { emit in
-                var count = 0
-                services.forEachFile { file in
-                    emit(count, [file])
-                    count += 1
-                }
+                large.forEach(
+                    services.pageUnits, weight: services.weight(of:),
+                    make: { index, unit in emit(index, [services.unitPage(unit)]) })
                 return []
             },
             { emit in
@@ -243,20 +261,21 @@ struct SiteRenderer: Sendable {
             },
             { emit in
                 // Search and feeds come after every page; the sitemap (below) lists every page.
-                // The bodies' plain texts go once the entries hold them; the entries go once the index and feeds
-                // are made.
+                // The bodies' plain texts go once the entries hold them.
                 let texts = documents.bodies.prepared
                 let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) {
                     search.searchEntry($0, body: texts.plainText(of: $0) ?? "")
                 }
                 texts.plainTextsDone()
-                // The index files go to the output one by one, as they are made.
+                let feedTexts = feeds.bodyTexts(entries: searchEntries)
+                // The index files go to the output one by one, as they are made; the index lets each entry's text go
+                // once scored.
                 var count = 0
-                search.forEachFile(entries: searchEntries) { file in
+                search.forEachFile(entries: consume searchEntries) { file in
                     emit(count, [file])
                     count += 1
                 }
-                emit(count, feeds.feeds(entries: searchEntries))
+                emit(count, feeds.feeds(bodyTexts: feedTexts))
                 return []
             },
         ]

@@ -115,11 +115,15 @@ import Testing
     func bodiesPlainTextsAreLetGoOnceTheSearchIndexIsMade(bulletinPDFs: Bool) async throws {
         let (renderer, bodies, files, keptFiles) = try await Self.renderLettingBodiesGo(bulletinPDFs: bulletinPDFs)
         #expect(files == keptFiles)
-        for document in renderer.content.documents { #expect(bodies.plainText(of: document) == nil, "\(document.path)") }
+        for document in renderer.content.documents {
+            #expect(bodies.plainText(of: document) == nil, "\(document.path)")
+        }
         // The index holds a word found only in a body, so the texts were read before they went.
         let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
         let shards = files.compactMap { file -> String? in
-            guard file.path.hasPrefix(SearchPages.folder + "t"), case .bytes(let bytes) = file.contents else { return nil }
+            guard file.path.hasPrefix(SearchPages.folder + "t"), case .bytes(let bytes) = file.contents else {
+                return nil
+            }
             return String(decoding: bytes, as: UTF8.self)
         }
         #expect(!shards.isEmpty)
@@ -127,14 +131,34 @@ import Testing
             let body = site.bodies[document.path]?.plainText ?? ""
             return (document, Set(SearchIndex.terms(of: body)))
         }
-        let allOther = Set(entries.flatMap { document, _ in
-            SearchIndex.terms(of: [document.title, document.summary ?? "", document.id].joined(separator: " "))
-        })
+        let allOther = Set(
+            entries.flatMap { document, _ in
+                SearchIndex.terms(of: [document.title, document.summary ?? "", document.id].joined(separator: " "))
+            })
         let bodyOnly = entries.flatMap(\.1).filter { !allOther.contains($0) && $0.count > 4 }
         #expect(!bodyOnly.isEmpty)
         for term in bodyOnly.sorted().prefix(20) {
             #expect(shards.contains { $0.contains("\"" + term + "\"") }, "\(term)")
         }
+    }
+
+    @Test func aSearchIndexKeepsItsEntriesWithoutTheirTextAndIndexesTheSame() {
+        let entries = (0..<3).map { number in
+            SearchEntry(
+                title: "Falls at night \(number)", folder: "lessons/ll-2026-00\(number)/", type: .lesson,
+                dateText: "", summary: "", facets: ["type-lessons"],
+                fields: [
+                    .init(SearchWeight.title, "Falls at night \(number)"),
+                    .init(SearchWeight.body, "The handover was rushed on ward \(number)."),
+                ])
+        }
+        let index = SearchIndex(entries: entries)
+        let textless = index.entries.allSatisfy { $0.fields.isEmpty }
+        #expect(textless)
+        let folders = index.entries.map(\.folder)
+        #expect(folders == entries.map(\.folder))
+        #expect(index.search("handover").sorted() == [0, 1, 2])
+        #expect(index.search("falls handover ward").count == 3)
     }
 
     @Test func aPlainTextIsKeptAfterItsBodyIsLetGoUntilTheSearchIsDone() async throws {
@@ -147,6 +171,20 @@ import Testing
         #expect(bodies.plainText(of: incident) == text)
         bodies.plainTextsDone()
         #expect(bodies.plainText(of: incident) == nil)
+    }
+
+    @Test func aLessonsBodyGoesWithItsPageOnceTheBulletinPagesAreMade() async throws {
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let lessons = site.corpus.documents.filter { $0.type == .lesson }
+        try #require(lessons.count >= 2)
+        let bodies = PreparedBodies(site.bodies)
+        bodies.release(lessons[0])
+        #expect(bodies[lessons[0].path] != nil, "the bulletin pages may still show it")
+        bodies.bulletinPagesMade()
+        #expect(bodies[lessons[0].path] == nil, "its page and the bulletin pages are made")
+        #expect(bodies[lessons[1].path] != nil, "its page is not made yet")
+        bodies.release(lessons[1])
+        #expect(bodies[lessons[1].path] == nil)
     }
 
     @Test func keptBodiesGoWhenTheLastReaderIsDone() async throws {

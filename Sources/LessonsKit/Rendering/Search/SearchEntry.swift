@@ -19,7 +19,13 @@ struct SearchEntry: Sendable, Hashable {
     let summary: String
     /// Filter keys the document belongs to (`type-lessons`, `theme-falls`, `service-ward-1`, `year-2025`).
     let facets: [String]
-    let fields: [Field]
+    /// The weighted text (empty once an index has scored it: ``SearchIndex`` keeps only what the files show).
+    var fields: [Field]
+
+    /// Lets go of the weighted text, once scored.
+    mutating func dropFields() {
+        fields = []
+    }
 
 }
 

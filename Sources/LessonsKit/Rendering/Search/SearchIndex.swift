@@ -30,23 +30,30 @@ struct SearchIndex: Sendable {
     ///
     /// With `cache`, an entry whose fields and synonyms are those of an entry of the last build takes that entry's
     /// scores instead of being split, folded and stemmed again (see ``SearchScoreCache``); the index is the same.
-    init(entries: [SearchEntry], synonyms: [[String]] = [], cache: SearchScoreCache? = nil) {
-        self.entries = entries
+    ///
+    /// The index keeps the entries without their weighted text (``SearchEntry/fields``), each let go as soon as it is
+    /// scored: a site's text is not held beside its growing postings.
+    init(entries: consuming [SearchEntry], synonyms: [[String]] = [], cache: SearchScoreCache? = nil) {
+        var entries = entries
         let groups = synonyms.map { group in group.map { Self.terms(of: $0) }.filter { !$0.isEmpty } }
         var facets: [String: [Int]] = [:]
         var stems = Stems()
         var assembly = SearchScoreAssembly(previous: cache?.previous() ?? SearchScoreTable())
         let seed = SearchScoreCache.seed(synonyms: synonyms)
         var reused = 0
-        for (number, entry) in entries.enumerated() {
-            let key = cache == nil ? nil : SearchScoreCache.key(of: entry, seed: seed)
+        // By index, not over a copy of the array, so that each entry's text goes once scored.
+        for number in entries.indices {
+            let key = cache == nil ? nil : SearchScoreCache.key(of: entries[number], seed: seed)
             if let key, assembly.addStored(key: key, document: number) {
                 reused += 1
             } else {
-                assembly.add(Self.scores(of: entry, synonyms: groups, stems: &stems), key: key, document: number)
+                assembly.add(
+                    Self.scores(of: entries[number], synonyms: groups, stems: &stems), key: key, document: number)
             }
-            for facet in Set(entry.facets) { facets[facet, default: []].append(number) }
+            for facet in Set(entries[number].facets) { facets[facet, default: []].append(number) }
+            entries[number].dropFields()
         }
+        self.entries = entries
         postings = assembly.postingsByTerm
         self.facets = facets
         cache?.record(assembly.table, reused: reused, scored: entries.count - reused)

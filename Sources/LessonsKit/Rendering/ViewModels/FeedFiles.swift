@@ -16,10 +16,10 @@ struct FeedFiles: Sendable {
     static let feedLength = 50
 
     /// `feed.xml`, `<type>/feed.xml` and `themes/<slug>/feed.xml`; none without `base_url` (feeds need absolute links).
-    func feeds(entries: [SearchEntry]) -> [OutputFile] {
+    ///
+    /// `bodyTexts` holds the plain text of the bodies the feeds summarise (``bodyTexts(entries:)``).
+    func feeds(bodyTexts bodyText: [String: String]) -> [OutputFile] {
         guard let baseURL else { return [] }
-        var bodyText: [String: String] = [:]
-        for entry in entries { bodyText[entry.folder] = entry.fields.last?.text }
         return catalog.feeds.map { source in
             let items = source.documents.prefix(Self.feedLength).map { document -> AtomFeed.Entry in
                 let folder = paths.folder(of: document)
@@ -40,6 +40,20 @@ struct FeedFiles: Sendable {
                 title: source.title, author: organisation, language: language, entries: Array(items))
             return OutputFile(path: source.folder + "feed.xml", text: feed.xml)
         }
+    }
+
+    /// The body text (the search entries' last field), by folder, of each document a feed shows without a summary.
+    func bodyTexts(entries: [SearchEntry]) -> [String: String] {
+        guard baseURL != nil else { return [:] }
+        var shown: Set<String> = []
+        for source in catalog.feeds {
+            for document in source.documents.prefix(Self.feedLength) where document.summary == nil {
+                shown.insert(paths.folder(of: document))
+            }
+        }
+        var texts: [String: String] = [:]
+        for entry in entries where shown.contains(entry.folder) { texts[entry.folder] = entry.fields.last?.text }
+        return texts
     }
 
     /// The first sentences of a body, cut at a word near 280 characters.

@@ -49,8 +49,8 @@ struct SearchPages: Sendable {
     }
 
     /// Hands on the index files, then `search/index.html` beside them, each as soon as it is made.
-    func forEachFile(entries: [SearchEntry], _ body: (OutputFile) -> Void) {
-        let index = SearchIndex(entries: entries, synonyms: synonyms, cache: scoreCache)
+    func forEachFile(entries: consuming [SearchEntry], _ body: (OutputFile) -> Void) {
+        let index = SearchIndex(entries: consume entries, synonyms: synonyms, cache: scoreCache)
         SearchIndexFiles(index: index).forEachFile(folder: Self.folder, portable: paths.portable, body)
         body(searchPage(index))
     }

@@ -21,12 +21,34 @@ struct ServicePages: Sendable {
     /// Renders each directorate's page, then its services', handing each to `body` as soon as it is made (so that a
     /// caller writing them out never holds them all).
     func forEachFile(_ body: (OutputFile) -> Void) {
-        for directorate in data.directorates {
-            body(unitPage(slug: directorate.slug, title: directorate.title, directorate: directorate, parent: nil))
-            for service in directorate.services {
-                body(unitPage(slug: service.slug, title: service.title, directorate: nil, parent: directorate))
-            }
+        for unit in pageUnits { body(unitPage(unit)) }
+    }
+
+    /// A directorate's or service's page to make (see ``unitPage(slug:title:directorate:parent:)``).
+    struct Unit: Sendable {
+        let slug: String
+        let title: String
+        let directorate: Directorate?
+        let parent: Directorate?
+    }
+
+    /// Every directorate's page, each followed by its services' pages.
+    var pageUnits: [Unit] {
+        data.directorates.flatMap { directorate in
+            [Unit(slug: directorate.slug, title: directorate.title, directorate: directorate, parent: nil)]
+                + directorate.services.map {
+                    Unit(slug: $0.slug, title: $0.title, directorate: nil, parent: directorate)
+                }
         }
+    }
+
+    func unitPage(_ unit: Unit) -> OutputFile {
+        unitPage(slug: unit.slug, title: unit.title, directorate: unit.directorate, parent: unit.parent)
+    }
+
+    /// How many documents the unit's page lists.
+    func weight(of unit: Unit) -> Int {
+        units[unit.slug]?.documents.count ?? 0
     }
 
     /// One service (`parent` set) or directorate (`directorate` set) page.

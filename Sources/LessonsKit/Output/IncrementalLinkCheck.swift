@@ -12,6 +12,8 @@ enum IncrementalLinkCheck {
     /// What the check found, and what to record of it.
     struct Outcome: Sendable {
         var diagnostics: [Diagnostic]
+        /// The links that do not resolve, in the pages' order.
+        var broken: [LinkChecker.BrokenLink]
         /// The record for the next build: nil when a link is broken or two files share a path.
         var record: LinkCheckRecord?
         /// How many pages had their links resolved.
@@ -44,7 +46,7 @@ enum IncrementalLinkCheck {
             broken.isEmpty && !table.hasSharedPaths
             ? LinkCheckRecord(key: key, paths: entries.map(\.path), pages: facts) : nil
         return Outcome(
-            diagnostics: checker.diagnostics(for: broken), record: record, checked: toCheck.count,
+            diagnostics: checker.diagnostics(for: broken), broken: broken, record: record, checked: toCheck.count,
             pages: pageIndices.count)
     }
 

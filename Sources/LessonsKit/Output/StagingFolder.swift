@@ -15,6 +15,9 @@ import Foundation
 /// Opening it checks the output folder's place relative to the site and what is already at the output path, so it
 /// only ever replaces a folder that is absent, empty or marked with ``SiteWriter/markerFileName``. A file whose bytes
 /// equal the previous output's file at the same path is hard-linked from there, keeping its modification time.
+///
+/// Folders are made and pages the last build left are linked relative to descriptors of the staging folder and the
+/// previous output, opened once, so that no path is looked up again from the root.
 final class StagingFolder: @unchecked Sendable {
     /// The output folder as given (used in messages).
     let outputDirectory: String
@@ -23,8 +26,14 @@ final class StagingFolder: @unchecked Sendable {
     let path: String
     /// Whether removing folders uses several threads.
     let parallel: Bool
+    /// Where the previous output waits while the new one is moved into place (`.<name>.old-<pid>`).
+    private let previousPath: String
     /// The current output folder, when there is one (files with the same bytes are linked from it).
     private let previousOutput: String?
+    /// The staging folder, open (it stays the same folder once renamed into place).
+    private let descriptor: Int32
+    /// The previous output, open, or -1 when there is none or it cannot be opened (files are then written, not linked).
+    private let previousDescriptor: Int32
     private let lock = NSLock()
     /// Folders made so far, relative to the staging folder ("" is the staging folder itself).
     private var folders: Set<String> = [""]
@@ -43,14 +52,20 @@ final class StagingFolder: @unchecked Sendable {
         let output = location.path
         previousOutput = try Self.checkExistingOutput(output, given: outputDirectory) ? output : nil
         path = OutputPathValidator.join(location.parent, ".\(location.name).staging-\(getpid())")
+        previousPath = OutputPathValidator.join(location.parent, ".\(location.name).old-\(getpid())")
         try OutputFileSystem.makeDirectories(location.parent)
         try OutputFileSystem.removeTree(path, parallel: parallel)
         try OutputFileSystem.removeTree(previousPath, parallel: parallel)
         try OutputFileSystem.makeDirectory(path)
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputFileSystem.failure("cannot open folder", path) }
+        previousDescriptor = previousOutput.map { open($0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } ?? -1
     }
 
-    /// Where the previous output waits while the new one is moved into place (`.<name>.old-<pid>`).
-    private var previousPath: String { OutputPathValidator.join(location.parent, ".\(location.name).old-\(getpid())") }
+    deinit {
+        close(descriptor)
+        if previousDescriptor >= 0 { close(previousDescriptor) }
+    }
 
     /// Writes a new file (its path checked, its folders made as needed), or links it from the previous output when its
     /// bytes are the same there. A path written before, the marker's name or a malformed path is an error.
@@ -59,8 +74,25 @@ final class StagingFolder: @unchecked Sendable {
         let claimed = lock.withLock { files.insert(file.path).inserted }
         guard file.path != SiteWriter.markerFileName, claimed else { throw .invalidPath(file.path) }
         try makeFolders(of: file.path)
+        // A page page reuse left in the previous output (trusted by its stamp, or read and checked against its digest):
+        // linked without comparing, relative to the two folders.
+        if previousDescriptor >= 0, let size = Self.previousSize(of: file),
+            linkat(previousDescriptor, file.path, descriptor, file.path, 0) == 0
+        {
+            lock.withLock { tally += WriteTally(bytes: size, kept: 1) }
+            return
+        }
         let written = try Self.writeFile(file, at: OutputPathValidator.join(path, file.path), previous: previousOutput)
         lock.withLock { tally += written }
+    }
+
+    /// The size of `file` when page reuse found it in the previous output at the same path, else nil.
+    private static func previousSize(of file: OutputFile) -> Int? {
+        switch file.contents {
+        case .previous(_, let size): size
+        case .bytes(let bytes): file.isPreviousOutput ? bytes.count : nil
+        case .copy: nil
+        }
     }
 
     /// Writes `file` over the one written at its path before (a page rendered again once its PDF exists), or as a new
@@ -87,6 +119,14 @@ final class StagingFolder: @unchecked Sendable {
     /// output is left as it was and the staging folder removed. If the previous output cannot be removed after the
     /// swap, the new output stays in place and the error names the leftover folder.
     func commit() throws(OutputError) -> WriteSummary {
+        let summary = try swapIn()
+        try removePrevious()
+        return summary
+    }
+
+    /// Writes the marker file and swaps the staging folder in place of the output folder, setting the previous output
+    /// aside for ``removePrevious()``; on failure the previous output is left as it was and the staging folder removed.
+    func swapIn() throws(OutputError) -> WriteSummary {
         let (count, total) = lock.withLock { (files.count, tally) }
         let output = location.path
         let previous = previousPath
@@ -109,6 +149,13 @@ final class StagingFolder: @unchecked Sendable {
             throw error
         }
         lock.withLock { finished = true }
+        return WriteSummary(fileCount: count, byteCount: total.bytes, unchangedCount: total.kept)
+    }
+
+    /// Removes the previous output set aside by ``swapIn()``, and the folders left by killed builds; when the previous
+    /// output cannot be removed, the new output stays in place and the error names the leftover folder.
+    func removePrevious() throws(OutputError) {
+        let previous = previousPath
         if previousOutput != nil {
             do {
                 try OutputFileSystem.removeTree(previous, parallel: parallel)
@@ -120,7 +167,6 @@ final class StagingFolder: @unchecked Sendable {
             }
         }
         removeStaleFolders()
-        return WriteSummary(fileCount: count, byteCount: total.bytes, unchangedCount: total.kept)
     }
 
     /// Removes the staging folder; the output folder is not touched.
@@ -138,11 +184,14 @@ final class StagingFolder: @unchecked Sendable {
     private func makeFolder(_ folder: String) throws(OutputError) {
         if lock.withLock({ folders.contains(folder) }) { return }
         if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(folder[..<slash])) }
-        let full = OutputPathValidator.join(path, folder)
-        if mkdir(full, 0o755) != 0 {
+        if mkdirat(descriptor, folder, OutputFileSystem.directoryMode) != 0 {
             let code = errno
+            let full = OutputPathValidator.join(path, folder)
             // Another thread made it meanwhile; anything else in the way is a failure.
-            guard code == EEXIST, (try? OutputFileSystem.kind(at: full)) == .directory else {
+            var info = stat()
+            guard code == EEXIST, fstatat(descriptor, folder, &info, AT_SYMLINK_NOFOLLOW) == 0,
+                info.st_mode & S_IFMT == S_IFDIR
+            else {
                 if code == EEXIST, lock.withLock({ files.contains(folder) }) { throw .invalidPath(folder) }
                 throw OutputFileSystem.failure("cannot create folder", full, code: code)
             }
@@ -158,8 +207,6 @@ final class StagingFolder: @unchecked Sendable {
         let old = previous.map { OutputPathValidator.join($0, file.path) }
         switch file.contents {
         case .bytes(let bytes):
-            // Page reuse already read this file and checked its digest: link it without comparing again.
-            if let old, file.isPreviousOutput, link(old, target) == 0 { return WriteTally(bytes: bytes.count, kept: 1) }
             if let old, UnchangedFiles.linkIfSame(previous: old, bytes: bytes, to: target) {
                 return WriteTally(bytes: bytes.count, kept: 1)
             }

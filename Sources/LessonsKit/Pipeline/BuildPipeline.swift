@@ -42,6 +42,9 @@ public enum BuildPipeline {
         case .success(let selected): editions = write ? selected : config.editions
         }
         clock.lap("configuration")
+        // The theme is read and its templates parsed meanwhile, on another thread (taken at step 4).
+        let (themeName, themeReader) = (config.theme, reader)
+        let themeStage = Task.detached { ThemeStage(name: themeName, reader: themeReader) }
 
         // 1a. Builds only: git dates ("first published", "last updated", one `git log` for the whole site), then the
         // key of every input; when the last build had the same key and its output is intact, there is nothing to do.
@@ -115,15 +118,12 @@ public enum BuildPipeline {
         decodedCache = nil
         MemoryRelease.returnFreed()
 
-        // 4. Theme templates.
-        let theme = ThemeFiles.load(name: config.theme, siteDirectory: reader.siteDirectory)
-        // Named pipes, devices and unreadable folders in the theme or static/ are never opened: report each.
-        report.diagnostics +=
-            reader.regularFiles(under: "themes/" + config.theme).diagnostics
-            + reader.regularFiles(under: "static").diagnostics
-        let (parsedTemplates, templateDiagnostics) = TemplateSet.parse(theme)
-        report.diagnostics += templateDiagnostics
-        guard let templates = parsedTemplates else { return finish(report, status: .contentErrors, options: options) }
+        // 4. Theme templates (parsed since step 1). Named pipes, devices and unreadable folders in the theme or static/
+        // are never opened: each is reported.
+        let themed = await themeStage.value
+        report.diagnostics += themed.diagnostics
+        guard let templates = themed.templates else { return finish(report, status: .contentErrors, options: options) }
+        let theme = themed.theme
         clock.lap("templates")
 
         // 5. Render the editions concurrently from the one parse (documents in parallel within each); a build reuses the
@@ -257,27 +257,43 @@ public enum BuildPipeline {
         }
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
-        // 6. Swap each edition's staging folder in; only this stage touches the output folder.
-        incremental?.forgetRecord()
-        var written: [(edition: Edition, folder: String, pages: Int)] = []
+        // 6. Swap each edition's staging folder in; only this stage touches the output folder. The previous output is
+        // removed while the edition's link check is stored and the new output's fingerprint is taken (another folder,
+        // and the fingerprint leaves out the status-change times the removal moves).
+        let cache = incremental
+        cache?.forgetRecord()
+        var written: [(edition: Edition, pages: Int)] = []
+        var recorded: [BuildRecord.EditionOutput?] = []
         for (index, item) in zip(entries.indices, rendered) {
             options.progress?(BuildProgress(stage: "write \(item.edition.name)", total: entries[index].count))
             let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
+            let pageCount = entries[index].filter { $0.path.hasSuffix(".html") }.count
+            let (pages, linkRecord) = (reuse?[item.edition.name], linkRecords[index])
+            let staged = item.output
+            let removal: Result<Void, OutputError>
+            let edition: BuildRecord.EditionOutput?
             do {
-                _ = try item.output.commit()
+                _ = try staged.swapIn()
+                (removal, edition) = concurrently(
+                    { Result { () throws(OutputError) in try staged.removePrevious() } },
+                    {
+                        if let linkRecord { cache?.storeLinkCheck(linkRecord, edition: item.edition) }
+                        return cache?.editionOutput(item.edition, folder: output, pages: pageCount)
+                    })
+                try removal.get()
+                // Only now: removing the previous output moved the status-change time of each page linked from it, and
+                // the page digests record the pages' stamps (see OutputStamp).
+                if let pages { cache?.storePages(pages, edition: item.edition, output: output) }
             } catch {
                 for staged in outputs { staged.discard() }
                 report.failure = error.description
                 return finish(report, status: Self.status(for: error), options: options, clock: clock)
             }
-            written.append((item.edition, output, entries[index].filter { $0.path.hasSuffix(".html") }.count))
-            if let pages = reuse?[item.edition.name] {
-                incremental?.storePages(pages, edition: item.edition, output: output)
-            }
-            if let record = linkRecords[index] { incremental?.storeLinkCheck(record, edition: item.edition) }
+            written.append((item.edition, pageCount))
+            recorded.append(edition)
         }
         clock.lap("write")
-        incremental?.store(outputs: written, report: finish(report, status: .success, options: options))
+        cache?.store(outputs: recorded, report: finish(report, status: .success, options: options))
         // PDFs of pages that changed or went stay in the cache until a build of every edition printed without them.
         if let incremental, let pdfCache, editions == config.editions, !pdfCache.usedKeys.isEmpty {
             BuildCacheWriter(folder: incremental.folder).prunePDFs(keeping: pdfCache.usedKeys)

@@ -73,15 +73,18 @@ struct IncrementalBuild: Sendable {
         return record
     }
 
-    /// Records the build that just wrote `outputs`, with what it reported.
-    func store(outputs: [(edition: Edition, folder: String, pages: Int)], report: BuildReport) {
-        var editions: [BuildRecord.EditionOutput] = []
-        for output in outputs {
-            guard let folder = resolved(output.folder), let print = OutputFingerprint.of(folder) else { return }
-            editions.append(
-                BuildRecord.EditionOutput(
-                    edition: output.edition.name, folder: folder, pages: output.pages, fingerprint: print))
-        }
+    /// What the record says of `edition`'s output, just written to `folder` with `pages` HTML pages: the folder as
+    /// resolved and its fingerprint, taken now; nil when the folder cannot be read.
+    func editionOutput(_ edition: Edition, folder output: String, pages: Int) -> BuildRecord.EditionOutput? {
+        guard let folder = resolved(output), let print = OutputFingerprint.of(folder) else { return nil }
+        return BuildRecord.EditionOutput(edition: edition.name, folder: folder, pages: pages, fingerprint: print)
+    }
+
+    /// Records the build that just wrote `outputs` (see ``editionOutput(_:folder:pages:)``; none is recorded when one
+    /// is nil), with what it reported.
+    func store(outputs: [BuildRecord.EditionOutput?], report: BuildReport) {
+        let editions = outputs.compactMap { $0 }
+        guard editions.count == outputs.count else { return }
         BuildCacheWriter(folder: folder).store(
             BuildRecord(
                 version: LessonsVersion.current, inputs: fingerprint.key, outputs: editions,

@@ -10,6 +10,16 @@ enum LinkCheckStage {
     static func check(_ files: [OutputEntry], site: LoadedSite, previous: LinkCheckRecord?, jobs: Int?) async
         -> IncrementalLinkCheck.Outcome
     {
+        let resolver = LinkChecker(portable: site.config.portable, rootPath: rootPath(of: site))
+        var outcome = await IncrementalLinkCheck.run(
+            resolver, entries: files, previous: previous, key: recordKey(site: site), jobs: jobs)
+        // Only a broken link needs the documents, to say where it is written.
+        if !outcome.broken.isEmpty { outcome.diagnostics = reporter(site: site).diagnostics(for: outcome.broken) }
+        return outcome
+    }
+
+    /// A checker that locates broken links in the documents their pages were rendered from.
+    private static func reporter(site: LoadedSite) -> LinkChecker {
         let paths = SitePaths(portable: site.config.portable)
         var sources: [String: String] = [:]
         var documents: [String: Document] = [:]
@@ -23,10 +33,8 @@ enum LinkCheckStage {
                 linkLocation(link, in: $0.body, file: file, firstLine: $0.firstLine)
             }
         }
-        let checker = LinkChecker(
+        return LinkChecker(
             portable: site.config.portable, rootPath: rootPath(of: site), sources: sources, locate: locate)
-        return await IncrementalLinkCheck.run(
-            checker, entries: files, previous: previous, key: recordKey(site: site), jobs: jobs)
     }
 
     /// The URL path the site is served under.

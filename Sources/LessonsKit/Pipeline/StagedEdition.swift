@@ -151,16 +151,31 @@ final class StagedEdition: @unchecked Sendable {
         }
     }
 
-    /// Swaps the staging folder in place of the output folder; throws the first failure met while writing (the
-    /// staging folder is then removed and the previous output left as it was).
+    /// Swaps the staging folder in place of the output folder and removes the previous output; throws the first
+    /// failure met while writing (the staging folder is then removed and the previous output left as it was).
     func commit() throws(OutputError) -> WriteSummary {
+        let summary = try swapIn()
+        try removePrevious()
+        return summary
+    }
+
+    /// Swaps the staging folder in place of the output folder, setting the previous output aside for
+    /// ``removePrevious()``; throws the first failure met while writing (the staging folder is then removed and the
+    /// previous output left as it was).
+    func swapIn() throws(OutputError) -> WriteSummary {
         guard let staging else { return WriteSummary(fileCount: 0, byteCount: 0) }
         let folder = try staging.get()
         if let failure = lock.withLock({ failure }) {
             folder.discard()
             throw failure.error
         }
-        return try folder.commit()
+        return try folder.swapIn()
+    }
+
+    /// Removes the previous output that ``swapIn()`` set aside (see ``StagingFolder/removePrevious()``).
+    func removePrevious() throws(OutputError) {
+        guard case .success(let folder) = staging else { return }
+        try folder.removePrevious()
     }
 
     /// Removes the staging folder: the build failed, and the previous output stays.

@@ -28,29 +28,7 @@ struct InputStamps: Sendable, Hashable {
     static let settleSeconds: Int64 = 2
 
     /// What `stat` says of a file.
-    struct Stamp: Sendable, Hashable {
-        var size: Int64
-        var device: UInt64
-        var inode: UInt64
-        var modified: Int64
-        var changed: Int64
-
-        init(size: Int64, device: UInt64, inode: UInt64, modified: Int64, changed: Int64) {
-            (self.size, self.device, self.inode, self.modified, self.changed) = (size, device, inode, modified, changed)
-        }
-
-        init(_ info: stat) {
-            #if canImport(Darwin)
-                let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
-            #else
-                let (mtime, ctime) = (info.st_mtim, info.st_ctim)
-            #endif
-            self.init(
-                size: Int64(info.st_size), device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                modified: Int64(mtime.tv_sec) * 1_000_000_000 + Int64(mtime.tv_nsec),
-                changed: Int64(ctime.tv_sec) * 1_000_000_000 + Int64(ctime.tv_nsec))
-        }
-    }
+    typealias Stamp = FileStamp
 
     /// One file's stamp and hex SHA-256.
     struct Entry: Sendable, Hashable {

@@ -153,19 +153,16 @@ enum PageDigestFile {
 
     /// The stamp of the file at `path` in the output `folder` (not following a symbolic link); nil when it is missing
     /// or not a regular file.
-    static func stampOutputFile(_ path: String, in folder: String) -> OutputStamp? {
+    static func stampOutputFile(_ path: String, in folder: String) -> FileStamp? {
         var info = stat()
         guard lstat(folder + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let stamp = InputStamps.Stamp(info)
-        return OutputStamp(
-            size: stamp.size, device: stamp.device, inode: stamp.inode, modified: stamp.modified,
-            changed: stamp.changed)
+        return FileStamp(info)
     }
 
     /// `entries` with the stamps of their files in the output `folder` just written: only those of files last modified
-    /// `settle` nanoseconds or more before the stamping began (see ``OutputStamp``).
+    /// `settle` nanoseconds or more before the stamping began (see ``FileStamp``).
     static func stamped(
-        _ entries: [String: PageReuse.Entry], folder: String, settle: Int64 = OutputStamp.settleNanoseconds
+        _ entries: [String: PageReuse.Entry], folder: String, settle: Int64 = FileStamp.outputSettleNanoseconds
     ) -> [String: PageReuse.Entry] {
         let now = InputStamps.now()
         var stamped = entries
@@ -264,14 +261,14 @@ enum PageDigestFile {
         }
 
         /// A file's stamp: `stamp` is nil when the entry has none; nil when unreadable.
-        mutating func stamp() -> (stamp: OutputStamp?, Void)? {
+        mutating func stamp() -> (stamp: FileStamp?, Void)? {
             guard let flag = flag() else { return nil }
             guard flag else { return (nil, ()) }
             guard let size = number(), let device = number(), let inode = number(), let modified = number(),
                 let changed = number()
             else { return nil }
             return (
-                OutputStamp(
+                FileStamp(
                     size: Int64(size), device: UInt64(bitPattern: Int64(device)),
                     inode: UInt64(bitPattern: Int64(inode)),
                     modified: Int64(modified), changed: Int64(changed)), ()

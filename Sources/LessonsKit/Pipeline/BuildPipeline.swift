@@ -282,7 +282,7 @@ public enum BuildPipeline {
                     })
                 try removal.get()
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and
-                // the page digests record the pages' stamps (see OutputStamp).
+                // the page digests record the pages' stamps (see FileStamp.settled).
                 if let pages { cache?.storePages(pages, edition: item.edition, output: output) }
             } catch {
                 for staged in outputs { staged.discard() }

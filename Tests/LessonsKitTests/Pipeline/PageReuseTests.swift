@@ -82,7 +82,7 @@ struct PageReuseTests {
                 copies: [.init(path: "lessons/b/x.pdf", source: "/site/content/lessons/x.pdf")],
                 poster: "lessons/b/poster.html"))
         var stamped = linked
-        stamped.stamp = OutputStamp(
+        stamped.stamp = FileStamp(
             size: 1234, device: 0xFFFF_0000_0000_0001, inode: 42, modified: 1_700_000_000_123_456_789, changed: -5)
         let entries = [
             "index.html": entry, "lessons/a/index.html": linked, "lessons/b/index.html": documented,
@@ -119,7 +119,7 @@ struct PageReuseTests {
         var read = PageDigestFile.decoded(bytes, folder: "/out")
         #expect(read.values.allSatisfy { $0.stored != nil }, "each entry keeps its stored bytes")
         #expect(PageDigestFile.encoded(read, folder: "/out") == bytes)
-        read["b.html"]?.stamp = OutputStamp(size: 1, device: 2, inode: 3, modified: 4, changed: 5)
+        read["b.html"]?.stamp = FileStamp(size: 1, device: 2, inode: 3, modified: 4, changed: 5)
         read["a.html"]?.document = PageReuse.DocumentRecord(
             inputs: Digest32(words: (7, 7, 7, 7)), diagnostics: [], copies: [], poster: nil)
         #expect(read["a.html"]?.stored == nil, "a changed record is not the stored one")

@@ -9,7 +9,7 @@ import Synchronization
 /// left at that path still holds the bytes it rendered then (checked by their SHA-256), those bytes are used as they
 /// are; otherwise the page is rendered. Either way the page's entry is recorded for the next build.
 ///
-/// The file is not even read when its stamp (``OutputStamp``: size, device, inode, modification and status-change
+/// The file is not even read when its stamp (``FileStamp``: size, device, inode, modification and status-change
 /// times) is still the one taken just after the last build wrote it: the page then stands for that file
 /// (``OutputFile/Contents/previous(from:size:)``) and the writer links it unread.
 ///
@@ -27,15 +27,15 @@ final class PageReuse: Sendable {
             didSet { stored = nil }
         }
         /// The stamp of the page's file in the output as the last build left it, when it had settled (see
-        /// ``OutputStamp``): a file with the same stamp still holds the bytes of digest ``bytes``.
-        var stamp: OutputStamp?
+        /// ``FileStamp``): a file with the same stamp still holds the bytes of digest ``bytes``.
+        var stamp: FileStamp?
         /// The entry's links and document record as the page digests file held them, when read from it and not
         /// changed since: written back as they are (see ``PageDigestFile``). Not part of the entry's value.
         var stored: ArraySlice<UInt8>?
 
         init(
             model: Digest32, bytes: Digest32, links: HTMLLinks?, document: DocumentRecord? = nil,
-            stamp: OutputStamp? = nil, stored: ArraySlice<UInt8>? = nil
+            stamp: FileStamp? = nil, stored: ArraySlice<UInt8>? = nil
         ) {
             self.model = model
             self.bytes = bytes
@@ -95,7 +95,7 @@ final class PageReuse: Sendable {
     /// reused page is read and checked against its digest.
     let previousFolder: String?
     /// The stamp of a file of the last build's output, by output path; nil when it is missing or not a regular file.
-    let stampPrevious: @Sendable (String) -> OutputStamp?
+    let stampPrevious: @Sendable (String) -> FileStamp?
     private let state = Mutex(State())
 
     private struct State {
@@ -112,7 +112,7 @@ final class PageReuse: Sendable {
     convenience init(
         seed: [UInt8], previous: [String: Entry], sources: ReuseSources? = nil, searchScores: SearchScoreCache? = nil,
         cardFragments: StoredCardFragments? = nil, previousFolder: String? = nil,
-        stampPrevious: @escaping @Sendable (String) -> OutputStamp? = { _ in nil },
+        stampPrevious: @escaping @Sendable (String) -> FileStamp? = { _ in nil },
         readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
         self.init(
@@ -126,7 +126,7 @@ final class PageReuse: Sendable {
     init(
         seed: [UInt8], readingPrevious: @escaping @Sendable () -> [String: Entry], sources: ReuseSources? = nil,
         searchScores: SearchScoreCache? = nil, cardFragments: StoredCardFragments? = nil,
-        previousFolder: String? = nil, stampPrevious: @escaping @Sendable (String) -> OutputStamp? = { _ in nil },
+        previousFolder: String? = nil, stampPrevious: @escaping @Sendable (String) -> FileStamp? = { _ in nil },
         readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
         self.previousFolder = previousFolder

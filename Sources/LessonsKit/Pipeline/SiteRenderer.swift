@@ -17,8 +17,8 @@ struct SiteRenderer: Sendable {
     let bulletins: BulletinPages
     let lists: ListPages
     let home: HomePage
-    /// The sessions, culture, actions and leads dashboards, each with its weight (see ``LargePageGate``).
-    let dashboards: [(weight: Int, file: @Sendable () -> OutputFile)]
+    /// The sessions, culture, actions and leads dashboards.
+    let dashboards: [@Sendable () -> OutputFile]
     let themes: ThemePages
     let services: ServicePages
     let csv: CSVExports
@@ -126,31 +126,19 @@ struct SiteRenderer: Sendable {
             frame: frame, templates: templates, links: links, figures: figures, content: content, today: today,
             analysis: analysis, keys: keys)
         dashboards = [
-            (
-                0,
-                SessionsPage(
-                    frame: frame, templates: templates, links: links, figures: figures, data: site.data,
-                    sessions: analysis.sessions, keys: keys
-                ).file
-            ),
-            (
-                0,
-                CulturePage(
-                    frame: frame, templates: templates, links: links, content: content, grid: analysis.culture,
-                    frameworks: config.frameworks, keys: keys
-                ).file
-            ),
-            (
-                content.documents.reduce(0) { $0 + $1.actions.count },
-                ActionsPage(
-                    frame: frame, templates: templates, links: links, figures: figures, actions: actions,
-                    analysis: analysis, today: today, keys: keys
-                ).file
-            ),
-            (
-                0,
-                LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads, keys: keys).file
-            ),
+            SessionsPage(
+                frame: frame, templates: templates, links: links, figures: figures, data: site.data,
+                sessions: analysis.sessions, keys: keys
+            ).file,
+            CulturePage(
+                frame: frame, templates: templates, links: links, content: content, grid: analysis.culture,
+                frameworks: config.frameworks, keys: keys
+            ).file,
+            ActionsPage(
+                frame: frame, templates: templates, links: links, figures: figures, actions: actions,
+                analysis: analysis, today: today, keys: keys
+            ).file,
+            LeadsPage(frame: frame, templates: templates, links: links, coverage: analysis.leads, keys: keys).file,
         ]
         themes = ThemePages(
             frame: frame, templates: templates, links: links, figures: figures, actions: actions, data: site.data,
@@ -185,7 +173,6 @@ struct SiteRenderer: Sendable {
         let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
         let staticFiles = self.staticFiles()
         let workers = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let large = LargePageGate()
         // Lessons' and bulletins' bodies are kept for the bulletin pages; with no bulletin PDF planned nothing renders
         // those again, so a lesson's body goes with its page once the bulletin pages are made, and the bodies left
         // once the document and bulletin pages are all made.
@@ -220,27 +207,20 @@ struct SiteRenderer: Sendable {
             { emit in
                 // Sessions and culture assessments have dashboards as their list pages.
                 let types = DocumentType.allCases.filter { ![.page, .bulletin, .session, .culture].contains($0) }
-                large.forEach(
-                    types, weight: { content.documents(of: $0).count },
-                    make: { index, type in emit(index, [lists.listPage(type)]) })
+                for (index, type) in types.enumerated() { emit(index, [lists.listPage(type)]) }
                 return []
             },
             { emit in
-                large.forEach(
-                    dashboards, weight: \.weight, make: { index, dashboard in emit(index, [dashboard.file()]) })
+                for (index, dashboard) in dashboards.enumerated() { emit(index, [dashboard()]) }
                 return []
             },
             { emit in
-                large.forEach(
-                    themes.data.themes, weight: { themes.themes[$0.slug]?.documents.count ?? 0 },
-                    make: { index, theme in emit(index, [themes.themePage(theme)]) })
+                for (index, theme) in themes.data.themes.enumerated() { emit(index, [themes.themePage(theme)]) }
                 emit(themes.data.themes.count, [themes.themesIndex()])
                 return []
             },
             { emit in
-                large.forEach(
-                    services.pageUnits, weight: services.weight(of:),
-                    make: { index, unit in emit(index, [services.unitPage(unit)]) })
+                for (index, unit) in services.pageUnits.enumerated() { emit(index, [services.unitPage(unit)]) }
                 return []
             },
             { emit in

@@ -46,11 +46,6 @@ struct ServicePages: Sendable {
         unitPage(slug: unit.slug, title: unit.title, directorate: unit.directorate, parent: unit.parent)
     }
 
-    /// How many documents the unit's page lists.
-    func weight(of unit: Unit) -> Int {
-        units[unit.slug]?.documents.count ?? 0
-    }
-
     /// One service (`parent` set) or directorate (`directorate` set) page.
     func unitPage(slug: String, title: String, directorate: Directorate?, parent: Directorate?) -> OutputFile {
         let path = paths.file(for: "services/\(slug)/")

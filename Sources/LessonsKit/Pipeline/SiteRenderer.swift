@@ -220,7 +220,11 @@ struct SiteRenderer: Sendable {
                 return []
             },
             { emit in
-                for (index, unit) in services.pageUnits.enumerated() { emit(index, [services.unitPage(unit)]) }
+                var count = 0
+                services.forEachFile { file in
+                    emit(count, [file])
+                    count += 1
+                }
                 return []
             },
             { emit in

@@ -23,8 +23,7 @@ struct QRCode: Sendable, Hashable {
         matrix.drawFunctionPatterns()
         matrix.drawCodewords(Self.codewords(for: bytes, version: version))
         // Each mask's penalty once (lowest wins, the lower mask number on a tie).
-        let mask =
-            forcedMask ?? (0..<8).map { (penalty: matrix.masked($0).penalty, mask: $0) }.min { $0 < $1 }?.mask ?? 0
+        let mask = forcedMask ?? matrix.lowestPenaltyMask
         let final = matrix.masked(mask)
         self.version = version
         self.size = final.size

@@ -7,7 +7,9 @@ extension QRCode {
     /// SVG markup with an accessible name; `label` says where the code leads.
     func svg(label: String, className: String = "qr-code") -> String {
         let side = size + 2 * Self.quietZone
-        var path = ""
+        // Built as bytes: a code has hundreds of runs, and string interpolation per run was most of the drawing's cost.
+        var path: [UInt8] = []
+        path.reserveCapacity(size * size * 2)
         for y in 0..<size {
             var x = 0
             while x < size {
@@ -17,14 +19,28 @@ extension QRCode {
                 }
                 var run = 1
                 while self[x + run, y] { run += 1 }
-                path += "M\(x + Self.quietZone) \(y + Self.quietZone)h\(run)v1h-\(run)z"
+                path.append(UInt8(ascii: "M"))
+                Self.appendDecimal(x + Self.quietZone, to: &path)
+                path.append(UInt8(ascii: " "))
+                Self.appendDecimal(y + Self.quietZone, to: &path)
+                path.append(UInt8(ascii: "h"))
+                Self.appendDecimal(run, to: &path)
+                path.append(contentsOf: "v1h-".utf8)
+                Self.appendDecimal(run, to: &path)
+                path.append(UInt8(ascii: "z"))
                 x += run
             }
         }
         return
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(XMLText.escape(className))\" viewBox=\"0 0 \(side) \(side)\" "
             + "role=\"img\" aria-label=\"\(XMLText.escape(label))\" shape-rendering=\"crispEdges\">"
-            + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"\(path)\"/></svg>"
+            + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"\(String(decoding: path, as: UTF8.self))\"/></svg>"
+    }
+
+    /// Appends a non-negative number's decimal digits.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The code as a plain PBM image (`P1`), `scale` pixels per module with the quiet zone: for decoders in tests.

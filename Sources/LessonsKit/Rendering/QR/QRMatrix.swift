@@ -107,13 +107,28 @@ struct QRMatrix {
     /// A copy with data modules flipped by mask `mask` and that mask's format bits drawn.
     func masked(_ mask: Int) -> QRMatrix {
         var copy = self
-        for y in 0..<size {
-            for x in 0..<size where !isFunction[y * size + x] && Self.maskFlips(mask, x: x, y: y) {
-                copy.modules[y * size + x].toggle()
+        let size = self.size
+        isFunction.withUnsafeBufferPointer { isFunction in
+            copy.modules.withUnsafeMutableBufferPointer { modules in
+                for y in 0..<size {
+                    for x in 0..<size where !isFunction[y * size + x] && Self.maskFlips(mask, x: x, y: y) {
+                        modules[y * size + x].toggle()
+                    }
+                }
             }
         }
         copy.drawFormatBits(mask: mask)
         return copy
+    }
+
+    /// The mask whose penalty is lowest (the lower mask number on a tie).
+    var lowestPenaltyMask: Int {
+        var best = (penalty: Int.max, mask: 0)
+        for mask in 0..<8 {
+            let penalty = masked(mask).penalty
+            if penalty < best.penalty { best = (penalty, mask) }
+        }
+        return best.mask
     }
 
     static func maskFlips(_ mask: Int, x: Int, y: Int) -> Bool {

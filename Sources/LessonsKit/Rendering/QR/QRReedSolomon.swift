@@ -20,22 +20,34 @@ enum QRReedSolomon {
     static func remainder(_ data: [UInt8], divisor: [UInt8]) -> [UInt8] {
         var result = [UInt8](repeating: 0, count: divisor.count)
         guard !divisor.isEmpty else { return result }
+        let last = result.count - 1
         for byte in data {
             let factor = byte ^ result[0]
-            result.removeFirst()
-            result.append(0)
-            for index in result.indices { result[index] ^= multiply(divisor[index], factor) }
+            for index in 0..<last { result[index] = result[index + 1] ^ multiply(divisor[index], factor) }
+            result[last] = multiply(divisor[last], factor)
         }
         return result
     }
 
-    /// Product of two field elements, reduced modulo 0x11D.
+    /// Product of two field elements, reduced modulo 0x11D, through the field's logarithm tables.
     static func multiply(_ x: UInt8, _ y: UInt8) -> UInt8 {
-        var z = 0
-        for bit in stride(from: 7, through: 0, by: -1) {
-            z = (z << 1) ^ ((z >> 7) * 0x11D)
-            z ^= ((Int(y) >> bit) & 1) * Int(x)
-        }
-        return UInt8(z & 0xFF)
+        guard x != 0, y != 0 else { return 0 }
+        let tables = Self.tables
+        return tables.exponent[Int(tables.logarithm[Int(x)]) + Int(tables.logarithm[Int(y)])]
     }
+
+    /// Powers of the generator 2 (twice over, so that a sum of two logarithms needs no reduction) and their logarithms.
+    private static let tables: (exponent: [UInt8], logarithm: [UInt8]) = {
+        var exponent = [UInt8](repeating: 0, count: 510)
+        var logarithm = [UInt8](repeating: 0, count: 256)
+        var value = 1
+        for power in 0..<255 {
+            exponent[power] = UInt8(value)
+            exponent[power + 255] = UInt8(value)
+            logarithm[value] = UInt8(power)
+            value <<= 1
+            if value & 0x100 != 0 { value ^= 0x11D }
+        }
+        return (exponent, logarithm)
+    }()
 }

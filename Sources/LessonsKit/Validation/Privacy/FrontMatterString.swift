@@ -17,8 +17,20 @@ struct FrontMatterString: Sendable, Hashable {
     /// True for a typed date field, or a value that is nothing but an ISO date (such as a governance candour date).
     var isTypedDate: Bool {
         if let key, Self.dateFields.contains(key) { return true }
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        return Self.isISODate(text.utf8)
+    }
+
+    /// Whether the bytes are exactly `YYYY-MM-DD` in ASCII digits (read byte by byte: this runs for every string of
+    /// every incident and debrief).
+    private static func isISODate(_ bytes: String.UTF8View) -> Bool {
+        guard bytes.count == 10 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            let isDash = offset == 4 || offset == 7
+            guard isDash ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Every key and non-empty scalar value of the front matter, in document order.

@@ -98,36 +98,9 @@ struct InputFingerprint: Sendable, Hashable {
 
     /// The SHA-256 of each file's bytes (an empty string for one that cannot be read), hashed on every core.
     private static func hashFiles(_ paths: [String]) -> [String] {
-        let batch = 64
-        let batches = (paths.count + batch - 1) / batch
-        let results = BatchResults(count: batches)
-        DispatchQueue.concurrentPerform(iterations: batches) { index in
-            let digests = paths[index * batch..<min(paths.count, (index + 1) * batch)].map { path -> String in
-                guard !path.contains("\u{0}"), let data = FileManager.default.contents(atPath: path) else { return "" }
-                return SHA256Hex.of(data)
-            }
-            results.set(index, digests)
+        BatchResults.map(paths, batch: 64) { path in
+            guard !path.contains("\u{0}"), let data = FileManager.default.contents(atPath: path) else { return "" }
+            return SHA256Hex.of(data)
         }
-        return results.joined()
-    }
-}
-
-/// Per-batch results of a `concurrentPerform`, each batch stored once under a lock and read after all finished.
-private final class BatchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var batches: [[String]]
-
-    init(count: Int) { batches = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ values: [String]) {
-        lock.lock()
-        batches[index] = values
-        lock.unlock()
-    }
-
-    func joined() -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return batches.flatMap { $0 }
     }
 }

@@ -6,25 +6,68 @@ import Foundation
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
 /// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list), a document
 /// page's record (a flag, then its input key, problems, copied files and poster), the stamp of its file in the output
-/// (a flag, then size, device, inode, modification and status-change times), and last the SHA-256 of everything
-/// before it. Numbers are eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format,
+/// (a flag, then size, device, inode, modification and status-change times, zeros without a stamp: every entry's stamp
+/// takes the same room, so that the stamps can be filled in once the output is settled, see ``Unstamped``), and last
+/// the SHA-256 of everything before it. Numbers are eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format,
 /// truncated, corrupt or written for another folder reads as no entries: every page is then rendered. An entry read
 /// from the file and not changed since has its links and record written back from the bytes read
 /// (``PageReuse/Entry/stored``), so a rebuild that reused most pages does not encode them again.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
-    static let format = 3
+    static let format = 4
     private static let magic = Array("LPDG".utf8)
+    /// The bytes of an entry's stamp: a flag and five numbers.
+    private static let stampSize = 41
 
     /// The bytes of the file for `entries` of the edition written to `folder`.
     static func encoded(_ entries: [String: PageReuse.Entry], folder: String) -> [UInt8] {
+        let unstamped = unstamped(entries, folder: folder)
+        return unstamped.stamped(unstamped.paths.map { entries[$0]?.stamp })
+    }
+
+    /// The file for `entries` but for their stamps, which take the same room whatever they are: the entries can be
+    /// encoded while the output folder is still changing, and stamped once it has settled.
+    struct Unstamped: Sendable {
+        /// The entries' paths, in the file's order.
+        let paths: [String]
+        /// The file's bytes, each stamp written as none, without the checksum.
+        fileprivate var bytes: [UInt8]
+        /// Where each path's stamp is, in the order of `paths`.
+        fileprivate let stampOffsets: [Int]
+
+        /// The file's bytes with `stamps`, one for each of ``paths`` in order.
+        consuming func stamped(_ stamps: [FileStamp?]) -> [UInt8] {
+            for (offset, stamp) in zip(stampOffsets, stamps) {
+                guard let stamp else { continue }
+                bytes[offset] = 1
+                let numbers = [
+                    stamp.size, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.modified,
+                    stamp.changed,
+                ]
+                for (index, number) in numbers.enumerated() {
+                    let value = UInt64(bitPattern: number)
+                    for byte in 0..<8 {
+                        bytes[offset + 1 + index * 8 + byte] = UInt8(truncatingIfNeeded: value >> UInt64(8 * byte))
+                    }
+                }
+            }
+            bytes += ChecksummedFile.checksum(bytes)
+            return bytes
+        }
+    }
+
+    /// The file for `entries` of the edition written to `folder`, every stamp left out (see ``Unstamped``).
+    static func unstamped(_ entries: [String: PageReuse.Entry], folder: String) -> Unstamped {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size(of: entries, folder: folder))
         bytes += magic
         TemplateValueBytes.appendLength(format, to: &bytes)
         TemplateValueBytes.appendText(folder, to: &bytes)
         TemplateValueBytes.appendLength(entries.count, to: &bytes)
-        for path in entries.keys.sorted() {
+        let paths = entries.keys.sorted()
+        var stampOffsets: [Int] = []
+        stampOffsets.reserveCapacity(paths.count)
+        for path in paths {
             guard let entry = entries[path] else { continue }
             TemplateValueBytes.appendText(path, to: &bytes)
             bytes += entry.model.bytes
@@ -42,19 +85,10 @@ enum PageDigestFile {
                 bytes.append(0)
             }
             if entry.stored == nil { append(entry.document, to: &bytes) }
-            if let stamp = entry.stamp {
-                bytes.append(1)
-                for number in [stamp.size, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
-                    TemplateValueBytes.appendLength(Int(number), to: &bytes)
-                }
-                TemplateValueBytes.appendLength(Int(stamp.modified), to: &bytes)
-                TemplateValueBytes.appendLength(Int(stamp.changed), to: &bytes)
-            } else {
-                bytes.append(0)
-            }
+            stampOffsets.append(bytes.count)
+            bytes.append(contentsOf: repeatElement(0, count: stampSize))
         }
-        bytes += ChecksummedFile.checksum(bytes)
-        return bytes
+        return Unstamped(paths: paths, bytes: bytes, stampOffsets: stampOffsets)
     }
 
     /// How many bytes ``encoded(_:folder:)`` writes, counted first so that its buffer is made once at that size: the
@@ -64,7 +98,7 @@ enum PageDigestFile {
         func text(_ text: String) -> Int { 8 + text.utf8.count }
         var size = magic.count + 8 + text(folder) + 8 + ChecksummedFile.checksum([UInt8]()).count
         for (path, entry) in entries {
-            size += text(path) + 2 * MemoryLayout<Digest32>.size + 1 + (entry.stamp == nil ? 0 : 40)
+            size += text(path) + 2 * MemoryLayout<Digest32>.size + stampSize
             if let stored = entry.stored {
                 size += stored.count
                 continue
@@ -164,14 +198,21 @@ enum PageDigestFile {
     static func stamped(
         _ entries: [String: PageReuse.Entry], folder: String, settle: Int64 = FileStamp.outputSettleNanoseconds
     ) -> [String: PageReuse.Entry] {
-        let now = InputStamps.now()
+        let paths = Array(entries.keys)
         var stamped = entries
-        for path in entries.keys {
-            stamped[path]?.stamp = stampOutputFile(path, in: folder).flatMap {
-                $0.settled(before: now, settle: settle) ? $0 : nil
-            }
-        }
+        for (path, stamp) in zip(paths, stamps(of: paths, in: folder, settle: settle)) { stamped[path]?.stamp = stamp }
         return stamped
+    }
+
+    /// The stamps of the files at `paths` in the output `folder` just written, in order, on every core: nil for a file
+    /// missing, not regular, or last modified less than `settle` nanoseconds before the stamping began.
+    static func stamps(
+        of paths: [String], in folder: String, settle: Int64 = FileStamp.outputSettleNanoseconds
+    ) -> [FileStamp?] {
+        let now = InputStamps.now()
+        return BatchResults.map(paths, batch: 256) { path in
+            stampOutputFile(path, in: folder).flatMap { $0.settled(before: now, settle: settle) ? $0 : nil }
+        }
     }
 
     /// Reads numbers, texts and digests written as above, never past the end (``SearchScoreFile`` reads with it too).
@@ -260,13 +301,13 @@ enum PageDigestFile {
             return text().map { ($0, ()) }
         }
 
-        /// A file's stamp: `stamp` is nil when the entry has none; nil when unreadable.
+        /// A file's stamp (its flag and five numbers, zeros when it has none): `stamp` is nil when the entry has none;
+        /// nil when unreadable.
         mutating func stamp() -> (stamp: FileStamp?, Void)? {
-            guard let flag = flag() else { return nil }
-            guard flag else { return (nil, ()) }
-            guard let size = number(), let device = number(), let inode = number(), let modified = number(),
-                let changed = number()
+            guard let flag = flag(), let size = number(), let device = number(), let inode = number(),
+                let modified = number(), let changed = number()
             else { return nil }
+            guard flag else { return (nil, ()) }
             return (
                 FileStamp(
                     size: Int64(size), device: UInt64(bitPattern: Int64(device)),

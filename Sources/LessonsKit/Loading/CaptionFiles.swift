@@ -6,7 +6,7 @@ enum CaptionFiles {
     /// An error for each captions file that exists but is not WebVTT.
     static func check(_ documents: [Document], siteDirectory: String, attachments: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for document in documents {
+        for document in documents where !document.videos.isEmpty {
             let folder = document.path.split(separator: "/").dropLast().joined(separator: "/")
             for video in document.videos {
                 let path = (folder.isEmpty ? "" : folder + "/") + video.captions.value

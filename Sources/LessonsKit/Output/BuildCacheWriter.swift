@@ -25,11 +25,11 @@ struct BuildCacheWriter: Sendable {
         storeFile(folder.recordPath, bytes: bytes)
     }
 
-    /// Stores the page digests of an edition just written to `output` (see ``PageDigestFile``).
-    func storePageDigests(_ entries: [String: PageReuse.Entry], edition: String, output: String) {
+    /// Stores the page digests of an edition just written, as ``PageDigestFile`` encoded them.
+    func storePageDigests(_ bytes: [UInt8], edition: String) {
         let path = folder.pageDigestsPath(edition: edition)
         try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        storeFile(path, bytes: PageDigestFile.encoded(entries, folder: output))
+        storeFile(path, bytes: bytes)
     }
 
     /// Stores the search index's scored terms of an edition just written (see ``SearchScoreFile``).

@@ -59,11 +59,11 @@ public enum BuildPipeline {
                 options: options, config: config, editions: editions, today: today, git: gitHistory,
                 siteDirectory: reader.siteDirectory)
             incremental = cache
-            cache.storeInputStamps()
             let outputs = editions.map {
                 (edition: $0, folder: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory))
             }
             if let record = cache.unchangedReport(outputs: outputs) {
+                cache.storeInputStamps()
                 clock.lap("input hashes (unchanged)")
                 return reused(record, clock: clock)
             }
@@ -72,7 +72,9 @@ public enum BuildPipeline {
 
         // 2. Load and decode every document (parallel), checking each on its own as it is decoded; a build takes an
         // unchanged file's result from the decoded-document cache instead.
-        let listing = reader.listContent()
+        // The input files' stamps are stored for the next build's hashing meanwhile.
+        let stamping = incremental
+        let (listing, _) = concurrently({ reader.listContent() }, { stamping?.storeInputStamps() })
         options.progress?(BuildProgress(stage: "load and decode", total: listing.documents.count))
         let validation = ValidationContext(config: config, data: data, today: today)
         var decodedCache = await incremental?.decodedDocuments(config: config, today: today, jobs: options.jobs)
@@ -258,8 +260,9 @@ public enum BuildPipeline {
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
         // 6. Swap each edition's staging folder in; only this stage touches the output folder. The previous output is
-        // removed while the edition's link check is stored and the new output's fingerprint is taken (another folder,
-        // and the fingerprint leaves out the status-change times the removal moves).
+        // removed while the edition's link check, search scores and card fragments are stored, the new output's
+        // fingerprint is taken (another folder, and the fingerprint leaves out the status-change times the removal
+        // moves) and its page digests are encoded, to be stamped once the removal is done.
         let cache = incremental
         cache?.forgetRecord()
         var written: [(edition: Edition, pages: Int)] = []
@@ -272,18 +275,22 @@ public enum BuildPipeline {
             let staged = item.output
             let removal: Result<Void, OutputError>
             let edition: BuildRecord.EditionOutput?
+            let digests: PageDigestFile.Unstamped?
             do {
                 _ = try staged.swapIn()
-                (removal, edition) = concurrently(
+                (removal, (edition, digests)) = concurrently(
                     { Result { () throws(OutputError) in try staged.removePrevious() } },
                     {
                         if let linkRecord { cache?.storeLinkCheck(linkRecord, edition: item.edition) }
-                        return cache?.editionOutput(item.edition, folder: output, pages: pageCount)
+                        return (
+                            cache?.editionOutput(item.edition, folder: output, pages: pageCount),
+                            pages.flatMap { cache?.storeReuse($0, edition: item.edition, output: output) }
+                        )
                     })
                 try removal.get()
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and
                 // the page digests record the pages' stamps (see FileStamp.settled).
-                if let pages { cache?.storePages(pages, edition: item.edition, output: output) }
+                if let digests { cache?.storePages(digests, edition: item.edition, output: output) }
             } catch {
                 for staged in outputs { staged.discard() }
                 report.failure = error.description

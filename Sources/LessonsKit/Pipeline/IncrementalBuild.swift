@@ -117,19 +117,26 @@ struct IncrementalBuild: Sendable {
     /// The tool's identity in the cache's files: its version and executable.
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
-    /// Stores the page digests (with the stamps of the files just written to `output`), search scores and card
-    /// fragments of `edition`, for the next build (the cards only when some were rendered).
-    func storePages(_ reuse: PageReuse, edition: Edition, output: String) {
+    /// Stores the search scores and card fragments of `edition` for the next build (the cards only when some were
+    /// rendered), and returns its page digests for `output` without their stamps, for
+    /// ``storePages(_:edition:output:)`` once the output folder has settled. Nothing here depends on the output folder,
+    /// so it can run while the previous output is removed.
+    func storeReuse(_ reuse: PageReuse, edition: Edition, output: String) -> PageDigestFile.Unstamped {
         let writer = BuildCacheWriter(folder: folder)
-        writer.storePageDigests(
-            PageDigestFile.stamped(reuse.entries, folder: output, settle: outputSettle), edition: edition.name,
-            output: output)
         if let table = reuse.searchScores?.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
         }
         if let cards = reuse.cardFragments?.entries() {
             writer.storeCardFragments(cards, seed: reuse.seed, edition: edition.name)
         }
+        return PageDigestFile.unstamped(reuse.entries, folder: output)
+    }
+
+    /// Stores the page digests of `edition` with the stamps of the files just written to `output` (see
+    /// ``PageDigestFile/stamps(of:in:settle:)``), for the next build.
+    func storePages(_ pages: consuming PageDigestFile.Unstamped, edition: Edition, output: String) {
+        let stamps = PageDigestFile.stamps(of: pages.paths, in: output, settle: outputSettle)
+        BuildCacheWriter(folder: folder).storePageDigests(pages.stamped(stamps), edition: edition.name)
     }
 
     /// The last successful build's link check of `edition` under `key` (none with `--clean`).

@@ -111,8 +111,10 @@ final class StagedEdition: @unchecked Sendable {
     /// The files the print stages read: the kept pages and every file they refer to (style sheets, pictures), read back
     /// from the staging folder when they were not kept.
     func printInputs() -> [OutputFile] {
-        let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var files = lock.withLock { kept }
+        // Nothing kept (no PDFs made): no file to look up, and no lookup of every entry to make.
+        guard !files.isEmpty else { return [] }
+        let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for page in files.values where page.path.hasSuffix(".html") {
             // The same references as the printer follows.
             for path in PrintPageFiles.referencedPaths(of: page) ?? [] {

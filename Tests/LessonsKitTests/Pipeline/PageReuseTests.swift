@@ -131,6 +131,28 @@ struct PageReuseTests {
         #expect(again["b.html"]?.stamp?.inode == 3)
     }
 
+    @Test func stampsFilledInAfterTheEntriesWereEncodedGiveTheFileOfTheStampedEntries() throws {
+        let entry = PageReuse.Entry(
+            model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)),
+            links: HTMLLinks(links: ["b.html"], ids: ["x"]))
+        var stale = entry
+        stale.stamp = FileStamp(size: 9, device: 9, inode: 9, modified: 9, changed: 9)
+        let entries = ["a.html": entry, "b.html": stale, "c.html": entry]
+        let unstamped = PageDigestFile.unstamped(entries, folder: "/out")
+        #expect(unstamped.paths == ["a.html", "b.html", "c.html"])
+        let stamp = FileStamp(size: 1234, device: 0xFFFF_0000_0000_0001, inode: 42, modified: 7, changed: -5)
+        let bytes = unstamped.stamped([stamp, nil, FileStamp(size: 0, device: 0, inode: 0, modified: 0, changed: 0)])
+        var expected = entries
+        expected["a.html"]?.stamp = stamp
+        expected["b.html"]?.stamp = nil
+        expected["c.html"]?.stamp = FileStamp(size: 0, device: 0, inode: 0, modified: 0, changed: 0)
+        #expect(bytes == PageDigestFile.encoded(expected, folder: "/out"))
+        let read = PageDigestFile.decoded(bytes, folder: "/out")
+        #expect(read == expected, "the old stamp is not kept, and a stamp of zeros is a stamp")
+        #expect(read["b.html"]?.stamp == nil)
+        #expect(PageDigestFile.size(of: expected, folder: "/out") == bytes.count)
+    }
+
     @Test func aReusedPageCarriesTheLinksRecordedWhenItWasRendered() throws {
         let model = TemplateValue(names: ["title"], values: ["A"])
         let links = HTMLLinks(links: ["../gone/"], ids: ["main"])

@@ -20,9 +20,9 @@ struct LinkCheckRecord: Sendable, Equatable {
     /// What the check of one page found.
     struct Page: Sendable, Equatable {
         /// SHA-256 of the page's links, in order (see ``IncrementalLinkCheck/linksDigest(_:)``).
-        var links: [UInt8]
+        var links: Digest32
         /// SHA-256 of the page's ids, sorted (see ``IncrementalLinkCheck/idsDigest(_:)``).
-        var ids: [UInt8]
+        var ids: Digest32
         /// The files its links resolved to, as indices into ``LinkCheckRecord/paths``.
         var targets: [Int]
     }
@@ -55,8 +55,8 @@ struct LinkCheckRecord: Sendable, Equatable {
         for (path, page) in zip(paths, pages) {
             writer.string(path)
             writer.optional(page) { writer, page in
-                writer.raw(page.links)
-                writer.raw(page.ids)
+                writer.raw(page.links.bytes)
+                writer.raw(page.ids.bytes)
                 writer.array(page.targets) { $0.int($1) }
             }
         }
@@ -78,8 +78,9 @@ struct LinkCheckRecord: Sendable, Equatable {
                 paths.append(try reader.string())
                 pages.append(
                     try reader.optional { reader throws(CacheBytesError) -> Page in
-                        let links = Array(try reader.raw(32))
-                        let ids = Array(try reader.raw(32))
+                        guard let links = Digest32(bytes: try reader.raw(32)),
+                            let ids = Digest32(bytes: try reader.raw(32))
+                        else { throw CacheBytesError() }
                         let targets = try reader.array { reader throws(CacheBytesError) -> Int in
                             let target = try reader.int()
                             guard target >= 0, target < count else { throw CacheBytesError() }

@@ -55,8 +55,8 @@ enum IncrementalLinkCheck {
     private static func carryOver(
         _ previous: LinkCheckRecord, into facts: inout [LinkCheckRecord.Page?], table: OutputTable, pages: [Int]
     ) -> [Int] {
-        // Where each path was and is: lined up in one pass when no file was added (no lookup tables needed), else by
-        // path.
+        // Where each path was and is: lined up in one pass when the paths kept the recorded order and few were added (no
+        // lookup tables needed), else by path.
         let alignment = PathAlignment(table.entries.map(\.path), recorded: previous.paths)
         var before: [String: Int] = [:]
         let now: [Int]
@@ -72,14 +72,25 @@ enum IncrementalLinkCheck {
         var changed = now.indices.map { position in
             now[position] < 0 || previous.pages[position]?.ids != facts[now[position]]?.ids
         }
-        if alignment == nil {
+        if let alignment {
+            for index in alignment.added {
+                let folderPage = table.entries[index].path + "/index.html"
+                if let position = previous.paths.firstIndex(of: folderPage) { changed[position] = true }
+            }
+        } else {
             for entry in table.entries where before[entry.path] == nil {
                 if let folderPage = before[entry.path + "/index.html"] { changed[folderPage] = true }
             }
         }
         var toCheck: [Int] = []
         for index in pages {
-            guard let position = alignment.map({ $0.before[index] }) ?? before[table.entries[index].path],
+            let recorded: Int?
+            if let alignment {
+                recorded = alignment.before[index] >= 0 ? alignment.before[index] : nil
+            } else {
+                recorded = before[table.entries[index].path]
+            }
+            guard let position = recorded,
                 let was = previous.pages[position], was.links == facts[index]?.links,
                 was.targets.allSatisfy({ !changed[$0] && now[$0] >= 0 })
             else {
@@ -92,17 +103,26 @@ enum IncrementalLinkCheck {
     }
 
     /// The SHA-256 of a page's links, in order, each as its UTF-8 byte count and bytes.
-    static func linksDigest(_ links: [String]) -> [UInt8] {
+    static func linksDigest(_ links: [String]) -> Digest32 {
         var bytes: [UInt8] = []
         for link in links { append(link, to: &bytes) }
-        return Array(SHA256.hash(data: bytes))
+        return words(SHA256.hash(data: bytes))
     }
 
     /// The SHA-256 of a page's ids, sorted, each as its UTF-8 byte count and bytes.
-    static func idsDigest(_ ids: Set<String>) -> [UInt8] {
+    static func idsDigest(_ ids: Set<String>) -> Digest32 {
         var bytes: [UInt8] = []
         for id in ids.sorted() { append(id, to: &bytes) }
-        return Array(SHA256.hash(data: bytes))
+        return words(SHA256.hash(data: bytes))
+    }
+
+    /// A digest's bytes as ``Digest32/init(bytes:)`` reads them (big-endian words), with no array made between: one
+    /// page's facts then hold no buffer of their own but their targets.
+    static func words(_ digest: SHA256.Digest) -> Digest32 {
+        digest.withUnsafeBytes { raw in
+            func word(_ start: Int) -> UInt64 { (start..<start + 8).reduce(0) { $0 << 8 | UInt64(raw[$1]) } }
+            return Digest32(words: (word(0), word(8), word(16), word(24)))
+        }
     }
 
     private static func append(_ text: String, to bytes: inout [UInt8]) {

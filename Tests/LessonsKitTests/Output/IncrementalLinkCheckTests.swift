@@ -65,6 +65,24 @@ struct IncrementalLinkCheckTests {
         #expect(outcome.diagnostics.isEmpty)
     }
 
+    @Test func anAddedPageIsCheckedAloneWhereverItComes() async throws {
+        let added = Self.page("new.html", ["style.css", "about/#team"])
+        for position in [0, 2, Self.site.count] {
+            var entries = Self.site
+            entries.insert(added, at: position)
+            let outcome = try await rebuilt(entries, after: Self.site)
+            #expect(outcome.checked == 1)
+            #expect(outcome.diagnostics.isEmpty)
+        }
+    }
+
+    @Test func aPagesLinksDigestIsTheSHA256OfEachLinksLengthAndBytes() {
+        let digest = IncrementalLinkCheck.linksDigest(["ab", "é"])
+        let hex = digest.bytes.map { String(format: "%02x", $0) }.joined()
+        #expect(hex == SHA256Hex.of([2, 0, 0, 0, 0x61, 0x62, 2, 0, 0, 0, 0xC3, 0xA9] as [UInt8]))
+        #expect(Digest32(bytes: digest.bytes) == digest)
+    }
+
     @Test func aRemovedTargetBreaksTheUnchangedPagesLinkingToIt() async throws {
         let outcome = try await rebuilt(replacing("lessons/ll-2/index.html", with: nil), after: Self.site)
         #expect(outcome.checked == 2, "lessons/index.html and lessons/ll-1/index.html link to it")

@@ -3,9 +3,9 @@ import Testing
 
 @testable import LessonsKit
 
-/// A rebuild that added no output file lines its paths up with the last successful build's in one pass, and then has no
-/// collision to look for; one that added paths checks only those, and any path that may collide means the full
-/// collision check, which reports what a clean build reports.
+/// A rebuild that kept the recorded order of the paths it kept, and added few, lines its paths up with the last
+/// successful build's in one pass, and checks only the added paths for collisions; any path that may collide means the
+/// full collision check, which reports what a clean build reports.
 @Suite("Path alignment")
 struct PathAlignmentTests {
     static let recorded = [
@@ -16,6 +16,22 @@ struct PathAlignmentTests {
         let alignment = try #require(PathAlignment(Self.recorded, recorded: Self.recorded))
         #expect(alignment.before == [0, 1, 2, 3, 4])
         #expect(alignment.now == [0, 1, 2, 3, 4])
+        #expect(alignment.added.isEmpty)
+    }
+
+    @Test func addedPathsLineUpWithNoRecordedPath() throws {
+        let paths = ["new.html", "style.css", "lessons/ll-1", "lessons/index.html", "about/index.html", "b.html"]
+        let alignment = try #require(PathAlignment(paths, recorded: Self.recorded))
+        #expect(alignment.before == [-1, 0, -1, 2, 4, -1])
+        #expect(alignment.now == [1, -1, 3, -1, 4])
+        #expect(alignment.added == [0, 2, 5])
+    }
+
+    @Test func moreAddedPathsThanAreComparedWithTheWholeRecordDoNotLineUp() {
+        let added = (0...PathAlignment.maximumAdded).map { "new-\($0).html" }
+        #expect(
+            PathAlignment(Self.recorded + added.dropLast(), recorded: Self.recorded)?.added.count == added.count - 1)
+        #expect(PathAlignment(Self.recorded + added, recorded: Self.recorded) == nil)
     }
 
     @Test func removedPathsAreGoneFromTheAlignment() throws {
@@ -26,12 +42,12 @@ struct PathAlignmentTests {
     }
 
     @Test(arguments: [
-        ["style.css", "index.html", "new.html"],
         ["index.html", "style.css"],
         ["style.css", "style.css"],
-        ["lessons/ll-1/index.html", "lessons/ll-1"],
+        ["style.css", "new.html", "style.css"],
+        ["lessons/ll-1/index.html", "new.html", "index.html"],
     ])
-    func addedRepeatedOrReorderedPathsDoNotLineUp(paths: [String]) {
+    func repeatedOrReorderedPathsDoNotLineUp(paths: [String]) {
         #expect(PathAlignment(paths, recorded: Self.recorded) == nil)
     }
 

@@ -9,16 +9,11 @@ struct CacheByteWriter {
     /// An empty record.
     init() {}
 
-    /// An empty record with room for `capacity` bytes, for one whose size is known beforehand (it is then not grown
-    /// by doubling, which for a large file would hold up to twice its size).
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
-    }
-
-    /// The bytes written, followed by their SHA-256 (``ChecksummedFile``).
-    mutating func checksummed() -> [UInt8] {
-        bytes += ChecksummedFile.checksum(bytes)
-        return bytes
+    /// Moves the bytes written so far to the end of `stream` (handed on when a chunk is full), and starts again empty.
+    mutating func drain(into stream: inout ChecksummedStream) {
+        stream.buffer += bytes
+        bytes.removeAll(keepingCapacity: true)
+        stream.flushIfFull()
     }
 
     /// A whole number, any sign.

@@ -12,22 +12,22 @@ enum CardFragmentFile {
     static let format = 1
     private static let magic = Array("LCRD".utf8)
 
-    /// The bytes of the file holding `entries`, in their order, rendered under `seed`.
+    /// The bytes of the file holding `entries`, in their order, rendered under `seed` (for tests; a build streams them
+    /// with ``write(_:seed:to:)``).
     static func encoded(_ entries: [StoredCardFragments.Entry], seed: [UInt8]) -> [UInt8] {
-        var size = magic.count + seed.count + 48
-        for entry in entries {
-            size += 32 + 1 + 10
-            guard let fragment = entry.fragment else { continue }
-            size += fragment.html.utf8.count + 10
-            for text in fragment.links.links { size += text.utf8.count + 5 }
-            for text in fragment.links.ids { size += text.utf8.count + 5 }
-        }
-        var writer = CacheByteWriter(capacity: size + 32)
+        ChecksummedStream.collected { write(entries, seed: seed, to: &$0) }
+    }
+
+    /// Writes the file holding `entries`, in their order, rendered under `seed`, to `stream` a card at a time: the
+    /// table (the store's size, tens of megabytes for a large site) is never held a second time as one array.
+    static func write(_ entries: [StoredCardFragments.Entry], seed: [UInt8], to stream: inout ChecksummedStream) {
+        var writer = CacheByteWriter()
         writer.raw(magic)
         writer.int(format)
         writer.int(seed.count)
         writer.raw(seed)
         writer.int(entries.count)
+        writer.drain(into: &stream)
         for entry in entries {
             writer.raw(entry.key.bytes)
             writer.optional(entry.fragment) { writer, fragment in
@@ -35,8 +35,8 @@ enum CardFragmentFile {
                 writer.strings(fragment.links.links)
                 writer.strings(fragment.links.ids.sorted())
             }
+            writer.drain(into: &stream)
         }
-        return writer.checksummed()
     }
 
     /// The cards held in `bytes` when they were rendered under `seed` and read back whole; else none.

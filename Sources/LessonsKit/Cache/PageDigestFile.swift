@@ -150,19 +150,21 @@ enum PageDigestFile {
     /// The entries stored in `bytes` for the output `folder`; empty when the file cannot be trusted.
     static func decoded(_ bytes: [UInt8], folder: String) -> [String: PageReuse.Entry] {
         guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return [:] }
-        let body = bytes[..<content.upperBound]
-        var reader = ByteReader(bytes: Array(body), offset: content.lowerBound)
+        var reader = ByteReader(bytes: bytes, offset: content.lowerBound, end: content.upperBound)
         guard reader.number() == format, reader.text() == folder, let count = reader.number(), count >= 0 else {
             return [:]
         }
         var entries: [String: PageReuse.Entry] = [:]
-        entries.reserveCapacity(min(count, body.count / 72))
+        entries.reserveCapacity(min(count, content.count / 72))
+        // Most link texts are the same on page after page (the navigation, a card's link from each folder depth):
+        // each is kept once, as the render keeps those it records (``SharedLinkTexts``).
+        var texts = Set<String>()
         for _ in 0..<count {
             guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest() else {
                 return [:]
             }
             let start = reader.offset
-            guard let links = reader.links(), let document = reader.documentRecord() else { return [:] }
+            guard let links = reader.links(sharing: &texts), let document = reader.documentRecord() else { return [:] }
             let stored = reader.bytes[start..<reader.offset]
             guard let stamp = reader.stamp() else { return [:] }
             entries[path] = PageReuse.Entry(
@@ -173,11 +175,10 @@ enum PageDigestFile {
     }
 
     /// The stored entries of `edition` written to `folder`, or none (missing, unreadable, untrusted).
+    /// The file is read into one array, which the entries' ``PageReuse/Entry/stored`` bytes share.
     static func read(from cache: BuildCacheFolder, edition: String, folder: String) -> [String: PageReuse.Entry] {
-        guard let data = FileManager.default.contents(atPath: cache.pageDigestsPath(edition: edition)) else {
-            return [:]
-        }
-        return decoded([UInt8](data), folder: folder)
+        guard let bytes = FileFacts.contents(cache.pageDigestsPath(edition: edition)) else { return [:] }
+        return decoded(bytes, folder: folder)
     }
 
     /// Reads a file of the previous output (`folder/path`), for ``PageReuse``; nil when missing or unreadable.
@@ -215,15 +216,23 @@ enum PageDigestFile {
         }
     }
 
-    /// Reads numbers, texts and digests written as above, never past the end (``SearchScoreFile`` reads with it too).
+    /// Reads numbers, texts and digests written as above, never past `end` (``SearchScoreFile`` reads with it too).
     struct ByteReader {
         let bytes: [UInt8]
         var offset: Int
+        /// Where the content ends (the checksum follows it).
+        let end: Int
 
-        var isAtEnd: Bool { offset == bytes.count }
+        init(bytes: [UInt8], offset: Int, end: Int? = nil) {
+            self.bytes = bytes
+            self.offset = offset
+            self.end = min(end ?? bytes.count, bytes.count)
+        }
+
+        var isAtEnd: Bool { offset == end }
 
         mutating func number() -> Int? {
-            guard bytes.count - offset >= 8 else { return nil }
+            guard end - offset >= 8 else { return nil }
             var value: UInt64 = 0
             for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
             offset += 8
@@ -231,27 +240,30 @@ enum PageDigestFile {
         }
 
         mutating func text() -> String? {
-            guard let count = number(), count >= 0, bytes.count - offset >= count else { return nil }
+            guard let count = number(), count >= 0, end - offset >= count else { return nil }
             defer { offset += count }
             return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         }
 
-        /// The recorded links of a page: `recorded` is nil when the page had none recorded; nil when unreadable.
-        mutating func links() -> (recorded: HTMLLinks?, Void)? {
-            guard offset < bytes.count else { return nil }
+        /// The recorded links of a page: `recorded` is nil when the page had none recorded; nil when unreadable. Each
+        /// text equal to one in `texts` is that one (and kept there when new), and each list is made at its size.
+        mutating func links(sharing texts: inout Set<String>) -> (recorded: HTMLLinks?, Void)? {
+            guard offset < end else { return nil }
             let flag = bytes[offset]
             offset += 1
             guard flag == 1 else { return flag == 0 ? (nil, ()) : nil }
             var links = HTMLLinks()
-            guard let count = number(), count >= 0, count <= bytes.count - offset else { return nil }
+            guard let count = number(), count >= 0, count <= end - offset else { return nil }
+            links.links.reserveCapacity(min(count, (end - offset) / 8))
             for _ in 0..<count {
                 guard let link = text() else { return nil }
-                links.links.append(link)
+                links.links.append(texts.insert(link).memberAfterInsert)
             }
-            guard let idCount = number(), idCount >= 0, idCount <= bytes.count - offset else { return nil }
+            guard let idCount = number(), idCount >= 0, idCount <= end - offset else { return nil }
+            links.ids.reserveCapacity(min(idCount, (end - offset) / 8))
             for _ in 0..<idCount {
                 guard let id = text() else { return nil }
-                links.ids.insert(id)
+                links.ids.insert(texts.insert(id).memberAfterInsert)
             }
             return (links, ())
         }
@@ -260,7 +272,7 @@ enum PageDigestFile {
         mutating func documentRecord() -> (record: PageReuse.DocumentRecord?, Void)? {
             guard let flag = flag() else { return nil }
             guard flag else { return (nil, ()) }
-            guard let inputs = digest(), let count = number(), count >= 0, count <= bytes.count - offset else {
+            guard let inputs = digest(), let count = number(), count >= 0, count <= end - offset else {
                 return nil
             }
             var diagnostics: [Diagnostic] = []
@@ -274,7 +286,7 @@ enum PageDigestFile {
                 guard let diagnostic = stored.diagnostic else { return nil }
                 diagnostics.append(diagnostic)
             }
-            guard let copyCount = number(), copyCount >= 0, copyCount <= bytes.count - offset else { return nil }
+            guard let copyCount = number(), copyCount >= 0, copyCount <= end - offset else { return nil }
             var copies: [PageReuse.DocumentRecord.Copy] = []
             for _ in 0..<copyCount {
                 guard let path = text(), let source = text() else { return nil }
@@ -289,7 +301,7 @@ enum PageDigestFile {
 
         /// A flag byte (0 or 1); nil when it is neither or missing.
         mutating func flag() -> Bool? {
-            guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+            guard offset < end, bytes[offset] <= 1 else { return nil }
             defer { offset += 1 }
             return bytes[offset] == 1
         }
@@ -317,7 +329,7 @@ enum PageDigestFile {
         }
 
         mutating func digest() -> Digest32? {
-            guard bytes.count - offset >= 32 else { return nil }
+            guard end - offset >= 32 else { return nil }
             defer { offset += 32 }
             return Digest32(bytes: bytes[offset..<(offset + 32)])
         }

@@ -13,53 +13,60 @@ enum SearchScoreFile {
     static let format = 1
     private static let magic = Array("LSSC".utf8)
 
-    /// The bytes of the file for `table`, written by `tool`.
+    /// The bytes of the file for `table`, written by `tool` (for tests; a build streams them with
+    /// ``write(_:tool:to:)``).
     static func encoded(_ table: SearchScoreTable, tool: String) -> [UInt8] {
-        var bytes = magic
-        bytes.reserveCapacity(64 + table.terms.count * 16 + table.entries.count * 48 + table.pairs.count * 4)
-        TemplateValueBytes.appendLength(format, to: &bytes)
-        TemplateValueBytes.appendText(tool, to: &bytes)
-        TemplateValueBytes.appendLength(table.terms.count, to: &bytes)
-        for term in table.terms { TemplateValueBytes.appendText(term, to: &bytes) }
+        ChecksummedStream.collected { write(table, tool: tool, to: &$0) }
+    }
+
+    /// Writes the file for `table`, written by `tool`, to `stream` an entry at a time.
+    static func write(_ table: SearchScoreTable, tool: String, to stream: inout ChecksummedStream) {
+        stream.buffer += magic
+        TemplateValueBytes.appendLength(format, to: &stream.buffer)
+        TemplateValueBytes.appendText(tool, to: &stream.buffer)
+        TemplateValueBytes.appendLength(table.terms.count, to: &stream.buffer)
+        for term in table.terms {
+            TemplateValueBytes.appendText(term, to: &stream.buffer)
+            stream.flushIfFull()
+        }
         let keys = table.entries.keys.sorted {
             ($0.words.0, $0.words.1, $0.words.2, $0.words.3) < ($1.words.0, $1.words.1, $1.words.2, $1.words.3)
         }
-        TemplateValueBytes.appendLength(keys.count, to: &bytes)
+        TemplateValueBytes.appendLength(keys.count, to: &stream.buffer)
         for key in keys {
             guard let range = table.entries[key] else { continue }
-            bytes += key.bytes
-            TemplateValueBytes.appendLength(range.count, to: &bytes)
+            stream.buffer += key.bytes
+            TemplateValueBytes.appendLength(range.count, to: &stream.buffer)
             for pair in table.pairs[range] {
-                bytes.append(UInt8(truncatingIfNeeded: pair))
-                bytes.append(UInt8(truncatingIfNeeded: pair >> 8))
-                bytes.append(UInt8(truncatingIfNeeded: pair >> 16))
-                bytes.append(UInt8(truncatingIfNeeded: pair >> 24))
+                stream.buffer.append(UInt8(truncatingIfNeeded: pair))
+                stream.buffer.append(UInt8(truncatingIfNeeded: pair >> 8))
+                stream.buffer.append(UInt8(truncatingIfNeeded: pair >> 16))
+                stream.buffer.append(UInt8(truncatingIfNeeded: pair >> 24))
             }
+            stream.flushIfFull()
         }
-        bytes += ChecksummedFile.checksum(bytes)
-        return bytes
     }
 
     /// The table stored in `bytes` by `tool`; empty when the file cannot be trusted.
     static func decoded(_ bytes: [UInt8], tool: String) -> SearchScoreTable {
         guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return SearchScoreTable() }
-        var reader = PageDigestFile.ByteReader(bytes: Array(bytes[..<content.upperBound]), offset: content.lowerBound)
+        var reader = PageDigestFile.ByteReader(bytes: bytes, offset: content.lowerBound, end: content.upperBound)
         return table(reading: &reader, tool: tool) ?? SearchScoreTable()
     }
 
     /// The stored table of `edition`, or an empty one (missing, unreadable, untrusted).
     static func read(from cache: BuildCacheFolder, edition: String, tool: String) -> SearchScoreTable {
-        guard let data = FileManager.default.contents(atPath: cache.searchScoresPath(edition: edition)) else {
+        guard let bytes = FileFacts.contents(cache.searchScoresPath(edition: edition)) else {
             return SearchScoreTable()
         }
-        return decoded([UInt8](data), tool: tool)
+        return decoded(bytes, tool: tool)
     }
 
     /// Reads what ``encoded(_:tool:)`` wrote after the magic; nil when anything is out of place.
     private static func table(reading reader: inout PageDigestFile.ByteReader, tool: String) -> SearchScoreTable? {
-        let bytes = reader.bytes
+        let (bytes, end) = (reader.bytes, reader.end)
         guard reader.number() == format, reader.text() == tool, let termCount = reader.number(), termCount >= 0,
-            termCount <= bytes.count - reader.offset, termCount < SearchScoreTable.termLimit
+            termCount <= end - reader.offset, termCount < SearchScoreTable.termLimit
         else { return nil }
         var table = SearchScoreTable()
         table.terms.reserveCapacity(termCount)
@@ -67,14 +74,14 @@ enum SearchScoreFile {
             guard let term = reader.text() else { return nil }
             table.terms.append(term)
         }
-        guard let entryCount = reader.number(), entryCount >= 0, entryCount <= (bytes.count - reader.offset) / 40 else {
+        guard let entryCount = reader.number(), entryCount >= 0, entryCount <= (end - reader.offset) / 40 else {
             return nil
         }
         table.entries.reserveCapacity(entryCount)
-        table.pairs.reserveCapacity((bytes.count - reader.offset) / 4)
+        table.pairs.reserveCapacity((end - reader.offset) / 4)
         for _ in 0..<entryCount {
             guard let key = reader.digest(), let count = reader.number(), count >= 0,
-                count <= (bytes.count - reader.offset) / 4, table.entries[key] == nil
+                count <= (end - reader.offset) / 4, table.entries[key] == nil
             else { return nil }
             let start = table.pairs.count
             var offset = reader.offset

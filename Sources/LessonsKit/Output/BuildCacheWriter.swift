@@ -36,14 +36,14 @@ struct BuildCacheWriter: Sendable {
     func storeSearchScores(_ table: SearchScoreTable, edition: String, tool: String) {
         let path = folder.searchScoresPath(edition: edition)
         try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        storeFile(path, bytes: SearchScoreFile.encoded(table, tool: tool))
+        storeFile(path) { SearchScoreFile.write(table, tool: tool, to: &$0) }
     }
 
     /// Stores the card fragments of an edition just written, rendered under `seed` (see ``CardFragmentFile``).
     func storeCardFragments(_ entries: [StoredCardFragments.Entry], seed: [UInt8], edition: String) {
         let path = folder.cardFragmentsPath(edition: edition)
         try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        storeFile(path, bytes: CardFragmentFile.encoded(entries, seed: seed))
+        storeFile(path) { CardFragmentFile.write(entries, seed: seed, to: &$0) }
     }
 
     /// Stores the link check of an edition just written (see ``LinkCheckRecord``).
@@ -79,6 +79,24 @@ struct BuildCacheWriter: Sendable {
         let ignore = folder.path + "/.gitignore"
         if (try? OutputFileSystem.kind(at: ignore)) == .missing {
             _ = try? OutputFileSystem.writeFile(ignore, bytes: Array(BuildCacheFolder.gitignoreText.utf8))
+        }
+    }
+
+    /// Stores the file `write` makes through a ``ChecksummedStream``, written to the file a chunk at a time (so it is
+    /// never held whole), under a temporary name renamed into place once every byte was written.
+    private func storeFile(_ path: String, write: (inout ChecksummedStream) -> Void) {
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try prepareFolder()
+            unlink(temporary)
+            let file = try OutputFileSystem.StreamedFile(temporary)
+            var stream = ChecksummedStream { file.write($0) }
+            write(&stream)
+            stream.finish()
+            try file.close()
+            try OutputFileSystem.move(temporary, to: path)
+        } catch {
+            unlink(temporary)
         }
     }
 

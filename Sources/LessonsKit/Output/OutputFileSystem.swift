@@ -96,6 +96,39 @@ enum OutputFileSystem {
         return bytes.count
     }
 
+    /// A new file written in pieces (a cache file streamed as it is encoded): a failed write is kept and thrown by
+    /// ``close()``, and nothing more is written after it.
+    final class StreamedFile {
+        private let descriptor: Int32
+        private let path: String
+        private var failure: OutputError?
+
+        /// Creates (or empties) the file at `path`.
+        init(_ path: String) throws(OutputError) {
+            descriptor = try openForWriting(path)
+            self.path = path
+        }
+
+        /// Appends `bytes` to the file, unless a write failed before.
+        func write(_ bytes: UnsafeRawBufferPointer) {
+            guard failure == nil else { return }
+            do throws(OutputError) {
+                try writeAll(descriptor, bytes, path: path)
+            } catch {
+                failure = error
+            }
+        }
+
+        /// Closes the file; throws the first failed write, or a failing close.
+        func close() throws(OutputError) {
+            if let failure {
+                try? closeChecked(descriptor, path: path)
+                throw failure
+            }
+            try closeChecked(descriptor, path: path)
+        }
+    }
+
     /// Copies the file at `source` to a new file at `path` in chunks; returns the number of bytes copied.
     static func copyFile(from source: String, to path: String) throws(OutputError) -> Int {
         let input = open(source, O_RDONLY | O_CLOEXEC)

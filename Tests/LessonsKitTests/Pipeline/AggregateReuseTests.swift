@@ -92,31 +92,45 @@ struct AggregateReuseTests {
         #expect(first.status == .success && aggregatesNotRebuilt(first) == 0)
         // Pages with input keys: 3 theme pages and the themes index, 3 service pages (the directorate and its two
         // wards), 6 list pages, 4 dashboards (sessions, culture, actions, leads) and the home page; and the 5 CSV
-        // exports, made from every document's listing.
+        // exports, each made from the fields it shows of the documents it lists.
         let csv = 5
         let all = 18 + csv
         try site.write("content/incidents/other.md", Self.otherIncident + "\nA body edit.\n")
         #expect(aggregatesNotRebuilt(await BuildPipeline.build(site.options())) == all, "a body is on none of them")
         // Its title shows on the falls theme page, ward 2's and the directorate's pages, the incidents list, the
-        // actions dashboard (it has an action) and the home page.
+        // actions dashboard (it has an action) and the home page, and in the incidents and actions exports.
         try site.write("content/incidents/other.md", Self.otherIncident.replacingOccurrences(of: "night", with: "day"))
         let titleEdit = aggregatesNotRebuilt(await BuildPipeline.build(site.options()))
-        #expect(titleEdit == all - 6 - csv, "\(String(describing: titleEdit))")
+        #expect(titleEdit == all - 6 - 2, "\(String(describing: titleEdit))")
         #expect(site.read("site-output/data/incidents.csv")?.contains("Missed observation on a day shift") == true)
         #expect(site.read("site-output/data/actions.csv")?.contains("Missed observation on a day shift") == true)
         let fallsPage = site.read("site-output/themes/falls/index.html") ?? ""
         #expect(fallsPage.contains("Missed observation on a day shift"))
         // A theme added: both theme pages and the index, its service pages, the incidents list and the home page; the
-        // actions dashboard shows no theme. (Taking its last document from a theme would drop the theme's feed from
-        // every page's head: every page would be built again.)
+        // actions dashboard shows no theme. Of the exports, the incidents' (its themes column) and the incidents per
+        // theme. (Taking its last document from a theme would drop the theme's feed from every page's head: every page
+        // would be built again.)
         try site.write(
             "content/incidents/other.md",
             Self.otherIncident.replacingOccurrences(of: "night", with: "day")
                 .replacingOccurrences(of: "themes: [falls]", with: "themes: [falls, observation]"))
         let themesEdit = aggregatesNotRebuilt(await BuildPipeline.build(site.options()))
-        #expect(themesEdit == all - 7 - csv, "\(String(describing: themesEdit))")
+        #expect(themesEdit == all - 7 - 2, "\(String(describing: themesEdit))")
         #expect(site.read("site-output/themes/observation/index.html")?.contains("on a day shift") == true)
         #expect(site.read("site-output/themes/medication/index.html")?.contains("on a day shift") == false)
+        #expect(site.read("site-output/data/incidents.csv")?.contains("Falls; Therapeutic observation") == true)
+        // An action's owner: the two theme pages (open actions), ward 2's and the directorate's pages, the incidents
+        // list, the actions dashboard and the home page; of the exports, the actions' and the incidents' (made from
+        // the incidents' whole listings), not the incidents per theme, sessions or culture.
+        try site.write(
+            "content/incidents/other.md",
+            Self.otherIncident.replacingOccurrences(of: "night", with: "day")
+                .replacingOccurrences(of: "themes: [falls]", with: "themes: [falls, observation]")
+                .replacingOccurrences(of: "owner: Ward Manager, Ward 1", with: "owner: Matron"))
+        let ownerEdit = aggregatesNotRebuilt(await BuildPipeline.build(site.options()))
+        #expect(ownerEdit == all - 7 - 2, "\(String(describing: ownerEdit))")
+        #expect(site.read("site-output/data/actions.csv")?.contains(#""INC-2026-002/A1","INC-2026-002""#) == true)
+        #expect(site.read("site-output/data/actions.csv")?.contains(#""Matron""#) == true)
         var clean = site.options()
         clean.ignoreCache = true
         #expect(aggregatesNotRebuilt(await BuildPipeline.build(clean)) == 0)

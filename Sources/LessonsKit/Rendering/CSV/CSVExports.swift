@@ -31,20 +31,26 @@ struct CSVExports: Sendable {
 
     /// Hands each file to `body` as soon as it is made, in the order of ``files()``, so only one table is held at once.
     func forEachFile(_ body: (OutputFile) -> Void) {
-        let tables: [(String, () -> CSVTable)] = [
-            (Self.actionsCSV, actionsTable), (Self.incidentsCSV, incidentsTable), (Self.themesCSV, themesTable),
-            (Self.sessionsCSV, sessionsTable), (Self.cultureCSV, cultureTable),
+        // Each table with its input key: what it shows and nothing else (some of the edition's documents' fields, never
+        // a body; the data files, site.yaml and today are in every key), so a document's change remakes only the tables
+        // showing it.
+        let (content, themes, order) = (content, themes, data.themes)
+        let tables: [(path: String, inputs: (AggregateInputs) -> PageInputs, make: () -> CSVTable)] = [
+            (Self.actionsCSV, { $0.actionsTable(content) }, actionsTable),
+            (Self.incidentsCSV, { $0.incidentsTable(content) }, incidentsTable),
+            (Self.themesCSV, { $0.themesTable(themes, order: order) }, themesTable),
+            (Self.sessionsCSV, { $0.sessionsTable(content) }, sessionsTable),
+            (Self.cultureCSV, { $0.cultureTable(content) }, cultureTable),
         ]
-        // Every table is made from the edition's documents' fields (never a body), the data files, site.yaml and today:
-        // with those unchanged (``AggregateInputs/wholeEdition(_:)``), the last build's files are taken as they are.
-        guard let reuse, let inputs = keys?.wholeEdition("csv 1") else {
-            for (path, table) in tables { body(OutputFile(path: path, contents: .bytes(table().bytes))) }
+        guard let reuse, let keys else {
+            for table in tables { body(OutputFile(path: table.path, contents: .bytes(table.make().bytes))) }
             return
         }
-        for (path, table) in tables {
+        // With its inputs unchanged, the last build's file is taken as it is.
+        for table in tables {
             let file = reuse.page(
-                path: path, template: "csv " + path, inputs: inputs, convert: { nil },
-                render: { _ in RenderedHTML(text: String(decoding: table().bytes, as: UTF8.self), links: nil) })
+                path: table.path, template: "csv " + table.path, inputs: table.inputs(keys), convert: { nil },
+                render: { _ in RenderedHTML(text: String(decoding: table.make().bytes, as: UTF8.self), links: nil) })
             body(file.asForm)
         }
     }

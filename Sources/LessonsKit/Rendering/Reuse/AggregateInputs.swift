@@ -148,9 +148,59 @@ extension AggregateInputs {
     /// `actions/index.html`: what the dashboard shows of every document with actions (``DocumentListing/actionsDigest(_:)``).
     func actionsDashboard(_ content: EditionContent) -> PageInputs {
         var inputs = inputs("actions 1")
+        addActions(content, to: &inputs)
+        return inputs
+    }
+
+    /// Adds what a list of actions shows of every document with actions (``DocumentListing/actionsDigest(_:)``).
+    private func addActions(_ content: EditionContent, to inputs: inout PageInputs) {
         for document in content.documents where !document.actions.isEmpty {
             inputs.add(bytes: DocumentListing.actionsDigest(document).bytes)
         }
+    }
+}
+
+extension AggregateInputs {
+    /// `data/actions.csv`: each document with actions, its id, title and service, and every action (the overdue column
+    /// reads today, in every key).
+    func actionsTable(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("actions table 1")
+        addActions(content, to: &inputs)
+        return inputs
+    }
+
+    /// `data/incidents.csv`: every incident of the edition.
+    func incidentsTable(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("incidents table 1")
+        add(content.documents(of: .incident), to: &inputs)
+        return inputs
+    }
+
+    /// `data/incidents-by-theme.csv`: each theme's incidents per quarter (its title comes from the data files, the
+    /// quarters' labels from today and the suppression from the edition's settings, all in every key).
+    func themesTable(_ themes: ThemeAnalysis, order: [Theme]) -> PageInputs {
+        var inputs = inputs("themes table 1")
+        inputs.add(order.count)
+        for theme in order {
+            inputs.add(theme.slug)
+            let summary = themes[theme.slug]
+            inputs.add(summary != nil)
+            inputs.add(summary?.incidentsPerQuarter.map(String.init) ?? [])
+        }
+        return inputs
+    }
+
+    /// `data/sessions.csv`: every session (held ones are those dated up to today).
+    func sessionsTable(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("sessions table 1")
+        add(content.documents(of: .session), to: &inputs)
+        return inputs
+    }
+
+    /// `data/culture.csv`: every culture assessment (a `previous` that is not one counts as none).
+    func cultureTable(_ content: EditionContent) -> PageInputs {
+        var inputs = inputs("culture table 1")
+        add(content.documents(of: .culture), to: &inputs)
         return inputs
     }
 }

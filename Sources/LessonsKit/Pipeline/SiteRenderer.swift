@@ -215,15 +215,19 @@ struct SiteRenderer: Sendable {
                 return []
             },
             { emit in
-                for (index, theme) in themes.data.themes.enumerated() { emit(index, [themes.themePage(theme)]) }
-                emit(themes.data.themes.count, [themes.themesIndex()])
+                // Theme and service pages are each made from one theme's or unit's figures and documents, and a large
+                // one takes a while: they render as separate tasks, so the pages a rebuild makes again are shared
+                // between the cores rather than made one after another by one part.
+                let order = themes.data.themes
+                _ = await parallelMap(Array(order.enumerated()), jobs: jobs) {
+                    emit($0.offset, [themes.themePage($0.element)])
+                }
+                emit(order.count, [themes.themesIndex()])
                 return []
             },
             { emit in
-                var count = 0
-                services.forEachFile { file in
-                    emit(count, [file])
-                    count += 1
+                _ = await parallelMap(Array(services.pageUnits.enumerated()), jobs: jobs) {
+                    emit($0.offset, [services.unitPage($0.element)])
                 }
                 return []
             },
@@ -263,21 +267,28 @@ struct SiteRenderer: Sendable {
                 return []
             },
         ]
+        // Each page's sitemap location is made as the page is handed on, beside the rendering, not all at the end.
+        let sitemap = feeds.sitemapLocations()
+        sitemap?.add(assetFiles)
         output.accept(assetFiles, order: StagedEdition.Order(part: 0, item: 0))
         // The search and feeds part (its index files are the longest serial step) starts right after the document
         // pages and bulletins (which hold the bodies until both are done) rather than last, so that it does not run
-        // alone at the end; each part keeps its place in the output's order.
-        let started = [0, 1, parts.count - 1] + Array(2..<(parts.count - 1))
+        // alone at the end; then the home page, which works out the actions dashboard's figures when it is made
+        // again (a change to any document's listing), and the theme and service pages, the largest. Each part keeps
+        // its place in the output's order.
+        let (documentsPart, bulletinsPart, homePart, searchPart) = (0, 1, parts.count - 2, parts.count - 1)
+        let first = [documentsPart, bulletinsPart, searchPart, homePart]
+        let started = first + parts.indices.filter { !first.contains($0) }
         let diagnostics = await boundedMap(started.map { ($0, parts[$0]) }, limit: workers) { part in
             (
                 part.0,
                 await part.1 { item, files in
+                    sitemap?.add(files)
                     output.accept(files, order: StagedEdition.Order(part: part.0 + 1, item: item))
                 }
             )
         }.sorted { $0.0 < $1.0 }.map(\.1)
-        output.accept(
-            feeds.crawlerFiles(pages: output.pagePaths), order: StagedEdition.Order(part: parts.count + 1, item: 0))
+        output.accept(feeds.crawlerFiles(sitemap: sitemap), order: StagedEdition.Order(part: parts.count + 1, item: 0))
         return diagnostics.flatMap { $0 }
     }
 

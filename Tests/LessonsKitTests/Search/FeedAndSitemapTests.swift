@@ -135,6 +135,37 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(!locations.contains { $0.hasSuffix("404.html") })
     }
 
+    @Test func locationsNotedAsPagesAreMadeGiveTheSitemapOfThePagesPaths() async throws {
+        let paths = [
+            "index.html", "lessons/ll-2026-001/index.html", "lessons/ll-2026-001/poster.html", "themes/a b/index.html",
+            "search/index.html", "lessons/ll-2026-001/index.html", "404.html", "data/x.csv", "assets/style.css",
+            "pages/caf\u{e9}/index.html",
+        ]
+        let files = paths.map { path in
+            path.hasSuffix(".html")
+                ? OutputFile(page: path, html: RenderedHTML(text: "<p>\(path)</p>", links: nil))
+                : OutputFile(path: path, text: path)
+        }
+        let lastModified = ["https://x.example/lessons/ll-2026-001/": PartialDate(year: 2026, month: 3, day: 14)]
+        for portable in [false, true] {
+            let expected = Sitemap.files(
+                for: Sitemap.pageURLs(
+                    files.filter(\.isPage).map(\.path), baseURL: "https://x.example/", portable: portable),
+                baseURL: "https://x.example/", lastModified: lastModified)
+            // Noted in batches from several tasks at once, in no particular order.
+            let locations = SitemapLocations(baseURL: "https://x.example/", portable: portable)
+            await withTaskGroup(of: Void.self) { group in
+                for batch in stride(from: 0, to: files.count, by: 3).reversed() {
+                    group.addTask { locations.add(Array(files[batch..<min(batch + 3, files.count)])) }
+                }
+            }
+            #expect(locations.sorted.count == 8, "the pages, one of them twice; not the CSV or the style sheet")
+            #expect(
+                Sitemap.files(for: locations.sorted, baseURL: "https://x.example/", lastModified: lastModified)
+                    == expected)
+        }
+    }
+
     @Test func largeSitesGetASitemapIndex() throws {
         let urls = (0..<(Sitemap.maximumURLs + 1)).map { "https://x.example/p\($0)/" }
         let files = Sitemap.files(for: urls, baseURL: "https://x.example/")

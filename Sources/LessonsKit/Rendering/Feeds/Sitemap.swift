@@ -5,16 +5,17 @@ enum Sitemap {
 
     /// Absolute URLs of `pages` (the paths of the pages readers browse to, as the renderer marked them), sorted.
     static func pageURLs(_ pages: [String], baseURL: String, portable: Bool) -> [String] {
-        pages.sorted()
-            .map { path in
-                let page =
-                    !portable && (path == "index.html" || path.hasSuffix("/index.html"))
-                    ? String(path.dropLast("index.html".count)) : path
-                return baseURL
-                    + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }
-                    .joined(
-                        separator: "/")
-            }
+        pages.sorted().map { pageURL($0, baseURL: baseURL, portable: portable) }
+    }
+
+    /// The absolute URL of the page at `path`: its folder's, for an `index.html` outside portable mode.
+    static func pageURL(_ path: String, baseURL: String, portable: Bool) -> String {
+        let page =
+            !portable && (path == "index.html" || path.hasSuffix("/index.html"))
+            ? String(path.dropLast("index.html".count)) : path
+        return baseURL
+            + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }
+            .joined(separator: "/")
     }
 
     /// `sitemap.xml`, or a sitemap index with `sitemap-1.xml`, `sitemap-2.xml`, … when there are more than 50,000 pages.
@@ -22,18 +23,36 @@ enum Sitemap {
     static func files(for urls: [String], baseURL: String, lastModified: [String: PartialDate] = [:])
         -> [OutputFile]
     {
-        guard urls.count > maximumURLs else {
-            return [OutputFile(path: "sitemap.xml", text: urlset(urls, lastModified: lastModified))]
+        files(for: urls.map { Location(url: $0) }, baseURL: baseURL, lastModified: lastModified)
+    }
+
+    /// A page's URL and the start of its `<url>` element, escaped: made as the page is rendered (``SitemapLocations``).
+    struct Location: Sendable {
+        let url: String
+        let element: String
+
+        init(url: String) {
+            self.url = url
+            element = "  <url><loc>" + XMLText.escape(url) + "</loc>"
+        }
+    }
+
+    /// As ``files(for:baseURL:lastModified:)`` for locations already made, in order.
+    static func files(for locations: [Location], baseURL: String, lastModified: [String: PartialDate]) -> [OutputFile] {
+        guard locations.count > maximumURLs else {
+            return [OutputFile(path: "sitemap.xml", text: urlset(locations, lastModified: lastModified))]
         }
         var files: [OutputFile] = []
         var parts: [String] = []
-        for (number, start) in stride(from: 0, to: urls.count, by: maximumURLs).enumerated() {
+        for (number, start) in stride(from: 0, to: locations.count, by: maximumURLs).enumerated() {
             let name = "sitemap-\(number + 1).xml"
             parts.append(baseURL + name)
             files.append(
                 OutputFile(
                     path: name,
-                    text: urlset(Array(urls[start..<min(start + maximumURLs, urls.count)]), lastModified: lastModified))
+                    text: urlset(
+                        Array(locations[start..<min(start + maximumURLs, locations.count)]),
+                        lastModified: lastModified))
             )
         }
         let index =
@@ -45,15 +64,15 @@ enum Sitemap {
         return files + [OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n")]
     }
 
-    static func urlset(_ urls: [String], lastModified: [String: PartialDate] = [:]) -> String {
+    static func urlset(_ locations: [Location], lastModified: [String: PartialDate]) -> String {
         let lines =
             [
                 #"<?xml version="1.0" encoding="UTF-8"?>"#,
                 #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
             ]
-            + urls.map { url in
-                let lastmod = lastModified[url].map { "<lastmod>\($0)</lastmod>" } ?? ""
-                return "  <url><loc>\(XMLText.escape(url))</loc>\(lastmod)</url>"
+            + locations.map { location in
+                let lastmod = lastModified[location.url].map { "<lastmod>\($0)</lastmod>" } ?? ""
+                return location.element + lastmod + "</url>"
             } + ["</urlset>"]
         return lines.joined(separator: "\n") + "\n"
     }

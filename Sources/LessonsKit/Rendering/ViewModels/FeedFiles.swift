@@ -63,16 +63,21 @@ struct FeedFiles: Sendable {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
-    /// `sitemap.xml` (with `base_url` only: locations must be absolute) and `robots.txt`.
-    func crawlerFiles(pages: [String]) -> [OutputFile] {
-        guard let baseURL else { return [Sitemap.robots(allow: robotsAllow, sitemapURL: nil)] }
-        let urls = Sitemap.pageURLs(pages, baseURL: baseURL, portable: paths.portable)
+    /// Where the renderer notes each page's sitemap location as it makes it; nil without `base_url` (no sitemap).
+    func sitemapLocations() -> SitemapLocations? {
+        baseURL.map { SitemapLocations(baseURL: $0, portable: paths.portable) }
+    }
+
+    /// `sitemap.xml` (with `base_url` only: locations must be absolute) of the pages noted in `sitemap`, and
+    /// `robots.txt`.
+    func crawlerFiles(sitemap: SitemapLocations?) -> [OutputFile] {
+        guard let baseURL, let sitemap else { return [Sitemap.robots(allow: robotsAllow, sitemapURL: nil)] }
         var lastModified: [String: PartialDate] = [:]
         for document in content.documents {
             guard let updated = gitHistory[document.path]?.lastUpdated else { continue }
             lastModified[baseURL + paths.folder(of: document) + (paths.portable ? "index.html" : "")] = updated
         }
-        return Sitemap.files(for: urls, baseURL: baseURL, lastModified: lastModified) + [
+        return Sitemap.files(for: sitemap.sorted, baseURL: baseURL, lastModified: lastModified) + [
             Sitemap.robots(allow: robotsAllow, sitemapURL: baseURL + "sitemap.xml")
         ]
     }

@@ -12,16 +12,9 @@ struct ServicePages: Sendable {
     var keys: AggregateInputs? = nil
     var paths: SitePaths { links.paths }
 
+    /// Each directorate's page, then its services' (the renderer makes them as separate tasks, see ``pageUnits``).
     func files() -> [OutputFile] {
-        var files: [OutputFile] = []
-        forEachFile { files.append($0) }
-        return files
-    }
-
-    /// Renders each directorate's page, then its services', handing each to `body` as soon as it is made (so that a
-    /// caller writing them out never holds them all).
-    func forEachFile(_ body: (OutputFile) -> Void) {
-        for unit in pageUnits { body(unitPage(unit)) }
+        pageUnits.map(unitPage)
     }
 
     /// A directorate's or service's page to make (see ``unitPage(slug:title:directorate:parent:)``).

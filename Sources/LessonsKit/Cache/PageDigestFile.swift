@@ -26,17 +26,23 @@ enum PageDigestFile {
     }
 
     /// The file for `entries` but for their stamps, which take the same room whatever they are: the entries can be
-    /// encoded while the output folder is still changing, and stamped once it has settled.
-    struct Unstamped: Sendable {
+    /// encoded while the output folder is still changing, and stamped once it has settled. A class, so that the
+    /// stamps are written into its one buffer in place: a copy of a value passed along would make the buffer shared,
+    /// and the first stamp would copy the whole file (tens of megabytes at the end of a large build).
+    final class Unstamped: @unchecked Sendable {
         /// The entries' paths, in the file's order.
         let paths: [String]
-        /// The file's bytes, each stamp written as none, without the checksum.
-        fileprivate var bytes: [UInt8]
+        /// The file's bytes, each stamp written as none, without the checksum; emptied by ``stamped(_:)``.
+        private var bytes: [UInt8]
         /// Where each path's stamp is, in the order of `paths`.
-        fileprivate let stampOffsets: [Int]
+        private let stampOffsets: [Int]
 
-        /// The file's bytes with `stamps`, one for each of ``paths`` in order.
-        consuming func stamped(_ stamps: [FileStamp?]) -> [UInt8] {
+        fileprivate init(paths: [String], bytes: [UInt8], stampOffsets: [Int]) {
+            (self.paths, self.bytes, self.stampOffsets) = (paths, bytes, stampOffsets)
+        }
+
+        /// The file's bytes with `stamps`, one for each of ``paths`` in order (once: the bytes are handed over).
+        func stamped(_ stamps: [FileStamp?]) -> [UInt8] {
             for (offset, stamp) in zip(stampOffsets, stamps) {
                 guard let stamp else { continue }
                 bytes[offset] = 1
@@ -52,6 +58,7 @@ enum PageDigestFile {
                 }
             }
             bytes += ChecksummedFile.checksum(bytes)
+            defer { bytes = [] }
             return bytes
         }
     }

@@ -134,7 +134,7 @@ struct IncrementalBuild: Sendable {
 
     /// Stores the page digests of `edition` with the stamps of the files just written to `output` (see
     /// ``PageDigestFile/stamps(of:in:settle:)``), for the next build.
-    func storePages(_ pages: consuming PageDigestFile.Unstamped, edition: Edition, output: String) {
+    func storePages(_ pages: PageDigestFile.Unstamped, edition: Edition, output: String) {
         let stamps = PageDigestFile.stamps(of: pages.paths, in: output, settle: outputSettle)
         BuildCacheWriter(folder: folder).storePageDigests(pages.stamped(stamps), edition: edition.name)
     }

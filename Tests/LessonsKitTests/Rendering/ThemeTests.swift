@@ -58,6 +58,18 @@ import Testing
         #expect(paths.href(from: "", to: "assets/style.css") == "assets/style.css")
     }
 
+    @Test func aFolderIsAsDeepAsItsNonEmptyParts() {
+        let cases: [(String, Int)] = [
+            ("", 0), ("/", 0), ("lessons/", 1), ("lessons", 1), ("themes/suicide-prevention/", 2),
+            ("a//b/", 2), ("/a/b", 2), ("services/é/ünit/", 3),
+        ]
+        for (folder, depth) in cases {
+            #expect(SitePaths.depth(of: folder) == depth, "\(folder)")
+            #expect(SitePaths.depth(of: folder) == folder.split(separator: "/").count, "\(folder)")
+        }
+        #expect(SitePaths(portable: false).href(from: "a//b/", to: "c/") == "../../c/")
+    }
+
     @Test func portableLinksEndInIndexHTML() {
         let paths = SitePaths(portable: true)
         #expect(paths.href(from: "lessons/", to: "") == "../index.html")

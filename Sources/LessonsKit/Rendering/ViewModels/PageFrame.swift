@@ -17,6 +17,29 @@ public struct PageFrame: Sendable {
     let feeds: FeedCatalog
     let generatedOn: String
     let isDraftBuild: Bool
+    /// The template key of each asset (`stylesheet`, `searchJs`…) and its output path, worked out once per edition.
+    private let assetKeys: [(key: String, path: String)]
+
+    init(
+        paths: SitePaths, language: String, organisation: String, editionTitle: String, editionName: String,
+        links: [SiteLink], navigation: [NavigationItem], assetPaths: [String: String], feeds: FeedCatalog,
+        generatedOn: String, isDraftBuild: Bool
+    ) {
+        self.paths = paths
+        self.language = language
+        self.organisation = organisation
+        self.editionTitle = editionTitle
+        self.editionName = editionName
+        self.links = links
+        self.navigation = navigation
+        self.assetPaths = assetPaths
+        self.feeds = feeds
+        self.generatedOn = generatedOn
+        self.isDraftBuild = isDraftBuild
+        assetKeys = assetPaths.map {
+            (key: $0.key == "style.css" ? "stylesheet" : Self.assetKey($0.key), path: $0.value)
+        }
+    }
 
     /// The Content-Security-Policy of every page (also used by `lessons serve`'s error page).
     public static let contentSecurityPolicy =
@@ -44,7 +67,7 @@ public struct PageFrame: Sendable {
             return ChromeLink(title: item.title, href: isExternal ? item.url : link(item.url), isExternal: isExternal)
         }
         var assets: [String: String] = [:]
-        for (name, path) in assetPaths { assets[name == "style.css" ? "stylesheet" : Self.assetKey(name)] = link(path) }
+        for (key, path) in assetKeys { assets[key] = link(path) }
         return PageChrome(
             lang: language,
             csp: Self.contentSecurityPolicy,

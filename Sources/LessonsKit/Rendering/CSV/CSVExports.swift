@@ -36,7 +36,7 @@ struct CSVExports: Sendable {
         // showing it.
         let (content, themes, order) = (content, themes, data.themes)
         let tables: [(path: String, inputs: (AggregateInputs) -> PageInputs, make: () -> CSVTable)] = [
-            (Self.actionsCSV, { $0.actionsTable(content) }, actionsTable),
+            (Self.actionsCSV, { $0.actionsTable() }, actionsTable),
             (Self.incidentsCSV, { $0.incidentsTable(content) }, incidentsTable),
             (Self.themesCSV, { $0.themesTable(themes, order: order) }, themesTable),
             (Self.sessionsCSV, { $0.sessionsTable(content) }, sessionsTable),

@@ -17,6 +17,10 @@ struct AggregateInputs: Sendable {
     private let listings: [String: Digest32]
     /// The digest of every document's listing, in the edition's order: pages that read the whole edition use it.
     private let edition: [UInt8]
+    /// What a list of actions shows of every document with actions, in the edition's order
+    /// (``DocumentListing/actionsDigest(_:)``), worked out once for the two keys that read it (the actions dashboard and
+    /// `data/actions.csv`), and only when one of them is asked for.
+    private let actionDigests: Deferred<[Digest32]>
 
     init(frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent) {
         var base = PageInputs(kind: Self.kind)
@@ -35,6 +39,8 @@ struct AggregateInputs: Sendable {
         }
         self.listings = listings
         self.edition = Array(SHA256.hash(data: edition.bytes))
+        let documents = content.documents
+        actionDigests = Deferred { documents.filter { !$0.actions.isEmpty }.map(DocumentListing.actionsDigest) }
     }
 
     /// The key's start for a page of `kind` (a name and a version, e.g. `"theme 1"`).
@@ -146,26 +152,24 @@ extension AggregateInputs {
     }
 
     /// `actions/index.html`: what the dashboard shows of every document with actions (``DocumentListing/actionsDigest(_:)``).
-    func actionsDashboard(_ content: EditionContent) -> PageInputs {
+    func actionsDashboard() -> PageInputs {
         var inputs = inputs("actions 1")
-        addActions(content, to: &inputs)
+        addActions(to: &inputs)
         return inputs
     }
 
     /// Adds what a list of actions shows of every document with actions (``DocumentListing/actionsDigest(_:)``).
-    private func addActions(_ content: EditionContent, to inputs: inout PageInputs) {
-        for document in content.documents where !document.actions.isEmpty {
-            inputs.add(bytes: DocumentListing.actionsDigest(document).bytes)
-        }
+    private func addActions(to inputs: inout PageInputs) {
+        for digest in actionDigests.value { inputs.add(bytes: digest.bytes) }
     }
 }
 
 extension AggregateInputs {
     /// `data/actions.csv`: each document with actions, its id, title and service, and every action (the overdue column
     /// reads today, in every key).
-    func actionsTable(_ content: EditionContent) -> PageInputs {
+    func actionsTable() -> PageInputs {
         var inputs = inputs("actions table 1")
-        addActions(content, to: &inputs)
+        addActions(to: &inputs)
         return inputs
     }
 

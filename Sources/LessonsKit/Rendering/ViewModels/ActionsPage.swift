@@ -15,7 +15,7 @@ struct ActionsPage: Sendable {
 
     func file() -> OutputFile {
         templates.aggregatePage(
-            paths.file(for: "actions/"), "actionsdashboard", inputs: keys?.actionsDashboard(links.content), model)
+            paths.file(for: "actions/"), "actionsdashboard", inputs: keys?.actionsDashboard(), model)
     }
 
     func model() -> Page<ActionsBody> {

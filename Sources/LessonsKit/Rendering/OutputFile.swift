@@ -51,7 +51,7 @@ struct OutputFile: Sendable, Hashable {
 
     /// An HTML file that is not a page readers browse to (a print or e-mail form, 404), with the links it records.
     init(path: String, html: RenderedHTML) {
-        self.init(path: path, text: html.text)
+        self.init(path: path, contents: .bytes(html.bytes))
         links = html.links
     }
 
@@ -146,9 +146,24 @@ struct OutputEntry: Sendable, Hashable {
 }
 
 /// An HTML page as a template rendered it, with the links and ids it wrote (nil when the theme could not record them).
+///
+/// It holds the page's UTF-8 bytes, which become the output file's as they are: a large page assembled from fragments
+/// (``TemplateSet``) is never held as text as well.
 struct RenderedHTML: Sendable, Hashable {
-    let text: String
+    let bytes: [UInt8]
     let links: HTMLLinks?
+
+    init(bytes: [UInt8], links: HTMLLinks?) {
+        self.bytes = bytes
+        self.links = links
+    }
+
+    init(text: String, links: HTMLLinks?) {
+        self.init(bytes: Array(text.utf8), links: links)
+    }
+
+    /// The page as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// What ``SiteWriter/write(_:)`` wrote: the number of site files and their total size in bytes.

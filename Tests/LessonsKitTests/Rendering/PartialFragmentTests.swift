@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import LessonsKit
@@ -181,5 +182,45 @@ struct PartialFragmentTests {
         #expect(calls.pagePartials.isEmpty && calls.texts.isEmpty)
         let page = PartialFragmentRewrite.rewrite(["list": Self.page, "header": "{{title}}\n"])
         #expect(page.pagePartials == ["header"])
+    }
+
+    @Test func aJoinedSectionLeavesAPlaceInThePageAndIsWrittenThereAfterwards() {
+        let render = PartialFragments.Render(library: MustacheLibrary(), cache: PartialFragments(), splicing: true)
+        let cards = JoinedFragments(fragments: [
+            HTMLFragment(html: "<a href=\"x/\">x</a>", links: HTMLLinks(links: ["x/"])),
+            HTMLFragment(html: "<b>é</b>", links: HTMLLinks(ids: ["b"])),
+        ])
+        let other = JoinedFragments(fragments: [HTMLFragment(html: "<i>", links: HTMLLinks())])
+        let recorder = LinkRecorder()
+        let (first, second) = PartialFragments.$render.withValue(render) {
+            LinkRecorder.$current.withValue(recorder) { (cards.renderText, other.renderText) }
+        }
+        // The places are short, and the fragments' links are recorded where they stand.
+        #expect(first.utf8.count < 4 && second.utf8.count < 4)
+        #expect(recorder.recorded.links == ["x/"] && recorder.recorded.ids == ["b"])
+        let page = render.splice(into: "<p>" + first + "</p>" + second)
+        #expect(page == Array("<p><a href=\"x/\">x</a><b>é</b></p><i>".utf8))
+        // A NUL of the page's own, a place missing or out of order: the page is to be rendered again.
+        #expect(render.splice(into: "\u{0}" + first + second) == nil)
+        #expect(render.splice(into: first) == nil)
+        #expect(render.splice(into: second + first) == nil)
+        // Without a place to leave (a fragment rendering, or no splicing), the section is written in full.
+        let plain = PartialFragments.Render(library: MustacheLibrary(), cache: PartialFragments())
+        #expect(PartialFragments.$render.withValue(plain) { cards.renderText } == "<a href=\"x/\">x</a><b>é</b>")
+    }
+
+    @Test func aPageWithNULsOfItsOwnBesideJoinedSectionsIsTheSameAsMustachesPage() throws {
+        let card = "<a href=\"{{href}}\">{{title}}</a>\n"
+        let cards = "{{#items}}\n{{> card}}\n{{/items}}\n"
+        let list = "<h1>{{heading}}</h1>\n" + cards + "<p>{{heading}}</p>\n" + cards
+        let templates = try Self.templates(list: list, card: card)
+        let plain = try Self.unrewritten(list: list, card: card)
+        for heading in ["H", "\u{0}", "\u{0}0\u{0}", "\u{0}1\u{0}", "a\u{0}"] {
+            let items = [Item(title: "a\u{0}b", href: "x/"), Item(title: "c", href: "\u{0}0\u{0}")]
+            let expected = plain.render("list", List(heading: heading, items: items))
+            let page = templates.render("list", List(heading: heading, items: items))
+            #expect(page.bytes == expected.bytes)
+            #expect(page.links == expected.links)
+        }
     }
 }

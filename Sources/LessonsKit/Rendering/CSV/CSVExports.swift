@@ -50,7 +50,7 @@ struct CSVExports: Sendable {
         for table in tables {
             let file = reuse.page(
                 path: table.path, template: "csv " + table.path, inputs: table.inputs(keys), convert: { nil },
-                render: { _ in RenderedHTML(text: String(decoding: table.make().bytes, as: UTF8.self), links: nil) })
+                render: { _ in RenderedHTML(bytes: table.make().bytes, links: nil) })
             body(file.asForm)
         }
     }

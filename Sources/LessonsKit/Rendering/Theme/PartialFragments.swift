@@ -61,9 +61,16 @@ final class PartialFragments: Sendable {
         /// The last joined section (looked up twice too, for the section and for the inverted section).
         private var lastJoined: (items: [Any], partial: String, joined: JoinedFragments?)?
 
-        init(library: MustacheLibrary, cache: PartialFragments) {
+        /// Whether joined sections leave a place in the page's text for their fragments (``splice(into:)``); never
+        /// while a fragment itself renders, as its text is kept and written on other pages.
+        private var splicing: Bool
+        /// The joined sections written so far, one place each in the page's text, in order.
+        private var spliced: [JoinedFragments] = []
+
+        init(library: MustacheLibrary, cache: PartialFragments, splicing: Bool = false) {
             self.library = library
             self.cache = cache
+            self.splicing = splicing
         }
 
         func fragment(_ partial: String, for item: TemplateValue, page: Bool) -> HTMLFragment? {
@@ -71,12 +78,75 @@ final class PartialFragments: Sendable {
             {
                 return last.fragment
             }
-            let fragment =
+            let fragment = unspliced {
                 page
-                ? cache.pageFragment(partial, root: item, library: library)
-                : cache.fragment(partial, for: item, library: library)
+                    ? cache.pageFragment(partial, root: item, library: library)
+                    : cache.fragment(partial, for: item, library: library)
+            }
             last = (item.names, item.values, partial, fragment)
             return fragment
+        }
+
+        /// Runs `body` (which renders fragments) with no place left for joined sections.
+        private func unspliced<T>(_ body: () -> T) -> T {
+            let was = splicing
+            splicing = false
+            defer { splicing = was }
+            return body()
+        }
+
+        /// The text that stands for `joined` in the page's text while splicing, or nil when it is to be written there.
+        fileprivate func place(for joined: JoinedFragments) -> String? {
+            guard splicing else { return nil }
+            spliced.append(joined)
+            return Self.placeMark + String(spliced.count - 1) + Self.placeMark
+        }
+
+        /// A place is a NUL, the joined section's number, and a NUL.
+        private static let placeMark = "\u{0}"
+
+        /// The page's bytes: `text` with each place replaced by its joined fragments' HTML, in a buffer of exactly
+        /// their size. Nil when `text` has a NUL that is not one of the places, in order, or a place is missing (the
+        /// page is then rendered again without places).
+        func splice(into text: String) -> [UInt8]? {
+            guard !spliced.isEmpty else { return Array(text.utf8) }
+            let html = spliced.reduce(0) { total, joined in joined.fragments.reduce(total) { $0 + $1.html.utf8.count } }
+            var text = text
+            return text.withUTF8 { source -> [UInt8]? in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(source.count + html)
+                var next = 0
+                var start = 0
+                var index = 0
+                while index < source.count {
+                    guard source[index] == 0 else {
+                        index += 1
+                        continue
+                    }
+                    var end = index + 1
+                    var number = 0
+                    while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9"),
+                        end - index <= 18
+                    {
+                        number = number * 10 + Int(source[end] - UInt8(ascii: "0"))
+                        end += 1
+                    }
+                    guard end > index + 1, end < source.count, source[end] == 0, number == next,
+                        next < spliced.count
+                    else { return nil }
+                    bytes += UnsafeBufferPointer(rebasing: source[start..<index])
+                    for fragment in spliced[next].fragments {
+                        var html = fragment.html
+                        html.withUTF8 { bytes += $0 }
+                    }
+                    next += 1
+                    index = end + 1
+                    start = index
+                }
+                guard next == spliced.count else { return nil }
+                bytes += UnsafeBufferPointer(rebasing: source[start..<source.count])
+                return bytes
+            }
         }
 
         /// Every item's fragment of `partial`, to be written one after the other in place of a section over `items`
@@ -90,7 +160,7 @@ final class PartialFragments: Sendable {
             fragments?.reserveCapacity(items.count)
             for item in items {
                 guard let item = item as? TemplateValue,
-                    let fragment = cache.fragment(partial, for: item, library: library)
+                    let fragment = unspliced({ cache.fragment(partial, for: item, library: library) })
                 else {
                     fragments = nil
                     break
@@ -198,6 +268,13 @@ struct JoinedFragments: MustacheCustomRenderable {
 
     var renderText: String {
         let recorder = LinkRecorder.current
+        // On a page, a place its fragments are written into afterwards (``PartialFragments/Render/splice(into:)``).
+        if !fragments.isEmpty, fragments.contains(where: { !$0.html.isEmpty }),
+            let place = PartialFragments.render?.place(for: self)
+        {
+            for fragment in fragments { recorder?.append(fragment.links) }
+            return place
+        }
         var html = ""
         html.reserveCapacity(fragments.reduce(0) { $0 + $1.html.utf8.count })
         for fragment in fragments {

@@ -193,12 +193,24 @@ struct TemplateSet: Sendable {
     private func render(_ template: String, converted: Any?) -> RenderedHTML {
         var model = converted ?? ""
         if let fields = model as? TemplateValue { model = TemplateValue.merging(fields, Self.literal) }
-        let recorder = LinkRecorder()
-        let fragments = fragments.map { PartialFragments.Render(library: library, cache: $0) }
-        let text = PartialFragments.$render.withValue(fragments) {
-            LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }
+        // Sections of fragments (cards) are written into the page's bytes after Mustache has run, so the text Mustache
+        // builds (and copies into every enclosing section as it grows) holds only the rest of the page; when the
+        // page's text cannot be told apart from the places left for them, it is rendered again the plain way.
+        func run(splicing: Bool) -> (text: String, recorder: LinkRecorder, fragments: PartialFragments.Render?) {
+            let recorder = LinkRecorder()
+            let fragments = fragments.map { PartialFragments.Render(library: library, cache: $0, splicing: splicing) }
+            let text = PartialFragments.$render.withValue(fragments) {
+                LinkRecorder.$current.withValue(recorder) { library.render(model, withTemplate: template) ?? "" }
+            }
+            return (text, recorder, fragments)
         }
-        return RenderedHTML(text: text, links: recordsLinks ? linkTexts.shared(recorder.recorded) : nil)
+        let spliced = run(splicing: true)
+        if let bytes = spliced.fragments.map({ $0.splice(into: spliced.text) }) ?? Array(spliced.text.utf8) {
+            return RenderedHTML(bytes: bytes, links: recordsLinks ? linkTexts.shared(spliced.recorder.recorded) : nil)
+        }
+        let plain = run(splicing: false)
+        return RenderedHTML(
+            bytes: Array(plain.text.utf8), links: recordsLinks ? linkTexts.shared(plain.recorder.recorded) : nil)
     }
 
     /// The empty value a literal link or id is recorded through (``RecordingTemplate/literalName``).

@@ -68,7 +68,7 @@ struct PreparedMarkdown: Sendable {
             let title = "\(marker)t\(number)-"
             guard plain.utf8Contains(title), case .reference(let id) = request else { continue }
             let isWikiLink = number < pipeline.requests.count && pipeline.requests[number].isWikiLink
-            plain = plain.replacingOccurrences(of: title, with: isWikiLink ? "[[\(id)]]" : "")
+            plain = plain.utf8Replacing(title, with: isWikiLink ? "[[\(id)]]" : "")
             emptied = emptied || !isWikiLink
         }
         self.plainText = emptied ? MarkdownPipeline.collapsingWhitespace(plain) : plain

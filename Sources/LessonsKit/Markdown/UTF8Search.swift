@@ -72,4 +72,22 @@ extension String {
 
     /// See `Substring.utf8Count(of:)`.
     func utf8Count(of needle: String) -> Int { self[...].utf8Count(of: needle) }
+
+    /// The text with every occurrence of `needle` (found as `utf8Range(of:)` finds it, from the start, without
+    /// overlapping) replaced by `replacement`.
+    func utf8Replacing(_ needle: String, with replacement: String) -> String {
+        var rest = self[...]
+        guard var found = rest.utf8Range(of: needle) else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        while true {
+            result += rest[..<found.lowerBound]
+            result += replacement
+            rest = rest[found.upperBound...]
+            guard let next = rest.utf8Range(of: needle) else { break }
+            found = next
+        }
+        result += rest
+        return result
+    }
 }

@@ -80,6 +80,35 @@ import Testing
         #expect("e\u{301}".range(of: "e") == nil && "e\u{301}".utf8Contains("e"))
     }
 
+    /// Replacing on the bytes cuts the text where the byte search finds the needle and joins the pieces around the
+    /// replacement; on text without combining marks it gives what Foundation's `replacingOccurrences` gives.
+    @Test func utf8ReplacingReplacesEveryByteMatch() {
+        let needles = ["a", "\n", "-", "lessonsholet1-", "é", "aa"]
+        for text in Self.texts(count: 1500) + ["x lessonsholet1- y lessonsholet1-", "aaaaa", "lessonsholet1-"] {
+            for needle in needles {
+                for replacement in ["", "[[LL-1]]", needle + needle] {
+                    var expected: [UInt8] = []
+                    let bytes = Array(text.utf8)
+                    var start = 0
+                    for offset in Self.byteOffsets(of: needle, in: text[...]) {
+                        expected += bytes[start..<offset] + Array(replacement.utf8)
+                        start = offset + needle.utf8.count
+                    }
+                    expected += bytes[start...]
+                    #expect(Array(text.utf8Replacing(needle, with: replacement).utf8) == expected)
+                }
+            }
+        }
+        var generator = SplitMix64(seed: 13)
+        let pieces = ["a", "é", "\n", " ", "-", "日", "lessonsholet1-", "x"]
+        for _ in 0..<1500 {
+            let text = (0..<Int(generator.next() % 10)).map { _ in pieces[Int(generator.next() % 8)] }.joined()
+            #expect(
+                text.utf8Replacing("lessonsholet1-", with: "[[LL-1]]")
+                    == text.replacingOccurrences(of: "lessonsholet1-", with: "[[LL-1]]"))
+        }
+    }
+
     @Test func frontMatterSplitsAsBefore() throws {
         let file = { (text: String) in SourceFile(path: "content/a.md", absolutePath: "/a.md", text: text) }
         let split = try FrontMatter.split(file("---\nid: A\ntitle: T\n---\nBody\n\nmore\n")).get()

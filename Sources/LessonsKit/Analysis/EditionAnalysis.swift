@@ -22,7 +22,12 @@ struct EditionAnalysis: Sendable {
 
     static let trendQuarters = 12
 
-    init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
+    /// With `relatedLessons`, the last build's related lessons are taken when the lessons' facts are the same (see
+    /// ``StoredRelatedLessons``).
+    init(
+        content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate,
+        relatedLessons stored: StoredRelatedLessons? = nil
+    ) {
         self.today = today
         let axis = QuarterAxis(through: today, count: Self.trendQuarters)
         self.axis = axis
@@ -32,7 +37,7 @@ struct EditionAnalysis: Sendable {
         sessions = SessionsAnalysis(content: content, today: today)
         culture = CultureGrid(content: content, data: data, frameworks: frameworks, today: today)
         leads = LeadsCoverage(data: data)
-        relatedLessons = RelatedLessons(content: content)
+        relatedLessons = RelatedLessons(content: content, stored: stored)
         deferredResponseMix = Deferred { ResponseMix(content: content, axis: axis) }
         let lastYear = PartialDate(year: today.year - 1, month: today.month)
         deferredLastYear = Deferred {

@@ -41,6 +41,11 @@ struct BuildCacheFolder: Sendable, Hashable {
         path + "/derived/search-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
     }
 
+    /// The related lessons of an edition's last build (see ``RelatedLessonsFile``), named like its page digests.
+    func relatedLessonsPath(edition: String) -> String {
+        path + "/derived/related-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
+    }
+
     /// The card fragments of an edition's last build (see ``CardFragmentFile``), named like its page digests.
     func cardFragmentsPath(edition: String) -> String {
         path + "/derived/cards-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"

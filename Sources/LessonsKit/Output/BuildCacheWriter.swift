@@ -39,6 +39,13 @@ struct BuildCacheWriter: Sendable {
         storeFile(path) { SearchScoreFile.write(table, tool: tool, to: &$0) }
     }
 
+    /// Stores the related lessons an edition's build worked out (see ``RelatedLessonsFile``).
+    func storeRelatedLessons(_ ranking: StoredRelatedLessons.Ranking, edition: String, tool: String) {
+        let path = folder.relatedLessonsPath(edition: edition)
+        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        storeFile(path, bytes: RelatedLessonsFile.encoded(ranking, tool: tool))
+    }
+
     /// Stores the card fragments of an edition just written, rendered under `seed` (see ``CardFragmentFile``).
     func storeCardFragments(_ entries: [StoredCardFragments.Entry], seed: [UInt8], edition: String) {
         let path = folder.cardFragmentsPath(edition: edition)

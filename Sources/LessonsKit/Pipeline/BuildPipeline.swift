@@ -192,6 +192,8 @@ public enum BuildPipeline {
             clock.record(
                 "  search entries reused \(reusedScores)/\(reusedScores + scores.map(\.scored).reduce(0, +))",
                 seconds: 0)
+            let related = reuse?.values.compactMap(\.relatedLessons) ?? []
+            clock.record("  related lessons reused \(related.filter(\.reused).count)/\(related.count)", seconds: 0)
             let cards = reuse?.values.compactMap { $0.cardFragments?.counts } ?? []
             let reusedCards = cards.map(\.reused).reduce(0, +)
             clock.record(

@@ -105,11 +105,15 @@ struct IncrementalBuild: Sendable {
         let cards = StoredCardFragments {
             ignoreCache ? [:] : CardFragmentFile.read(from: folder, edition: edition.name, seed: seed)
         }
+        let related = StoredRelatedLessons {
+            ignoreCache ? nil : RelatedLessonsFile.read(from: folder, edition: edition.name, tool: Self.tool)
+        }
         let previous: @Sendable () -> [String: PageReuse.Entry] = {
             ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
         }
         return PageReuse(
             seed: seed, readingPrevious: previous, sources: sources, searchScores: searchScores, cardFragments: cards,
+            relatedLessons: related,
             previousFolder: output, stampPrevious: { PageDigestFile.stampOutputFile($0, in: output) },
             readPrevious: { PageDigestFile.readOutputFile($0, in: output) })
     }
@@ -125,6 +129,9 @@ struct IncrementalBuild: Sendable {
         let writer = BuildCacheWriter(folder: folder)
         if let table = reuse.searchScores?.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
+        }
+        if let ranking = reuse.relatedLessons?.current {
+            writer.storeRelatedLessons(ranking, edition: edition.name, tool: Self.tool)
         }
         if let cards = reuse.cardFragments?.entries() {
             writer.storeCardFragments(cards, seed: reuse.seed, edition: edition.name)

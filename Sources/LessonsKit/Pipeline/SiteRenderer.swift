@@ -67,7 +67,8 @@ struct SiteRenderer: Sendable {
             {
                 let started = DispatchTime.now().uptimeNanoseconds
                 let analysis = EditionAnalysis(
-                    content: content, data: data, frameworks: config.frameworks, today: today)
+                    content: content, data: data, frameworks: config.frameworks, today: today,
+                    relatedLessons: reuse?.relatedLessons)
                 return (analysis, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
             },
             {

@@ -82,11 +82,13 @@ final class PageReuse: Sendable {
     let searchScores: SearchScoreCache?
     /// The card fragments of the last build and of this one (see ``StoredCardFragments``).
     let cardFragments: StoredCardFragments?
+    /// The related lessons of the last build and of this one (see ``StoredRelatedLessons``).
+    let relatedLessons: StoredRelatedLessons?
 
     /// The digest of the templates and the tool, with which every page's model digest starts.
     let seed: [UInt8]
     /// The last build's entries, by output path, read from the cache when first needed (see
-    /// ``init(seed:readingPrevious:sources:searchScores:cardFragments:previousFolder:stampPrevious:readPrevious:)``).
+    /// ``init(seed:readingPrevious:sources:searchScores:cardFragments:relatedLessons:previousFolder:stampPrevious:readPrevious:)``).
     var previous: [String: Entry] { deferredPrevious.value }
     private let deferredPrevious: Deferred<[String: Entry]>
     /// Reads a file of the last build's output, by output path; nil when it is missing or unreadable.
@@ -126,7 +128,8 @@ final class PageReuse: Sendable {
     init(
         seed: [UInt8], readingPrevious: @escaping @Sendable () -> [String: Entry], sources: ReuseSources? = nil,
         searchScores: SearchScoreCache? = nil, cardFragments: StoredCardFragments? = nil,
-        previousFolder: String? = nil, stampPrevious: @escaping @Sendable (String) -> FileStamp? = { _ in nil },
+        relatedLessons: StoredRelatedLessons? = nil, previousFolder: String? = nil,
+        stampPrevious: @escaping @Sendable (String) -> FileStamp? = { _ in nil },
         readPrevious: @escaping @Sendable (String) -> [UInt8]?
     ) {
         self.previousFolder = previousFolder
@@ -136,6 +139,7 @@ final class PageReuse: Sendable {
         self.sources = sources
         self.searchScores = searchScores
         self.cardFragments = cardFragments
+        self.relatedLessons = relatedLessons
         self.readPrevious = readPrevious
     }
 

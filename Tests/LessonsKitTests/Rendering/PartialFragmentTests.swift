@@ -90,9 +90,127 @@ struct PartialFragmentTests {
             texts[name] = String(decoding: bytes, as: UTF8.self)
         }
         let result = PartialFragmentRewrite.rewrite(texts)
-        #expect(result.itemPartials == ["card"])
+        // Cards, and the rows of the open-actions tables (theme and service pages and the actions dashboard, called
+        // with two spaces, and with four in its service groups) and of the figures' tables (two sections each).
+        #expect(
+            result.itemPartials == [
+                "card", "lessons-rows-ss-actionlist-0", "lessons-rows-ssss-actionlist-0", "lessons-rows-ss-figure-0",
+                "lessons-rows-ss-figure-1", "lessons-rows-ssss-figure-0", "lessons-rows-ssss-figure-1",
+            ])
+        #expect(Set(result.generated.keys).isSuperset(of: ["lessons-indented-ss-actionlist"]))
+        #expect(result.texts["theme"]?.contains("  {{> lessons-indented-ss-actionlist}}\n") == true)
+        #expect(result.texts["unit"]?.contains("  {{> lessons-indented-ss-actionlist}}\n") == true)
         #expect(result.pagePartials.isSuperset(of: ["header", "footer", "breadcrumbs"]))
         #expect(Set(result.texts.keys).isSuperset(of: ["list", "theme", "unit", "layout"]))
+    }
+
+    struct Row: TemplateFields {
+        let text: String
+        var href = "d/"
+        var note: String? = nil
+        var owner: String? = nil
+        var templateFields: TemplateValue.Fields { ["text": text, "href": href, "note": note, "owner": owner] }
+    }
+
+    struct Table: TemplateFields {
+        let caption: String
+        let rows: [Row]
+        var owner = "page owner"
+        var templateFields: TemplateValue.Fields { ["caption": caption, "rows": rows, "owner": owner] }
+    }
+
+    struct Tables: TemplateFields {
+        let heading: String
+        let first: Table?
+        let second: Table?
+        var templateFields: TemplateValue.Fields { ["heading": heading, "first": first, "second": second] }
+    }
+
+    /// A partial looping over rows of several lines, with sections and a link in them, as `actionlist` does.
+    static let rowList = """
+        <table>
+          <caption>{{caption}}</caption>
+          <tbody>
+            {{#rows}}
+            <tr{{#.note}} class="noted"{{/.note}}>
+              <td><a href="{{href}}">{{text}}</a></td>
+              {{#.note}}
+              <td>{{.}}</td>
+              {{/.note}}
+              <td>{{owner}}</td>
+            </tr>
+            {{/rows}}
+          </tbody>
+        </table>
+
+        """
+
+    @Test func anIndentedPartialsRowsComeFromFragmentsWithTheBytesMustacheWrites() throws {
+        // Called with two spaces in one section and a tab and a space in another: each call its own copy.
+        let list =
+            "<h1>{{heading}}</h1>\n{{#first}}\n<div>\n  {{> rows}}\n</div>\n{{/first}}\n{{#second}}\n\t {{> rows}}\n{{/second}}\n"
+        let calls = PartialFragmentRewrite.rewrite(["list": list, "rows": Self.rowList, "card": "x"])
+        #expect(calls.itemPartials == ["lessons-rows-ss-rows-0", "lessons-rows-ts-rows-0"])
+        let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
+        let plain = try Self.templates(
+            list: list, card: "x",
+            extra: ["partials/rows": Self.rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        for count in [0, 1, 2, 5, 40] {
+            let rows = (0..<count).map {
+                Row(text: "r\($0 % 6)&", href: "d\($0 % 3)/", note: $0 % 2 == 0 ? "n\($0)" : nil, owner: "o\($0 % 4)")
+            }
+            let tables = Tables(
+                heading: "H", first: Table(caption: "One", rows: rows),
+                second: Table(caption: "Two", rows: rows.reversed()))
+            let expected = plain.render("list", tables)
+            #expect(expected.text.contains("<tr") == (count > 0))
+            // The second render takes every row from the fragments of the first.
+            for _ in 0..<2 {
+                let page = templates.render("list", tables)
+                #expect(page.text == expected.text)
+                #expect(page.links == expected.links)
+            }
+        }
+    }
+
+    @Test func rowsThatReadThePageOrAListThatIsNotTheTopsRenderAsMustacheWould() throws {
+        let list = "{{#first}}\n  {{> rows}}\n{{/first}}\n{{#second}}\n  {{> rows}}\n{{/second}}\n"
+        let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
+        let plain = try Self.templates(
+            list: list, card: "x",
+            extra: ["partials/rows": Self.rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        // A row without an owner writes the table's (it climbs past the item): that table's rows run in the page; a
+        // table without rows of its own loops over the page's, found further up.
+        struct Page: TemplateFields {
+            let first: Table
+            let second: [String: String]
+            let rows: [Row]
+            var templateFields: TemplateValue.Fields { ["first": first, "second": second, "rows": rows] }
+        }
+        let rows = [Row(text: "a", owner: "own"), Row(text: "b"), Row(text: "c", note: "n", owner: "x")]
+        let page = Page(first: Table(caption: "T", rows: rows), second: ["caption": "S"], rows: rows)
+        let expected = plain.render("list", page)
+        #expect(expected.text.contains("<td>page owner</td>"))
+        for _ in 0..<2 {
+            let rendered = templates.render("list", page)
+            #expect(rendered.text == expected.text)
+            #expect(rendered.links == expected.links)
+        }
+    }
+
+    @Test func onlySectionsWhoseBodyDependsOnTheItemAloneAreRows() {
+        func rows(_ text: String) -> [String] { PartialFragmentRewrite.rowSections(in: Array(text.utf8)).map(\.name) }
+        #expect(rows(Self.rowList) == ["rows"])
+        #expect(rows("{{#a}}\nx\n{{/a}}\n{{#b}}\n{{#c}}\ny\n{{/c}}\n{{/b}}\n") == ["a", "b"])
+        // Not alone on their lines, empty, a transform inside (it may read the item's place), a name with a dot.
+        #expect(rows("<ul>{{#a}}\nx\n{{/a}}\n").isEmpty)
+        #expect(rows("{{#a}}\nx\n{{/a}}</ul>\n").isEmpty)
+        #expect(rows("{{#a}}\n{{/a}}\n").isEmpty)
+        #expect(rows("{{#a}}\n{{^last(a)}},{{/last(a)}}\n{{/a}}\n").isEmpty)
+        #expect(rows("{{#a.b}}\nx\n{{/a.b}}\n").isEmpty)
+        // A call with indentation of a partial without row sections is left as it is.
+        let calls = PartialFragmentRewrite.rewrite(["list": "{{#t}}\n  {{> p}}\n{{/t}}\n", "p": "<p>{{x}}</p>\n"])
+        #expect(calls.generated.isEmpty && calls.texts.isEmpty)
     }
 
     /// A theme whose templates are never rewritten (a block is indented), to compare pages with.

@@ -42,11 +42,19 @@ final class PartialFragments: Sendable {
     /// The last build's item fragments (cards), asked before one is rendered, and told of each one rendered.
     private let stored: StoredCardFragments?
 
+    /// The indentation row partials render under (``PartialFragmentRewrite/rowWrapperText(_:indentation:)``), which
+    /// their wrapper writes first and their fragments leave out.
+    private let indentations: [String: String]
+
     /// An empty cache whose fragments keep their link and id texts in `linkTexts`, and whose item fragments come from
     /// `stored` when the last build rendered them.
-    init(linkTexts: SharedLinkTexts = SharedLinkTexts(), stored: StoredCardFragments? = nil) {
+    init(
+        linkTexts: SharedLinkTexts = SharedLinkTexts(), stored: StoredCardFragments? = nil,
+        indentations: [String: String] = [:]
+    ) {
         self.linkTexts = linkTexts
         self.stored = stored
+        self.indentations = indentations
     }
 
     /// The page render running on this task, whose lookups this cache answers.
@@ -167,7 +175,9 @@ final class PartialFragments: Sendable {
                 }
                 fragments?.append(fragment)
             }
-            let joined = fragments.map(JoinedFragments.init)
+            // Rows are written in place: a place left in an indented partial's text would not end its last line, so
+            // Mustache would not indent the line after it.
+            let joined = fragments.map { JoinedFragments(fragments: $0, splices: !cache.isRow(partial)) }
             lastJoined = (items, partial, joined)
             return joined
         }
@@ -197,8 +207,12 @@ final class PartialFragments: Sendable {
         }
         let root = FragmentRoot(item: item)
         let recorder = LinkRecorder()
-        let html = LinkRecorder.$current.withValue(recorder) {
+        var html = LinkRecorder.$current.withValue(recorder) {
             library.render(root, withTemplate: PartialFragmentRewrite.wrapperName(partial)) ?? ""
+        }
+        if let indentation = indentations[partial] {
+            guard html.hasPrefix(indentation) else { return nil }
+            html = String(html.dropFirst(indentation.count))
         }
         let fragment = root.climbed ? nil : kept(html, recorder)
         let size = Key.size + html.utf8.count
@@ -206,6 +220,9 @@ final class PartialFragments: Sendable {
         stored?.record(hashed.digest, fragment, size: size)
         return fragment
     }
+
+    /// Whether `partial` is a row partial (rendered under an indentation).
+    func isRow(_ partial: String) -> Bool { indentations[partial] != nil }
 
     /// Keeps an item's fragment for the rest of the edition, while the cache has room.
     private func keep(_ fragment: HTMLFragment?, _ key: Key, size: Int) {
@@ -265,11 +282,13 @@ struct JoinedFragmentLookup: MustacheParent {
 /// ids recorded in order on the page being rendered.
 struct JoinedFragments: MustacheCustomRenderable {
     let fragments: [HTMLFragment]
+    /// Whether a page may leave a place for them, written afterwards (not for rows, see ``PartialFragmentRewrite``).
+    var splices = true
 
     var renderText: String {
         let recorder = LinkRecorder.current
         // On a page, a place its fragments are written into afterwards (``PartialFragments/Render/splice(into:)``).
-        if !fragments.isEmpty, fragments.contains(where: { !$0.html.isEmpty }),
+        if splices, !fragments.isEmpty, fragments.contains(where: { !$0.html.isEmpty }),
             let place = PartialFragments.render?.place(for: self)
         {
             for fragment in fragments { recorder?.append(fragment.links) }

@@ -20,12 +20,21 @@ struct TemplateSet: Sendable {
     /// The link and id texts of this edition's pages, each kept once (``SharedLinkTexts``).
     private var linkTexts = SharedLinkTexts()
 
-    private init(library: MustacheLibrary, names: Set<String>, recordsLinks: Bool, fragmentPartials: Set<String>) {
+    /// The indentation each row partial's fragment renders under (``PartialFragmentRewrite/Calls/rowIndentations``).
+    private let rowIndentations: [String: String]
+
+    private init(
+        library: MustacheLibrary, names: Set<String>, recordsLinks: Bool, fragmentPartials: Set<String>,
+        rowIndentations: [String: String]
+    ) {
         self.library = library
         self.names = names
         self.recordsLinks = recordsLinks
         self.fragmentPartials = fragmentPartials
-        self.fragments = fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts)
+        self.rowIndentations = rowIndentations
+        self.fragments =
+            fragmentPartials.isEmpty
+            ? nil : PartialFragments(linkTexts: linkTexts, indentations: rowIndentations)
     }
 
     /// Starts an edition: fragments rendered for another edition's pages, and its link texts, are let go; cards come
@@ -33,7 +42,9 @@ struct TemplateSet: Sendable {
     mutating func startEdition() {
         linkTexts = SharedLinkTexts()
         fragments =
-            fragmentPartials.isEmpty ? nil : PartialFragments(linkTexts: linkTexts, stored: reuse?.cardFragments)
+            fragmentPartials.isEmpty
+            ? nil
+            : PartialFragments(linkTexts: linkTexts, stored: reuse?.cardFragments, indentations: rowIndentations)
     }
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.
@@ -46,10 +57,18 @@ struct TemplateSet: Sendable {
         var texts: [String: String] = [:]
         for (name, file) in theme.templates { texts[name] = String(decoding: file.bytes, as: UTF8.self) }
         let fragmentCalls = PartialFragmentRewrite.rewrite(texts)
-        for (name, file) in theme.templates {
-            let text = fragmentCalls.texts[name] ?? texts[name] ?? ""
+        // The theme's templates, then those the rewrite adds (each told as the theme file it was made from).
+        let themeTemplates = theme.templates
+        var sources = themeTemplates.map { (name: $0.name, file: $0.file, generated: false) }
+        for (name, made) in fragmentCalls.generated.sorted(by: { $0.key < $1.key }) {
+            guard let file = themeTemplates.first(where: { $0.name == made.source })?.file else { continue }
+            sources.append((name, file, true))
+        }
+        for (name, file, generated) in sources {
+            let text =
+                generated ? fragmentCalls.generated[name]?.text ?? "" : fragmentCalls.texts[name] ?? texts[name] ?? ""
             // An empty page template would produce empty pages, then a broken link for every link to them: report the cause.
-            if TextChecks.isBlank(text), !file.displayPath.contains("/partials/") {
+            if !generated, TextChecks.isBlank(text), !file.displayPath.contains("/partials/") {
                 diagnostics.append(
                     .error(
                         .templateSyntax, "template '\(name)' is empty", at: SourceLocation(file: file.displayPath),
@@ -100,7 +119,12 @@ struct TemplateSet: Sendable {
             library.register(html, named: PartialFragmentRewrite.htmlName)
         }
         for partial in fragmentCalls.itemPartials where names.contains(partial) {
-            guard let wrapper = try? MustacheTemplate(string: PartialFragmentRewrite.wrapperText(partial)) else {
+            let wrapperText =
+                fragmentCalls.rowIndentations[partial].map {
+                    PartialFragmentRewrite.rowWrapperText(partial, indentation: $0)
+                }
+                ?? PartialFragmentRewrite.wrapperText(partial)
+            guard let wrapper = try? MustacheTemplate(string: wrapperText) else {
                 continue
             }
             library.register(wrapper, named: PartialFragmentRewrite.wrapperName(partial))
@@ -114,7 +138,8 @@ struct TemplateSet: Sendable {
         return (
             diagnostics.isEmpty
                 ? TemplateSet(
-                    library: library, names: names, recordsLinks: recordsLinks, fragmentPartials: fragmentPartials)
+                    library: library, names: names, recordsLinks: recordsLinks, fragmentPartials: fragmentPartials,
+                    rowIndentations: fragmentCalls.rowIndentations)
                 : nil,
             diagnostics
         )

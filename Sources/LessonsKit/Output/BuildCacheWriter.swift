@@ -28,35 +28,30 @@ struct BuildCacheWriter: Sendable {
     /// Stores the page digests of an edition just written, as ``PageDigestFile`` encoded them.
     func storePageDigests(_ bytes: [UInt8], edition: String) {
         let path = folder.pageDigestsPath(edition: edition)
-        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         storeFile(path, bytes: bytes)
     }
 
     /// Stores the search index's scored terms of an edition just written (see ``SearchScoreFile``).
     func storeSearchScores(_ table: SearchScoreTable, edition: String, tool: String) {
         let path = folder.searchScoresPath(edition: edition)
-        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         storeFile(path) { SearchScoreFile.write(table, tool: tool, to: &$0) }
     }
 
     /// Stores the related lessons an edition's build worked out (see ``RelatedLessonsFile``).
     func storeRelatedLessons(_ ranking: StoredRelatedLessons.Ranking, edition: String, tool: String) {
         let path = folder.relatedLessonsPath(edition: edition)
-        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         storeFile(path, bytes: RelatedLessonsFile.encoded(ranking, tool: tool))
     }
 
     /// Stores the card fragments of an edition just written, rendered under `seed` (see ``CardFragmentFile``).
     func storeCardFragments(_ entries: [StoredCardFragments.Entry], seed: [UInt8], edition: String) {
         let path = folder.cardFragmentsPath(edition: edition)
-        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         storeFile(path) { CardFragmentFile.write(entries, seed: seed, to: &$0) }
     }
 
     /// Stores the link check of an edition just written (see ``LinkCheckRecord``).
     func storeLinkCheck(_ record: LinkCheckRecord, edition: String) {
         let path = LinkCheckRecord.path(in: folder, edition: edition)
-        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         storeFile(path, bytes: record.encoded())
     }
 
@@ -67,7 +62,6 @@ struct BuildCacheWriter: Sendable {
 
     /// Stores a printed PDF under its key.
     func storePDF(_ bytes: [UInt8], key: String) {
-        try? OutputFileSystem.makeDirectories(folder.pdfFolder)
         storeFile(folder.pdfPath(key: key), bytes: bytes)
     }
 
@@ -89,12 +83,18 @@ struct BuildCacheWriter: Sendable {
         }
     }
 
+    /// Makes the cache folder and the folder inside it that holds `path` (`derived/`, `pages/`…).
+    private func prepareFolder(of path: String) throws(OutputError) {
+        try prepareFolder()
+        try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+    }
+
     /// Stores the file `write` makes through a ``ChecksummedStream``, written to the file a chunk at a time (so it is
     /// never held whole), under a temporary name renamed into place once every byte was written.
     private func storeFile(_ path: String, write: (inout ChecksummedStream) -> Void) {
         let temporary = path + ".tmp-\(getpid())"
         do {
-            try prepareFolder()
+            try prepareFolder(of: path)
             unlink(temporary)
             let file = try OutputFileSystem.StreamedFile(temporary)
             var stream = ChecksummedStream { file.write($0) }
@@ -109,7 +109,7 @@ struct BuildCacheWriter: Sendable {
 
     private func storeFile(_ path: String, bytes: [UInt8]) {
         do {
-            try prepareFolder()
+            try prepareFolder(of: path)
             let temporary = path + ".tmp-\(getpid())"
             unlink(temporary)
             _ = try OutputFileSystem.writeFile(temporary, bytes: bytes)

@@ -67,10 +67,7 @@ struct ActionsDashboard: Sendable {
     init(content: EditionContent, today: PartialDate) {
         var all: [Item] = []
         for document in content.documents { for action in document.actions { all.append((document, action)) } }
-        let byDue: (Item, Item) -> Bool = {
-            ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id)
-        }
-        let open = all.filter { $0.action.isOpen }.sorted(by: byDue)
+        let open = content.openActions
         let soonLimit = CalendarDay.adding(Self.dueSoonDays, to: today)
         self.open = open
         overdue = open.filter { $0.action.isOverdue(on: today) }
@@ -80,7 +77,7 @@ struct ActionsDashboard: Sendable {
             in: MonthPeriod(from: since, to: today.monthOnly), content: content
         )
         .filter { ($0.action.completed ?? today) <= today }
-        notDoing = all.filter { $0.action.status == .notDoing }.sorted(by: byDue)
+        notDoing = all.filter { $0.action.status == .notDoing }.sorted(by: EditionContent.soonestDueFirst)
         var strength = Tally()
         for item in all where item.action.status != .superseded { strength.add(item.action.strength ?? "not-stated") }
         strengthMix = strength

@@ -6,8 +6,18 @@ struct EditionContent: Sendable {
     let documents: [Document]
     let graph: LinkGraph
     private let byId: [String: Document]
-    /// Each type's documents, newest first, sorted once per edition.
-    private let byType: [DocumentType: [Document]]
+    /// The documents newest first, and each type's, sorted once per edition when first read.
+    private let sorted: Deferred<NewestFirst>
+    /// The open actions, soonest due first, sorted once per edition when first read.
+    private let deferredOpenActions: Deferred<[ActionItem]>
+
+    /// A document with one of its actions.
+    typealias ActionItem = (document: Document, action: Action)
+
+    private struct NewestFirst: Sendable {
+        let all: [Document]
+        let byType: [DocumentType: [Document]]
+    }
 
     /// Selects the documents of `corpus` whose audience the edition includes; drafts only when `includeDrafts`.
     init(corpus: Corpus, edition: Edition, includeDrafts: Bool) {
@@ -20,14 +30,38 @@ struct EditionContent: Sendable {
         self.documents = selected
         self.byId = Dictionary(selected.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.graph = LinkGraph(documents: selected)
-        self.byType = Dictionary(grouping: selected, by: \.type).mapValues { $0.sorted(by: Document.newestFirst) }
+        sorted = Deferred {
+            let all = selected.sorted(by: Document.newestFirst)
+            return NewestFirst(all: all, byType: Dictionary(grouping: all, by: \.type))
+        }
+        deferredOpenActions = Deferred {
+            var open: [ActionItem] = []
+            for document in selected {
+                for action in document.actions where action.isOpen { open.append((document, action)) }
+            }
+            return open.sorted(by: Self.soonestDueFirst)
+        }
+    }
+
+    /// The edition's documents, newest first (``Document/newestFirst(_:_:)``): a list built by walking these in order
+    /// and picking some comes out in the same order as sorting the picked ones would give.
+    var newestFirst: [Document] { sorted.value.all }
+
+    /// Open or in-progress actions of the edition's documents, soonest due first, then by document id and action id
+    /// (``soonestDueFirst(_:_:)``). Picking some of them in this order gives what sorting the picked ones would,
+    /// documents' own order breaking any tie, as a stable sort of them in document order does.
+    var openActions: [ActionItem] { deferredOpenActions.value }
+
+    /// Soonest due first, then by document id, then by action id.
+    static func soonestDueFirst(_ a: ActionItem, _ b: ActionItem) -> Bool {
+        (a.action.due, a.document.id, a.action.id) < (b.action.due, b.document.id, b.action.id)
     }
 
     func document(_ id: String) -> Document? { byId[id.lowercased()] }
 
     /// Documents of one type, newest first (then by id), as lists show them.
     func documents(of type: DocumentType) -> [Document] {
-        byType[type] ?? []
+        sorted.value.byType[type] ?? []
     }
 }
 

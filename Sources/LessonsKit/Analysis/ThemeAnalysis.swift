@@ -88,7 +88,8 @@ struct ThemeAnalysis: Sendable {
             position[theme.slug] = index
         }
         var reviewed: [String: Set<String>] = [:]  // theme → review ids already added
-        for document in content.documents {
+        // Newest first, so that each theme's documents and spotlights are too without sorting them.
+        for document in content.newestFirst {
             let expanded = Self.expand(document.themes, ancestors: ancestors)
             if case .bulletin(let bulletin) = document.details, let spotlight = bulletin.spotlight {
                 // A spotlight on a child theme also shows on its parent's page.
@@ -102,9 +103,6 @@ struct ThemeAnalysis: Sendable {
                 list[index].countsByType[document.type, default: 0] += 1
                 if let date = document.date, date <= today, list[index].latestActivity.map({ date > $0 }) ?? true {
                     list[index].latestActivity = date
-                }
-                for action in document.actions where action.isOpen {
-                    list[index].openActions.append((document, action))
                 }
                 if document.type == .review, reviewed[slug, default: []].insert(document.slug).inserted {
                     list[index].reviews.append(document)
@@ -134,14 +132,15 @@ struct ThemeAnalysis: Sendable {
                 if let index = position[slug] { list[index].reviews.append(review) }
             }
         }
+        // Soonest due first, as the edition's list of them is.
+        for item in content.openActions {
+            for slug in Self.expand(item.document.themes, ancestors: ancestors) {
+                if let index = position[slug] { list[index].openActions.append(item) }
+            }
+        }
         for index in list.indices {
             list[index].incidentsPerQuarter = list[index].incidents(on: axis)
-            list[index].documents.sort(by: Document.newestFirst)
             list[index].reviews.sort(by: Document.newestFirst)
-            list[index].spotlightBulletins.sort(by: Document.newestFirst)
-            list[index].openActions.sort {
-                ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id)
-            }
         }
         self.summaries = Dictionary(list.map { ($0.theme.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }

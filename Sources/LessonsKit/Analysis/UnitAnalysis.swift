@@ -32,7 +32,8 @@ struct UnitAnalysis: Sendable {
         var list = units.map { _ in Summary(incidentsPerQuarter: Array(repeating: 0, count: axis.count)) }
         var position: [String: Int] = [:]
         for (index, unit) in units.enumerated() where position[unit] == nil { position[unit] = index }
-        for document in content.documents {
+        // Newest first, so that each unit's documents are too without sorting them.
+        for document in content.newestFirst {
             guard let service = document.service else { continue }
             for unit in [service, directorateOf[service]].compactMap({ $0 }) {
                 guard let index = position[unit] else { continue }
@@ -43,15 +44,13 @@ struct UnitAnalysis: Sendable {
                     }
                     for theme in document.themes { list[index].incidentThemes.add(theme) }
                 }
-                for action in document.actions where action.isOpen {
-                    list[index].openActions.append((document, action))
-                }
             }
         }
-        for index in list.indices {
-            list[index].documents.sort(by: Document.newestFirst)
-            list[index].openActions.sort {
-                ($0.action.due, $0.document.id, $0.action.id) < ($1.action.due, $1.document.id, $1.action.id)
+        // Soonest due first, as the edition's list of them is.
+        for item in content.openActions {
+            guard let service = item.document.service else { continue }
+            for unit in [service, directorateOf[service]].compactMap({ $0 }) {
+                if let index = position[unit] { list[index].openActions.append(item) }
             }
         }
         var summaries: [String: Summary] = [:]

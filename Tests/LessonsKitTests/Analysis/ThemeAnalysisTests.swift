@@ -34,6 +34,18 @@ import Testing
         #expect(analysis.themes["suicide-prevention"]?.incidentCount == 2)
     }
 
+    @Test func themesAndUnitsListDocumentsNewestFirstAndOpenActionsSoonestDueFirst() async throws {
+        let analysis = try await AnalysisFixture.load().analysis
+        let falls = try #require(analysis.themes["physical-health"])
+        let ward = try #require(analysis.units["ward-1"])
+        for documents in [falls.documents, ward.documents] {
+            #expect(documents.map(\.path) != documents.map(\.path).sorted(), "the fixture's file order is not by date")
+            #expect(documents.map(\.id) == documents.sorted(by: Document.newestFirst).map(\.id))
+        }
+        #expect(falls.openActions.map(\.action.id) == ["A2", "A1", "A3"])
+        #expect(ward.openActions.map(\.action.id) == ["A2", "A1", "A3"])
+    }
+
     @Test func anyRunOfQuartersReadsTheOneCountOfTheThemesIncidents() async throws {
         let summary = try #require(try await AnalysisFixture.load().analysis.themes["physical-health"])
         let axis = QuarterAxis(through: AnalysisFixture.today, count: 4)

@@ -19,8 +19,7 @@ struct FeedCatalog: Sendable {
             (feeds, byFolder) = ([], [:])
             return
         }
-        let documents = content.documents.filter { Self.isFeedDocument($0, today: today) }.sorted(
-            by: Document.newestFirst)
+        let documents = content.newestFirst.filter { Self.isFeedDocument($0, today: today) }
         var feeds = [Feed(folder: "", title: editionTitle, documents: documents)]
         for type in DocumentType.allCases where type != .page {
             feeds.append(

@@ -14,7 +14,7 @@ struct SearchPages: Sendable {
 
     /// Documents the search covers, newest first: the edition's documents, without superseded ones.
     var searchDocuments: [Document] {
-        content.documents.filter { $0.supersededBy == nil || $0.isDraft }.sorted(by: Document.newestFirst)
+        content.newestFirst.filter { $0.supersededBy == nil || $0.isDraft }
     }
 
     /// The document's entry; `body` is its body's plain text (``PreparedBodies/plainText(of:)``).

@@ -207,19 +207,23 @@ enum PageDigestFile {
         _ entries: [String: PageReuse.Entry], folder: String, settle: Int64 = FileStamp.outputSettleNanoseconds
     ) -> [String: PageReuse.Entry] {
         let paths = Array(entries.keys)
+        let survey = OutputFingerprint.survey(folder)
         var stamped = entries
-        for (path, stamp) in zip(paths, stamps(of: paths, in: folder, settle: settle)) { stamped[path]?.stamp = stamp }
+        for (path, stamp) in zip(paths, stamps(of: paths, among: survey, settle: settle)) {
+            stamped[path]?.stamp = stamp
+        }
         return stamped
     }
 
-    /// The stamps of the files at `paths` in the output `folder` just written, in order, on every core: nil for a file
-    /// missing, not regular, or last modified less than `settle` nanoseconds before the stamping began.
+    /// The stamps of the files at `paths` among those one walk of the output folder just written found (see
+    /// ``OutputFingerprint/survey(_:stamps:)``), in order: nil for a file missing, not regular, or last modified less
+    /// than `settle` nanoseconds before the walk began, and for every file when the folder could not be walked.
     static func stamps(
-        of paths: [String], in folder: String, settle: Int64 = FileStamp.outputSettleNanoseconds
+        of paths: [String], among survey: OutputFingerprint.Survey?, settle: Int64 = FileStamp.outputSettleNanoseconds
     ) -> [FileStamp?] {
-        let now = InputStamps.now()
-        return BatchResults.map(paths, batch: 256) { path in
-            stampOutputFile(path, in: folder).flatMap { $0.settled(before: now, settle: settle) ? $0 : nil }
+        guard let survey else { return paths.map { _ in nil } }
+        return paths.map { path in
+            survey.files[path].flatMap { $0.settled(before: survey.began, settle: settle) ? $0 : nil }
         }
     }
 

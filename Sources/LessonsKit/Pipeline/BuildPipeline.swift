@@ -262,9 +262,8 @@ public enum BuildPipeline {
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
         // 6. Swap each edition's staging folder in; only this stage touches the output folder. The previous output is
-        // removed while the edition's link check, search scores and card fragments are stored, the new output's
-        // fingerprint is taken (another folder, and the fingerprint leaves out the status-change times the removal
-        // moves) and its page digests are encoded, to be stamped once the removal is done.
+        // removed while the edition's link check, search scores and card fragments are stored and its page digests are
+        // encoded, to be stamped once the removal is done by the walk that takes the new output's fingerprint.
         let cache = incremental
         cache?.forgetRecord()
         var written: [(edition: Edition, pages: Int)] = []
@@ -280,19 +279,19 @@ public enum BuildPipeline {
             let digests: PageDigestFile.Unstamped?
             do {
                 _ = try staged.swapIn()
-                (removal, (edition, digests)) = concurrently(
+                (removal, digests) = concurrently(
                     { Result { () throws(OutputError) in try staged.removePrevious() } },
                     {
                         if let linkRecord { cache?.storeLinkCheck(linkRecord, edition: item.edition) }
-                        return (
-                            cache?.editionOutput(item.edition, folder: output, pages: pageCount),
-                            pages.flatMap { cache?.storeReuse($0, edition: item.edition, output: output) }
-                        )
+                        return pages.flatMap { cache?.storeReuse($0, edition: item.edition, output: output) }
                     })
                 try removal.get()
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and
-                // the page digests record the pages' stamps (see FileStamp.settled).
-                if let digests { cache?.storePages(digests, edition: item.edition, output: output) }
+                // the page digests record the pages' stamps (see FileStamp.settled). One walk takes them and the
+                // output's fingerprint.
+                let survey = cache?.survey(output: output)
+                edition = cache?.editionOutput(item.edition, folder: output, pages: pageCount, survey: survey)
+                if let digests { cache?.storePages(digests, edition: item.edition, survey: survey) }
             } catch {
                 for staged in outputs { staged.discard() }
                 report.failure = error.description
@@ -301,6 +300,14 @@ public enum BuildPipeline {
             written.append((item.edition, pageCount))
             recorded.append(edition)
         }
+        // What the build no longer needs is freed on another thread, not before the report (see MemoryRelease).
+        var documents = Corpus(documents: [])
+        swap(&documents, &site.corpus)
+        MemoryRelease.inBackground(
+            (
+                consume documents, consume rendered, consume outputs, consume entries, consume reuse, consume bodies,
+                consume linkRecords
+            ))
         clock.lap("write")
         cache?.store(outputs: recorded, report: finish(report, status: .success, options: options))
         // PDFs of pages that changed or went stay in the cache until a build of every edition printed without them.

@@ -73,14 +73,23 @@ struct IncrementalBuild: Sendable {
         return record
     }
 
-    /// What the record says of `edition`'s output, just written to `folder` with `pages` HTML pages: the folder as
-    /// resolved and its fingerprint, taken now; nil when the folder cannot be read.
-    func editionOutput(_ edition: Edition, folder output: String, pages: Int) -> BuildRecord.EditionOutput? {
-        guard let folder = resolved(output), let print = OutputFingerprint.of(folder) else { return nil }
-        return BuildRecord.EditionOutput(edition: edition.name, folder: folder, pages: pages, fingerprint: print)
+    /// One walk of `edition`'s output, just written to `output` and settled: its fingerprint for the record and its
+    /// files' stamps for the page digests; nil when the folder cannot be read.
+    func survey(output: String) -> OutputFingerprint.Survey? {
+        resolved(output).flatMap { OutputFingerprint.survey($0) }
     }
 
-    /// Records the build that just wrote `outputs` (see ``editionOutput(_:folder:pages:)``; none is recorded when one
+    /// What the record says of `edition`'s output, just written to `folder` with `pages` HTML pages: the folder as
+    /// resolved and the fingerprint `survey` took of it; nil when the folder could not be read.
+    func editionOutput(
+        _ edition: Edition, folder output: String, pages: Int, survey: OutputFingerprint.Survey?
+    ) -> BuildRecord.EditionOutput? {
+        guard let folder = resolved(output), let survey else { return nil }
+        return BuildRecord.EditionOutput(
+            edition: edition.name, folder: folder, pages: pages, fingerprint: survey.fingerprint)
+    }
+
+    /// Records the build that just wrote `outputs` (see ``editionOutput(_:folder:pages:survey:)``; none is recorded when one
     /// is nil), with what it reported.
     func store(outputs: [BuildRecord.EditionOutput?], report: BuildReport) {
         let editions = outputs.compactMap { $0 }
@@ -123,7 +132,7 @@ struct IncrementalBuild: Sendable {
 
     /// Stores the search scores and card fragments of `edition` for the next build (the cards only when some were
     /// rendered), and returns its page digests for `output` without their stamps, for
-    /// ``storePages(_:edition:output:)`` once the output folder has settled. Nothing here depends on the output folder,
+    /// ``storePages(_:edition:survey:)`` once the output folder has settled. Nothing here depends on the output folder,
     /// so it can run while the previous output is removed.
     func storeReuse(_ reuse: PageReuse, edition: Edition, output: String) -> PageDigestFile.Unstamped {
         let writer = BuildCacheWriter(folder: folder)
@@ -139,10 +148,10 @@ struct IncrementalBuild: Sendable {
         return PageDigestFile.unstamped(reuse.entries, folder: output)
     }
 
-    /// Stores the page digests of `edition` with the stamps of the files just written to `output` (see
-    /// ``PageDigestFile/stamps(of:in:settle:)``), for the next build.
-    func storePages(_ pages: PageDigestFile.Unstamped, edition: Edition, output: String) {
-        let stamps = PageDigestFile.stamps(of: pages.paths, in: output, settle: outputSettle)
+    /// Stores the page digests of `edition` with the stamps of the files just written to its output, as `survey` found
+    /// them (see ``PageDigestFile/stamps(of:among:settle:)``), for the next build.
+    func storePages(_ pages: PageDigestFile.Unstamped, edition: Edition, survey: OutputFingerprint.Survey?) {
+        let stamps = PageDigestFile.stamps(of: pages.paths, among: survey, settle: outputSettle)
         BuildCacheWriter(folder: folder).storePageDigests(pages.stamped(stamps), edition: edition.name)
     }
 

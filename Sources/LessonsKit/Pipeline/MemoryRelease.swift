@@ -26,6 +26,13 @@ enum MemoryRelease {
         #endif
     }
 
+    /// Lets go of `value` on a thread of its own, so that a finished build need not wait while a large site's
+    /// documents, pages and reuse tables are freed (a tenth of a second or more at 10k documents); a command that exits
+    /// right after does not wait for it either. The caller must hand the value over (`consume`), or it frees it itself.
+    static func inBackground<Value: Sendable>(_ value: consuming Value) {
+        Task.detached(priority: .utility) { withExtendedLifetime(value) {} }
+    }
+
     /// Returns the allocator's free pages to the system.
     static func returnFreed() {
         #if canImport(Glibc)

@@ -74,4 +74,56 @@ struct OutputFingerprintTests {
         }
         #expect(OutputFingerprint.of(root) != before, "\(change)")
     }
+
+    /// The fingerprint as the type documents it, worked out by one thread with `lstat` on whole paths: each entry's
+    /// path length, path, type, size, inode and modification time (seconds, nanoseconds) as little-endian numbers,
+    /// folder by folder with the names in byte order, a folder's entries right after its own.
+    func documentedFingerprint(of root: String) -> String {
+        var bytes: [UInt8] = []
+        func number(_ value: UInt64) {
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        }
+        func walk(_ relative: String) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? []
+            for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let inside = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                #expect(lstat(root + "/" + inside, &info) == 0)
+                number(UInt64(inside.utf8.count))
+                bytes += inside.utf8
+                number(UInt64(info.st_mode & S_IFMT))
+                number(UInt64(info.st_size))
+                number(UInt64(info.st_ino))
+                number(UInt64(info.st_mtim.tv_sec))
+                number(UInt64(info.st_mtim.tv_nsec))
+                if info.st_mode & S_IFMT == S_IFDIR { walk(inside) }
+            }
+        }
+        walk("")
+        return SHA256Hex.of(bytes)
+    }
+
+    @Test func aWideFolderWalkedBySeveralThreadsHasTheFingerprintOfOneWalkInOrder() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Wide folders at two depths (split between threads at the first), files of several sizes, an empty folder.
+        for index in 0..<300 {
+            let page = root + "/lessons/ll-\(index)/index.html"
+            try FileManager.default.createDirectory(
+                atPath: (page as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(repeating: 0x61, count: index % 17).write(to: URL(fileURLWithPath: page))
+        }
+        for index in 0..<100 {
+            try Data("\(index)".utf8).write(to: URL(fileURLWithPath: root + "/lessons/ll-7/f\(index).txt"))
+        }
+        try FileManager.default.createDirectory(atPath: root + "/lessons/ll-8/empty", withIntermediateDirectories: true)
+        let survey = try #require(OutputFingerprint.survey(root))
+        #expect(survey.fingerprint == documentedFingerprint(of: root))
+        #expect(OutputFingerprint.of(root) == survey.fingerprint)
+        #expect(survey.files.count == 302 + 100, "every regular file stamped once")
+        var info = stat()
+        #expect(lstat(root + "/lessons/ll-7/f42.txt", &info) == 0)
+        #expect(survey.files["lessons/ll-7/f42.txt"] == FileStamp(info))
+        #expect(survey.files["lessons/ll-7"] == nil, "folders have no stamp")
+    }
 }

@@ -128,17 +128,22 @@ struct OutputStampTests {
         let folder = NSTemporaryDirectory() + "output-stamps-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // More than one batch of paths, each file a size of its own, so that a stamp given to another path shows.
+        // A folder wide enough for the walk to split it between threads, each file a size of its own, so that a stamp
+        // given to another path shows.
         let paths = (0..<700).map { "a/\($0).html" } + ["a/missing.html"]
         for (index, path) in paths.dropLast().enumerated() {
             try Data(repeating: 0x61, count: index).write(to: URL(fileURLWithPath: folder + "/" + path))
         }
-        let stamps = PageDigestFile.stamps(of: paths, in: folder, settle: 0)
+        let survey = try #require(OutputFingerprint.survey(folder))
+        #expect(survey.files.count == 700)
+        let stamps = PageDigestFile.stamps(of: paths, among: survey, settle: 0)
         #expect(stamps.count == paths.count)
         #expect(stamps.dropLast().enumerated().allSatisfy { $0.element?.size == Int64($0.offset) })
         #expect(stamps.last == .some(nil))
         #expect(
             zip(paths, stamps).allSatisfy { $1 == PageDigestFile.stampOutputFile($0, in: folder) },
             "the stamp of each path's own file")
+        #expect(
+            PageDigestFile.stamps(of: paths, among: nil).allSatisfy { $0 == nil }, "no stamps without a walk")
     }
 }

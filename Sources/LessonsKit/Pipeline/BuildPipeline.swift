@@ -45,6 +45,8 @@ public enum BuildPipeline {
         // The theme is read and its templates parsed meanwhile, on another thread (taken at step 4).
         let (themeName, themeReader) = (config.theme, reader)
         let themeStage = Task.detached { ThemeStage(name: themeName, reader: themeReader) }
+        // So is the content folder listed (taken at step 2; a build that finds nothing changed never takes it).
+        let listingStage = Task.detached { themeReader.listContent() }
 
         // 1a. Builds only: git dates ("first published", "last updated", one `git log` for the whole site), then the
         // key of every input; when the last build had the same key and its output is intact, there is nothing to do.
@@ -72,9 +74,10 @@ public enum BuildPipeline {
 
         // 2. Load and decode every document (parallel), checking each on its own as it is decoded; a build takes an
         // unchanged file's result from the decoded-document cache instead.
-        // The input files' stamps are stored for the next build's hashing meanwhile.
+        // The input files' stamps are stored for the next build's hashing meanwhile (done by the end of step 3).
         let stamping = incremental
-        let (listing, _) = concurrently({ reader.listContent() }, { stamping?.storeInputStamps() })
+        let storingStamps = Task.detached { stamping?.storeInputStamps() }
+        let listing = await listingStage.value
         options.progress?(BuildProgress(stage: "load and decode", total: listing.documents.count))
         let validation = ValidationContext(config: config, data: data, today: today)
         var decodedCache = await incremental?.decodedDocuments(config: config, today: today, jobs: options.jobs)
@@ -107,13 +110,15 @@ public enum BuildPipeline {
 
         // 3. Validate: the rules across documents over the whole corpus, then each document's own problems (found
         // while decoding, or replayed from the cache).
-        report.diagnostics +=
-            ValidationRules.validateAcrossDocuments(site.corpus, in: validation) + loaded.checkDiagnostics
+        // A build stores each read file's result for the next build meanwhile (what the closures hold goes with them).
+        let (acrossDocuments, _) = concurrently(
+            { [corpus = site.corpus] in ValidationRules.validateAcrossDocuments(corpus, in: validation) },
+            { [files = loaded.files, cache = decodedCache, incremental] in
+                if let cache, let incremental { incremental.storeDecoded(cache, listing: listing, files: files) }
+            })
+        report.diagnostics += acrossDocuments + loaded.checkDiagnostics
         clock.lap("validate")
-        if let cache = decodedCache, let incremental {
-            incremental.storeDecoded(cache, listing: listing, files: loaded.files)
-            clock.lap("decoded-document cache")
-        }
+        await storingStamps.value
         // The site holds the only copy of the decoded documents and bodies from here (an async function's locals
         // otherwise live to its end), and the last build's shards are no longer needed.
         _ = consume loaded

@@ -174,6 +174,9 @@ struct IncrementalBuild: Sendable {
         let tool = "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())"
         let settings = DecodedDocumentCache.settingsKey(
             files: fingerprint.files, config: config, today: today, environment: environment)
+        // Each file's key is worked out while the shards are read.
+        let (files, git) = (fingerprint.files, self.git)
+        async let keys = DecodedDocumentCache.keys(files: files, git: git)
         var previous = [DecodedDocumentFile?](repeating: nil, count: DecodedDocumentCache.shardCount)
         if !ignoreCache {
             let folder = folder
@@ -181,9 +184,7 @@ struct IncrementalBuild: Sendable {
                 DecodedDocumentFile.read(from: folder, shard: $0, tool: tool, settings: settings)
             }
         }
-        return DecodedDocumentCache(
-            tool: tool, settings: settings, keys: DecodedDocumentCache.keys(files: fingerprint.files, git: git),
-            previous: previous)
+        return await DecodedDocumentCache(tool: tool, settings: settings, keys: keys, previous: previous)
     }
 
     /// Stores each read file's result for the next build (see ``DecodedDocumentWriter``).

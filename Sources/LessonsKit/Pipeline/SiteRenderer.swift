@@ -257,14 +257,15 @@ struct SiteRenderer: Sendable {
                 }
                 texts.plainTextsDone()
                 let feedTexts = feeds.bodyTexts(entries: searchEntries)
-                // The index files go to the output one by one, as they are made; the index lets each entry's text go
-                // once scored.
+                // The feeds are made beside the index files, which go to the output one by one, as they are made; the
+                // index lets each entry's text go once scored.
+                async let feedFiles = feeds.feeds(bodyTexts: feedTexts)
                 var count = 0
                 search.forEachFile(entries: consume searchEntries) { file in
                     emit(count, [file])
                     count += 1
                 }
-                emit(count, feeds.feeds(bodyTexts: feedTexts))
+                emit(count, await feedFiles)
                 return []
             },
         ]

@@ -332,7 +332,7 @@ struct ReuseSources: Sendable {
         var inputs = PageInputs(kind: "site 1")
         inputs.add(siteDirectory)
         inputs.add(settings.filter { !$0.hasPrefix("git ") })
-        for path in files.keys.sorted() where !(path.hasPrefix("content/") && path.hasSuffix(".md")) {
+        for path in files.keys.filter({ !($0.hasPrefix("content/") && $0.hasSuffix(".md")) }).sorted() {
             inputs.add(path)
             inputs.add(files[path] ?? "")
         }

@@ -300,21 +300,13 @@ struct PreparedMarkdown: Sendable {
     /// A link destination as cmark writes it (`houdini_escape_href`): safe bytes as they are, `&` and `'` as
     /// entities, every other byte percent-encoded.
     static func escapedHref(_ href: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(href.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in href.utf8 {
-            if isSafeInHref(byte) {
-                bytes.append(byte)
-            } else if byte == UInt8(ascii: "&") {
-                bytes += Array("&amp;".utf8)
-            } else if byte == UInt8(ascii: "'") {
-                bytes += Array("&#x27;".utf8)
-            } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        PercentEncoding.encode(href, keeping: isSafeInHref) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "'"): "&#x27;"
+            default: nil
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isSafeInHref(_ byte: UInt8) -> Bool {

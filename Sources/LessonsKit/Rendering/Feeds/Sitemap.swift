@@ -89,19 +89,7 @@ enum Sitemap {
 
     /// Percent-encodes a path segment (RFC 3986 unreserved characters stay).
     static func percentEncode(_ segment: String) -> String {
-        // Our own paths (slugs) are all unreserved characters: returned as they are.
-        guard !segment.utf8.allSatisfy(isUnreserved) else { return segment }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(segment.utf8.count * 3)
-        for byte in segment.utf8 {
-            if isUnreserved(byte) {
-                out.append(byte)
-            } else {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        PercentEncoding.encode(segment, keeping: isUnreserved)
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {

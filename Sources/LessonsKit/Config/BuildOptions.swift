@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// Where the PDF stages look for Chromium and their time-out (`LESSONS_CHROME`, `PATH`, `LESSONS_PDF_TIMEOUT`):
     /// the process's environment, or a stand-in Chromium's in tests.
     var pdfEnvironment = ProcessInfo.processInfo.environment
+    /// The environment whose `LESSONS_` variables, `PATH` and `TMPDIR` the incremental build records among its settings
+    /// (see `IncrementalBuild`): the process's, or a test's.
+    var environment = ProcessInfo.processInfo.environment
     /// `--cache DIR`: the incremental build cache's folder (default `.lessons-cache/` in the site).
     public var cacheDirectory: String?
     /// `--clean`: ignore the incremental build cache for this build (it is written afresh).

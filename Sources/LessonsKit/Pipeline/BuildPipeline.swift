@@ -59,7 +59,7 @@ public enum BuildPipeline {
             options.progress?(BuildProgress(stage: "input hashes"))
             let cache = IncrementalBuild(
                 options: options, config: config, editions: editions, today: today, git: gitHistory,
-                siteDirectory: reader.siteDirectory)
+                siteDirectory: reader.siteDirectory, environment: options.environment)
             incremental = cache
             let outputs = editions.map {
                 (edition: $0, folder: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory))
@@ -80,7 +80,8 @@ public enum BuildPipeline {
         let listing = await listingStage.value
         options.progress?(BuildProgress(stage: "load and decode", total: listing.documents.count))
         let validation = ValidationContext(config: config, data: data, today: today)
-        var decodedCache = await incremental?.decodedDocuments(config: config, today: today, jobs: options.jobs)
+        var decodedCache = await incremental?.decodedDocuments(
+            config: config, today: today, jobs: options.jobs, environment: options.environment)
         let loaded = await LoadedSite.loadDecoded(
             reader: reader, listing: listing, config: config, data: data, jobs: options.jobs,
             checks: DocumentChecks(context: validation), cache: decodedCache)

@@ -35,6 +35,31 @@ struct PageReuseTests {
         #expect(site.read("site-output/incidents/inc-2026-001/index.html")?.contains("One more sentence.") == true)
     }
 
+    @Test func anotherPathOrTemporaryFolderRendersNoPageAgain() async throws {
+        let site = try site()
+        defer { site.remove() }
+        var options = site.options()
+        options.environment = ["PATH": "/usr/bin:/bin", "TMPDIR": "/tmp", "LESSONS_X": "1"]
+        let first = await BuildPipeline.build(options)
+        #expect(first.status == .success)
+        options.environment = ["PATH": "/usr/lib/perf-core:/usr/bin:/bin", "TMPDIR": "/var/tmp", "LESSONS_X": "1"]
+        let second = await BuildPipeline.build(options)
+        #expect(second.status == .success)
+        let unchanged = second.stageTimings.contains { $0.stage == "input hashes (unchanged)" }
+        #expect(!unchanged, "the build's settings changed: the no-change shortcut is not taken")
+        let counts = try #require(reusedCount(second))
+        #expect(counts.total > 10 && counts.reused == counts.total, "no page depends on PATH or TMPDIR")
+        var clean = options
+        clean.ignoreCache = true
+        clean.output = site.root + "/clean-output"
+        clean.cacheDirectory = site.root + "/.clean-cache"
+        #expect(await BuildPipeline.build(clean).status == .success)
+        #expect(try FolderComparison.differences(site.root + "/site-output", site.root + "/clean-output").isEmpty)
+        // A variable of lessons' own may change any page: every page's inputs change with it.
+        options.environment["LESSONS_X"] = "2"
+        #expect(reusedCount(await BuildPipeline.build(options))?.reused ?? 0 < counts.total)
+    }
+
     @Test func aPageChangedOnDiskOrACleanBuildIsRenderedAgain() async throws {
         let site = try site()
         defer { site.remove() }

@@ -323,7 +323,7 @@ struct ReuseSources: Sendable {
     /// Hex SHA-256 of each input file's bytes, by site-relative path.
     let files: [String: String]
     /// The digest of every input but the documents' own files (site.yaml, data, theme, static files, attachments), the
-    /// build's settings but git dates, and the site's folder.
+    /// build's settings but git dates and the variables no page reads (``isPageSetting(_:)``), and the site's folder.
     let site: [UInt8]
 
     /// From a fingerprint's files and settings: documents are the `.md` files under `content/`.
@@ -331,12 +331,21 @@ struct ReuseSources: Sendable {
         self.files = files
         var inputs = PageInputs(kind: "site 1")
         inputs.add(siteDirectory)
-        inputs.add(settings.filter { !$0.hasPrefix("git ") })
+        inputs.add(settings.filter(Self.isPageSetting))
         for path in files.keys.filter({ !($0.hasPrefix("content/") && $0.hasSuffix(".md")) }).sorted() {
             inputs.add(path)
             inputs.add(files[path] ?? "")
         }
         site = Array(SHA256.hash(data: inputs.bytes))
+    }
+
+    /// Whether a page's bytes may depend on a build setting (``IncrementalBuild``'s list). Git dates are not: each
+    /// document's are among its own inputs. Nor are `PATH` and `TMPDIR`: only the PDF stages read them (to find Chromium
+    /// and for their scratch folder), whether a bulletin's or report's PDF was printed is an input of its page, and a
+    /// printed PDF's cache key holds Chromium's version and the scratch folder. A build from a shell with another
+    /// `PATH` therefore renders no page again (it still misses the no-change shortcut, whose key holds every setting).
+    static func isPageSetting(_ setting: String) -> Bool {
+        !setting.hasPrefix("git ") && !setting.hasPrefix("env PATH=") && !setting.hasPrefix("env TMPDIR=")
     }
 }
 

@@ -254,6 +254,8 @@ public enum BuildPipeline {
             linkCounts = (linkCounts.checked + outcome.checked, linkCounts.pages + outcome.pages)
         }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
+        // What rendering and the link check let go of is handed back before the cache files are encoded.
+        MemoryRelease.returnFreed()
         clock.lap("link check")
         if incremental != nil {
             clock.record("  pages link-checked \(linkCounts.checked)/\(linkCounts.pages)", seconds: 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 import Testing
 
 @testable import LessonsKit
@@ -173,6 +174,76 @@ struct PartialFragmentTests {
         }
     }
 
+    struct LazyTable: TemplateFields {
+        let caption: String
+        let rows: LazyRows
+        var templateFields: TemplateValue.Fields { ["caption": caption, "rows": rows] }
+    }
+
+    struct LazyTables: TemplateFields {
+        let heading: String
+        let first: LazyTable
+        let second: LazyTable
+        var templateFields: TemplateValue.Fields { ["heading": heading, "first": first, "second": second] }
+    }
+
+    @Test func lazyRowsOfAnIndentedPartialComeFromFragmentsMadeOnceWithTheBytesMustacheWrites() throws {
+        // As the actions dashboard: tables whose rows are made as the template reaches them, in indented partials.
+        let list =
+            "<h1>{{heading}}</h1>\n{{#first}}\n<div>\n  {{> rows}}\n</div>\n{{/first}}\n{{#second}}\n    {{> rows}}\n{{/second}}\n"
+        let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
+        let plain = try Self.templates(
+            list: list, card: "x",
+            extra: ["partials/rows": Self.rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        for count in [0, 1, 2, 5, 40] {
+            let rows = (0..<count).map {
+                Row(text: "r\($0 % 6)&", href: "d\($0 % 3)/", note: $0 % 2 == 0 ? "n\($0)" : nil, owner: "o\($0 % 4)")
+            }
+            let made = Mutex(0)
+            func lazy(_ rows: [Row]) -> LazyRows {
+                LazyRows(rows) { row -> Any in
+                    made.withLock { $0 += 1 }
+                    return row
+                }
+            }
+            let eager = Tables(
+                heading: "H", first: Table(caption: "One", rows: rows), second: Table(caption: "Two", rows: rows))
+            let expected = plain.render("list", eager)
+            #expect(expected.text.contains("<tr") == (count > 0))
+            for _ in 0..<2 {
+                made.withLock { $0 = 0 }
+                let page = templates.render(
+                    "list",
+                    LazyTables(
+                        heading: "H", first: LazyTable(caption: "One", rows: lazy(rows)),
+                        second: LazyTable(caption: "Two", rows: lazy(rows))))
+                #expect(page.text == expected.text)
+                #expect(page.links == expected.links)
+                // Each table's rows are made once: the section and the inverted section share one lookup.
+                #expect(made.withLock { $0 } == 2 * count)
+            }
+        }
+        // Lazy rows are written for their page alone: neither kept nor stored for the next build, as rows in an array
+        // are (the actions dashboard's thousands would fill the cards' room).
+        let stored = StoredCardFragments { [:] }
+        var storing = templates
+        storing.reuse = PageReuse(seed: [], previous: [:], cardFragments: stored) { _ in nil }
+        storing.startEdition()
+        // Rows with owners of their own: each has a fragment (a row without one reads its table's).
+        let rows = [Row(text: "a", owner: "o"), Row(text: "b", note: "n", owner: "p")]
+        let lazyPage = storing.render(
+            "list",
+            LazyTables(
+                heading: "H", first: LazyTable(caption: "One", rows: LazyRows(rows) { $0 }),
+                second: LazyTable(caption: "Two", rows: LazyRows(rows) { $0 })))
+        #expect(lazyPage.text.contains("<td><a href=\"d/\">b</a></td>"))
+        #expect(stored.counts.rendered == 0)
+        _ = storing.render(
+            "list",
+            Tables(heading: "H", first: Table(caption: "One", rows: rows), second: Table(caption: "Two", rows: rows)))
+        #expect(stored.counts.rendered == 4)
+    }
+
     @Test func rowsThatReadThePageOrAListThatIsNotTheTopsRenderAsMustacheWould() throws {
         let list = "{{#first}}\n  {{> rows}}\n{{/first}}\n{{#second}}\n  {{> rows}}\n{{/second}}\n"
         let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
@@ -325,6 +396,28 @@ struct PartialFragmentTests {
         // Without a place to leave (a fragment rendering, or no splicing), the section is written in full.
         let plain = PartialFragments.Render(library: MustacheLibrary(), cache: PartialFragments())
         #expect(PartialFragments.$render.withValue(plain) { cards.renderText } == "<a href=\"x/\">x</a><b>é</b>")
+    }
+
+    @Test func aPlaceEndsItsLineWhenItsFragmentsDo() {
+        func joined(_ htmls: [String]) -> JoinedFragments {
+            JoinedFragments(fragments: htmls.map { HTMLFragment(html: $0, links: HTMLLinks()) })
+        }
+        #expect(
+            joined(["<tr>\n", "<tr>\n"]).endsLine && joined(["a", "\n"]).endsLine && joined(["a\n", ""]).endsLine)
+        #expect(joined(["\n"]).endsLine && joined(["", "\n", ""]).endsLine)
+        #expect(!joined(["a\r\n"]).endsLine && !joined(["a\r", "\n"]).endsLine && !joined(["a\n", "b"]).endsLine)
+        #expect(!joined([]).endsLine && !joined([""]).endsLine)
+        let render = PartialFragments.Render(library: MustacheLibrary(), cache: PartialFragments(), splicing: true)
+        let (rows, crlf) = PartialFragments.$render.withValue(render) {
+            (joined(["<tr>1</tr>\n", "<tr>2</tr>\n"]).renderText, joined(["<p>\r\n"]).renderText)
+        }
+        // Mustache indents the next line of an indented partial only after a line feed: the place ends with one.
+        #expect(rows.hasSuffix("\n") && !crlf.hasSuffix("\n"))
+        #expect(
+            render.splice(into: rows + "  </tbody>\n" + crlf + "x")
+                == Array("<tr>1</tr>\n<tr>2</tr>\n  </tbody>\n<p>\r\nx".utf8))
+        // The place's line feed is written by its fragments: a place without it is not one of the places.
+        #expect(render.splice(into: String(rows.dropLast()) + "  </tbody>" + crlf) == nil)
     }
 
     @Test func aPageWithNULsOfItsOwnBesideJoinedSectionsIsTheSameAsMustachesPage() throws {

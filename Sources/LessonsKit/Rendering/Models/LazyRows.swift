@@ -12,6 +12,10 @@ import Mustache
 struct LazyRows: MustacheCustomRepresentation {
     private let count: Int
     private let row: (Int) -> Any
+    /// Shared by the copies of these rows, and by no other rows.
+    private let identity = Identity()
+
+    private final class Identity {}
 
     /// Rows `row(0)` to `row(count - 1)`, each a model (``TemplateFields``) or any value a model may hold.
     init(count: Int, row: @escaping (Int) -> Any) {
@@ -25,4 +29,7 @@ struct LazyRows: MustacheCustomRepresentation {
     }
 
     var representation: Any? { (0..<count).compactMap { TemplateValue.convert(row($0)) } }
+
+    /// Whether `other` is a copy of these rows (a section over them is looked up twice, made once).
+    func isSame(as other: LazyRows) -> Bool { identity === other.identity }
 }

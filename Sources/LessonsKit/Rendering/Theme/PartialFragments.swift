@@ -66,14 +66,16 @@ final class PartialFragments: Sendable {
         let library: MustacheLibrary
         let cache: PartialFragments
         private var last: (names: [String], values: [Any], partial: String, fragment: HTMLFragment?)?
-        /// The last joined section (looked up twice too, for the section and for the inverted section).
-        private var lastJoined: (items: [Any], partial: String, joined: JoinedFragments?)?
+        /// The last joined section (looked up twice too, for the section and for the inverted section): its list, or
+        /// the lazy rows it was made from.
+        private var lastJoined: (items: [Any], rows: LazyRows?, partial: String, joined: JoinedFragments?)?
 
         /// Whether joined sections leave a place in the page's text for their fragments (``splice(into:)``); never
         /// while a fragment itself renders, as its text is kept and written on other pages.
         private var splicing: Bool
-        /// The joined sections written so far, one place each in the page's text, in order.
-        private var spliced: [JoinedFragments] = []
+        /// The joined sections written so far, one place each in the page's text, in order, and whether their place
+        /// is followed by a line feed of its own (see ``place(for:)``).
+        private var spliced: [(joined: JoinedFragments, lineFeed: Bool)] = []
 
         init(library: MustacheLibrary, cache: PartialFragments, splicing: Bool = false) {
             self.library = library
@@ -104,21 +106,28 @@ final class PartialFragments: Sendable {
         }
 
         /// The text that stands for `joined` in the page's text while splicing, or nil when it is to be written there.
+        ///
+        /// When the fragments' HTML ends a line (a line feed not after a carriage return), so does the place: the
+        /// place is followed by a line feed, which the splice writes as the HTML's last. Mustache indents the line
+        /// after a section in an indented partial (action rows) only when the text before it ends with a line feed.
         fileprivate func place(for joined: JoinedFragments) -> String? {
             guard splicing else { return nil }
-            spliced.append(joined)
-            return Self.placeMark + String(spliced.count - 1) + Self.placeMark
+            let lineFeed = joined.endsLine
+            spliced.append((joined, lineFeed))
+            return Self.placeMark + String(spliced.count - 1) + Self.placeMark + (lineFeed ? "\n" : "")
         }
 
         /// A place is a NUL, the joined section's number, and a NUL.
         private static let placeMark = "\u{0}"
 
-        /// The page's bytes: `text` with each place replaced by its joined fragments' HTML, in a buffer of exactly
-        /// their size. Nil when `text` has a NUL that is not one of the places, in order, or a place is missing (the
-        /// page is then rendered again without places).
+        /// The page's bytes: `text` with each place (and its line feed, when it has one) replaced by its joined
+        /// fragments' HTML, in a buffer of exactly their size. Nil when `text` has a NUL that is not one of the places,
+        /// in order, or a place is missing (the page is then rendered again without places).
         func splice(into text: String) -> [UInt8]? {
             guard !spliced.isEmpty else { return Array(text.utf8) }
-            let html = spliced.reduce(0) { total, joined in joined.fragments.reduce(total) { $0 + $1.html.utf8.count } }
+            let html = spliced.reduce(0) { total, place in
+                place.joined.fragments.reduce(total) { $0 + $1.html.utf8.count }
+            }
             var text = text
             return text.withUTF8 { source -> [UInt8]? in
                 var bytes: [UInt8] = []
@@ -142,8 +151,12 @@ final class PartialFragments: Sendable {
                     guard end > index + 1, end < source.count, source[end] == 0, number == next,
                         next < spliced.count
                     else { return nil }
+                    if spliced[next].lineFeed {
+                        guard end + 1 < source.count, source[end + 1] == UInt8(ascii: "\n") else { return nil }
+                        end += 1
+                    }
                     bytes += UnsafeBufferPointer(rebasing: source[start..<index])
-                    for fragment in spliced[next].fragments {
+                    for fragment in spliced[next].joined.fragments {
                         var html = fragment.html
                         html.withUTF8 { bytes += $0 }
                     }
@@ -158,27 +171,42 @@ final class PartialFragments: Sendable {
         }
 
         /// Every item's fragment of `partial`, to be written one after the other in place of a section over `items`
-        /// that calls the partial for each; nil when `items` is not a list of items, or one of them has no fragment.
+        /// that calls the partial for each; nil when `items` is not a list of items (an array, or ``LazyRows``, made
+        /// here), or one of them has no fragment.
         func joined(_ partial: String, items value: Any) -> JoinedFragments? {
-            guard Swift.type(of: value) == [Any].self, let items = value as? [Any] else { return nil }
-            if let lastJoined, lastJoined.partial == partial, Self.same(lastJoined.items, items) {
-                return lastJoined.joined
+            let items: [Any]
+            let rows = value as? LazyRows
+            if let rows {
+                if let lastJoined, lastJoined.partial == partial, lastJoined.rows?.isSame(as: rows) == true {
+                    return lastJoined.joined
+                }
+                guard let made = rows.representation as? [Any] else { return nil }
+                items = made
+            } else {
+                guard Swift.type(of: value) == [Any].self, let list = value as? [Any] else { return nil }
+                if let lastJoined, lastJoined.partial == partial, Self.same(lastJoined.items, list) {
+                    return lastJoined.joined
+                }
+                items = list
             }
             var fragments: [HTMLFragment]? = []
             fragments?.reserveCapacity(items.count)
+            // Lazy rows (the actions dashboard's thousands) are rendered for this page alone: kept, they would fill the
+            // cache the cards are reused from, for rows no other page writes.
             for item in items {
                 guard let item = item as? TemplateValue,
-                    let fragment = unspliced({ cache.fragment(partial, for: item, library: library) })
+                    let fragment = unspliced({
+                        cache.fragment(partial, for: item, library: library, keeping: rows == nil)
+                    })
                 else {
                     fragments = nil
                     break
                 }
                 fragments?.append(fragment)
             }
-            // Rows are written in place: a place left in an indented partial's text would not end its last line, so
-            // Mustache would not indent the line after it.
-            let joined = fragments.map { JoinedFragments(fragments: $0, splices: !cache.isRow(partial)) }
-            lastJoined = (items, partial, joined)
+            let joined = fragments.map { JoinedFragments(fragments: $0) }
+            // Lazy rows are told apart by their own identity: their items are made again at each lookup.
+            lastJoined = (rows == nil ? items : [], rows, partial, joined)
             return joined
         }
 
@@ -190,8 +218,11 @@ final class PartialFragments: Sendable {
     }
 
     /// Partial `partial` rendered for `item` alone, or nil when it reads anything above the item (or the item holds a
-    /// value ``TemplateValueBytes`` does not know).
-    func fragment(_ partial: String, for item: TemplateValue, library: MustacheLibrary) -> HTMLFragment? {
+    /// value ``TemplateValueBytes`` does not know). Unless `keeping`, a fragment rendered now is neither kept for the
+    /// rest of the edition nor stored for the next build.
+    func fragment(
+        _ partial: String, for item: TemplateValue, library: MustacheLibrary, keeping: Bool = true
+    ) -> HTMLFragment? {
         var key: [UInt8] = []
         // About a card's length: the buffer is not grown again and again.
         key.reserveCapacity(2048)
@@ -200,7 +231,7 @@ final class PartialFragments: Sendable {
         guard TemplateValueBytes.append(item, to: &key) else { return nil }
         let hashed = Key(key)
         if let known = state.withLock({ $0.fragments[hashed] }) { return known }
-        if let known = stored?.card(hashed.digest) {
+        if keeping, let known = stored?.card(hashed.digest) {
             let fragment = known.map { HTMLFragment(html: $0.html, links: linkTexts.shared($0.links)) }
             keep(fragment, hashed, size: Key.size + (fragment?.html.utf8.count ?? 0))
             return fragment
@@ -215,14 +246,12 @@ final class PartialFragments: Sendable {
             html = String(html.dropFirst(indentation.count))
         }
         let fragment = root.climbed ? nil : kept(html, recorder)
+        guard keeping else { return fragment }
         let size = Key.size + html.utf8.count
         keep(fragment, hashed, size: size)
         stored?.record(hashed.digest, fragment, size: size)
         return fragment
     }
-
-    /// Whether `partial` is a row partial (rendered under an indentation).
-    func isRow(_ partial: String) -> Bool { indentations[partial] != nil }
 
     /// Keeps an item's fragment for the rest of the edition, while the cache has room.
     private func keep(_ fragment: HTMLFragment?, _ key: Key, size: Int) {
@@ -282,13 +311,24 @@ struct JoinedFragmentLookup: MustacheParent {
 /// ids recorded in order on the page being rendered.
 struct JoinedFragments: MustacheCustomRenderable {
     let fragments: [HTMLFragment]
-    /// Whether a page may leave a place for them, written afterwards (not for rows, see ``PartialFragmentRewrite``).
-    var splices = true
+
+    /// Whether the fragments' HTML, joined, ends with a line feed that does not follow a carriage return (Swift reads
+    /// the two as one character, which Mustache does not take for the end of a line).
+    var endsLine: Bool {
+        var last: [UInt8] = []
+        for fragment in fragments.reversed() {
+            for byte in fragment.html.utf8.reversed() {
+                last.append(byte)
+                if last.count == 2 { return last[0] == UInt8(ascii: "\n") && last[1] != UInt8(ascii: "\r") }
+            }
+        }
+        return last == [UInt8(ascii: "\n")]
+    }
 
     var renderText: String {
         let recorder = LinkRecorder.current
         // On a page, a place its fragments are written into afterwards (``PartialFragments/Render/splice(into:)``).
-        if splices, !fragments.isEmpty, fragments.contains(where: { !$0.html.isEmpty }),
+        if !fragments.isEmpty, fragments.contains(where: { !$0.html.isEmpty }),
             let place = PartialFragments.render?.place(for: self)
         {
             for fragment in fragments { recorder?.append(fragment.links) }

@@ -15,7 +15,7 @@ struct PosterPages: Sendable {
     /// The poster PDF's path: `lessons/ll-2026-001/poster.pdf`.
     static func posterPDFPath(_ slug: String) -> String { "lessons/\(slug)/poster.pdf" }
 
-    func posterView(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> PosterView {
+    func posterView(_ lesson: Document, keyMessages: [String], picture: PosterView.Picture?) -> PosterView {
         let folder = paths.folder(of: lesson)
         let address = baseURL.map { $0 + folder }
         let editionTitle = frame.editionTitle
@@ -24,7 +24,7 @@ struct PosterPages: Sendable {
         return PosterView(
             id: lesson.id, title: lesson.title, summary: lesson.summary, keyMessages: keyMessages,
             isLong: keyMessages.map(\.count).reduce(0, +) > Self.longPosterCharacters,
-            picture: FirstImage.find(in: bodyHTML), organisation: frame.organisation, siteTitle: editionTitle,
+            picture: picture, organisation: frame.organisation, siteTitle: editionTitle,
             address: address, qrSVG: qr.map(HTMLFragment.init(scanning:)),
             findText: "Read the whole lesson on the \(editionTitle) intranet site: search for \(lesson.id).",
             lessonHref: paths.href(from: folder, to: folder))
@@ -32,18 +32,19 @@ struct PosterPages: Sendable {
 
     func page(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> OutputFile {
         let folder = paths.folder(of: lesson)
+        let picture = FirstImage.find(in: bodyHTML)
         return templates.page(
-            Self.posterPath(lesson.slug), "poster", inputs: inputs(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)
+            Self.posterPath(lesson.slug), "poster", inputs: inputs(lesson, keyMessages: keyMessages, picture: picture)
         ) {
             frame.page(
-                PosterBody(poster: posterView(lesson, keyMessages: keyMessages, bodyHTML: bodyHTML)), folder: folder,
+                PosterBody(poster: posterView(lesson, keyMessages: keyMessages, picture: picture)), folder: folder,
                 title: "Poster: \(lesson.title)", heading: lesson.title, currentSection: nil, breadcrumbs: [])
         }
     }
 
     /// Every value the poster's page is made from (the QR code and the picture from what they are made of), so an
     /// unchanged poster is taken from the last build without drawing its QR code again.
-    func inputs(_ lesson: Document, keyMessages: [String], bodyHTML: String) -> PageInputs {
+    func inputs(_ lesson: Document, keyMessages: [String], picture: PosterView.Picture?) -> PageInputs {
         var inputs = PageInputs(kind: "poster 1")
         inputs.add(frame: frame)
         inputs.add(paths.folder(of: lesson))
@@ -53,7 +54,6 @@ struct PosterPages: Sendable {
         inputs.add(lesson.summary)
         inputs.add(keyMessages)
         inputs.add(baseURL)
-        let picture = FirstImage.find(in: bodyHTML)
         inputs.add(picture?.src)
         inputs.add(picture?.alt)
         return inputs

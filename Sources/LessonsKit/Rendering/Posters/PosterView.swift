@@ -32,7 +32,7 @@ struct PosterView: Sendable {
 /// The first `<img>` of rendered HTML, for a poster's one picture.
 enum FirstImage {
     static func find(in html: String) -> PosterView.Picture? {
-        guard let start = html.range(of: "<img ") else { return nil }
+        guard let start = html.utf8Range(of: "<img ") else { return nil }
         guard let end = html[start.upperBound...].firstIndex(of: ">") else { return nil }
         let tag = html[start.upperBound..<end]
         guard let src = attribute("src", in: tag), !src.isEmpty, !src.contains(":") else { return nil }
@@ -42,8 +42,8 @@ enum FirstImage {
 
     static func attribute(_ name: String, in tag: Substring) -> String? {
         guard
-            let start = tag.range(of: " \(name)=\"")
-                ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil)
+            let start = tag.utf8Range(of: " \(name)=\"")
+                ?? (tag.hasPrefix("\(name)=\"") ? tag.utf8Range(of: "\(name)=\"") : nil)
         else { return nil }
         return String(tag[start.upperBound...].prefix { $0 != "\"" })
     }

@@ -4,7 +4,7 @@ struct QRMatrix {
     let version: Int
     let size: Int
     private(set) var modules: [Bool]
-    private var isFunction: [Bool]
+    private(set) var isFunction: [Bool]
 
     init(version: Int) {
         self.version = version
@@ -53,19 +53,27 @@ struct QRMatrix {
 
     /// Level M (format bits 00) and the mask, BCH-coded and XORed with 101010000010010 (ISO/IEC 18004 §7.9).
     mutating func drawFormatBits(mask: Int) {
+        for module in Self.formatModules(mask: mask, size: size) { setFunction(module.x, module.y, module.dark) }
+    }
+
+    /// The format information's modules for `mask`, both copies, and the dark module.
+    static func formatModules(mask: Int, size: Int) -> [(x: Int, y: Int, dark: Bool)] {
         let data = (0b00 << 3) | mask
         var remainder = data
         for _ in 0..<10 { remainder = (remainder << 1) ^ ((remainder >> 9) * 0x537) }
         let bits = ((data << 10) | remainder) ^ 0x5412
         func bit(_ i: Int) -> Bool { (bits >> i) & 1 == 1 }
-        for i in 0...5 { setFunction(8, i, bit(i)) }
-        setFunction(8, 7, bit(6))
-        setFunction(8, 8, bit(7))
-        setFunction(7, 8, bit(8))
-        for i in 9..<15 { setFunction(14 - i, 8, bit(i)) }
-        for i in 0..<8 { setFunction(size - 1 - i, 8, bit(i)) }
-        for i in 8..<15 { setFunction(8, size - 15 + i, bit(i)) }
-        setFunction(8, size - 8, true)  // the dark module
+        var modules: [(x: Int, y: Int, dark: Bool)] = []
+        modules.reserveCapacity(31)
+        for i in 0...5 { modules.append((8, i, bit(i))) }
+        modules.append((8, 7, bit(6)))
+        modules.append((8, 8, bit(7)))
+        modules.append((7, 8, bit(8)))
+        for i in 9..<15 { modules.append((14 - i, 8, bit(i))) }
+        for i in 0..<8 { modules.append((size - 1 - i, 8, bit(i))) }
+        for i in 8..<15 { modules.append((8, size - 15 + i, bit(i))) }
+        modules.append((8, size - 8, true))  // the dark module
+        return modules
     }
 
     /// Version information (versions 7 and up): 6 bits and a 12-bit BCH code, in two 6×3 blocks (§7.10).
@@ -119,16 +127,6 @@ struct QRMatrix {
         }
         copy.drawFormatBits(mask: mask)
         return copy
-    }
-
-    /// The mask whose penalty is lowest (the lower mask number on a tie).
-    var lowestPenaltyMask: Int {
-        var best = (penalty: Int.max, mask: 0)
-        for mask in 0..<8 {
-            let penalty = masked(mask).penalty
-            if penalty < best.penalty { best = (penalty, mask) }
-        }
-        return best.mask
     }
 
     static func maskFlips(_ mask: Int, x: Int, y: Int) -> Bool {

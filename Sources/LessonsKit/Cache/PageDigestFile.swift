@@ -1,130 +1,89 @@
 import Foundation
 
-/// The page digests of one edition's last build (``PageReuse``), stored in the cache as
-/// `pages/<edition>.bin`: a small binary file, versioned and checksummed.
+/// The page digests of one edition's last build (``PageReuse``), stored in the cache as `pages/<edition>.bin`: a small
+/// binary file, versioned and checksummed.
 ///
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
-/// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list), a document
-/// page's record (a flag, then its input key, problems, copied files and poster), the stamp of its file in the output
-/// (a flag, then size, device, inode, modification and status-change times, zeros without a stamp: every entry's stamp
-/// takes the same room, so that the stamps can be filled in once the output is settled, see ``Unstamped``), and last
-/// the SHA-256 of everything before it. Numbers are eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format,
-/// truncated, corrupt or written for another folder reads as no entries: every page is then rendered. An entry read
-/// from the file and not changed since has its links and record written back from the bytes read
-/// (``PageReuse/Entry/stored``), so a rebuild that reused most pages does not encode them again.
+/// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list) and a document
+/// page's record (a flag, then its input key, problems, copied files and poster); then the stamps of the entries'
+/// files in the output, in the entries' order (each a flag, then size, device, inode, modification and status-change
+/// times, zeros without a stamp: every stamp takes the same room, so the reader finds them from the end), and last the
+/// SHA-256 of everything before it. The entries are written while the output folder is still changing and the stamps
+/// once it has settled (see ``BuildCacheWriter/UnstampedPageDigests``), so the file is streamed and never held whole. Numbers are eight-byte
+/// little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or written for
+/// another folder reads as no entries: every page is then rendered. An entry read from the file and not changed since
+/// has its links and record written back from the bytes read (``PageReuse/Entry/stored``), so a rebuild that reused
+/// most pages does not encode them again.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
-    static let format = 4
+    static let format = 5
     private static let magic = Array("LPDG".utf8)
     /// The bytes of an entry's stamp: a flag and five numbers.
     private static let stampSize = 41
 
-    /// The bytes of the file for `entries` of the edition written to `folder`.
+    /// The bytes of the file for `entries` of the edition written to `folder` (for tests: a build streams it).
     static func encoded(_ entries: [String: PageReuse.Entry], folder: String) -> [UInt8] {
-        let unstamped = unstamped(entries, folder: folder)
-        return unstamped.stamped(unstamped.paths.map { entries[$0]?.stamp })
-    }
-
-    /// The file for `entries` but for their stamps, which take the same room whatever they are: the entries can be
-    /// encoded while the output folder is still changing, and stamped once it has settled. A class, so that the
-    /// stamps are written into its one buffer in place: a copy of a value passed along would make the buffer shared,
-    /// and the first stamp would copy the whole file (tens of megabytes at the end of a large build).
-    final class Unstamped: @unchecked Sendable {
-        /// The entries' paths, in the file's order.
-        let paths: [String]
-        /// The file's bytes, each stamp written as none, without the checksum; emptied by ``stamped(_:)``.
-        private var bytes: [UInt8]
-        /// Where each path's stamp is, in the order of `paths`.
-        private let stampOffsets: [Int]
-
-        fileprivate init(paths: [String], bytes: [UInt8], stampOffsets: [Int]) {
-            (self.paths, self.bytes, self.stampOffsets) = (paths, bytes, stampOffsets)
-        }
-
-        /// The file's bytes with `stamps`, one for each of ``paths`` in order (once: the bytes are handed over).
-        func stamped(_ stamps: [FileStamp?]) -> [UInt8] {
-            for (offset, stamp) in zip(stampOffsets, stamps) {
-                guard let stamp else { continue }
-                bytes[offset] = 1
-                let numbers = [
-                    stamp.size, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.modified,
-                    stamp.changed,
-                ]
-                for (index, number) in numbers.enumerated() {
-                    let value = UInt64(bitPattern: number)
-                    for byte in 0..<8 {
-                        bytes[offset + 1 + index * 8 + byte] = UInt8(truncatingIfNeeded: value >> UInt64(8 * byte))
-                    }
-                }
-            }
-            bytes += ChecksummedFile.checksum(bytes)
-            defer { bytes = [] }
-            return bytes
+        ChecksummedStream.collected { stream in
+            let paths = writeEntries(entries, folder: folder, to: &stream)
+            writeStamps(paths.map { entries[$0]?.stamp }, to: &stream)
         }
     }
 
-    /// The file for `entries` of the edition written to `folder`, every stamp left out (see ``Unstamped``).
-    static func unstamped(_ entries: [String: PageReuse.Entry], folder: String) -> Unstamped {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size(of: entries, folder: folder))
-        bytes += magic
-        TemplateValueBytes.appendLength(format, to: &bytes)
-        TemplateValueBytes.appendText(folder, to: &bytes)
-        TemplateValueBytes.appendLength(entries.count, to: &bytes)
+    /// Writes the file's start and `entries` of the edition written to `folder` to `stream`, a chunk at a time, ordered
+    /// by path; the stamps (``writeStamps(_:to:)``) must follow. Returns the paths in that order.
+    static func writeEntries(
+        _ entries: [String: PageReuse.Entry], folder: String, to stream: inout ChecksummedStream
+    ) -> [String] {
+        stream.buffer += magic
+        TemplateValueBytes.appendLength(format, to: &stream.buffer)
+        TemplateValueBytes.appendText(folder, to: &stream.buffer)
+        TemplateValueBytes.appendLength(entries.count, to: &stream.buffer)
         let paths = entries.keys.sorted()
-        var stampOffsets: [Int] = []
-        stampOffsets.reserveCapacity(paths.count)
         for path in paths {
             guard let entry = entries[path] else { continue }
-            TemplateValueBytes.appendText(path, to: &bytes)
-            bytes += entry.model.bytes
-            bytes += entry.bytes.bytes
-            if let stored = entry.stored {
-                // An entry read from the last file and unchanged: its links and record as they were written.
-                bytes += stored
-            } else if let links = entry.links {
-                bytes.append(1)
-                TemplateValueBytes.appendLength(links.links.count, to: &bytes)
-                for link in links.links { TemplateValueBytes.appendText(link, to: &bytes) }
-                TemplateValueBytes.appendLength(links.ids.count, to: &bytes)
-                for id in links.ids.sorted() { TemplateValueBytes.appendText(id, to: &bytes) }
-            } else {
-                bytes.append(0)
-            }
-            if entry.stored == nil { append(entry.document, to: &bytes) }
-            stampOffsets.append(bytes.count)
-            bytes.append(contentsOf: repeatElement(0, count: stampSize))
+            append(path: path, entry, to: &stream.buffer)
+            stream.flushIfFull()
         }
-        return Unstamped(paths: paths, bytes: bytes, stampOffsets: stampOffsets)
+        return paths
     }
 
-    /// How many bytes ``encoded(_:folder:)`` writes, counted first so that its buffer is made once at that size: the
-    /// links of every page make the file tens of megabytes for a large site, and a buffer grown by doubling holds up to
-    /// twice its bytes, plus the half it is copied from, just as the build ends.
-    static func size(of entries: [String: PageReuse.Entry], folder: String) -> Int {
-        func text(_ text: String) -> Int { 8 + text.utf8.count }
-        var size = magic.count + 8 + text(folder) + 8 + ChecksummedFile.checksum([UInt8]()).count
-        for (path, entry) in entries {
-            size += text(path) + 2 * MemoryLayout<Digest32>.size + stampSize
-            if let stored = entry.stored {
-                size += stored.count
+    private static func append(path: String, _ entry: PageReuse.Entry, to bytes: inout [UInt8]) {
+        TemplateValueBytes.appendText(path, to: &bytes)
+        bytes += entry.model.bytes
+        bytes += entry.bytes.bytes
+        if let stored = entry.stored {
+            // An entry read from the last file and unchanged: its links and record as they were written.
+            bytes += stored
+            return
+        }
+        if let links = entry.links {
+            bytes.append(1)
+            TemplateValueBytes.appendLength(links.links.count, to: &bytes)
+            for link in links.links { TemplateValueBytes.appendText(link, to: &bytes) }
+            TemplateValueBytes.appendLength(links.ids.count, to: &bytes)
+            for id in links.ids.sorted() { TemplateValueBytes.appendText(id, to: &bytes) }
+        } else {
+            bytes.append(0)
+        }
+        append(entry.document, to: &bytes)
+    }
+
+    /// Writes the stamps of the entries written by ``writeEntries(_:folder:to:)``, one for each path in its order (nil:
+    /// none), which end the file.
+    static func writeStamps(_ stamps: [FileStamp?], to stream: inout ChecksummedStream) {
+        for stamp in stamps {
+            guard let stamp else {
+                stream.buffer.append(contentsOf: repeatElement(0, count: stampSize))
                 continue
             }
-            size += 1
-            if let links = entry.links {
-                size += 8 + links.links.reduce(0) { $0 + text($1) } + 8 + links.ids.reduce(0) { $0 + text($1) }
-            }
-            size += 1
-            guard let record = entry.document else { continue }
-            size += record.inputs.bytes.count + 8
-            for item in record.diagnostics.map(BuildRecord.StoredDiagnostic.init) {
-                size += [item.severity, item.code, item.message, item.file].reduce(0) { $0 + text($1) }
-                size += 1 + (item.hint.map(text) ?? 0) + 16
-            }
-            size += 8 + record.copies.reduce(0) { $0 + text($1.path) + text($1.source) }
-            size += 1 + (record.poster.map(text) ?? 0)
+            stream.buffer.append(1)
+            let numbers = [
+                stamp.size, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.modified,
+                stamp.changed,
+            ]
+            for number in numbers { TemplateValueBytes.appendLength(Int(number), to: &stream.buffer) }
+            stream.flushIfFull()
         }
-        return size
     }
 
     private static func append(_ record: PageReuse.DocumentRecord?, to bytes: inout [UInt8]) {
@@ -158,9 +117,13 @@ enum PageDigestFile {
     static func decoded(_ bytes: [UInt8], folder: String) -> [String: PageReuse.Entry] {
         guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return [:] }
         var reader = ByteReader(bytes: bytes, offset: content.lowerBound, end: content.upperBound)
-        guard reader.number() == format, reader.text() == folder, let count = reader.number(), count >= 0 else {
-            return [:]
-        }
+        guard reader.number() == format, reader.text() == folder, let count = reader.number(), count >= 0,
+            count <= (content.upperBound - reader.offset) / stampSize
+        else { return [:] }
+        // The stamps end the file, one of the same size for each entry.
+        let stampsStart = content.upperBound - count * stampSize
+        var stamps = ByteReader(bytes: bytes, offset: stampsStart, end: content.upperBound)
+        reader = ByteReader(bytes: bytes, offset: reader.offset, end: stampsStart)
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(min(count, content.count / 72))
         // Most link texts are the same on page after page (the navigation, a card's link from each folder depth):
@@ -173,12 +136,12 @@ enum PageDigestFile {
             let start = reader.offset
             guard let links = reader.links(sharing: &texts), let document = reader.documentRecord() else { return [:] }
             let stored = reader.bytes[start..<reader.offset]
-            guard let stamp = reader.stamp() else { return [:] }
+            guard let stamp = stamps.stamp() else { return [:] }
             entries[path] = PageReuse.Entry(
                 model: model, bytes: digest, links: links.recorded, document: document.record, stamp: stamp.stamp,
                 stored: stored)
         }
-        return reader.isAtEnd ? entries : [:]
+        return reader.isAtEnd && stamps.isAtEnd ? entries : [:]
     }
 
     /// The stored entries of `edition` written to `folder`, or none (missing, unreadable, untrusted).

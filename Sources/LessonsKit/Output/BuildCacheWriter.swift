@@ -25,10 +25,33 @@ struct BuildCacheWriter: Sendable {
         storeFile(folder.recordPath, bytes: bytes)
     }
 
-    /// Stores the page digests of an edition just written, as ``PageDigestFile`` encoded them.
-    func storePageDigests(_ bytes: [UInt8], edition: String) {
-        let path = folder.pageDigestsPath(edition: edition)
-        storeFile(path, bytes: bytes)
+    /// Starts the page digests of an edition just written to `output`: its entries are written now, their stamps once
+    /// the output folder has settled (see ``UnstampedPageDigests``); nil when the file cannot be made.
+    func beginPageDigests(
+        _ entries: [String: PageReuse.Entry], output: String, edition: String
+    ) -> UnstampedPageDigests? {
+        guard let file = OpenFile(folder.pageDigestsPath(edition: edition), writer: self) else { return nil }
+        let paths = PageDigestFile.writeEntries(entries, folder: output, to: &file.stream)
+        return UnstampedPageDigests(paths: paths, file: file)
+    }
+
+    /// The file of an edition's page digests (``PageDigestFile``) with every entry written and the stamps still to
+    /// come: the entries are written while the previous output is removed, the stamps once the output folder has
+    /// settled. Dropped without ``stamp(_:)`` (a build that failed meanwhile), it leaves no file behind.
+    final class UnstampedPageDigests: @unchecked Sendable {
+        /// The entries' paths, in the file's order.
+        let paths: [String]
+        private let file: OpenFile
+
+        fileprivate init(paths: [String], file: OpenFile) {
+            (self.paths, self.file) = (paths, file)
+        }
+
+        /// Writes `stamps`, one for each of ``paths`` in order, and puts the file in place (once).
+        func stamp(_ stamps: [FileStamp?]) {
+            PageDigestFile.writeStamps(stamps, to: &file.stream)
+            file.finish()
+        }
     }
 
     /// Stores the search index's scored terms of an edition just written (see ``SearchScoreFile``).
@@ -92,17 +115,52 @@ struct BuildCacheWriter: Sendable {
     /// Stores the file `write` makes through a ``ChecksummedStream``, written to the file a chunk at a time (so it is
     /// never held whole), under a temporary name renamed into place once every byte was written.
     private func storeFile(_ path: String, write: (inout ChecksummedStream) -> Void) {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try prepareFolder(of: path)
-            unlink(temporary)
-            let file = try OutputFileSystem.StreamedFile(temporary)
-            var stream = ChecksummedStream { file.write($0) }
-            write(&stream)
+        guard let file = OpenFile(path, writer: self) else { return }
+        write(&file.stream)
+        file.finish()
+    }
+
+    /// A cache file being written through a ``ChecksummedStream`` under a temporary name: ``finish()`` ends it and
+    /// renames it into place; one dropped unfinished, or whose writes failed, leaves nothing behind.
+    final class OpenFile {
+        /// The stream to the file; its chunks go to the file as they fill.
+        var stream: ChecksummedStream
+        private let file: OutputFileSystem.StreamedFile
+        private let path: String
+        private let temporary: String
+        private var open = true
+
+        /// Makes the folder of `path` and the temporary file; nil when either cannot be made.
+        init?(_ path: String, writer: BuildCacheWriter) {
+            let temporary = path + ".tmp-\(getpid())"
+            do {
+                try writer.prepareFolder(of: path)
+                unlink(temporary)
+                let file = try OutputFileSystem.StreamedFile(temporary)
+                (self.file, self.path, self.temporary) = (file, path, temporary)
+                stream = ChecksummedStream { file.write($0) }
+            } catch {
+                unlink(temporary)
+                return nil
+            }
+        }
+
+        /// Hands the last bytes and the checksum on, closes the file and renames it into place (once).
+        func finish() {
+            guard open else { return }
+            open = false
             stream.finish()
-            try file.close()
-            try OutputFileSystem.move(temporary, to: path)
-        } catch {
+            do {
+                try file.close()
+                try OutputFileSystem.move(temporary, to: path)
+            } catch {
+                unlink(temporary)
+            }
+        }
+
+        deinit {
+            guard open else { return }
+            try? file.close()
             unlink(temporary)
         }
     }

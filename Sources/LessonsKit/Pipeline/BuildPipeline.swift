@@ -271,7 +271,7 @@ public enum BuildPipeline {
 
         // 6. Swap each edition's staging folder in; only this stage touches the output folder. The previous output is
         // removed while the edition's link check, search scores and card fragments are stored and its page digests are
-        // encoded, to be stamped once the removal is done by the walk that takes the new output's fingerprint.
+        // written, to be stamped once the removal is done by the walk that takes the new output's fingerprint.
         let cache = incremental
         cache?.forgetRecord()
         var written: [(edition: Edition, pages: Int)] = []
@@ -284,7 +284,7 @@ public enum BuildPipeline {
             let staged = item.output
             let removal: Result<Void, OutputError>
             let edition: BuildRecord.EditionOutput?
-            let digests: PageDigestFile.Unstamped?
+            let digests: BuildCacheWriter.UnstampedPageDigests?
             do {
                 _ = try staged.swapIn()
                 (removal, digests) = concurrently(
@@ -299,7 +299,7 @@ public enum BuildPipeline {
                 // output's fingerprint.
                 let survey = cache?.survey(output: output)
                 edition = cache?.editionOutput(item.edition, folder: output, pages: pageCount, survey: survey)
-                if let digests { cache?.storePages(digests, edition: item.edition, survey: survey) }
+                if let digests { cache?.storePages(digests, survey: survey) }
             } catch {
                 for staged in outputs { staged.discard() }
                 report.failure = error.description

@@ -131,10 +131,10 @@ struct IncrementalBuild: Sendable {
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
     /// Stores the search scores and card fragments of `edition` for the next build (the cards only when some were
-    /// rendered), and returns its page digests for `output` without their stamps, for
-    /// ``storePages(_:edition:survey:)`` once the output folder has settled. Nothing here depends on the output folder,
-    /// so it can run while the previous output is removed.
-    func storeReuse(_ reuse: PageReuse, edition: Edition, output: String) -> PageDigestFile.Unstamped {
+    /// rendered), and writes its page digests for `output` but their stamps, which ``storePages(_:survey:)``
+    /// adds once the output folder has settled (nil when the file cannot be made). Nothing here depends on the output
+    /// folder, so it can run while the previous output is removed.
+    func storeReuse(_ reuse: PageReuse, edition: Edition, output: String) -> BuildCacheWriter.UnstampedPageDigests? {
         let writer = BuildCacheWriter(folder: folder)
         if let table = reuse.searchScores?.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
@@ -145,14 +145,13 @@ struct IncrementalBuild: Sendable {
         if let cards = reuse.cardFragments?.entries() {
             writer.storeCardFragments(cards, seed: reuse.seed, edition: edition.name)
         }
-        return PageDigestFile.unstamped(reuse.entries, folder: output)
+        return writer.beginPageDigests(reuse.entries, output: output, edition: edition.name)
     }
 
     /// Stores the page digests of `edition` with the stamps of the files just written to its output, as `survey` found
     /// them (see ``PageDigestFile/stamps(of:among:settle:)``), for the next build.
-    func storePages(_ pages: PageDigestFile.Unstamped, edition: Edition, survey: OutputFingerprint.Survey?) {
-        let stamps = PageDigestFile.stamps(of: pages.paths, among: survey, settle: outputSettle)
-        BuildCacheWriter(folder: folder).storePageDigests(pages.stamped(stamps), edition: edition.name)
+    func storePages(_ pages: BuildCacheWriter.UnstampedPageDigests, survey: OutputFingerprint.Survey?) {
+        pages.stamp(PageDigestFile.stamps(of: pages.paths, among: survey, settle: outputSettle))
     }
 
     /// The last successful build's link check of `edition` under `key` (none with `--clean`).

@@ -54,6 +54,29 @@ import Testing
         #expect(names.count == 1 && !names[0].contains(".tmp-"), "no temporary file is left")
     }
 
+    @Test func manyPageDigestsAreHandedOnAChunkAtATimeAndReadBackWhole() {
+        let links = HTMLLinks(
+            links: (0..<20).map { "../../lessons/lesson-\($0)/index.html#top" }, ids: ["main", "top"])
+        var entries: [String: PageReuse.Entry] = [:]
+        for index in 0..<3000 {
+            var entry = PageReuse.Entry(
+                model: Digest32(words: (UInt64(index), 1, 0, 0)), bytes: Digest32(words: (UInt64(index), 2, 0, 0)),
+                links: index % 5 == 0 ? nil : links)
+            if index % 3 == 0 {
+                entry.stamp = FileStamp(size: Int64(index), device: 1, inode: 2, modified: 3, changed: 4)
+            }
+            entries["lessons/lesson-\(index)/index.html"] = entry
+        }
+        let chunks = Self.chunks { stream in
+            let paths = PageDigestFile.writeEntries(entries, folder: "/out", to: &stream)
+            PageDigestFile.writeStamps(paths.map { entries[$0]?.stamp }, to: &stream)
+        }
+        #expect(chunks.count > 3)
+        #expect(chunks.allSatisfy { $0.count < ChecksummedStream.chunkSize + 4096 })
+        #expect(chunks.last?.count == 32, "the checksum comes last, on its own")
+        #expect(PageDigestFile.decoded(chunks.flatMap { $0 }, folder: "/out") == entries)
+    }
+
     @Test func equalLinkTextsReadBackFromTheDigestFileAreKeptOnce() throws {
         let shared = "../../themes/suicide-prevention/index.html#lessons"
         let entries = [

@@ -56,3 +56,22 @@ func concurrently<A: Sendable, B: Sendable>(
     }
     return (a.value, b.value)
 }
+
+/// Computes `first` and `second` at the same time, as ``concurrently(_:_:)`` does, and `count` pieces of other work on
+/// whichever thread is free first (a thread that finishes its part takes the next piece): work that can be cut into
+/// pieces fills the time one part would otherwise spend alone. Returns both parts and the pieces in order.
+func concurrently<A: Sendable, B: Sendable, C: Sendable>(
+    _ first: @escaping @Sendable () -> A, _ second: @escaping @Sendable () -> B, pieces count: Int,
+    each piece: @escaping @Sendable (Int) -> C
+) -> (A, B, [C]) {
+    let (a, b) = (Deferred(first), Deferred(second))
+    let pieces = (0..<max(count, 0)).map { index in Deferred { piece(index) } }
+    DispatchQueue.concurrentPerform(iterations: 2 + pieces.count) { index in
+        switch index {
+        case 0: _ = a.value
+        case 1: _ = b.value
+        default: _ = pieces[index - 2].value
+        }
+    }
+    return (a.value, b.value, pieces.map(\.value))
+}

@@ -61,9 +61,11 @@ struct SiteRenderer: Sendable {
         let editionTitle = edition.title ?? config.title
         let data = site.data
         let assets = assetPaths
-        // The analysis and the frame (with the last build's page digests and the aggregate pages' input keys) do not
-        // depend on one another: each is made on its own thread.
-        let ((analysis, analysisSeconds), (catalog, frame, keys)) = concurrently(
+        // The analysis and the frame (with the last build's page digests) do not depend on one another: each is made
+        // on its own thread, and the documents' listing digests for the aggregate pages' input keys, in pieces, by
+        // whichever is done first (the page digests take longest).
+        let pieces = reuse?.sources == nil ? [] : AggregateInputs.listingPieces(content)
+        let ((analysis, analysisSeconds), (catalog, frame), listings) = concurrently(
             {
                 let started = DispatchTime.now().uptimeNanoseconds
                 let analysis = EditionAnalysis(
@@ -81,11 +83,12 @@ struct SiteRenderer: Sendable {
                     editionTitle: editionTitle, editionName: edition.name, links: config.links,
                     navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assets, feeds: catalog,
                     generatedOn: today.displayText, isDraftBuild: includeDrafts)
-                let keys = reuse?.sources.map {
-                    AggregateInputs(frame: frame, sources: $0, today: today, content: content)
-                }
-                return (catalog, frame, keys)
-            })
+                return (catalog, frame)
+            }, pieces: pieces.count, each: { piece in content.documents[pieces[piece]].map(DocumentListing.digest) })
+        let keys = reuse?.sources.map {
+            AggregateInputs(
+                frame: frame, sources: $0, today: today, content: content, listings: listings.flatMap { $0 })
+        }
         self.analysisSeconds = analysisSeconds
         let links = DocumentLinks(content: content, data: site.data, paths: paths)
         let figures = FigureBuilder(smallNumbers: SmallNumberPolicy(edition: edition, privacy: config.privacy))

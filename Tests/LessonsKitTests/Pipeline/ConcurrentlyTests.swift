@@ -23,6 +23,36 @@ struct ConcurrentlyTests {
         }
         #expect(log.calls.sorted() == Array(repeating: "first", count: 20) + Array(repeating: "second", count: 20))
     }
+
+    @Test(arguments: [0, 1, 7])
+    func piecesComeBackInOrderBesideBothPartsEachComputedOnce(count: Int) {
+        let log = CallLog()
+        let (text, number, pieces) = concurrently(
+            {
+                log.add("first")
+                return "first"
+            },
+            {
+                log.add("second")
+                return 2
+            }, pieces: count,
+            each: { piece in
+                log.add("piece \(piece)")
+                return piece * 10
+            })
+        #expect(text == "first" && number == 2)
+        #expect(pieces == (0..<count).map { $0 * 10 })
+        #expect(log.calls.sorted() == (["first", "second"] + (0..<count).map { "piece \($0)" }).sorted())
+    }
+
+    @Test func listingPiecesCoverTheEditionInOrder() async throws {
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        #expect(site.corpus.documents.count > 7)
+        let content = EditionContent(corpus: site.corpus, edition: site.config.editions[0], includeDrafts: true)
+        let pieces = AggregateInputs.listingPieces(content, size: 3)
+        #expect(pieces.flatMap { Array($0) } == Array(content.documents.indices))
+        #expect(pieces.dropLast().allSatisfy { $0.count == 3 })
+    }
 }
 
 /// The calls a test's closures made, from any thread, in the order they were made.

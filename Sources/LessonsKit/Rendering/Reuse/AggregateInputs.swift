@@ -23,6 +23,17 @@ struct AggregateInputs: Sendable {
     private let actionDigests: Deferred<[Digest32]>
 
     init(frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent) {
+        self.init(
+            frame: frame, sources: sources, today: today, content: content,
+            listings: content.documents.map(DocumentListing.digest))
+    }
+
+    /// With the listing digest of each of the edition's documents, in order, worked out beforehand (see
+    /// ``listingPieces(_:)``).
+    init(
+        frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent,
+        listings digests: [Digest32]
+    ) {
         var base = PageInputs(kind: Self.kind)
         base.add(frame: frame)
         base.add(bytes: sources.site)
@@ -32,8 +43,7 @@ struct AggregateInputs: Sendable {
         listings.reserveCapacity(content.documents.count)
         var edition = PageInputs(kind: "edition 1")
         edition.add(content.documents.count)
-        for document in content.documents {
-            let digest = DocumentListing.digest(document)
+        for (document, digest) in zip(content.documents, digests) {
             listings[document.path] = digest
             edition.add(bytes: digest.bytes)
         }
@@ -41,6 +51,13 @@ struct AggregateInputs: Sendable {
         self.edition = Array(SHA256.hash(data: edition.bytes))
         let documents = content.documents
         actionDigests = Deferred { documents.filter { !$0.actions.isEmpty }.map(DocumentListing.actionsDigest) }
+    }
+
+    /// The edition's documents cut into pieces of about `size`, whose listing digests can be worked out apart and
+    /// joined in order for ``init(frame:sources:today:content:listings:)``.
+    static func listingPieces(_ content: EditionContent, size: Int = 1000) -> [Range<Int>] {
+        let count = content.documents.count
+        return stride(from: 0, to: count, by: max(size, 1)).map { $0..<min($0 + max(size, 1), count) }
     }
 
     /// The key's start for a page of `kind` (a name and a version, e.g. `"theme 1"`).

@@ -113,6 +113,24 @@ struct PartialFragmentTests {
         var templateFields: TemplateValue.Fields { ["text": text, "href": href, "note": note, "owner": owner] }
     }
 
+    /// `count` rows whose texts, links and owners repeat, every other one without a note.
+    static func rows(_ count: Int) -> [Row] {
+        (0..<count).map {
+            Row(text: "r\($0 % 6)&", href: "d\($0 % 3)/", note: $0 % 2 == 0 ? "n\($0)" : nil, owner: "o\($0 % 4)")
+        }
+    }
+
+    /// A list template calling `rows` from indented lines, as rewritten for fragments and as plain Mustache renders it
+    /// (an indented block keeps the rewrite off).
+    static func rowTemplates(list: String) throws -> (fragments: TemplateSet, plain: TemplateSet) {
+        (
+            try templates(list: list, card: "x", extra: ["partials/rows": rowList]),
+            try templates(
+                list: list, card: "x",
+                extra: ["partials/rows": rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        )
+    }
+
     struct Table: TemplateFields {
         let caption: String
         let rows: [Row]
@@ -152,14 +170,9 @@ struct PartialFragmentTests {
             "<h1>{{heading}}</h1>\n{{#first}}\n<div>\n  {{> rows}}\n</div>\n{{/first}}\n{{#second}}\n\t {{> rows}}\n{{/second}}\n"
         let calls = PartialFragmentRewrite.rewrite(["list": list, "rows": Self.rowList, "card": "x"])
         #expect(calls.itemPartials == ["lessons-rows-ss-rows-0", "lessons-rows-ts-rows-0"])
-        let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
-        let plain = try Self.templates(
-            list: list, card: "x",
-            extra: ["partials/rows": Self.rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        let (templates, plain) = try Self.rowTemplates(list: list)
         for count in [0, 1, 2, 5, 40] {
-            let rows = (0..<count).map {
-                Row(text: "r\($0 % 6)&", href: "d\($0 % 3)/", note: $0 % 2 == 0 ? "n\($0)" : nil, owner: "o\($0 % 4)")
-            }
+            let rows = Self.rows(count)
             let tables = Tables(
                 heading: "H", first: Table(caption: "One", rows: rows),
                 second: Table(caption: "Two", rows: rows.reversed()))
@@ -191,14 +204,9 @@ struct PartialFragmentTests {
         // As the actions dashboard: tables whose rows are made as the template reaches them, in indented partials.
         let list =
             "<h1>{{heading}}</h1>\n{{#first}}\n<div>\n  {{> rows}}\n</div>\n{{/first}}\n{{#second}}\n    {{> rows}}\n{{/second}}\n"
-        let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
-        let plain = try Self.templates(
-            list: list, card: "x",
-            extra: ["partials/rows": Self.rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        let (templates, plain) = try Self.rowTemplates(list: list)
         for count in [0, 1, 2, 5, 40] {
-            let rows = (0..<count).map {
-                Row(text: "r\($0 % 6)&", href: "d\($0 % 3)/", note: $0 % 2 == 0 ? "n\($0)" : nil, owner: "o\($0 % 4)")
-            }
+            let rows = Self.rows(count)
             let made = Mutex(0)
             func lazy(_ rows: [Row]) -> LazyRows {
                 LazyRows(rows) { row -> Any in
@@ -246,10 +254,7 @@ struct PartialFragmentTests {
 
     @Test func rowsThatReadThePageOrAListThatIsNotTheTopsRenderAsMustacheWould() throws {
         let list = "{{#first}}\n  {{> rows}}\n{{/first}}\n{{#second}}\n  {{> rows}}\n{{/second}}\n"
-        let templates = try Self.templates(list: list, card: "x", extra: ["partials/rows": Self.rowList])
-        let plain = try Self.templates(
-            list: list, card: "x",
-            extra: ["partials/rows": Self.rowList, "indented": "<main>\n  {{$main}}{{/main}}\n</main>\n"])
+        let (templates, plain) = try Self.rowTemplates(list: list)
         // A row without an owner writes the table's (it climbs past the item): that table's rows run in the page; a
         // table without rows of its own loops over the page's, found further up.
         struct Page: TemplateFields {

@@ -153,12 +153,18 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     /// Removes the previous output set aside by ``swapIn()``, and the folders left by killed builds; when the previous
-    /// output cannot be removed, the new output stays in place and the error names the leftover folder.
-    func removePrevious() throws(OutputError) {
+    /// output cannot be removed, the new output stays in place and the error names the leftover folder. `listed`: the
+    /// files the last build recorded in it, removed without reading its folders (see
+    /// ``OutputFileSystem/removeListedTree(_:listed:parallel:)``).
+    func removePrevious(listed: [String]? = nil) throws(OutputError) {
         let previous = previousPath
         if previousOutput != nil {
             do {
-                try OutputFileSystem.removeTree(previous, parallel: parallel)
+                if let listed {
+                    try OutputFileSystem.removeListedTree(previous, listed: listed, parallel: parallel)
+                } else {
+                    try OutputFileSystem.removeTree(previous, parallel: parallel)
+                }
             } catch {
                 throw .io(
                     path: previous,

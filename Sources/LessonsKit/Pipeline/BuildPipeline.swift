@@ -281,6 +281,8 @@ public enum BuildPipeline {
             let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
             let pageCount = entries[index].filter { $0.path.hasSuffix(".html") }.count
             let (pages, linkRecord) = (reuse?[item.edition.name], linkRecords[index])
+            // The files of the previous output, as the last build's link check recorded them.
+            let listed = previousChecks[index]?.paths
             let staged = item.output
             let removal: Result<Void, OutputError>
             let edition: BuildRecord.EditionOutput?
@@ -288,7 +290,7 @@ public enum BuildPipeline {
             do {
                 _ = try staged.swapIn()
                 (removal, digests) = concurrently(
-                    { Result { () throws(OutputError) in try staged.removePrevious() } },
+                    { Result { () throws(OutputError) in try staged.removePrevious(listed: listed) } },
                     {
                         if let linkRecord { cache?.storeLinkCheck(linkRecord, edition: item.edition) }
                         return pages.flatMap { cache?.storeReuse($0, edition: item.edition, output: output) }

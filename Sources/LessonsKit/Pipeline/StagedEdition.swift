@@ -174,10 +174,11 @@ final class StagedEdition: @unchecked Sendable {
         return try folder.swapIn()
     }
 
-    /// Removes the previous output that ``swapIn()`` set aside (see ``StagingFolder/removePrevious()``).
-    func removePrevious() throws(OutputError) {
+    /// Removes the previous output that ``swapIn()`` set aside, whose files the last build recorded as `listed` when
+    /// known (see ``StagingFolder/removePrevious(listed:)``).
+    func removePrevious(listed: [String]? = nil) throws(OutputError) {
         guard case .success(let folder) = staging else { return }
-        try folder.removePrevious()
+        try folder.removePrevious(listed: listed)
     }
 
     /// Removes the staging folder: the build failed, and the previous output stays.

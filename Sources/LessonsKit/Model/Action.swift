@@ -3,13 +3,13 @@
 /// Actions are paired with their documents in the analysis' lists (each theme's, each service's, the dashboard's), so
 /// their fields live in one shared, immutable box, as a document's do: a copy is one reference, not ten fields.
 struct Action: Sendable, Hashable {
-    private let storage: Storage
+    private let storage: SharedFields<Fields>
 
     init(
         id: String, action: String, owner: String, due: PartialDate, status: ActionStatus, completed: PartialDate?,
         evidence: String?, reason: String?, strength: String?, location: SourceLocation
     ) {
-        storage = Storage(
+        storage = SharedFields(
             fields: Fields(
                 id: id, action: action, owner: owner, due: due, status: status, completed: completed,
                 evidence: evidence, reason: reason, strength: strength, location: location))
@@ -39,12 +39,6 @@ struct Action: Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(storage.fields)
-    }
-
-    /// The shared box of an action's fields.
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(fields: Fields) { self.fields = fields }
     }
 
     private struct Fields: Sendable, Hashable {

@@ -4,7 +4,7 @@
 /// actions), so its fields live in one shared, immutable box: a copy is one reference, not one per field. It is
 /// still a value: nothing can change a document's fields after it is made, except `videos`, stored beside the box.
 struct Document: Sendable, Hashable {
-    private let storage: Storage
+    private let storage: SharedFields<Fields>
     /// Video clips beside the document (`videos:`), each with captions.
     var videos: [Video]
 
@@ -15,7 +15,7 @@ struct Document: Sendable, Hashable {
         body: String, bodyFirstLine: Int, path: String, fieldLocations: [String: SourceLocation],
         bodyReferences: [Located<String>], frontMatter: YAMLNode, videos: [Video] = []
     ) {
-        storage = Storage(
+        storage = SharedFields(
             fields: Fields(
                 id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
                 audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
@@ -26,7 +26,7 @@ struct Document: Sendable, Hashable {
         self.videos = videos
     }
 
-    private init(storage: Storage, videos: [Video]) {
+    private init(storage: SharedFields<Fields>, videos: [Video]) {
         self.storage = storage
         self.videos = videos
     }
@@ -38,7 +38,7 @@ struct Document: Sendable, Hashable {
         var fields = storage.fields
         fields.frontMatter = YAMLNode(.mapping([]), at: SourceLocation(file: fields.path))
         fields.body = ""
-        return Document(storage: Storage(fields: fields), videos: videos)
+        return Document(storage: SharedFields(fields: fields), videos: videos)
     }
 
     var id: String { storage.fields.id }
@@ -76,12 +76,6 @@ struct Document: Sendable, Hashable {
     func hash(into hasher: inout Hasher) {
         hasher.combine(storage.fields)
         hasher.combine(videos)
-    }
-
-    /// The shared box of a document's fields.
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(fields: Fields) { self.fields = fields }
     }
 
     /// Every field but `videos`.

@@ -50,11 +50,8 @@ func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform:
 func concurrently<A: Sendable, B: Sendable>(
     _ first: @escaping @Sendable () -> A, _ second: @escaping @Sendable () -> B
 ) -> (A, B) {
-    let (a, b) = (Deferred(first), Deferred(second))
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { _ = a.value } else { _ = b.value }
-    }
-    return (a.value, b.value)
+    let (a, b, _) = concurrently(first, second, pieces: 0, each: { _ in () })
+    return (a, b)
 }
 
 /// Computes `first` and `second` at the same time, as ``concurrently(_:_:)`` does, and `count` pieces of other work on

@@ -22,14 +22,8 @@ struct AggregateInputs: Sendable {
     /// `data/actions.csv`), and only when one of them is asked for.
     private let actionDigests: Deferred<[Digest32]>
 
-    init(frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent) {
-        self.init(
-            frame: frame, sources: sources, today: today, content: content,
-            listings: content.documents.map(DocumentListing.digest))
-    }
-
-    /// With the listing digest of each of the edition's documents, in order, worked out beforehand (see
-    /// ``listingPieces(_:)``).
+    /// The keys of `content`'s aggregate pages, given the listing digest (``DocumentListing/digest(_:)``) of each of
+    /// its documents in order, worked out beforehand in pieces (see ``listingPieces(_:size:)``).
     init(
         frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent,
         listings digests: [Digest32]

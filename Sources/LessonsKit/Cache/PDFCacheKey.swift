@@ -31,6 +31,7 @@ struct PDFCacheKey: Sendable {
     static func digest(of file: OutputFile) -> String {
         switch file.contents {
         case .bytes(let bytes): SHA256Hex.of(bytes)
+        case .spliced(let spliced): SHA256Hex.of(spliced.joined)
         case .copy(let source), .previous(let source, _):
             FileManager.default.contents(atPath: source).map { SHA256Hex.of($0) } ?? ""
         }

@@ -96,6 +96,46 @@ enum OutputFileSystem {
         return bytes.count
     }
 
+    /// Writes a spliced page's runs to a new file at `path`, gathered in chunks of ``copyChunkSize`` bytes (a run that
+    /// long is written as it is) rather than one write each; returns the number of bytes written.
+    static func writeFile(_ path: String, spliced: SplicedBytes) throws(OutputError) -> Int {
+        let descriptor = try openForWriting(path)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: copyChunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        var filled = 0
+        var failure: OutputError?
+        func flush() -> Bool {
+            do throws(OutputError) {
+                try writeAll(descriptor, UnsafeRawBufferPointer(rebasing: chunk[0..<filled]), path: path)
+            } catch {
+                failure = error
+            }
+            filled = 0
+            return failure == nil
+        }
+        spliced.forEachRun { run in
+            if filled + run.count > chunk.count, filled > 0, !flush() { return false }
+            guard run.count < chunk.count else {
+                do throws(OutputError) {
+                    try writeAll(descriptor, run, path: path)
+                } catch {
+                    failure = error
+                }
+                return failure == nil
+            }
+            UnsafeMutableRawBufferPointer(rebasing: chunk[filled..<filled + run.count]).copyMemory(from: run)
+            filled += run.count
+            return true
+        }
+        if failure == nil, filled > 0 { _ = flush() }
+        if let failure {
+            close(descriptor)
+            throw failure
+        }
+        try closeChecked(descriptor, path: path)
+        return spliced.count
+    }
+
     /// A new file written in pieces (a cache file streamed as it is encoded): a failed write is kept and thrown by
     /// ``close()``, and nothing more is written after it.
     final class StreamedFile {

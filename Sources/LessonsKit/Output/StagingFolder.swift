@@ -91,6 +91,7 @@ final class StagingFolder: @unchecked Sendable {
         switch file.contents {
         case .previous(_, let size): size
         case .bytes(let bytes): file.isPreviousOutput ? bytes.count : nil
+        case .spliced(let spliced): file.isPreviousOutput ? spliced.count : nil
         case .copy: nil
         }
     }
@@ -217,6 +218,11 @@ final class StagingFolder: @unchecked Sendable {
                 return WriteTally(bytes: bytes.count, kept: 1)
             }
             return WriteTally(bytes: try OutputFileSystem.writeFile(target, bytes: bytes), kept: 0)
+        case .spliced(let spliced):
+            if let old, UnchangedFiles.linkIfSame(previous: old, spliced: spliced, to: target) {
+                return WriteTally(bytes: spliced.count, kept: 1)
+            }
+            return WriteTally(bytes: try OutputFileSystem.writeFile(target, spliced: spliced), kept: 0)
         case .copy(let source):
             if let old, UnchangedFiles.linkIfSame(previous: old, copyOf: source, to: target) {
                 return WriteTally(bytes: UnchangedFiles.regularFileSize(target) ?? 0, kept: 1)

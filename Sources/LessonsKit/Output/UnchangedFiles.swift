@@ -19,6 +19,15 @@ enum UnchangedFiles {
         return link(previous, path) == 0
     }
 
+    /// Hard-links `previous` to `path` when `previous` is a regular file holding exactly the spliced page's bytes;
+    /// returns whether it did.
+    static func linkIfSame(previous: String, spliced: SplicedBytes, to path: String) -> Bool {
+        guard regularFileSize(previous) == spliced.count, let old = FileFacts.contents(previous, size: spliced.count),
+            spliced.holds(old)
+        else { return false }
+        return link(previous, path) == 0
+    }
+
     /// Hard-links `previous` to `path` when it holds the same bytes as the file at `source`; returns whether it did.
     static func linkIfSame(previous: String, copyOf source: String, to path: String) -> Bool {
         guard let size = regularFileSize(previous), size == regularFileSize(source),

@@ -15,6 +15,38 @@ struct OutputFile: Sendable, Hashable {
         /// when its links were recorded (nobody scans it); the writer links it, and the few stages that read a page's
         /// bytes read them from there.
         case previous(from: String, size: Int)
+        /// The bytes of a page assembled from fragments, as runs written one after another (``SplicedBytes``). It
+        /// equals the `bytes` of the same bytes.
+        case spliced(SplicedBytes)
+
+        static func == (lhs: Contents, rhs: Contents) -> Bool {
+            switch (lhs, rhs) {
+            case (.bytes(let a), .bytes(let b)): a == b
+            case (.spliced(let a), .bytes(let b)), (.bytes(let b), .spliced(let a)): a.holds(b)
+            case (.spliced(let a), .spliced(let b)): a.count == b.count && a.holds(b.joined)
+            case (.copy(let a), .copy(let b)): a == b
+            case (.previous(let a, let x), .previous(let b, let y)): a == b && x == y
+            default: false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .bytes(let bytes):
+                hasher.combine(0)
+                hasher.combine(bytes)
+            case .spliced(let spliced):
+                hasher.combine(0)
+                hasher.combine(spliced.joined)
+            case .copy(let source):
+                hasher.combine(1)
+                hasher.combine(source)
+            case .previous(let source, let size):
+                hasher.combine(2)
+                hasher.combine(source)
+                hasher.combine(size)
+            }
+        }
     }
 
     /// The path inside the output folder, with `/` between folder and file names.
@@ -51,7 +83,7 @@ struct OutputFile: Sendable, Hashable {
 
     /// An HTML file that is not a page readers browse to (a print or e-mail form, 404), with the links it records.
     init(path: String, html: RenderedHTML) {
-        self.init(path: path, contents: .bytes(html.bytes))
+        self.init(path: path, contents: html.contents)
         links = html.links
     }
 
@@ -108,10 +140,14 @@ extension OutputFile {
         return source
     }
 
-    /// The bytes of a generated file held in memory; nil for a copy or a previous output's file.
+    /// The bytes of a generated file held in memory (a spliced page's joined); nil for a copy or a previous output's
+    /// file.
     var heldBytes: [UInt8]? {
-        guard case .bytes(let bytes) = contents else { return nil }
-        return bytes
+        switch contents {
+        case .bytes(let bytes): bytes
+        case .spliced(let spliced): spliced.joined
+        case .copy, .previous: nil
+        }
     }
 
     /// The same file holding `bytes` (those of the previous output's file it stood for, read back).
@@ -123,11 +159,12 @@ extension OutputFile {
 
     /// What later stages need of this file once its bytes are written (see ``OutputEntry``).
     var entry: OutputEntry {
-        guard path.hasSuffix(".html"), copiedFrom == nil, links != nil || heldBytes != nil else {
+        guard path.hasSuffix(".html"), copiedFrom == nil,
+            let links = links ?? heldBytes.map({ HTMLLinkScanner.scan($0) })
+        else {
             return OutputEntry(path: path, copiedFrom: copiedFrom, isPage: isPage, links: nil)
         }
-        return OutputEntry(
-            path: path, copiedFrom: nil, isPage: isPage, links: links ?? HTMLLinkScanner.scan(heldBytes ?? []))
+        return OutputEntry(path: path, copiedFrom: nil, isPage: isPage, links: links)
     }
 }
 
@@ -148,18 +185,35 @@ struct OutputEntry: Sendable, Hashable {
 /// An HTML page as a template rendered it, with the links and ids it wrote (nil when the theme could not record them).
 ///
 /// It holds the page's UTF-8 bytes, which become the output file's as they are: a large page assembled from fragments
-/// (``TemplateSet``) is never held as text as well.
+/// (``TemplateSet``) is never held as text as well, nor joined in one buffer (its bytes are ``SplicedBytes``).
 struct RenderedHTML: Sendable, Hashable {
-    let bytes: [UInt8]
+    /// The page's bytes: `.bytes`, or `.spliced` for a page assembled from fragments.
+    let contents: OutputFile.Contents
     let links: HTMLLinks?
 
     init(bytes: [UInt8], links: HTMLLinks?) {
-        self.bytes = bytes
+        contents = .bytes(bytes)
+        self.links = links
+    }
+
+    /// A page's `contents` as the splice made them: `.bytes`, or `.spliced` (``PartialFragments/Render/splice(into:)``).
+    init(contents: OutputFile.Contents, links: HTMLLinks?) {
+        self.contents = contents
         self.links = links
     }
 
     init(text: String, links: HTMLLinks?) {
         self.init(bytes: Array(text.utf8), links: links)
+    }
+
+    /// The page's bytes in one buffer.
+    var bytes: [UInt8] {
+        switch contents {
+        case .bytes(let bytes): bytes
+        case .spliced(let spliced): spliced.joined
+        // Never held by a rendered page.
+        case .copy, .previous: []
+        }
     }
 
     /// The page as text.

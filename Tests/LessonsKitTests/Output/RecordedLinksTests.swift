@@ -36,7 +36,7 @@ import Testing
             siteDirectory: SearchSite.repositoryRoot, prepared: prepared)
         {
             for file in files where file.path.hasSuffix(".html") {
-                guard case .bytes(let bytes) = file.contents else { continue }
+                guard let bytes = file.heldBytes else { continue }
                 pages += 1
                 let recorded = try #require(file.links, "\(edition): \(file.path) has no recorded links")
                 let scanned = HTMLLinkScanner.scan(bytes)

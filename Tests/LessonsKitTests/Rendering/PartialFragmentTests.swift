@@ -393,7 +393,13 @@ struct PartialFragmentTests {
         #expect(first.utf8.count < 4 && second.utf8.count < 4)
         #expect(recorder.recorded.links == ["x/"] && recorder.recorded.ids == ["b"])
         let page = render.splice(into: "<p>" + first + "</p>" + second)
-        #expect(page == Array("<p><a href=\"x/\">x</a><b>é</b></p><i>".utf8))
+        #expect(page == .bytes(Array("<p><a href=\"x/\">x</a><b>é</b></p><i>".utf8)))
+        // Handed on as runs of the page's text and the fragments, not joined in one buffer.
+        guard case .spliced(let runs) = page else {
+            Issue.record("not spliced")
+            return
+        }
+        #expect(runs.runs.count == 6 && runs.text == Array(("<p>" + first + "</p>" + second).utf8))
         // A NUL of the page's own, a place missing or out of order: the page is to be rendered again.
         #expect(render.splice(into: "\u{0}" + first + second) == nil)
         #expect(render.splice(into: first) == nil)
@@ -420,7 +426,7 @@ struct PartialFragmentTests {
         #expect(rows.hasSuffix("\n") && !crlf.hasSuffix("\n"))
         #expect(
             render.splice(into: rows + "  </tbody>\n" + crlf + "x")
-                == Array("<tr>1</tr>\n<tr>2</tr>\n  </tbody>\n<p>\r\nx".utf8))
+                == .bytes(Array("<tr>1</tr>\n<tr>2</tr>\n  </tbody>\n<p>\r\nx".utf8)))
         // The place's line feed is written by its fragments: a place without it is not one of the places.
         #expect(render.splice(into: String(rows.dropLast()) + "  </tbody>" + crlf) == nil)
     }
@@ -436,6 +442,13 @@ struct PartialFragmentTests {
             let expected = plain.render("list", List(heading: heading, items: items))
             let page = templates.render("list", List(heading: heading, items: items))
             #expect(page.bytes == expected.bytes)
+            // Spliced unless the page's own NULs leave its places in doubt (it is then rendered again, whole).
+            if heading == "H" {
+                guard case .spliced = page.contents else {
+                    Issue.record("not spliced")
+                    return
+                }
+            }
             #expect(page.links == expected.links)
         }
     }

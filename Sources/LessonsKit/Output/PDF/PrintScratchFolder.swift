@@ -19,6 +19,7 @@ struct PrintScratchFolder: Sendable {
                 atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             switch file.contents {
             case .bytes(let bytes): try Data(bytes).write(to: URL(fileURLWithPath: target))
+            case .spliced(let spliced): try Data(spliced.joined).write(to: URL(fileURLWithPath: target))
             case .copy(let source), .previous(let source, _):
                 try FileManager.default.copyItem(atPath: source, toPath: target)
             }

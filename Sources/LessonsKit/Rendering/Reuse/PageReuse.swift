@@ -219,7 +219,8 @@ final class PageReuse: Sendable {
         for file in built.files where file.path != path {
             switch file.contents {
             case .copy(let source): copies.append(.init(path: file.path, source: source))
-            case .bytes where poster == nil && file.isPage, .previous where poster == nil && file.isPage:
+            case .bytes where poster == nil && file.isPage, .spliced where poster == nil && file.isPage,
+                .previous where poster == nil && file.isPage:
                 poster = file.path
             default: return  // a file this record cannot hold: the page is built again next time
             }
@@ -274,11 +275,15 @@ final class PageReuse: Sendable {
     /// A page just rendered, recorded with `key` for the next build.
     private func renderedPage(path: String, key: Digest32, html: RenderedHTML) -> OutputFile {
         let file = OutputFile(page: path, html: html)
-        guard case .bytes(let bytes) = file.contents else {
+        let digest: Digest32
+        switch file.contents {
+        case .bytes(let bytes): digest = Digest32(SHA256.hash(data: bytes))
+        case .spliced(let spliced): digest = spliced.digest
+        case .copy, .previous:
             state.withLock { $0.rendered += 1 }
             return file
         }
-        let entry = Entry(model: key, bytes: Digest32(SHA256.hash(data: bytes)), links: file.links)
+        let entry = Entry(model: key, bytes: digest, links: file.links)
         state.withLock {
             $0.entries[path] = entry
             $0.rendered += 1

@@ -121,53 +121,45 @@ final class PartialFragments: Sendable {
         private static let placeMark = "\u{0}"
 
         /// The page's bytes: `text` with each place (and its line feed, when it has one) replaced by its joined
-        /// fragments' HTML, in a buffer of exactly their size. Nil when `text` has a NUL that is not one of the places,
-        /// in order, or a place is missing (the page is then rendered again without places).
-        func splice(into text: String) -> [UInt8]? {
-            guard !spliced.isEmpty else { return Array(text.utf8) }
-            let html = spliced.reduce(0) { total, place in
-                place.joined.fragments.reduce(total) { $0 + $1.html.utf8.count }
-            }
-            var text = text
-            return text.withUTF8 { source -> [UInt8]? in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(source.count + html)
-                var next = 0
-                var start = 0
-                var index = 0
-                while index < source.count {
-                    guard source[index] == 0 else {
-                        index += 1
-                        continue
-                    }
-                    var end = index + 1
-                    var number = 0
-                    while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9"),
-                        end - index <= 18
-                    {
-                        number = number * 10 + Int(source[end] - UInt8(ascii: "0"))
-                        end += 1
-                    }
-                    guard end > index + 1, end < source.count, source[end] == 0, number == next,
-                        next < spliced.count
-                    else { return nil }
-                    if spliced[next].lineFeed {
-                        guard end + 1 < source.count, source[end + 1] == UInt8(ascii: "\n") else { return nil }
-                        end += 1
-                    }
-                    bytes += UnsafeBufferPointer(rebasing: source[start..<index])
-                    for fragment in spliced[next].joined.fragments {
-                        var html = fragment.html
-                        html.withUTF8 { bytes += $0 }
-                    }
-                    next += 1
-                    index = end + 1
-                    start = index
+        /// fragments' HTML, as runs of the text and the fragments (``SplicedBytes``), or `text`'s bytes when no place
+        /// was left. Nil when `text` has a NUL that is not one of the places, in order, or a place is missing (the page
+        /// is then rendered again without places).
+        func splice(into text: String) -> OutputFile.Contents? {
+            guard !spliced.isEmpty else { return .bytes(Array(text.utf8)) }
+            let source = Array(text.utf8)
+            var runs: [SplicedBytes.Run] = []
+            runs.reserveCapacity(spliced.reduce(2 * spliced.count + 1) { $0 + $1.joined.fragments.count })
+            var next = 0
+            var start = 0
+            var index = 0
+            while index < source.count {
+                guard source[index] == 0 else {
+                    index += 1
+                    continue
                 }
-                guard next == spliced.count else { return nil }
-                bytes += UnsafeBufferPointer(rebasing: source[start..<source.count])
-                return bytes
+                var end = index + 1
+                var number = 0
+                while end < source.count, source[end] >= UInt8(ascii: "0"), source[end] <= UInt8(ascii: "9"),
+                    end - index <= 18
+                {
+                    number = number * 10 + Int(source[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > index + 1, end < source.count, source[end] == 0, number == next, next < spliced.count
+                else { return nil }
+                if spliced[next].lineFeed {
+                    guard end + 1 < source.count, source[end + 1] == UInt8(ascii: "\n") else { return nil }
+                    end += 1
+                }
+                runs.append(.text(start..<index))
+                for fragment in spliced[next].joined.fragments { runs.append(.html(fragment.html)) }
+                next += 1
+                index = end + 1
+                start = index
             }
+            guard next == spliced.count else { return nil }
+            runs.append(.text(start..<source.count))
+            return .spliced(SplicedBytes(text: source, runs: runs))
         }
 
         /// Every item's fragment of `partial`, to be written one after the other in place of a section over `items`

@@ -230,8 +230,9 @@ struct TemplateSet: Sendable {
             return (text, recorder, fragments)
         }
         let spliced = run(splicing: true)
-        if let bytes = spliced.fragments.map({ $0.splice(into: spliced.text) }) ?? Array(spliced.text.utf8) {
-            return RenderedHTML(bytes: bytes, links: recordsLinks ? linkTexts.shared(spliced.recorder.recorded) : nil)
+        if let contents = spliced.fragments.map({ $0.splice(into: spliced.text) }) ?? .bytes(Array(spliced.text.utf8)) {
+            return RenderedHTML(
+                contents: contents, links: recordsLinks ? linkTexts.shared(spliced.recorder.recorded) : nil)
         }
         let plain = run(splicing: false)
         return RenderedHTML(

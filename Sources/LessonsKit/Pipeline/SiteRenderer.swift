@@ -285,13 +285,15 @@ struct SiteRenderer: Sendable {
         let first = [documentsPart, bulletinsPart, searchPart, homePart]
         let started = first + parts.indices.filter { !first.contains($0) }
         let diagnostics = await boundedMap(started.map { ($0, parts[$0]) }, limit: workers) { part in
-            (
-                part.0,
-                await part.1 { item, files in
-                    sitemap?.add(files)
-                    output.accept(files, order: StagedEdition.Order(part: part.0 + 1, item: item))
-                }
-            )
+            let diagnostics = await part.1 { item, files in
+                sitemap?.add(files)
+                output.accept(files, order: StagedEdition.Order(part: part.0 + 1, item: item))
+            }
+            // What a part freed (a dashboard's rows, a theme page's model) is handed back before the next part grows
+            // the heap elsewhere: the build's peak resident memory is at the end of the render, where every part's
+            // leftovers would otherwise add up.
+            MemoryRelease.returnFreed()
+            return (part.0, diagnostics)
         }.sorted { $0.0 < $1.0 }.map(\.1)
         output.accept(feeds.crawlerFiles(sitemap: sitemap), order: StagedEdition.Order(part: parts.count + 1, item: 0))
         return diagnostics.flatMap { $0 }

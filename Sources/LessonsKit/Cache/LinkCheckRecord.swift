@@ -19,9 +19,9 @@ struct LinkCheckRecord: Sendable, Equatable {
 
     /// What the check of one page found.
     struct Page: Sendable, Equatable {
-        /// SHA-256 of the page's links, in order (see ``IncrementalLinkCheck/linksDigest(_:)``).
+        /// SHA-256 of the page's links, in order (see ``PageLinks/linksDigest(_:)``).
         var links: Digest32
-        /// SHA-256 of the page's ids, sorted (see ``IncrementalLinkCheck/idsDigest(_:)``).
+        /// SHA-256 of the page's ids, sorted (see ``PageLinks/idsDigest(_:)``).
         var ids: Digest32
         /// The files its links resolved to, as indices into ``LinkCheckRecord/paths``.
         var targets: [Int]

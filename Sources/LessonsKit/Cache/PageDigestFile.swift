@@ -4,7 +4,8 @@ import Foundation
 /// binary file, versioned and checksummed.
 ///
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
-/// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then each list) and a document
+/// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then the digests of the links
+/// and of the ids, then each list: ``PageLinks/appendStoredForm(to:)``) and a document
 /// page's record (a flag, then its input key, problems, copied files and poster); then the stamps of the entries'
 /// files in the output, in the entries' order (each a flag, then size, device, inode, modification and status-change
 /// times, zeros without a stamp: every stamp takes the same room, so the reader finds them from the end), and last the
@@ -13,10 +14,10 @@ import Foundation
 /// little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or written for
 /// another folder reads as no entries: every page is then rendered. An entry read from the file and not changed since
 /// has its links and record written back from the bytes read (``PageReuse/Entry/stored``), so a rebuild that reused
-/// most pages does not encode them again.
+/// most pages does not encode them again; its links are not even read (``PageLinks``), as their digests are stored.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
-    static let format = 5
+    static let format = 6
     private static let magic = Array("LPDG".utf8)
     /// The bytes of an entry's stamp: a flag and five numbers.
     private static let stampSize = 41
@@ -58,10 +59,10 @@ enum PageDigestFile {
         }
         if let links = entry.links {
             bytes.append(1)
-            TemplateValueBytes.appendLength(links.links.count, to: &bytes)
-            for link in links.links { TemplateValueBytes.appendText(link, to: &bytes) }
-            TemplateValueBytes.appendLength(links.ids.count, to: &bytes)
-            for id in links.ids.sorted() { TemplateValueBytes.appendText(id, to: &bytes) }
+            let digests = links.digests
+            bytes += digests.links.bytes
+            bytes += digests.ids.bytes
+            links.appendStoredForm(to: &bytes)
         } else {
             bytes.append(0)
         }
@@ -126,15 +127,12 @@ enum PageDigestFile {
         reader = ByteReader(bytes: bytes, offset: reader.offset, end: stampsStart)
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(min(count, content.count / 72))
-        // Most link texts are the same on page after page (the navigation, a card's link from each folder depth):
-        // each is kept once, as the render keeps those it records (``SharedLinkTexts``).
-        var texts = Set<String>()
         for _ in 0..<count {
             guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest() else {
                 return [:]
             }
             let start = reader.offset
-            guard let links = reader.links(sharing: &texts), let document = reader.documentRecord() else { return [:] }
+            guard let links = reader.links(), let document = reader.documentRecord() else { return [:] }
             let stored = reader.bytes[start..<reader.offset]
             guard let stamp = stamps.stamp() else { return [:] }
             entries[path] = PageReuse.Entry(
@@ -219,27 +217,17 @@ enum PageDigestFile {
             return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         }
 
-        /// The recorded links of a page: `recorded` is nil when the page had none recorded; nil when unreadable. Each
-        /// text equal to one in `texts` is that one (and kept there when new), and each list is made at its size.
-        mutating func links(sharing texts: inout Set<String>) -> (recorded: HTMLLinks?, Void)? {
-            guard offset < end else { return nil }
-            let flag = bytes[offset]
-            offset += 1
-            guard flag == 1 else { return flag == 0 ? (nil, ()) : nil }
-            var links = HTMLLinks()
-            guard let count = number(), count >= 0, count <= end - offset else { return nil }
-            links.links.reserveCapacity(min(count, (end - offset) / 8))
-            for _ in 0..<count {
-                guard let link = text() else { return nil }
-                links.links.append(texts.insert(link).memberAfterInsert)
-            }
-            guard let idCount = number(), idCount >= 0, idCount <= end - offset else { return nil }
-            links.ids.reserveCapacity(min(idCount, (end - offset) / 8))
-            for _ in 0..<idCount {
-                guard let id = text() else { return nil }
-                links.ids.insert(texts.insert(id).memberAfterInsert)
-            }
-            return (links, ())
+        /// The recorded links of a page, left in their stored form with their digests: `recorded` is nil when the page
+        /// had none recorded; nil when unreadable.
+        mutating func links() -> (recorded: PageLinks?, Void)? {
+            guard let flag = flag() else { return nil }
+            guard flag else { return (nil, ()) }
+            guard let links = digest(), let ids = digest(),
+                let formEnd = PageLinks.storedForm(in: bytes, from: offset, end: end)
+            else { return nil }
+            defer { offset = formEnd }
+            let stored = StoredPageLinks(form: bytes[offset..<formEnd], digests: .init(links: links, ids: ids))
+            return (.stored(stored), ())
         }
 
         /// A document page's record: `record` is nil when the entry has none; nil when unreadable.

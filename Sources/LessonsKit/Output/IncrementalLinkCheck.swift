@@ -1,5 +1,3 @@
-import Crypto
-
 /// The link check of a rebuild: only the pages whose links may now resolve differently from the last successful
 /// build's check (its ``LinkCheckRecord``) have their links resolved again.
 ///
@@ -29,9 +27,10 @@ enum IncrementalLinkCheck {
     ) async -> Outcome {
         let table = OutputTable(entries)
         let pageIndices = entries.indices.filter { entries[$0].links != nil }
+        // A reused page's digests were stored with its links, which are then not read.
         let digests = await parallelMap(pageIndices, jobs: jobs) { index in
-            let links = entries[index].links ?? HTMLLinks()
-            return LinkCheckRecord.Page(links: linksDigest(links.links), ids: idsDigest(links.ids), targets: [])
+            let digests = (entries[index].links ?? PageLinks(HTMLLinks())).digests
+            return LinkCheckRecord.Page(links: digests.links, ids: digests.ids, targets: [])
         }
         var facts = [LinkCheckRecord.Page?](repeating: nil, count: entries.count)
         for (index, page) in zip(pageIndices, digests) { facts[index] = page }
@@ -100,37 +99,5 @@ enum IncrementalLinkCheck {
             facts[index]?.targets = was.targets.map { now[$0] }
         }
         return toCheck
-    }
-
-    /// The SHA-256 of a page's links, in order, each as its UTF-8 byte count and bytes.
-    static func linksDigest(_ links: [String]) -> Digest32 {
-        var bytes: [UInt8] = []
-        for link in links { append(link, to: &bytes) }
-        return words(SHA256.hash(data: bytes))
-    }
-
-    /// The SHA-256 of a page's ids, sorted, each as its UTF-8 byte count and bytes.
-    static func idsDigest(_ ids: Set<String>) -> Digest32 {
-        var bytes: [UInt8] = []
-        for id in ids.sorted() { append(id, to: &bytes) }
-        return words(SHA256.hash(data: bytes))
-    }
-
-    /// A digest's bytes as ``Digest32/init(bytes:)`` reads them (big-endian words), with no array made between: one
-    /// page's facts then hold no buffer of their own but their targets.
-    static func words(_ digest: SHA256.Digest) -> Digest32 {
-        digest.withUnsafeBytes { raw in
-            func word(_ start: Int) -> UInt64 { (start..<start + 8).reduce(0) { $0 << 8 | UInt64(raw[$1]) } }
-            return Digest32(words: (word(0), word(8), word(16), word(24)))
-        }
-    }
-
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            let count = UInt32(truncatingIfNeeded: utf8.count)
-            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: count >> shift)) }
-            bytes.append(contentsOf: utf8)
-        }
     }
 }

@@ -23,7 +23,7 @@ struct PrintPageFiles: Sendable {
     static func referencedPaths(of page: OutputFile) -> [String]? {
         guard let bytes = page.heldBytes else { return nil }
         let folder = page.path.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { Substring($0) }
-        return relativeLinks(page.links ?? HTMLLinkScanner.scan(bytes)).compactMap {
+        return relativeLinks(page.links?.recorded ?? HTMLLinkScanner.scan(bytes)).compactMap {
             RelativePath.join($0, toFolder: folder)
         }
     }

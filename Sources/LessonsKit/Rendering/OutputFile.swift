@@ -58,7 +58,7 @@ struct OutputFile: Sendable, Hashable {
     private(set) var isPage = false
     /// The links and ids of an HTML file the renderer built, recorded as it was written; nil for other files, and for
     /// HTML nobody recorded (the link check reads that HTML instead).
-    private(set) var links: HTMLLinks?
+    private(set) var links: PageLinks?
     /// Whether the bytes are those of the previous output's file at the same path, read back and checked against the
     /// digest recorded with them (``PageReuse``): the writer then links that file without reading it again. It says how
     /// the bytes were obtained, not what the file is, so equality leaves it out.
@@ -84,18 +84,18 @@ struct OutputFile: Sendable, Hashable {
     /// An HTML file that is not a page readers browse to (a print or e-mail form, 404), with the links it records.
     init(path: String, html: RenderedHTML) {
         self.init(path: path, contents: html.contents)
-        links = html.links
+        links = html.links.map(PageLinks.init)
     }
 
     /// A page readers browse to, holding `bytes` (a page the last build rendered from the same model) and the links
     /// recorded when it was rendered, if known.
-    init(page path: String, bytes: [UInt8], links: HTMLLinks?) {
+    init(page path: String, bytes: [UInt8], links: PageLinks?) {
         self.init(page: path, contents: .bytes(bytes), links: links)
     }
 
     /// A page readers browse to, with `contents` (a page the last build rendered from the same model, held or left in
     /// the previous output) and the links recorded when it was rendered, if known.
-    init(page path: String, contents: Contents, links: HTMLLinks?) {
+    init(page path: String, contents: Contents, links: PageLinks?) {
         self.init(path: path, contents: contents)
         self.links = links
         isPage = true
@@ -160,7 +160,7 @@ extension OutputFile {
     /// What later stages need of this file once its bytes are written (see ``OutputEntry``).
     var entry: OutputEntry {
         guard path.hasSuffix(".html"), copiedFrom == nil,
-            let links = links ?? heldBytes.map({ HTMLLinkScanner.scan($0) })
+            let links = links ?? heldBytes.map({ PageLinks(HTMLLinkScanner.scan($0)) })
         else {
             return OutputEntry(path: path, copiedFrom: copiedFrom, isPage: isPage, links: nil)
         }
@@ -179,7 +179,7 @@ struct OutputEntry: Sendable, Hashable {
     let isPage: Bool
     /// The links and ids of a generated `.html` file (as recorded while rendering, or read from its bytes); nil for
     /// other files.
-    let links: HTMLLinks?
+    let links: PageLinks?
 }
 
 /// An HTML page as a template rendered it, with the links and ids it wrote (nil when the theme could not record them).

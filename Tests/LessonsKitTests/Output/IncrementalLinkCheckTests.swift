@@ -8,7 +8,7 @@ import Testing
 @Suite("Incremental link check")
 struct IncrementalLinkCheckTests {
     static func page(_ path: String, _ links: [String], ids: Set<String> = []) -> OutputEntry {
-        OutputEntry(path: path, copiedFrom: nil, isPage: true, links: HTMLLinks(links: links, ids: ids))
+        OutputEntry(path: path, copiedFrom: nil, isPage: true, links: PageLinks(HTMLLinks(links: links, ids: ids)))
     }
 
     static func copied(_ path: String) -> OutputEntry {
@@ -77,7 +77,7 @@ struct IncrementalLinkCheckTests {
     }
 
     @Test func aPagesLinksDigestIsTheSHA256OfEachLinksLengthAndBytes() {
-        let digest = IncrementalLinkCheck.linksDigest(["ab", "é"])
+        let digest = PageLinks.linksDigest(["ab", "é"])
         let hex = digest.bytes.map { String(format: "%02x", $0) }.joined()
         #expect(hex == SHA256Hex.of([2, 0, 0, 0, 0x61, 0x62, 2, 0, 0, 0, 0xC3, 0xA9] as [UInt8]))
         #expect(Digest32(bytes: digest.bytes) == digest)

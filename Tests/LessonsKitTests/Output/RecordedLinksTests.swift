@@ -55,7 +55,7 @@ import Testing
         #expect(!pdfLinks.isEmpty, "the re-rendered bulletin pages link to their PDFs")
         // No PDF was made: every link to one is broken, and the check finds them from the records alone.
         let outputs = files.map { file in
-            file.links.map { OutputFile(path: file.path, html: RenderedHTML(text: "", links: $0)) } ?? file
+            file.links.map { OutputFile(path: file.path, html: RenderedHTML(text: "", links: $0.recorded)) } ?? file
         }
         let checker = LinkChecker(portable: false, rootPath: "/learning/")  // the example's base_url path
         let diagnostics = await checker.check(outputs)

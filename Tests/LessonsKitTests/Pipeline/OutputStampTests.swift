@@ -110,7 +110,7 @@ struct OutputStampTests {
         #expect(utimensat(AT_FDCWD, folder + "/a/old.html", &times, 0) == 0)
         #expect(symlink(folder + "/a/old.html", folder + "/a/link.html") == 0)
         let entry = PageReuse.Entry(
-            model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)), links: HTMLLinks())
+            model: Digest32(words: (1, 2, 3, 4)), bytes: Digest32(words: (5, 6, 7, 8)), links: PageLinks(HTMLLinks()))
         let paths = ["a/new.html", "a/old.html", "a/link.html", "a/missing.html"]
         let stamped = PageDigestFile.stamped(
             Dictionary(uniqueKeysWithValues: paths.map { ($0, entry) }), folder: folder)

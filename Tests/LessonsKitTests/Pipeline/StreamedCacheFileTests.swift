@@ -55,8 +55,8 @@ import Testing
     }
 
     @Test func manyPageDigestsAreHandedOnAChunkAtATimeAndReadBackWhole() {
-        let links = HTMLLinks(
-            links: (0..<20).map { "../../lessons/lesson-\($0)/index.html#top" }, ids: ["main", "top"])
+        let links = PageLinks(
+            HTMLLinks(links: (0..<20).map { "../../lessons/lesson-\($0)/index.html#top" }, ids: ["main", "top"]))
         var entries: [String: PageReuse.Entry] = [:]
         for index in 0..<3000 {
             var entry = PageReuse.Entry(
@@ -77,23 +77,42 @@ import Testing
         #expect(PageDigestFile.decoded(chunks.flatMap { $0 }, folder: "/out") == entries)
     }
 
-    @Test func equalLinkTextsReadBackFromTheDigestFileAreKeptOnce() throws {
-        let shared = "../../themes/suicide-prevention/index.html#lessons"
+    @Test func linksReadBackFromTheDigestFileKeepTheirDigestsAndAreWrittenBackAsRead() throws {
+        let recorded = HTMLLinks(
+            links: ["../themes/falls/index.html#lessons", "é/", "../themes/falls/"], ids: ["b", "a"])
         let entries = [
             "a/index.html": PageReuse.Entry(
-                model: Digest32(words: (1, 0, 0, 0)), bytes: Digest32(words: (2, 0, 0, 0)),
-                links: HTMLLinks(links: [shared + "", "a-only/index.html#long-anchor"], ids: ["top"])),
+                model: Digest32(words: (1, 0, 0, 0)), bytes: Digest32(words: (2, 0, 0, 0)), links: PageLinks(recorded)),
             "b/index.html": PageReuse.Entry(
                 model: Digest32(words: (3, 0, 0, 0)), bytes: Digest32(words: (4, 0, 0, 0)),
-                links: HTMLLinks(links: [String(shared.reversed().reversed())], ids: ["top"])),
+                links: PageLinks(HTMLLinks())),
         ]
-        let read = PageDigestFile.decoded(PageDigestFile.encoded(entries, folder: "/out"), folder: "/out")
+        let bytes = PageDigestFile.encoded(entries, folder: "/out")
+        let read = PageDigestFile.decoded(bytes, folder: "/out")
         #expect(read == entries)
-        func storage(_ text: String) -> UnsafeRawPointer? {
-            text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
-        }
-        let first = try #require(read["a/index.html"]?.links?.links.first)
-        let second = try #require(read["b/index.html"]?.links?.links.first)
-        #expect(storage(first) != nil && storage(first) == storage(second), "one string for both pages")
+        let links = try #require(read["a/index.html"]?.links)
+        #expect(
+            links.digests
+                == PageLinks.Digests(
+                    links: PageLinks.linksDigest(recorded.links), ids: PageLinks.idsDigest(recorded.ids)))
+        #expect(links.recorded == recorded, "the texts read back when asked for")
+        #expect(read["b/index.html"]?.links?.recorded == HTMLLinks())
+        // Written again unchanged, the entries give the same file.
+        #expect(PageDigestFile.encoded(read, folder: "/out") == bytes)
+    }
+
+    @Test func aStoredFormOfLinksIsWalkedWithoutReadingItsTexts() {
+        var form: [UInt8] = []
+        PageLinks(HTMLLinks(links: ["x/", "y/"], ids: ["z"])).appendStoredForm(to: &form)
+        #expect(PageLinks.storedForm(in: form, from: 0, end: form.count) == form.count)
+        #expect(
+            PageLinks.storedForm(in: form + [9], from: 0, end: form.count) == form.count, "it ends where its ids do")
+        #expect(PageLinks.storedForm(in: form, from: 0, end: form.count - 1) == nil, "a text past the end")
+        var huge = form
+        huge[0] = 0xFF  // 255 links in a form that holds two
+        #expect(PageLinks.storedForm(in: huge, from: 0, end: huge.count) == nil)
+        var negative = form
+        negative[7] = 0x80
+        #expect(PageLinks.storedForm(in: negative, from: 0, end: negative.count) == nil)
     }
 }

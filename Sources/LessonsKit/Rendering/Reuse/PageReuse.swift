@@ -20,7 +20,7 @@ final class PageReuse: Sendable {
     struct Entry: Sendable, Hashable {
         let model: Digest32
         let bytes: Digest32
-        let links: HTMLLinks?
+        let links: PageLinks?
         /// For a document's page: the key of everything it was made from (``DocumentPages/reuseInputs(_:sources:)``)
         /// and what building it gave besides the page, so an unchanged document's page need not be built at all.
         var document: DocumentRecord? {
@@ -34,7 +34,7 @@ final class PageReuse: Sendable {
         var stored: ArraySlice<UInt8>?
 
         init(
-            model: Digest32, bytes: Digest32, links: HTMLLinks?, document: DocumentRecord? = nil,
+            model: Digest32, bytes: Digest32, links: PageLinks?, document: DocumentRecord? = nil,
             stamp: FileStamp? = nil, stored: ArraySlice<UInt8>? = nil
         ) {
             self.model = model

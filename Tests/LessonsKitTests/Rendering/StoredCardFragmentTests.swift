@@ -63,6 +63,31 @@ import Testing
         #expect(idle.entries() == nil)
     }
 
+    @Test func aCardRenderedEarlierInTheBuildIsAnsweredByTheCardStore() throws {
+        let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/")]
+        let first = StoredCardFragments { [:] }
+        _ = try Self.templates(first).render("list", List(heading: "H", items: items))
+        // The same cards, marked, as if this build had rendered them for an earlier page: the edition's cache does not
+        // hold them a second time, so the page takes them from the store.
+        let second = StoredCardFragments { [:] }
+        for (key, fragment) in try Self.entries(first) {
+            let marked = fragment.map {
+                HTMLFragment(html: $0.html.replacingOccurrences(of: "<a", with: "<a data-r"), links: $0.links)
+            }
+            second.record(key, marked, size: 32 + (marked?.html.utf8.count ?? 0))
+        }
+        let templates = try Self.templates(second)
+        for heading in ["H", "Again"] {
+            let page = templates.render("list", List(heading: heading, items: items))
+            #expect(
+                page.text
+                    == "<h1>\(heading)</h1>\n<a data-r href=\"x/\" id=\"c-a\">a</a>\n<a data-r href=\"y/\" id=\"c-b\">b</a>\n"
+                    + "<p>end</p>\n")
+            #expect(page.links?.links == ["x/", "y/"])
+        }
+        #expect(second.counts == (reused: 0, rendered: 2))
+    }
+
     @Test func aCardThatReadsThePageIsStoredAsNoneAndRenderedInThePage() throws {
         let card = "<p>{{title}}: {{heading}}</p>\n"
         let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/", heading: "own")]

@@ -40,6 +40,12 @@ final class StoredCardFragments: Sendable {
         }
     }
 
+    /// The card for `key` rendered earlier in this build and recorded: its fragment, or nil inside when the partial read
+    /// past its item; nil when none was recorded.
+    func renderedCard(_ key: Digest32) -> HTMLFragment?? {
+        state.withLock { $0.rendered[key] }
+    }
+
     /// Records a card rendered in this build (kept up to ``PartialFragments/capacity`` bytes).
     func record(_ key: Digest32, _ fragment: HTMLFragment?, size: Int) {
         state.withLock { state in

@@ -223,6 +223,7 @@ final class PartialFragments: Sendable {
         guard TemplateValueBytes.append(item, to: &key) else { return nil }
         let hashed = Key(key)
         if let known = state.withLock({ $0.fragments[hashed] }) { return known }
+        if keeping, let known = stored?.renderedCard(hashed.digest) { return known }
         if keeping, let known = stored?.card(hashed.digest) {
             let fragment = known.map { HTMLFragment(html: $0.html, links: linkTexts.shared($0.links)) }
             keep(fragment, hashed, size: Key.size + (fragment?.html.utf8.count ?? 0))
@@ -240,16 +241,23 @@ final class PartialFragments: Sendable {
         let fragment = root.climbed ? nil : kept(html, recorder)
         guard keeping else { return fragment }
         let size = Key.size + html.utf8.count
-        keep(fragment, hashed, size: size)
-        stored?.record(hashed.digest, fragment, size: size)
+        guard let stored else {
+            keep(fragment, hashed, size: size)
+            return fragment
+        }
+        // The card store keeps the cards rendered in this build for the next one, and answers for them (above): the
+        // cache counts them in its room without holding them a second time.
+        keep(nil, size: size)
+        stored.record(hashed.digest, fragment, size: size)
         return fragment
     }
 
-    /// Keeps an item's fragment for the rest of the edition, while the cache has room.
-    private func keep(_ fragment: HTMLFragment?, _ key: Key, size: Int) {
+    /// Keeps an item's fragment for the rest of the edition under `key` (without a key, only counts its bytes), while
+    /// the cache has room.
+    private func keep(_ fragment: HTMLFragment?, _ key: Key? = nil, size: Int) {
         state.withLock { state in
             guard state.bytes + size <= Self.capacity else { return }
-            state.fragments[key] = fragment
+            if let key { state.fragments[key] = fragment }
             state.bytes += size
         }
     }

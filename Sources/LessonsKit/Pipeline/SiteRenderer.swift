@@ -287,6 +287,8 @@ struct SiteRenderer: Sendable {
         let diagnostics = await boundedMap(started.map { ($0, parts[$0]) }, limit: workers) { part in
             let diagnostics = await part.1 { item, files in
                 sitemap?.add(files)
+                // A large page's model (a theme's thousands of cards) was freed once its page was made.
+                if files.contains(where: { $0.heldByteCount >= Self.largePage }) { MemoryRelease.returnFreed() }
                 output.accept(files, order: StagedEdition.Order(part: part.0 + 1, item: item))
             }
             // What a part freed (a dashboard's rows, a theme page's model) is handed back before the next part grows
@@ -298,6 +300,9 @@ struct SiteRenderer: Sendable {
         output.accept(feeds.crawlerFiles(sitemap: sitemap), order: StagedEdition.Order(part: parts.count + 1, item: 0))
         return diagnostics.flatMap { $0 }
     }
+
+    /// The size from which a page's freed model is handed back to the system as soon as the page is made.
+    static let largePage = 1 << 20
 
     /// Every file of the edition, held in memory (tests and tools that look at the files), and the problems met.
     func render(jobs: Int?) async -> ([OutputFile], [Diagnostic]) {

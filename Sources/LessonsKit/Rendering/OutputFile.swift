@@ -150,6 +150,15 @@ extension OutputFile {
         }
     }
 
+    /// How many bytes of the file are held in memory (0 for a copy or a previous output's file).
+    var heldByteCount: Int {
+        switch contents {
+        case .bytes(let bytes): bytes.count
+        case .spliced(let spliced): spliced.count
+        case .copy, .previous: 0
+        }
+    }
+
     /// The same file holding `bytes` (those of the previous output's file it stood for, read back).
     func holding(_ bytes: [UInt8]) -> OutputFile {
         var file = self

@@ -33,7 +33,11 @@ import Testing
     }
 
     @Test func numberArraysAreWrittenAsJoinedDecimals() {
-        for numbers in [[], [0], [7, 10, 0, 99, 100, 1_234_567_890], [-1, 5, -250], [Int.max, Int.min]] {
+        let samples = [
+            [], [0], [7, 10, 0, 99, 100, 1_234_567_890], [-1, 5, -250], [Int.max, Int.min],
+            [9, 99_999, 999_999_999_999_999_999, 1_000_000_000_000_000_000],
+        ]
+        for numbers in samples {
             #expect(JSONText.array(numbers) == "[" + numbers.map(String.init).joined(separator: ",") + "]")
         }
     }

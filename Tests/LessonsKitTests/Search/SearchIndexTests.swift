@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LessonsKit
@@ -134,6 +135,62 @@ import Testing
         #expect(shards.contains { $0.key.count > 1 }, "small shard size forces longer keys")
         for shard in shards {
             #expect(shard.terms.allSatisfy { $0.hasPrefix(shard.key) })
+        }
+    }
+    @Test func filesHoldTheIndexAsJSONOrScriptsOfTheSameJSON() throws {
+        var entries = (0..<5).map { Self.entry("Handover \($0)", summary: "Safer handover \($0)", body: "ward \($0)") }
+        entries.append(
+            Self.entry("Quotes \"here\" </script> \u{2028} back\\slash", summary: "Line\nbreak é 日本", body: "ward"))
+        let index = SearchIndex(entries: entries)
+        var writer = SearchIndexFiles(index: index)
+        writer.shardBytes = 40
+        writer.chunkSize = 4
+        var json: [String: [UInt8]] = [:]
+        var scripts: [String: [UInt8]] = [:]
+        func bytes(_ file: OutputFile) -> [UInt8] {
+            guard case .bytes(let bytes) = file.contents else { return [] }
+            return bytes
+        }
+        writer.forEachFile(folder: "search/", portable: false) { json[$0.path] = bytes($0) }
+        writer.forEachFile(folder: "search/", portable: true) { scripts[$0.path] = bytes($0) }
+        func object(_ name: String) throws -> Any {
+            let bytes = try #require(json["search/\(name).json"])
+            #expect(bytes.last == UInt8(ascii: "\n"))
+            return try JSONSerialization.jsonObject(with: Data(bytes))
+        }
+        // Each shard's terms, with their postings as gaps and scores.
+        let shards = writer.shards()
+        #expect(shards.count > 1)
+        var postings: [String: [SearchIndex.Posting]] = [:]
+        for number in shards.indices {
+            let shard = try #require(try object("t\(number)") as? [String: [Int]])
+            #expect(Set(shard.keys) == Set(shards[number].terms))
+            for (term, numbers) in shard {
+                var document = -1
+                postings[term] = stride(from: 0, to: numbers.count, by: 2).map { at in
+                    document += numbers[at] + 1
+                    return SearchIndex.Posting(document: document, score: numbers[at + 1])
+                }
+            }
+        }
+        #expect(postings == index.postings)
+        // Documents in chunks of four, each [title, folder, type, date, summary].
+        var documents: [[String]] = []
+        for number in 0..<2 {
+            let chunk = try #require(try object("d\(number)") as? [[Any]])
+            documents += chunk.map { $0.map { "\($0)" } }
+        }
+        #expect(documents == index.entries.map { [$0.title, $0.folder, "\($0.type.order)", $0.dateText, $0.summary] })
+        #expect(json["search/d2.json"] == nil)
+        let meta = try #require(try object("meta") as? [String: Any])
+        #expect(meta["keys"] as? [String] == shards.map(\.key))
+        #expect(meta["documents"] as? Int == 6)
+        // Portable: the same JSON, handed to lessonsSearchData by name.
+        #expect(scripts.count == json.count)
+        for (path, bytes) in json {
+            let name = String(path.dropFirst("search/".count).dropLast(".json".count))
+            let script = try #require(scripts["search/\(name).js"])
+            #expect(script == Array("lessonsSearchData(\"\(name)\",".utf8) + bytes.dropLast() + Array(");\n".utf8))
         }
     }
 }

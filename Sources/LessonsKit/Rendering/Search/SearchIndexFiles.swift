@@ -48,33 +48,63 @@ struct SearchIndexFiles: Sendable {
     }
 
     /// Hands on every file of the index under `folder` (e.g. `search/`), JSON or, when `portable`, scripts, each as soon
-    /// as it is made (a 10,000-document index is about 6 MB of files, so they are not all held at once).
+    /// as it is made (a 10,000-document index is about 6 MB of files, so they are not all held at once). Each file's
+    /// bytes are written straight into one buffer: an index has millions of numbers, too many for a string each.
     func forEachFile(folder: String, portable: Bool, _ body: (OutputFile) -> Void) {
-        func add(_ name: String, _ json: String) {
-            let text = portable ? "lessonsSearchData(\(JSONText.string(name)),\(json));\n" : json + "\n"
-            body(OutputFile(path: folder + name + (portable ? ".js" : ".json"), text: text))
+        func add(_ name: String, capacity: Int = 256, _ write: (inout [UInt8]) -> Void) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(capacity)
+            if portable {
+                bytes.append(contentsOf: "lessonsSearchData(".utf8)
+                JSONText.append(name, to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+            }
+            write(&bytes)
+            bytes.append(contentsOf: (portable ? ");\n" : "\n").utf8)
+            body(OutputFile(path: folder + name + (portable ? ".js" : ".json"), contents: .bytes(bytes)))
         }
         let shards = shards()
         for (number, shard) in shards.enumerated() {
-            let members = shard.terms.map { term -> String in
-                var previous = -1
-                let numbers = (index.postings[term] ?? []).flatMap { posting -> [Int] in
-                    defer { previous = posting.document }
-                    return [posting.document - previous - 1, posting.score]
+            let size = shard.terms.reduce(64) { $0 + estimatedSize(of: $1) }
+            add("t\(number)", capacity: size) { bytes in
+                bytes.append(UInt8(ascii: "{"))
+                for (position, term) in shard.terms.enumerated() {
+                    if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSONText.append(term, to: &bytes)
+                    bytes.append(contentsOf: ":[".utf8)
+                    var previous = -1
+                    for posting in index.postings[term] ?? [] {
+                        if previous >= 0 { bytes.append(UInt8(ascii: ",")) }
+                        JSONText.append(posting.document - previous - 1, to: &bytes)
+                        bytes.append(UInt8(ascii: ","))
+                        JSONText.append(posting.score, to: &bytes)
+                        previous = posting.document
+                    }
+                    bytes.append(UInt8(ascii: "]"))
                 }
-                return JSONText.string(term) + ":" + JSONText.array(numbers)
+                bytes.append(UInt8(ascii: "}"))
             }
-            add("t\(number)", "{" + members.joined(separator: ",") + "}")
         }
         for (number, start) in stride(from: 0, to: index.entries.count, by: chunkSize).enumerated() {
-            let documents = index.entries[start..<min(start + chunkSize, index.entries.count)].map { entry in
-                "["
-                    + [
-                        JSONText.string(entry.title), JSONText.string(entry.folder), String(entry.type.order),
-                        JSONText.string(entry.dateText), JSONText.string(entry.summary),
-                    ].joined(separator: ",") + "]"
+            add("d\(number)", capacity: 8192) { bytes in
+                bytes.append(UInt8(ascii: "["))
+                for document in start..<min(start + chunkSize, index.entries.count) {
+                    let entry = index.entries[document]
+                    if document > start { bytes.append(contentsOf: ",\n".utf8) }
+                    bytes.append(UInt8(ascii: "["))
+                    JSONText.append(entry.title, to: &bytes)
+                    bytes.append(UInt8(ascii: ","))
+                    JSONText.append(entry.folder, to: &bytes)
+                    bytes.append(UInt8(ascii: ","))
+                    JSONText.append(entry.type.order, to: &bytes)
+                    bytes.append(UInt8(ascii: ","))
+                    JSONText.append(entry.dateText, to: &bytes)
+                    bytes.append(UInt8(ascii: ","))
+                    JSONText.append(entry.summary, to: &bytes)
+                    bytes.append(UInt8(ascii: "]"))
+                }
+                bytes.append(UInt8(ascii: "]"))
             }
-            add("d\(number)", "[" + documents.joined(separator: ",\n") + "]")
         }
         let facetKeys = index.facets.keys.sorted()
         for (number, key) in facetKeys.enumerated() {
@@ -83,7 +113,7 @@ struct SearchIndexFiles: Sendable {
                 defer { previous = document }
                 return document - previous - 1
             }
-            add("f\(number)", JSONText.array(gaps))
+            add("f\(number)") { JSONText.append(gaps, to: &$0) }
         }
         let facetMap = facetKeys.enumerated().map { number, key in
             JSONText.string(key) + ":[" + String(number) + "," + String(index.facets[key]?.count ?? 0) + "]"
@@ -98,6 +128,6 @@ struct SearchIndexFiles: Sendable {
             "\"types\":[" + DocumentType.allCases.map { JSONText.string($0.displayName) }.joined(separator: ",") + "]",
             "\"facets\":{" + facetMap.joined(separator: ",") + "}",
         ]
-        add("meta", "{" + meta.joined(separator: ",\n") + "}")
+        add("meta") { $0.append(contentsOf: ("{" + meta.joined(separator: ",\n") + "}").utf8) }
     }
 }

@@ -89,8 +89,27 @@ extension PageLinks {
     /// Where the stored form starting at `start` ends, walking its counts without reading a text; nil when it runs past
     /// `end` or a count is negative.
     static func storedForm(in bytes: [UInt8], from start: Int, end: Int) -> Int? {
+        walk(bytes, from: start, end: end) { _, _ in }
+    }
+
+    /// The links and ids of a stored form; nil when it is not one.
+    fileprivate static func decoded(_ form: ArraySlice<UInt8>) -> HTMLLinks? {
+        let bytes = Array(form)
+        var lists: [[String]] = [[], []]
+        let end = walk(bytes, from: 0, end: bytes.count) { list, text in
+            lists[list].append(String(decoding: bytes[text], as: UTF8.self))
+        }
+        guard end == bytes.count else { return nil }
+        return HTMLLinks(links: lists[0], ids: Set(lists[1]))
+    }
+
+    /// Walks the stored form at `start`, handing on each text's place with its list (0: links, 1: ids); where it ends,
+    /// or nil when a count or a text runs past `end` or a count is negative.
+    private static func walk(
+        _ bytes: [UInt8], from start: Int, end: Int, text: (_ list: Int, _ range: Range<Int>) -> Void
+    ) -> Int? {
         var offset = start
-        for _ in 0..<2 {
+        for list in 0..<2 {
             guard let count = number(bytes, at: &offset, end: end), count >= 0, count <= (end - offset) / 8 else {
                 return nil
             }
@@ -98,33 +117,11 @@ extension PageLinks {
                 guard let length = number(bytes, at: &offset, end: end), length >= 0, length <= end - offset else {
                     return nil
                 }
+                text(list, offset..<(offset + length))
                 offset += length
             }
         }
         return offset
-    }
-
-    /// The links and ids of a stored form; nil when it is not one.
-    fileprivate static func decoded(_ form: ArraySlice<UInt8>) -> HTMLLinks? {
-        let bytes = Array(form)
-        var offset = 0
-        func texts() -> [String]? {
-            guard let count = number(bytes, at: &offset, end: bytes.count), count >= 0,
-                count <= (bytes.count - offset) / 8
-            else { return nil }
-            var texts: [String] = []
-            texts.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let length = number(bytes, at: &offset, end: bytes.count), length >= 0,
-                    length <= bytes.count - offset
-                else { return nil }
-                texts.append(String(decoding: bytes[offset..<(offset + length)], as: UTF8.self))
-                offset += length
-            }
-            return texts
-        }
-        guard let links = texts(), let ids = texts(), offset == bytes.count else { return nil }
-        return HTMLLinks(links: links, ids: Set(ids))
     }
 
     /// The eight little-endian bytes at `offset`, which moves past them; nil when fewer are left before `end`.

@@ -36,9 +36,9 @@ struct IncrementalBuild: Sendable {
             "pdf \(options.requirePDF) \(options.skipPDF)",
         ]
         for edition in editions {
-            settings.append(
-                "edition \(edition.name) -> "
-                    + BuildPipeline.outputDirectory(for: edition, options: options, siteDirectory: siteDirectory))
+            let output = BuildPipeline.outputDirectory(for: edition, options: options, siteDirectory: siteDirectory)
+            let resolved = Self.resolved(output, siteDirectory: siteDirectory) ?? output
+            settings.append("edition \(edition.name) -> " + resolved)
         }
         for (name, value) in environment.sorted(by: { $0.key < $1.key })
         where name.hasPrefix("LESSONS_") || name == "PATH" || name == "TMPDIR" {
@@ -103,8 +103,10 @@ struct IncrementalBuild: Sendable {
     }
 
     /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`, read when first
-    /// needed), and its output files stamped or read back on demand (see ``PageReuse``).
+    /// needed), and its output files stamped or read back on demand (see ``PageReuse``). The digests name the folder
+    /// as the writer resolves it.
     func pageReuse(edition: Edition, theme: ThemeFiles, output: String) -> PageReuse {
+        let output = resolved(output) ?? output
         let seed = PageReuse.seed(templates: theme.templates.map { ($0.name, $0.file.bytes) }, tool: Self.tool)
         let (folder, ignoreCache) = (self.folder, self.ignoreCache)
         let searchScores = SearchScoreCache {
@@ -145,7 +147,7 @@ struct IncrementalBuild: Sendable {
         if let cards = reuse.cardFragments?.entries() {
             writer.storeCardFragments(cards, seed: reuse.seed, edition: edition.name)
         }
-        return writer.beginPageDigests(reuse.entries, output: output, edition: edition.name)
+        return writer.beginPageDigests(reuse.entries, output: resolved(output) ?? output, edition: edition.name)
     }
 
     /// Stores the page digests of `edition` with the stamps of the files just written to its output, as `survey` found
@@ -198,6 +200,12 @@ struct IncrementalBuild: Sendable {
 
     /// The output folder as the writer resolves it.
     private func resolved(_ folder: String) -> String? {
+        Self.resolved(folder, siteDirectory: siteDirectory)
+    }
+
+    /// `folder` as the writer resolves it: one spelling for `out`, `./out/` and its absolute path, so that naming the
+    /// same folder another way costs no page of the last build.
+    private static func resolved(_ folder: String, siteDirectory: String) -> String? {
         try? OutputPathValidator.locateOutput(folder, siteDirectory: siteDirectory).path
     }
 }

@@ -35,6 +35,24 @@ struct PageReuseTests {
         #expect(site.read("site-output/incidents/inc-2026-001/index.html")?.contains("One more sentence.") == true)
     }
 
+    @Test func anotherSpellingOfTheSameOutputFolderKeepsItsPages() async throws {
+        let site = try site()
+        defer { site.remove() }
+        var options = site.options()
+        options.output = site.root + "/out"
+        #expect(await BuildPipeline.build(options).status == .success)
+        try site.write("content/incidents/inc.md", MiniSite.incident + "\nOne more sentence.\n")
+        // The same folder named through its site folder's other spellings, with a trailing slash.
+        options = BuildOptions(siteDirectory: site.root + "/./")
+        options.today = "2026-11-27"
+        options.output = site.root + "/content/../out/"
+        let second = await BuildPipeline.build(options)
+        #expect(second.status == .success)
+        let counts = try #require(reusedCount(second))
+        #expect(counts.reused == counts.total - 1, "only the incident's page is rendered again")
+        #expect(site.read("out/incidents/inc-2026-001/index.html")?.contains("One more sentence.") == true)
+    }
+
     @Test func aPageChangedOnDiskOrACleanBuildIsRenderedAgain() async throws {
         let site = try site()
         defer { site.remove() }

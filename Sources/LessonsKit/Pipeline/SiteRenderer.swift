@@ -256,15 +256,15 @@ struct SiteRenderer: Sendable {
                 // The bodies' plain texts go once the entries hold them.
                 let texts = documents.bodies.prepared
                 let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) {
-                    search.searchEntry($0, body: texts.plainText(of: $0) ?? "")
+                    search.keyedSearchEntry($0, body: texts.plainText(of: $0) ?? "")
                 }
                 texts.plainTextsDone()
-                let feedTexts = feeds.bodyTexts(entries: searchEntries)
-                // The feeds are made beside the index files, which go to the output one by one, as they are made; the
-                // index lets each entry's text go once scored.
+                let feedTexts = feeds.bodyTexts(entries: searchEntries.map(\.entry))
+                // The feeds are made beside the index files, which go to the output in order, a batch at a time, as
+                // they are made; the index lets each entry's text go once scored.
                 async let feedFiles = feeds.feeds(bodyTexts: feedTexts)
                 var count = 0
-                search.forEachFile(entries: consume searchEntries) { file in
+                await search.forEachFile(keyedEntries: consume searchEntries, jobs: jobs) { file in
                     emit(count, [file])
                     count += 1
                 }
@@ -275,6 +275,7 @@ struct SiteRenderer: Sendable {
         // Each page's sitemap location is made as the page is handed on, beside the rendering, not all at the end.
         let sitemap = feeds.sitemapLocations()
         sitemap?.add(assetFiles)
+        async let lastModified = feeds.sitemapLastModified()
         output.accept(assetFiles, order: StagedEdition.Order(part: 0, item: 0))
         // The search and feeds part (its index files are the longest serial step) starts right after the document
         // pages and bulletins (which hold the bodies until both are done) rather than last, so that it does not run
@@ -297,7 +298,9 @@ struct SiteRenderer: Sendable {
             MemoryRelease.returnFreed()
             return (part.0, diagnostics)
         }.sorted { $0.0 < $1.0 }.map(\.1)
-        output.accept(feeds.crawlerFiles(sitemap: sitemap), order: StagedEdition.Order(part: parts.count + 1, item: 0))
+        output.accept(
+            feeds.crawlerFiles(sitemap: sitemap, lastModified: await lastModified),
+            order: StagedEdition.Order(part: parts.count + 1, item: 0))
         return diagnostics.flatMap { $0 }
     }
 

@@ -166,6 +166,26 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         }
     }
 
+    @Test func theSitemapListsEachPageOnALineWithItsLastChange() throws {
+        let files = Sitemap.files(
+            for: ["https://x.example/a/", "https://x.example/b?x=1&y=2/"], baseURL: "https://x.example/",
+            lastModified: ["https://x.example/a/": PartialDate(year: 2026, month: 3, day: 14)])
+        #expect(files.map(\.path) == ["sitemap.xml"])
+        guard case .bytes(let bytes) = files.first?.contents else {
+            Issue.record("sitemap.xml is not bytes")
+            return
+        }
+        #expect(
+            String(decoding: bytes, as: UTF8.self) == """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>https://x.example/a/</loc><lastmod>2026-03-14</lastmod></url>
+                  <url><loc>https://x.example/b?x=1&amp;y=2/</loc></url>
+                </urlset>
+
+                """)
+    }
+
     @Test func largeSitesGetASitemapIndex() throws {
         let urls = (0..<(Sitemap.maximumURLs + 1)).map { "https://x.example/p\($0)/" }
         let files = Sitemap.files(for: urls, baseURL: "https://x.example/")

@@ -193,4 +193,32 @@ import Testing
             #expect(script == Array("lessonsSearchData(\"\(name)\",".utf8) + bytes.dropLast() + Array(");\n".utf8))
         }
     }
+
+    @Test func filesMadeInBatchesOnSeveralThreadsAreTheSameFilesInTheSameOrder() async throws {
+        let entries = (0..<23).map {
+            Self.entry("Handover \($0)", summary: "Safer handover \($0) ward \($0 % 4)", body: "ward \($0) night")
+        }
+        var writer = SearchIndexFiles(index: SearchIndex(entries: entries))
+        writer.shardBytes = 40
+        writer.chunkSize = 4
+        func bytes(_ file: OutputFile) -> [UInt8] {
+            guard case .bytes(let bytes) = file.contents else { return [] }
+            return bytes
+        }
+        for portable in [false, true] {
+            var expected: [(String, [UInt8])] = []
+            writer.forEachFile(folder: "search/", portable: portable) { expected.append(($0.path, bytes($0))) }
+            #expect(expected.count > 10)
+            #expect(expected.first?.0.hasPrefix("search/t0.") == true)
+            #expect(expected.last?.0.hasPrefix("search/meta.") == true)
+            for batch in [1, 3, 64] {
+                var made: [(String, [UInt8])] = []
+                await writer.forEachFile(folder: "search/", portable: portable, jobs: 2, batch: batch) {
+                    made.append(($0.path, bytes($0)))
+                }
+                #expect(made.map(\.0) == expected.map(\.0), "batch \(batch)")
+                #expect(made.map(\.1) == expected.map(\.1), "batch \(batch)")
+            }
+        }
+    }
 }

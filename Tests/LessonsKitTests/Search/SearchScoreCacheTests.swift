@@ -66,6 +66,20 @@ import Testing
         #expect(cache.counts.reused == 1)  // only the repeat, from this build's own table
     }
 
+    @Test func keysWorkedOutBeforehandFindTheSameStoredScores() throws {
+        let (_, first) = Self.index(Self.entries, previous: SearchScoreTable())
+        let table = try #require(first.current)
+        let keys = Self.entries.map { SearchScoreCache.key(of: $0, synonyms: Self.synonyms) }
+        let cache = SearchScoreCache { table }
+        let index = SearchIndex(entries: Self.entries, synonyms: Self.synonyms, cache: cache, keys: keys)
+        #expect(cache.counts == (reused: 4, scored: 0))
+        #expect(index.postings == SearchIndex(entries: Self.entries, synonyms: Self.synonyms).postings)
+        // Keys for other entries than these are not used: each entry's key is worked out again.
+        let short = SearchScoreCache { table }
+        _ = SearchIndex(entries: Self.entries, synonyms: Self.synonyms, cache: short, keys: Array(keys.dropLast()))
+        #expect(short.counts == (reused: 4, scored: 0))
+    }
+
     @Test func aTableWithATermNumberOutOfRangeIsNotTrusted() throws {
         let (_, first) = Self.index(Self.entries, previous: SearchScoreTable())
         var table = try #require(first.current)

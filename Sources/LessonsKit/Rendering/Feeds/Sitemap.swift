@@ -40,7 +40,10 @@ enum Sitemap {
     /// As ``files(for:baseURL:lastModified:)`` for locations already made, in order.
     static func files(for locations: [Location], baseURL: String, lastModified: [String: PartialDate]) -> [OutputFile] {
         guard locations.count > maximumURLs else {
-            return [OutputFile(path: "sitemap.xml", text: urlset(locations, lastModified: lastModified))]
+            return [
+                OutputFile(
+                    path: "sitemap.xml", contents: .bytes(urlsetBytes(locations[...], lastModified: lastModified)))
+            ]
         }
         var files: [OutputFile] = []
         var parts: [String] = []
@@ -50,9 +53,9 @@ enum Sitemap {
             files.append(
                 OutputFile(
                     path: name,
-                    text: urlset(
-                        Array(locations[start..<min(start + maximumURLs, locations.count)]),
-                        lastModified: lastModified))
+                    contents: .bytes(
+                        urlsetBytes(
+                            locations[start..<min(start + maximumURLs, locations.count)], lastModified: lastModified)))
             )
         }
         let index =
@@ -64,17 +67,26 @@ enum Sitemap {
         return files + [OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n")]
     }
 
-    static func urlset(_ locations: [Location], lastModified: [String: PartialDate]) -> String {
-        let lines =
-            [
-                #"<?xml version="1.0" encoding="UTF-8"?>"#,
-                #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
-            ]
-            + locations.map { location in
-                let lastmod = lastModified[location.url].map { "<lastmod>\($0)</lastmod>" } ?? ""
-                return location.element + lastmod + "</url>"
-            } + ["</urlset>"]
-        return lines.joined(separator: "\n") + "\n"
+    /// A `<urlset>` of `locations`, one `<url>` a line, written straight into one buffer (a 10,000-document site's sitemap is
+    /// about 1 MB, made at the end of every build).
+    static func urlsetBytes(_ locations: ArraySlice<Location>, lastModified: [String: PartialDate]) -> [UInt8] {
+        let head =
+            #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+            + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(locations.reduce(head.utf8.count + 16) { $0 + $1.element.utf8.count + 40 })
+        bytes.append(contentsOf: head.utf8)
+        for location in locations {
+            bytes.append(contentsOf: location.element.utf8)
+            if let date = lastModified[location.url] {
+                bytes.append(contentsOf: "<lastmod>".utf8)
+                bytes.append(contentsOf: date.description.utf8)
+                bytes.append(contentsOf: "</lastmod>".utf8)
+            }
+            bytes.append(contentsOf: "</url>\n".utf8)
+        }
+        bytes.append(contentsOf: "</urlset>\n".utf8)
+        return bytes
     }
 
     /// `robots.txt`: keeps every crawler out unless the site allows them, then points them at the sitemap.

@@ -33,7 +33,13 @@ struct SearchIndex: Sendable {
     ///
     /// The index keeps the entries without their weighted text (``SearchEntry/fields``), each let go as soon as it is
     /// scored: a site's text is not held beside its growing postings.
-    init(entries: consuming [SearchEntry], synonyms: [[String]] = [], cache: SearchScoreCache? = nil) {
+    ///
+    /// `keys`, when given, are the entries' keys in the cache (``SearchScoreCache/key(of:synonyms:)``), worked out
+    /// beforehand (on several threads, as the entries are made); else each is worked out here.
+    init(
+        entries: consuming [SearchEntry], synonyms: [[String]] = [], cache: SearchScoreCache? = nil,
+        keys: [Digest32]? = nil
+    ) {
         var entries = entries
         let groups = synonyms.map { group in group.map { Self.terms(of: $0) }.filter { !$0.isEmpty } }
         var facets: [String: [Int]] = [:]
@@ -43,7 +49,11 @@ struct SearchIndex: Sendable {
         var reused = 0
         // By index, not over a copy of the array, so that each entry's text goes once scored.
         for number in entries.indices {
-            let key = cache == nil ? nil : SearchScoreCache.key(of: entries[number], seed: seed)
+            let key =
+                cache == nil
+                ? nil
+                : keys.flatMap { $0.count == entries.count ? $0[number] : nil }
+                    ?? SearchScoreCache.key(of: entries[number], seed: seed)
             if let key, assembly.addStored(key: key, document: number) {
                 reused += 1
             } else {

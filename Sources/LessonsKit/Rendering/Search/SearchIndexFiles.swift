@@ -51,24 +51,53 @@ struct SearchIndexFiles: Sendable {
     /// as it is made (a 10,000-document index is about 6 MB of files, so they are not all held at once). Each file's
     /// bytes are written straight into one buffer: an index has millions of numbers, too many for a string each.
     func forEachFile(folder: String, portable: Bool, _ body: (OutputFile) -> Void) {
-        func add(_ name: String, capacity: Int = 256, _ write: (inout [UInt8]) -> Void) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(capacity)
-            if portable {
-                bytes.append(contentsOf: "lessonsSearchData(".utf8)
-                JSONText.append(name, to: &bytes)
-                bytes.append(UInt8(ascii: ","))
+        for file in files(folder: folder, portable: portable) { body(file.make()) }
+    }
+
+    /// Hands on every file as ``forEachFile(folder:portable:_:)`` does, in the same order, making them `batch` at a time
+    /// on up to `jobs` threads: at the end of a rebuild the index files are the longest step left.
+    func forEachFile(folder: String, portable: Bool, jobs: Int?, batch: Int = 64, _ body: (OutputFile) -> Void) async {
+        let files = files(folder: folder, portable: portable)
+        for start in stride(from: 0, to: files.count, by: max(1, batch)) {
+            let made = await parallelMap(Array(files[start..<min(start + max(1, batch), files.count)]), jobs: jobs) {
+                $0.make()
             }
-            write(&bytes)
-            bytes.append(contentsOf: (portable ? ");\n" : "\n").utf8)
-            body(OutputFile(path: folder + name + (portable ? ".js" : ".json"), contents: .bytes(bytes)))
+            for file in made { body(file) }
+        }
+    }
+
+    /// One index file, made when asked.
+    struct File: Sendable {
+        let make: @Sendable () -> OutputFile
+    }
+
+    /// Every file of the index, in order, each made only when asked.
+    func files(folder: String, portable: Bool) -> [File] {
+        let index = index
+        let chunkSize = chunkSize
+        var files: [File] = []
+        func add(_ name: String, capacity: Int = 256, _ write: @escaping @Sendable (inout [UInt8]) -> Void) {
+            files.append(
+                File {
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(capacity)
+                    if portable {
+                        bytes.append(contentsOf: "lessonsSearchData(".utf8)
+                        JSONText.append(name, to: &bytes)
+                        bytes.append(UInt8(ascii: ","))
+                    }
+                    write(&bytes)
+                    bytes.append(contentsOf: (portable ? ");\n" : "\n").utf8)
+                    return OutputFile(path: folder + name + (portable ? ".js" : ".json"), contents: .bytes(bytes))
+                })
         }
         let shards = shards()
         for (number, shard) in shards.enumerated() {
             let size = shard.terms.reduce(64) { $0 + estimatedSize(of: $1) }
+            let terms = shard.terms
             add("t\(number)", capacity: size) { bytes in
                 bytes.append(UInt8(ascii: "{"))
-                for (position, term) in shard.terms.enumerated() {
+                for (position, term) in terms.enumerated() {
                     if position > 0 { bytes.append(UInt8(ascii: ",")) }
                     JSONText.append(term, to: &bytes)
                     bytes.append(contentsOf: ":[".utf8)
@@ -108,12 +137,14 @@ struct SearchIndexFiles: Sendable {
         }
         let facetKeys = index.facets.keys.sorted()
         for (number, key) in facetKeys.enumerated() {
-            var previous = -1
-            let gaps = (index.facets[key] ?? []).map { document -> Int in
-                defer { previous = document }
-                return document - previous - 1
+            add("f\(number)") { bytes in
+                var previous = -1
+                let gaps = (index.facets[key] ?? []).map { document -> Int in
+                    defer { previous = document }
+                    return document - previous - 1
+                }
+                JSONText.append(gaps, to: &bytes)
             }
-            add("f\(number)") { JSONText.append(gaps, to: &$0) }
         }
         let facetMap = facetKeys.enumerated().map { number, key in
             JSONText.string(key) + ":[" + String(number) + "," + String(index.facets[key]?.count ?? 0) + "]"
@@ -128,6 +159,8 @@ struct SearchIndexFiles: Sendable {
             "\"types\":[" + DocumentType.allCases.map { JSONText.string($0.displayName) }.joined(separator: ",") + "]",
             "\"facets\":{" + facetMap.joined(separator: ",") + "}",
         ]
-        add("meta") { $0.append(contentsOf: ("{" + meta.joined(separator: ",\n") + "}").utf8) }
+        let text = "{" + meta.joined(separator: ",\n") + "}"
+        add("meta") { $0.append(contentsOf: text.utf8) }
+        return files
     }
 }

@@ -74,6 +74,11 @@ final class SearchScoreCache: Sendable {
         return Digest32(hasher.finalize())
     }
 
+    /// The key of an entry's scores for a site with `synonyms` (as ``key(of:seed:)`` with ``seed(synonyms:)``).
+    static func key(of entry: SearchEntry, synonyms: [[String]]) -> Digest32 {
+        key(of: entry, seed: seed(synonyms: synonyms))
+    }
+
     /// The hasher every entry's key starts from: what the scores are besides the entry (the synonym groups).
     static func seed(synonyms: [[String]]) -> SHA256 {
         var hasher = SHA256()

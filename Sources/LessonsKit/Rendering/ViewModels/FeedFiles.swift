@@ -63,6 +63,17 @@ struct FeedFiles: Sendable {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
+    /// Each document page's last change in git, by its sitemap URL (empty without `base_url`).
+    func sitemapLastModified() -> [String: PartialDate] {
+        guard let baseURL else { return [:] }
+        var lastModified: [String: PartialDate] = [:]
+        for document in content.documents {
+            guard let updated = gitHistory[document.path]?.lastUpdated else { continue }
+            lastModified[baseURL + paths.folder(of: document) + (paths.portable ? "index.html" : "")] = updated
+        }
+        return lastModified
+    }
+
     /// Where the renderer notes each page's sitemap location as it makes it; nil without `base_url` (no sitemap).
     func sitemapLocations() -> SitemapLocations? {
         baseURL.map { SitemapLocations(baseURL: $0, portable: paths.portable) }
@@ -71,12 +82,13 @@ struct FeedFiles: Sendable {
     /// `sitemap.xml` (with `base_url` only: locations must be absolute) of the pages noted in `sitemap`, and
     /// `robots.txt`.
     func crawlerFiles(sitemap: SitemapLocations?) -> [OutputFile] {
+        crawlerFiles(sitemap: sitemap, lastModified: sitemapLastModified())
+    }
+
+    /// As ``crawlerFiles(sitemap:)``, with the `<lastmod>` dates ``sitemapLastModified()`` gave (worked out beside the
+    /// rendering, as they do not depend on the pages).
+    func crawlerFiles(sitemap: SitemapLocations?, lastModified: [String: PartialDate]) -> [OutputFile] {
         guard let baseURL, let sitemap else { return [Sitemap.robots(allow: robotsAllow, sitemapURL: nil)] }
-        var lastModified: [String: PartialDate] = [:]
-        for document in content.documents {
-            guard let updated = gitHistory[document.path]?.lastUpdated else { continue }
-            lastModified[baseURL + paths.folder(of: document) + (paths.portable ? "index.html" : "")] = updated
-        }
         return Sitemap.files(for: sitemap.sorted, baseURL: baseURL, lastModified: lastModified) + [
             Sitemap.robots(allow: robotsAllow, sitemapURL: baseURL + "sitemap.xml")
         ]

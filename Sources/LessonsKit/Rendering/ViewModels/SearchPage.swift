@@ -55,6 +55,38 @@ struct SearchPages: Sendable {
         body(searchPage(index))
     }
 
+    /// The document's entry and, when the build keeps scores, its key among them (``SearchScoreCache``): both are
+    /// made on the threads that make the entries, so that the index only looks the keys up.
+    func keyedSearchEntry(_ document: Document, body: String) -> (entry: SearchEntry, key: Digest32?) {
+        let entry = searchEntry(document, body: body)
+        return (entry, scoreCache == nil ? nil : SearchScoreCache.key(of: entry, synonyms: synonyms))
+    }
+
+    /// Hands on the same files in the same order as ``forEachFile(entries:_:)``, from entries made with
+    /// ``keyedSearchEntry(_:body:)``, making the index files a batch at a time on up to `jobs` threads.
+    func forEachFile(
+        keyedEntries: consuming [(entry: SearchEntry, key: Digest32?)], jobs: Int?, _ body: (OutputFile) -> Void
+    )
+        async
+    {
+        // Split by index, and the pairs let go at once: the entries' texts go one by one as the index scores them.
+        var pairs = keyedEntries
+        var entries: [SearchEntry] = []
+        var keys: [Digest32] = []
+        entries.reserveCapacity(pairs.count)
+        keys.reserveCapacity(scoreCache == nil ? 0 : pairs.count)
+        for number in pairs.indices {
+            entries.append(pairs[number].entry)
+            if let key = pairs[number].key { keys.append(key) }
+        }
+        pairs = []
+        let index = SearchIndex(
+            entries: consume entries, synonyms: synonyms, cache: scoreCache, keys: scoreCache == nil ? nil : keys)
+        await SearchIndexFiles(index: index).forEachFile(
+            folder: Self.folder, portable: paths.portable, jobs: jobs, body)
+        body(searchPage(index))
+    }
+
     func searchPage(_ index: SearchIndex) -> OutputFile {
         let folder = Self.folder
         func option(_ key: String, _ label: String) -> SearchBody.Option? {

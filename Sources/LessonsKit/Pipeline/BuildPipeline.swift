@@ -187,6 +187,9 @@ public enum BuildPipeline {
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
         if let counts = reuse?.values.map(\.counts) {
+            // None when the last build's page digests were missing, untrusted or for another folder: every page renders.
+            clock.record(
+                "  pages the last build recorded \(reuse?.values.map(\.previous.count).reduce(0, +) ?? 0)", seconds: 0)
             let reused = counts.map(\.reused).reduce(0, +)
             clock.record("  pages reused \(reused)/\(reused + counts.map(\.rendered).reduce(0, +))", seconds: 0)
             clock.record(

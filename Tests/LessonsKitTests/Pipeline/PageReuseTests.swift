@@ -15,6 +15,13 @@ struct PageReuseTests {
         return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
     }
 
+    /// The verbose line's count of the entries read from the last build's page digests.
+    func recordedCount(_ report: BuildReport) -> Int? {
+        let label = "  pages the last build recorded "
+        guard let stage = report.stageTimings.first(where: { $0.stage.hasPrefix(label) }) else { return nil }
+        return Int(stage.stage.dropFirst(label.count))
+    }
+
     func site() throws -> MiniSite {
         try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident])
     }
@@ -25,6 +32,7 @@ struct PageReuseTests {
         let first = await BuildPipeline.build(site.options())
         #expect(first.status == .success)
         #expect(reusedCount(first)?.reused == 0)
+        #expect(recordedCount(first) == 0)
         // The incident's body shows on its own page only: every other reusable page keeps its model.
         try site.write("content/incidents/inc.md", MiniSite.incident + "\nOne more sentence.\n")
         let second = await BuildPipeline.build(site.options())
@@ -32,6 +40,7 @@ struct PageReuseTests {
         let counts = try #require(reusedCount(second))
         #expect(counts.total == reusedCount(first)?.total)
         #expect(counts.reused == counts.total - 1, "only the incident's page is rendered again")
+        #expect((recordedCount(second) ?? 0) >= counts.total, "every page of the last build is recorded")
         #expect(site.read("site-output/incidents/inc-2026-001/index.html")?.contains("One more sentence.") == true)
     }
 
@@ -68,7 +77,9 @@ struct PageReuseTests {
         #expect(site.read(page) == original)
         var clean = site.options()
         clean.ignoreCache = true
-        #expect(reusedCount(await BuildPipeline.build(clean))?.reused == 0)
+        let cleanBuild = await BuildPipeline.build(clean)
+        #expect(reusedCount(cleanBuild)?.reused == 0)
+        #expect(recordedCount(cleanBuild) == 0, "--clean reads nothing of the last build")
     }
 
     @Test func aTemplateEditRendersEveryPage() async throws {

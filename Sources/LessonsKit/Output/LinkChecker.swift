@@ -64,12 +64,23 @@ struct LinkChecker: Sendable {
             let folder = Array(path.utf8.split(separator: Self.slash).dropLast().map { Substring($0) })
             var result = PageCheck()
             var seen: Set<Int> = []
+            // A page repeats many of its links (a theme page's thousands of cards link the same few themes): each text
+            // is resolved once per page, and met again, adds nothing but its broken link, reported at each place.
+            var met: [String: BrokenLink?] = [:]
             for link in entry.links?.links ?? [] {
+                if let known = met[link] {
+                    if let known { result.broken.append(known) }
+                    continue
+                }
                 switch checker.resolve(link, in: path, folder: folder, table: table) {
-                case .external: break
-                case .target(let target): if seen.insert(target).inserted { result.targets.append(target) }
-                case .broken(let link, let reason):
-                    result.broken.append(BrokenLink(file: path, link: link, reason: reason))
+                case .external: met[link] = .some(nil)
+                case .target(let target):
+                    if seen.insert(target).inserted { result.targets.append(target) }
+                    met[link] = .some(nil)
+                case .broken(let trimmed, let reason):
+                    let broken = BrokenLink(file: path, link: trimmed, reason: reason)
+                    result.broken.append(broken)
+                    met[link] = .some(broken)
                 }
             }
             return result

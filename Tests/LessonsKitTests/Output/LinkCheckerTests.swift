@@ -70,6 +70,35 @@ import Testing
         #expect(diagnostics.first?.message.contains("portable") == true)
     }
 
+    @Test func aLinkRepeatedOnAPageIsReportedWhereverItIsBrokenAndItsTargetListedOnce() async {
+        let links = [
+            "../b/", "../b/", "../gone/", "../b/#x", "../gone/", "https://example.org/", "../b/", " ../gone/ ",
+            "../b/#y", "../gone/",
+        ]
+        let entries = [
+            OutputEntry(
+                path: "themes/a/index.html", copiedFrom: nil, isPage: true,
+                links: PageLinks(HTMLLinks(links: links, ids: []))),
+            OutputEntry(
+                path: "themes/b/index.html", copiedFrom: nil, isPage: true,
+                links: PageLinks(HTMLLinks(links: [], ids: ["y"]))),
+        ]
+        let checker = LinkChecker(portable: false)
+        let table = OutputTable(entries)
+        let checks = await checker.check(pages: [0], in: table, jobs: 1)
+        // The same as resolving every link where it stands, one by one.
+        let folder: [Substring] = ["themes", "a"]
+        let broken = links.compactMap { link -> LinkChecker.BrokenLink? in
+            guard
+                case .broken(let trimmed, let reason) = checker.resolve(
+                    link, in: "themes/a/index.html", folder: folder, table: table)
+            else { return nil }
+            return LinkChecker.BrokenLink(file: "themes/a/index.html", link: trimmed, reason: reason)
+        }
+        #expect(broken.map(\.link) == ["../gone/", "../b/#x", "../gone/", "../gone/", "../gone/"])
+        #expect(checks == [LinkChecker.PageCheck(broken: broken, targets: [1])])
+    }
+
     @Test func externalLinksAreNotChecked() async {
         let files = [
             Self.style,

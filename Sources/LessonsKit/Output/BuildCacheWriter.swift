@@ -66,10 +66,23 @@ struct BuildCacheWriter: Sendable {
         storeFile(path, bytes: RelatedLessonsFile.encoded(ranking, tool: tool))
     }
 
-    /// Stores the card fragments of an edition just written, rendered under `seed` (see ``CardFragmentFile``).
-    func storeCardFragments(_ entries: [StoredCardFragments.Entry], seed: [UInt8], edition: String) {
-        let path = folder.cardFragmentsPath(edition: edition)
-        storeFile(path) { CardFragmentFile.write(entries, seed: seed, to: &$0) }
+    /// Writes the card fragments of an edition rendered under `seed` (see ``CardFragmentFile``) under a temporary name,
+    /// put in place once the edition's output is (``UnplacedFile/place()``); nil when the file cannot be made.
+    func beginCardFragments(_ entries: [StoredCardFragments.Entry], seed: [UInt8], edition: String) -> UnplacedFile? {
+        guard let file = OpenFile(folder.cardFragmentsPath(edition: edition), writer: self) else { return nil }
+        CardFragmentFile.write(entries, seed: seed, to: &file.stream)
+        return UnplacedFile(file)
+    }
+
+    /// A cache file written whole under a temporary name, to be put in place later (once). Dropped without
+    /// ``place()`` (a build that failed meanwhile), it leaves no file behind.
+    final class UnplacedFile: @unchecked Sendable {
+        private let file: OpenFile
+
+        fileprivate init(_ file: OpenFile) { self.file = file }
+
+        /// Renames the file into place.
+        func place() { file.finish() }
     }
 
     /// Stores the link check of an edition just written (see ``LinkCheckRecord``).

@@ -176,6 +176,7 @@ public enum BuildPipeline {
         // the pages render, not after them: only the link check needs it, and read there it held up a rebuild (≈15 ms at
         // 10k, with nothing beside it).
         let checkKey = LinkCheckStage.recordKey(site: site)
+        let cardStores = incremental  // for after the render (the read below is handed `incremental` itself)
         async let previousChecksRead = editions.map { incremental?.linkCheckRecord(edition: $0, key: checkKey) }
         // Each edition lets go of a body once its page is made (PreparedBodies): the site keeps no copy of them.
         let bodies = editions.map { _ in PreparedBodies(site.bodies) }
@@ -243,6 +244,12 @@ public enum BuildPipeline {
             }
         }
 
+        // The cards to keep for the next build are written now (put in place with the output) and let go of: the link
+        // check and the write need not hold them.
+        let cardFiles = editions.map { edition in
+            reuse?[edition.name].flatMap { cardStores?.writeCards($0, edition: edition) }
+        }
+
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
         let entries = rendered.map(\.output.entries)
         options.progress?(BuildProgress(stage: "link check", total: entries.map(\.count).reduce(0, +)))
@@ -289,6 +296,7 @@ public enum BuildPipeline {
             let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
             let pageCount = entries[index].filter { $0.path.hasSuffix(".html") }.count
             let (pages, linkRecord) = (reuse?[item.edition.name], linkRecords[index])
+            let cards = editions.firstIndex(of: item.edition).flatMap { cardFiles[$0] }
             // The files of the previous output, as the last build's link check recorded them.
             let listed = previousChecks[index]?.paths
             let staged = item.output
@@ -301,7 +309,9 @@ public enum BuildPipeline {
                     { Result { () throws(OutputError) in try staged.removePrevious(listed: listed) } },
                     {
                         if let linkRecord { cache?.storeLinkCheck(linkRecord, edition: item.edition) }
-                        return pages.flatMap { cache?.storeReuse($0, edition: item.edition, output: output) }
+                        return pages.flatMap {
+                            cache?.storeReuse($0, edition: item.edition, output: output, cards: cards)
+                        }
                     })
                 try removal.get()
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and

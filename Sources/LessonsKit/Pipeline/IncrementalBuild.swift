@@ -132,11 +132,13 @@ struct IncrementalBuild: Sendable {
     /// The tool's identity in the cache's files: its version and executable.
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
-    /// Stores the search scores and card fragments of `edition` for the next build (the cards only when some were
-    /// rendered), and writes its page digests for `output` but their stamps, which ``storePages(_:survey:)``
+    /// Stores the search scores of `edition` for the next build, puts its card fragments in place (written by
+    /// ``writeCards(_:edition:)``), and writes its page digests for `output` but their stamps, which ``storePages(_:survey:)``
     /// adds once the output folder has settled (nil when the file cannot be made). Nothing here depends on the output
     /// folder, so it can run while the previous output is removed.
-    func storeReuse(_ reuse: PageReuse, edition: Edition, output: String) -> BuildCacheWriter.UnstampedPageDigests? {
+    func storeReuse(
+        _ reuse: PageReuse, edition: Edition, output: String, cards: BuildCacheWriter.UnplacedFile?
+    ) -> BuildCacheWriter.UnstampedPageDigests? {
         let writer = BuildCacheWriter(folder: folder)
         if let table = reuse.searchScores?.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
@@ -144,10 +146,21 @@ struct IncrementalBuild: Sendable {
         if let ranking = reuse.relatedLessons?.current {
             writer.storeRelatedLessons(ranking, edition: edition.name, tool: Self.tool)
         }
-        if let cards = reuse.cardFragments?.entries() {
-            writer.storeCardFragments(cards, seed: reuse.seed, edition: edition.name)
-        }
+        cards?.place()
         return writer.beginPageDigests(reuse.entries, output: resolved(output) ?? output, edition: edition.name)
+    }
+
+    /// Writes the card fragments of `edition` to store for the next build (when some were rendered, see
+    /// ``StoredCardFragments/entries(capacity:)``) under a temporary name, which ``storeReuse(_:edition:output:cards:)``
+    /// puts in place, and lets the card store go of its cards: the render is done, and a large site's cards are tens of
+    /// megabytes the link check and the writing of the output need not hold.
+    func writeCards(_ reuse: PageReuse, edition: Edition) -> BuildCacheWriter.UnplacedFile? {
+        guard let store = reuse.cardFragments else { return nil }
+        let file = store.entries().flatMap {
+            BuildCacheWriter(folder: folder).beginCardFragments($0, seed: reuse.seed, edition: edition.name)
+        }
+        store.release()
+        return file
     }
 
     /// Stores the page digests of `edition` with the stamps of the files just written to its output, as `survey` found

@@ -46,10 +46,29 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = BuildCacheFolder(siteDirectory: root, directory: nil)
         let entries = Self.cards(count: 600)
-        BuildCacheWriter(folder: folder).storeCardFragments(entries, seed: [3], edition: "staff")
+        let file = try #require(
+            BuildCacheWriter(folder: folder).beginCardFragments(entries, seed: [3], edition: "staff"))
+        #expect(
+            CardFragmentFile.read(from: folder, edition: "staff", seed: [3]).isEmpty,
+            "written, the table is not in place until placed")
+        file.place()
         let table = CardFragmentFile.read(from: folder, edition: "staff", seed: [3])
         #expect(table.count == entries.count)
         #expect(table[Digest32(words: (8, 0, 0, 0))]??.html == entries[8].fragment?.html)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/derived")
+        #expect(names.count == 1 && !names[0].contains(".tmp-"), "no temporary file is left")
+    }
+
+    @Test func aCardTableNeverPlacedLeavesTheLastOneAsItWas() throws {
+        let root = NSTemporaryDirectory() + "streamed-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = BuildCacheFolder(siteDirectory: root, directory: nil)
+        let writer = BuildCacheWriter(folder: folder)
+        try #require(writer.beginCardFragments(Self.cards(count: 3), seed: [3], edition: "staff")).place()
+        var unplaced = writer.beginCardFragments(Self.cards(count: 600), seed: [3], edition: "staff")
+        #expect(unplaced != nil)
+        unplaced = nil  // a build that failed after its render
+        #expect(CardFragmentFile.read(from: folder, edition: "staff", seed: [3]).count == 3)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/derived")
         #expect(names.count == 1 && !names[0].contains(".tmp-"), "no temporary file is left")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import LessonsKit
@@ -23,6 +24,94 @@ import Testing
         var table: [Digest32: HTMLFragment?] = [:]
         for entry in try #require(stored.entries()) { table[entry.key] = .some(entry.fragment) }
         return table
+    }
+
+    struct LazyList: TemplateFields {
+        let heading: String
+        let items: LazyRows
+        var templateFields: TemplateValue.Fields { ["heading": heading, "items": items] }
+    }
+
+    @Test func cardsOfLazyRowsAreMadeOneAtATimeAndKeptForOtherPages() throws {
+        let items = (0..<4).map { Item(title: "t\($0)", href: "h\($0)/") }
+        let store = StoredCardFragments { [:] }
+        let templates = try Self.templates(store)
+        // How many cards the store held when each row was made: with one row made and converted at a time, row i is
+        // made once the cards of the rows before it were rendered (all made first, each would see none).
+        let seen = Mutex<[Int]>([])
+        let rows = LazyRows(items, keepsFragments: true) { item -> Any in
+            seen.withLock { $0.append(store.counts.rendered) }
+            return item
+        }
+        let page = templates.render("list", LazyList(heading: "H", items: rows))
+        let cards = items.map { "<a href=\"\($0.href)\" id=\"c-\($0.title)\">\($0.title)</a>\n" }.joined()
+        #expect(page.text == "<h1>H</h1>\n" + cards + "<p>end</p>\n")
+        #expect(page.links?.links == items.map(\.href))
+        #expect(seen.withLock { $0 } == [0, 1, 2, 3], "each row made once, after the cards before it")
+        #expect(store.counts == (reused: 0, rendered: 4), "the cards are kept for other pages")
+        // Another page listing the same items (eagerly) takes their cards from the store.
+        let marked = try Self.entries(store).mapValues { fragment in
+            fragment.map { HTMLFragment(html: "*" + $0.html, links: $0.links) }
+        }
+        let next = StoredCardFragments { [:] }
+        for (key, fragment) in marked { next.record(key, fragment, size: 32) }
+        let other = try Self.templates(next).render("list", List(heading: "H", items: items))
+        let starred: [String] = items.map { "*<a href=\"\($0.href)\" id=\"c-\($0.title)\">\($0.title)</a>\n" }
+        #expect(other.text == "<h1>H</h1>\n" + starred.joined() + "<p>end</p>\n")
+    }
+
+    @Test func aReleasedStoreHoldsNoCardReadsNoneAndRecordsNone() throws {
+        let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/")]
+        let first = StoredCardFragments { [:] }
+        let templates = try Self.templates(first)
+        let page = templates.render("list", List(heading: "H", items: items))
+        let table = try Self.entries(first)
+        let loads = Mutex(0)
+        let store = StoredCardFragments {
+            loads.withLock { $0 += 1 }
+            return table
+        }
+        let edited = [Item(title: "a", href: "x/"), Item(title: "c", href: "z/")]
+        _ = try Self.templates(store).render("list", List(heading: "H", items: edited))
+        #expect(store.counts == (reused: 1, rendered: 1))
+        store.release()
+        #expect(store.counts == (reused: 1, rendered: 1), "the counts of the render stay")
+        #expect(store.entries() == nil, "nothing is left to store")
+        let key = try #require(table.keys.first)
+        #expect(store.card(key) == nil && store.renderedCard(key) == nil)
+        #expect(loads.withLock { $0 } == 1, "the last build's table is not read again")
+        // A page rendered after the release renders its own cards, the same, and the store records none.
+        let again = try Self.templates(store).render("list", List(heading: "H", items: items))
+        #expect(again.text == page.text)
+        #expect(store.entries() == nil)
+        #expect(store.counts == (reused: 1, rendered: 1))
+    }
+
+    @Test func aBuildThatFailsAfterItsRenderLeavesTheLastCardsInPlace() async throws {
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
+        defer { site.remove() }
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        let folder = BuildCacheFolder(siteDirectory: site.root, directory: nil)
+        let path = folder.cardFragmentsPath(edition: "staff")
+        let stored = try #require(FileManager.default.contents(atPath: path))
+        // The incident's card is rendered again (a theme added), and a problem is found only after the render: an
+        // attachment named like the lessons' list page (the collision check).
+        try site.write(
+            "content/incidents/inc.md",
+            MiniSite.incident.replacingOccurrences(of: "themes: [observation]", with: "themes: [falls, observation]"))
+        try site.write("content/lessons/index.html", "<p>not the page</p>")
+        try site.write("content/lessons/ll.md", MiniSite.lesson + "\n\nSee [the copy](index.html).\n")
+        #expect(await BuildPipeline.build(site.options()).status == .contentErrors)
+        #expect(FileManager.default.contents(atPath: path) == stored)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/derived")
+        #expect(!names.contains { $0.contains(".tmp-") }, "no temporary file is left")
+        // Without the problem, the same build stores its cards.
+        try FileManager.default.removeItem(atPath: site.root + "/content/lessons/index.html")
+        try site.write("content/lessons/ll.md", MiniSite.lesson)
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        #expect(FileManager.default.contents(atPath: path) != stored)
     }
 
     @Test func aStoredCardIsUsedAndTheCardOfAChangedItemIsRendered() throws {

@@ -10,7 +10,11 @@ import Mustache
 /// inverted sections and transforms (`first(rows)`) read exactly what they read of an array; a list looked up several
 /// times is made again each time.
 struct LazyRows: MustacheCustomRepresentation {
-    private let count: Int
+    /// How many rows there are (some may convert to nothing, and are then left out).
+    let count: Int
+    /// Whether the fragments rendered for these rows are kept for other pages (a document's card, listed on several
+    /// theme and service pages) rather than rendered for this page alone (the dashboard's rows, written nowhere else).
+    let keepsFragments: Bool
     private let row: (Int) -> Any
     /// Shared by the copies of these rows, and by no other rows.
     private let identity = Identity()
@@ -18,17 +22,22 @@ struct LazyRows: MustacheCustomRepresentation {
     private final class Identity {}
 
     /// Rows `row(0)` to `row(count - 1)`, each a model (``TemplateFields``) or any value a model may hold.
-    init(count: Int, row: @escaping (Int) -> Any) {
+    init(count: Int, keepsFragments: Bool = false, row: @escaping (Int) -> Any) {
         self.count = count
+        self.keepsFragments = keepsFragments
         self.row = row
     }
 
     /// The rows of `items`, each made by `row`.
-    init<Item>(_ items: [Item], row: @escaping (Item) -> Any) {
-        self.init(count: items.count) { row(items[$0]) }
+    init<Item>(_ items: [Item], keepsFragments: Bool = false, row: @escaping (Item) -> Any) {
+        self.init(count: items.count, keepsFragments: keepsFragments) { row(items[$0]) }
     }
 
-    var representation: Any? { (0..<count).compactMap { TemplateValue.convert(row($0)) } }
+    var representation: Any? { (0..<count).compactMap(converted) }
+
+    /// Row `index` made and converted as Mustache sees it, or nil when it converts to nothing (the list leaves it out):
+    /// a section written from the rows' fragments makes them one at a time (``PartialFragments/Render/joined(_:items:)``).
+    func converted(_ index: Int) -> Any? { TemplateValue.convert(row(index)) }
 
     /// Whether `other` is a copy of these rows (a section over them is looked up twice, made once).
     func isSame(as other: LazyRows) -> Bool { identity === other.identity }

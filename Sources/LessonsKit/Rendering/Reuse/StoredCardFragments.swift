@@ -17,6 +17,9 @@ final class StoredCardFragments: Sendable {
     private let state = Mutex(State())
 
     private struct State {
+        /// The counts once the cards were let go (``release()``): none is asked, read or recorded after.
+        var releasedCounts: (reused: Int, rendered: Int)?
+        var released: Bool { releasedCounts != nil }
         var previous: [Digest32: HTMLFragment?]?
         /// Keys of the last build's cards used in this build.
         var used: Set<Digest32> = []
@@ -33,6 +36,7 @@ final class StoredCardFragments: Sendable {
     /// last build stored no such card.
     func card(_ key: Digest32) -> HTMLFragment?? {
         state.withLock { state in
+            guard !state.released else { return nil }
             if state.previous == nil { state.previous = load() }
             guard let known = state.previous?[key] else { return nil }
             state.used.insert(key)
@@ -49,14 +53,30 @@ final class StoredCardFragments: Sendable {
     /// Records a card rendered in this build (kept up to ``PartialFragments/capacity`` bytes).
     func record(_ key: Digest32, _ fragment: HTMLFragment?, size: Int) {
         state.withLock { state in
-            guard state.renderedBytes + size <= PartialFragments.capacity, state.rendered[key] == nil else { return }
+            guard !state.released, state.renderedBytes + size <= PartialFragments.capacity, state.rendered[key] == nil
+            else { return }
             state.rendered[key] = .some(fragment)
             state.renderedBytes += size
         }
     }
 
+    /// Lets go of every card (the last build's and this one's), once those to store were taken (``entries(capacity:)``)
+    /// and the render is done: on a large site they are tens of megabytes, which the link check and the writing of the
+    /// output need not hold. Cards asked for after this are not found (a page rendered later renders its own), and
+    /// none is recorded.
+    func release() {
+        state.withLock { state in
+            state.releasedCounts = (state.used.count, state.rendered.count)
+            state.previous = nil
+            state.used = []
+            state.rendered = [:]
+        }
+    }
+
     /// How many cards came from the last build, and how many were rendered.
-    var counts: (reused: Int, rendered: Int) { state.withLock { ($0.used.count, $0.rendered.count) } }
+    var counts: (reused: Int, rendered: Int) {
+        state.withLock { $0.releasedCounts ?? ($0.used.count, $0.rendered.count) }
+    }
 
     /// A stored table is written again only when the cards rendered in a build take more than this share of its bytes.
     static let rewriteShare = 32

@@ -172,8 +172,7 @@ final class PartialFragments: Sendable {
                 if let lastJoined, lastJoined.partial == partial, lastJoined.rows?.isSame(as: rows) == true {
                     return lastJoined.joined
                 }
-                guard let made = rows.representation as? [Any] else { return nil }
-                items = made
+                items = []
             } else {
                 guard Swift.type(of: value) == [Any].self, let list = value as? [Any] else { return nil }
                 if let lastJoined, lastJoined.partial == partial, Self.same(lastJoined.items, list) {
@@ -181,14 +180,25 @@ final class PartialFragments: Sendable {
                 }
                 items = list
             }
+            let count = rows?.count ?? items.count
             var fragments: [HTMLFragment]? = []
-            fragments?.reserveCapacity(items.count)
-            // Lazy rows (the actions dashboard's thousands) are rendered for this page alone: kept, they would fill the
-            // cache the cards are reused from, for rows no other page writes.
-            for item in items {
+            fragments?.reserveCapacity(count)
+            // Lazy rows are made and converted one at a time, each let go once its fragment is had: a theme page's
+            // thousands of cards never exist converted all at once. Rows that keep no fragments (the actions dashboard's
+            // thousands) are rendered for this page alone: kept, they would fill the cache the cards are reused from,
+            // for rows no other page writes.
+            let keeping = rows?.keepsFragments ?? true
+            for index in 0..<count {
+                let item: Any
+                if let rows {
+                    guard let row = rows.converted(index) else { continue }
+                    item = row
+                } else {
+                    item = items[index]
+                }
                 guard let item = item as? TemplateValue,
                     let fragment = unspliced({
-                        cache.fragment(partial, for: item, library: library, keeping: rows == nil)
+                        cache.fragment(partial, for: item, library: library, keeping: keeping)
                     })
                 else {
                     fragments = nil

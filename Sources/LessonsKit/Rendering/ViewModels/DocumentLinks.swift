@@ -89,7 +89,9 @@ struct DocumentLinks: Sendable {
         Self.groupedTypeOrder.compactMap { type -> TypeGroup? in
             let items = documents.filter { $0.type == type && ($0.supersededBy == nil || $0.isDraft) }
             guard !items.isEmpty else { return nil }
-            return TypeGroup(title: type.pluralName, slug: type.folder, items: items.map { card($0, from: folder) })
+            return TypeGroup(
+                title: type.pluralName, slug: type.folder,
+                items: LazyRows(items, keepsFragments: true) { card($0, from: folder) })
         }
     }
 

@@ -36,6 +36,19 @@ import Testing
         #expect(CSVTable.neutralised("\tcmd") == "'\tcmd" && CSVTable.neutralised("2026-03") == "2026-03")
     }
 
+    @Test func rowsMadeAsTheyAreWrittenGiveTheTablesBytes() {
+        let headers = ["Owner", "Note"]
+        let rows = [["=1", "say \"hi\""], ["Ward 3 — café", ""], ["x", "y\r\nz"]]
+        var made: [Int] = []
+        let bytes = CSVTable.bytes(headers: headers, count: rows.count) { index in
+            made.append(index)
+            return rows[index]
+        }
+        #expect(bytes == CSVTable(headers: headers, rows: rows).bytes)
+        #expect(made == [0, 1, 2, 0, 1, 2], "each row made to size the buffer, then again to fill it, in order")
+        #expect(CSVTable.bytes(headers: ["A"], count: 0) { _ in [] } == Array("\"A\"\r\n".utf8))
+    }
+
     @Test func exampleSiteExportsParseBackWithPythonsCSV() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-csv-\(UUID().uuidString)")
             .path

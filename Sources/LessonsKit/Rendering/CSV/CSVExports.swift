@@ -35,46 +35,53 @@ struct CSVExports: Sendable {
         // a body; the data files, site.yaml and today are in every key), so a document's change remakes only the tables
         // showing it.
         let (content, themes, order) = (content, themes, data.themes)
-        let tables: [(path: String, inputs: (AggregateInputs) -> PageInputs, make: () -> CSVTable)] = [
-            (Self.actionsCSV, { $0.actionsTable() }, actionsTable),
-            (Self.incidentsCSV, { $0.incidentsTable(content) }, incidentsTable),
-            (Self.themesCSV, { $0.themesTable(themes, order: order) }, themesTable),
-            (Self.sessionsCSV, { $0.sessionsTable(content) }, sessionsTable),
-            (Self.cultureCSV, { $0.cultureTable(content) }, cultureTable),
+        let tables: [(path: String, inputs: (AggregateInputs) -> PageInputs, make: () -> [UInt8])] = [
+            (Self.actionsCSV, { $0.actionsTable() }, actionsFile),
+            (Self.incidentsCSV, { $0.incidentsTable(content) }, { incidentsTable().bytes }),
+            (Self.themesCSV, { $0.themesTable(themes, order: order) }, { themesTable().bytes }),
+            (Self.sessionsCSV, { $0.sessionsTable(content) }, { sessionsTable().bytes }),
+            (Self.cultureCSV, { $0.cultureTable(content) }, { cultureTable().bytes }),
         ]
         guard let reuse, let keys else {
-            for table in tables { body(OutputFile(path: table.path, contents: .bytes(table.make().bytes))) }
+            for table in tables { body(OutputFile(path: table.path, contents: .bytes(table.make()))) }
             return
         }
         // With its inputs unchanged, the last build's file is taken as it is.
         for table in tables {
             let file = reuse.page(
                 path: table.path, template: "csv " + table.path, inputs: table.inputs(keys), convert: { nil },
-                render: { _ in RenderedHTML(bytes: table.make().bytes, links: nil) })
+                render: { _ in RenderedHTML(bytes: table.make(), links: nil) })
             body(file.asForm)
         }
     }
 
-    /// One row per action of the edition's documents, by document then action id.
-    func actionsTable() -> CSVTable {
-        var rows: [[String]] = []
-        for document in content.documents.sorted(by: { $0.id < $1.id }) {
-            for action in document.actions {
-                rows.append([
-                    "\(document.id)/\(action.id)", document.id, document.title,
-                    document.service.flatMap(data.unitTitle) ?? "", action.action,
-                    action.owner, action.due.description, action.status.label, action.completed?.description ?? "",
-                    action.isOverdue(on: today) ? "yes" : "no", action.strength.map(Vocabulary.label) ?? "",
-                    action.evidence ?? "",
-                    action.reason ?? "",
-                ])
-            }
+    /// The file of one row per action of the edition's documents, by document then action id, each row made as it is
+    /// written (``CSVTable/bytes(headers:count:row:)``).
+    func actionsFile() -> [UInt8] {
+        let actions = actionRows
+        return CSVTable.bytes(headers: Self.actionHeaders, count: actions.count) { actionRow(actions[$0]) }
+    }
+
+    private static let actionHeaders = [
+        "Action", "Document", "Document title", "Service", "What", "Owner", "Due", "Status", "Completed", "Overdue",
+        "Strength", "Evidence", "Reason not done",
+    ]
+
+    /// Every action of the edition's documents with its document, by document id then in the document's order.
+    private var actionRows: [(document: Document, action: Action)] {
+        content.documents.sorted(by: { $0.id < $1.id }).flatMap { document in
+            document.actions.map { (document, $0) }
         }
-        return CSVTable(
-            headers: [
-                "Action", "Document", "Document title", "Service", "What", "Owner", "Due", "Status", "Completed",
-                "Overdue", "Strength", "Evidence", "Reason not done",
-            ], rows: rows)
+    }
+
+    private func actionRow(_ item: (document: Document, action: Action)) -> [String] {
+        let (document, action) = item
+        return [
+            "\(document.id)/\(action.id)", document.id, document.title, document.service.flatMap(data.unitTitle) ?? "",
+            action.action, action.owner, action.due.description, action.status.label,
+            action.completed?.description ?? "", action.isOverdue(on: today) ? "yes" : "no",
+            action.strength.map(Vocabulary.label) ?? "", action.evidence ?? "", action.reason ?? "",
+        ]
     }
 
     /// One row per incident of the edition: the facts its page shows, no body.

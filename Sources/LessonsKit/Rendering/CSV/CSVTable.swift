@@ -29,18 +29,26 @@ struct CSVTable: Sendable, Hashable {
     /// spreadsheets expect one).
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The CSV file's bytes (see ``text``), in a buffer of exactly their size: an export of a large site is several
-    /// megabytes, so it is neither over-allocated nor copied into a string on its way to the output.
-    var bytes: [UInt8] {
+    /// The CSV file's bytes (see ``text``), in a buffer of exactly their size (see
+    /// ``bytes(headers:count:row:)``).
+    var bytes: [UInt8] { Self.bytes(headers: headers, count: rows.count) { rows[$0] } }
+
+    /// The bytes of a CSV file of `headers` and `count` rows made by `row`, in a buffer of exactly their size: an
+    /// export of a large site is several megabytes, so it is neither over-allocated nor copied into a string on its way
+    /// to the output. Each row is made twice, to size the buffer and to fill it, and let go at once: the actions of a
+    /// 10,000-document site (20,000 rows, 4.6 MB as rows) are never held as rows beside their bytes.
+    static func bytes(headers: [String], count rowCount: Int, row: (Int) -> [String]) -> [UInt8] {
         var count = 0
-        for row in [headers] + rows {
+        func size(_ row: [String]) {
             count += 2
             for cell in row { count += 3 + cell.utf8.count + cell.utf8.lazy.filter { $0 == Self.quote }.count }
         }
+        size(headers)
+        for index in 0..<rowCount { size(row(index)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
-        Self.append(headers, to: &bytes)
-        for row in rows { Self.append(row, to: &bytes) }
+        append(headers, to: &bytes)
+        for index in 0..<rowCount { append(row(index), to: &bytes) }
         return bytes
     }
 

@@ -245,8 +245,8 @@ public enum BuildPipeline {
         }
 
         // The cards to keep for the next build are written now (put in place with the output) and let go of: the link
-        // check and the write need not hold them.
-        let cardFiles = editions.map { edition in
+        // check and the write need not hold them. Beside the link check, which in a rebuild leaves a core idle.
+        async let cardFiles = editions.map { edition in
             reuse?[edition.name].flatMap { cardStores?.writeCards($0, edition: edition) }
         }
 
@@ -291,12 +291,13 @@ public enum BuildPipeline {
         cache?.forgetRecord()
         var written: [(edition: Edition, pages: Int)] = []
         var recorded: [BuildRecord.EditionOutput?] = []
+        let writtenCards = await cardFiles
         for (index, item) in zip(entries.indices, rendered) {
             options.progress?(BuildProgress(stage: "write \(item.edition.name)", total: entries[index].count))
             let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
             let pageCount = entries[index].filter { $0.path.hasSuffix(".html") }.count
             let (pages, linkRecord) = (reuse?[item.edition.name], linkRecords[index])
-            let cards = editions.firstIndex(of: item.edition).flatMap { cardFiles[$0] }
+            let cards = editions.firstIndex(of: item.edition).flatMap { writtenCards[$0] }
             // The files of the previous output, as the last build's link check recorded them.
             let listed = previousChecks[index]?.paths
             let staged = item.output

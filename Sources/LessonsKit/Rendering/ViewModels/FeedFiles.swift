@@ -80,13 +80,8 @@ struct FeedFiles: Sendable {
     }
 
     /// `sitemap.xml` (with `base_url` only: locations must be absolute) of the pages noted in `sitemap`, and
-    /// `robots.txt`.
-    func crawlerFiles(sitemap: SitemapLocations?) -> [OutputFile] {
-        crawlerFiles(sitemap: sitemap, lastModified: sitemapLastModified())
-    }
-
-    /// As ``crawlerFiles(sitemap:)``, with the `<lastmod>` dates ``sitemapLastModified()`` gave (worked out beside the
-    /// rendering, as they do not depend on the pages).
+    /// `robots.txt`, with the `<lastmod>` dates ``sitemapLastModified()`` gave (worked out beside the rendering, as they
+    /// do not depend on the pages).
     func crawlerFiles(sitemap: SitemapLocations?, lastModified: [String: PartialDate]) -> [OutputFile] {
         guard let baseURL, let sitemap else { return [Sitemap.robots(allow: robotsAllow, sitemapURL: nil)] }
         return Sitemap.files(for: sitemap.sorted, baseURL: baseURL, lastModified: lastModified) + [

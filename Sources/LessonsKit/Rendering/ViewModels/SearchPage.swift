@@ -48,13 +48,6 @@ struct SearchPages: Sendable {
         return keys
     }
 
-    /// Hands on the index files, then `search/index.html` beside them, each as soon as it is made.
-    func forEachFile(entries: consuming [SearchEntry], _ body: (OutputFile) -> Void) {
-        let index = SearchIndex(entries: consume entries, synonyms: synonyms, cache: scoreCache)
-        SearchIndexFiles(index: index).forEachFile(folder: Self.folder, portable: paths.portable, body)
-        body(searchPage(index))
-    }
-
     /// The document's entry and, when the build keeps scores, its key among them (``SearchScoreCache``): both are
     /// made on the threads that make the entries, so that the index only looks the keys up.
     func keyedSearchEntry(_ document: Document, body: String) -> (entry: SearchEntry, key: Digest32?) {
@@ -62,8 +55,9 @@ struct SearchPages: Sendable {
         return (entry, scoreCache == nil ? nil : SearchScoreCache.key(of: entry, synonyms: synonyms))
     }
 
-    /// Hands on the same files in the same order as ``forEachFile(entries:_:)``, from entries made with
-    /// ``keyedSearchEntry(_:body:)``, making the index files a batch at a time on up to `jobs` threads.
+    /// Hands on the index files, then `search/index.html` beside them, from entries made with
+    /// ``keyedSearchEntry(_:body:)``, making the index files a batch at a time on up to `jobs` threads and handing each
+    /// batch on in order as soon as it is made.
     func forEachFile(
         keyedEntries: consuming [(entry: SearchEntry, key: Digest32?)], jobs: Int?, _ body: (OutputFile) -> Void
     )

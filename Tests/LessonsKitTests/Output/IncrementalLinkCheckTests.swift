@@ -190,13 +190,7 @@ struct IncrementalLinkCheckTests {
     // MARK: In a build
 
     func linkChecked(_ report: BuildReport) -> (checked: Int, pages: Int)? {
-        guard let stage = report.stageTimings.first(where: { $0.stage.hasPrefix("  pages link-checked ") }) else {
-            return nil
-        }
-        let numbers = stage.stage.dropFirst("  pages link-checked ".count).split(separator: "/").compactMap {
-            Int($0)
-        }
-        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+        report.verboseFraction("pages link-checked").map { ($0.part, $0.total) }
     }
 
     @Test func aBuildStoresTheCheckAndARebuildChecksOnlyWhatChanged() async throws {

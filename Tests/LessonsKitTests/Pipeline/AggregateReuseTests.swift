@@ -72,11 +72,7 @@ struct AggregateReuseTests {
         }
     }
 
-    func aggregatesNotRebuilt(_ report: BuildReport) -> Int? {
-        report.stageTimings.first { $0.stage.hasPrefix("  aggregate pages not rebuilt ") }.flatMap {
-            Int($0.stage.dropFirst("  aggregate pages not rebuilt ".count))
-        }
-    }
+    func aggregatesNotRebuilt(_ report: BuildReport) -> Int? { report.verboseCount("aggregate pages not rebuilt") }
 
     static let otherIncident = MiniSite.incident.replacingOccurrences(of: "INC-2026-001", with: "INC-2026-002")
         .replacingOccurrences(of: "service: ward-1", with: "service: ward-2")

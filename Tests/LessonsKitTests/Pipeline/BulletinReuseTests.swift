@@ -9,10 +9,7 @@ import Testing
 /// output stays byte-identical to a clean build's.
 @Suite("Bulletin forms from their inputs")
 struct BulletinReuseTests {
-    func unbuiltForms(_ report: BuildReport) -> Int? {
-        let label = "  bulletin forms not rebuilt "
-        return report.stageTimings.first { $0.stage.hasPrefix(label) }.flatMap { Int($0.stage.dropFirst(label.count)) }
-    }
+    func unbuiltForms(_ report: BuildReport) -> Int? { report.verboseCount("bulletin forms not rebuilt") }
 
     @Test func aBulletinsFormsAreBuiltAgainOnlyWhenWhatTheIssueShowsChanged() async throws {
         var files = [

@@ -6,10 +6,7 @@ import Testing
 /// pages render); with `--clean` it checks every page.
 @Suite struct LinkCheckRecordReadTests {
     func checkedCount(_ report: BuildReport) -> (checked: Int, pages: Int)? {
-        let label = "  pages link-checked "
-        guard let stage = report.stageTimings.first(where: { $0.stage.hasPrefix(label) }) else { return nil }
-        let numbers = stage.stage.dropFirst(label.count).split(separator: "/").compactMap { Int($0) }
-        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+        report.verboseFraction("pages link-checked").map { ($0.part, $0.total) }
     }
 
     @Test func aRebuildChecksOnlyWhatTheLastChecksDoNotVouchFor() async throws {

@@ -15,9 +15,7 @@ import Testing
 @Suite("Pages trusted by the stamps of their files")
 struct OutputStampTests {
     func count(_ prefix: String, _ report: BuildReport) -> Int? {
-        report.stageTimings.first { $0.stage.hasPrefix(prefix) }.flatMap {
-            Int($0.stage.dropFirst(prefix.count).split(separator: "/")[0])
-        }
+        report.verboseCount(prefix.trimmingCharacters(in: .whitespaces))
     }
 
     /// Options that stamp every file, however recently written (the builds of a test follow each other within

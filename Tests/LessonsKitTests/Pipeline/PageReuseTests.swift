@@ -8,19 +8,11 @@ import Testing
 @Suite("Page reuse across builds")
 struct PageReuseTests {
     func reusedCount(_ report: BuildReport) -> (reused: Int, total: Int)? {
-        guard let stage = report.stageTimings.first(where: { $0.stage.hasPrefix("  pages reused ") }) else {
-            return nil
-        }
-        let numbers = stage.stage.dropFirst("  pages reused ".count).split(separator: "/").compactMap { Int($0) }
-        return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+        report.verboseFraction("pages reused").map { ($0.part, $0.total) }
     }
 
     /// The verbose line's count of the entries read from the last build's page digests.
-    func recordedCount(_ report: BuildReport) -> Int? {
-        let label = "  pages the last build recorded "
-        guard let stage = report.stageTimings.first(where: { $0.stage.hasPrefix(label) }) else { return nil }
-        return Int(stage.stage.dropFirst(label.count))
-    }
+    func recordedCount(_ report: BuildReport) -> Int? { report.verboseCount("pages the last build recorded") }
 
     func site() throws -> MiniSite {
         try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident])
@@ -371,11 +363,7 @@ struct PageReuseTests {
         #expect(site.read(poster)?.contains("Ward news") == true)
     }
 
-    func unbuiltCount(_ report: BuildReport) -> Int? {
-        report.stageTimings.first { $0.stage.hasPrefix("  documents not rebuilt ") }.flatMap {
-            Int($0.stage.dropFirst("  documents not rebuilt ".count))
-        }
-    }
+    func unbuiltCount(_ report: BuildReport) -> Int? { report.verboseCount("documents not rebuilt") }
 
     static let otherIncident = MiniSite.incident.replacingOccurrences(of: "INC-2026-001", with: "INC-2026-002")
 

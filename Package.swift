@@ -12,7 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        // `lessons serve` only: a small async HTTP server (no SwiftNIO), kept out of the LessonsKit pipeline.
+        // `lessons serve` only: FlyingSocks, its socket library (accept, epoll/kqueue event loop; no SwiftNIO), under our
+        // own small HTTP/1.1 layer in LessonsServe. Not its FlyingFox module: that one imports FoundationNetworking,
+        // which links libcurl, GnuTLS, Kerberos… into every `lessons` process (+7 MB peak RSS for a `lessons build`).
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
         // SHA-256 of every input for the incremental build cache (BoringSSL's assembly, not a hand-written hash).
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -36,7 +38,6 @@ let package = Package(
             name: "LessonsServe",
             dependencies: [
                 "LessonsKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
@@ -50,6 +51,10 @@ let package = Package(
         ),
         .testTarget(name: "LessonsKitTests", dependencies: ["LessonsKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LessonsCLITests", dependencies: ["LessonsKit"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "LessonsServeTests",
+            dependencies: ["LessonsServe", .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import LessonsKit
 
@@ -37,27 +35,21 @@ public enum PreviewSession {
         let output = scratch + "/site"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let state = PreviewState()
-        let preview = PreviewServer(files: PreviewFiles(root: output), state: state)
-        let server: HTTPServer
+        let responder = PreviewResponder(files: PreviewFiles(root: output), state: state)
+        let server: PreviewHTTPServer
         do {
-            server = try preview.httpServer(host: options.host, port: options.port)
-        } catch {
-            problems("error: '\(options.host)' is not an IP address to listen on (\(error))\n")
+            server = try await PreviewHTTPServer.listen(host: options.host, port: options.port)
+        } catch .notAnAddress(let host, _) {
+            problems("error: '\(host)' is not an IP address to listen on\n")
             return BuildReport.Status.unusableConfiguration.rawValue
-        }
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 5)
         } catch {
-            serving.cancel()
-            let reason = (try? await serving.value).map { _ in "" } ?? ""
             problems(
-                "error: cannot listen on \(options.host):\(options.port)\(reason); is another server using the port? Try --port\n"
-            )
+                "error: cannot listen on \(options.host):\(options.port) (\(error.reason)); is another server using the port?"
+                    + " Try --port\n")
             return BuildReport.Status.unusableConfiguration.rawValue
         }
-        let port = await Self.port(of: server) ?? options.port
-        let address = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/"
+        let serving = Task { await server.run(answer: responder.respond(to:)) }
+        let address = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(server.port)/"
 
         let session = Task {
             let watcher = SiteWatcher(siteDirectory: options.siteDirectory)
@@ -77,8 +69,8 @@ public enum PreviewSession {
         let signals = Self.onInterrupt { session.cancel() }
         await session.value
         for source in signals { source.cancel() }
-        await server.stop(timeout: 1)
         serving.cancel()
+        await serving.value
         say("Stopped.\n")
         return 0
     }
@@ -109,13 +101,6 @@ public enum PreviewSession {
                 DiagnosticFormat.text.render(report.diagnostics, documentCount: report.documentCount)
                     + (report.failure.map { "error: \($0)\n" } ?? ""))
             say("The build\(cause) failed: the browser shows the problems, and the last good site is still served\n")
-        }
-    }
-
-    private static func port(of server: HTTPServer) async -> UInt16? {
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): port
-        default: nil
         }
     }
 

@@ -181,4 +181,80 @@ import Testing
         #expect(second.status == 2)
         #expect(second.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
     }
+
+    /// The HTTP/1.1 a browser relies on, spoken over raw connections: keep-alive, HEAD, a head that arrives in pieces,
+    /// several connections at once, 405 for other methods and 400 (then close) for bytes that are not a request; and
+    /// Ctrl-C still stops it while connections are open.
+    @Test(.timeLimit(.minutes(30))) func speaksHTTP11AndRefusesWhatItCannotServe() async throws {
+        let site = try ExampleSiteCopy()
+        defer { site.remove() }
+        let server = try Server(site: site.root)
+        defer { server.stop() }
+        let address = try await server.address()
+        let digits = try #require(address.firstMatch(of: #/:(\d+)/$/#)).output.1
+        let port = try #require(UInt16(digits))
+
+        // Two requests on one connection; the HEAD gets the GET's head without the body.
+        let connection = try RawHTTPConnection(port: port)
+        try connection.write("GET /lessons/ll-2026-002/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        let page = try connection.response()
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(page.headers["cache-control"] == "no-store")
+        #expect(page.headers["connection"] == nil, "HTTP/1.1 keeps the connection")
+        #expect(page.body.contains("/_lessons/live-reload.js"))
+        try connection.write("HEAD /lessons/ll-2026-002/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        let head = try connection.response(toHead: true)
+        #expect(head.status == 200)
+        #expect(head.headers["content-length"] == String(page.body.utf8.count))
+        // A third request, its head in three pieces, asking to close afterwards.
+        try connection.write(["GET /less", "ons HTTP/1.1\r\nHo", "st: localhost:\(port)\r\nConnection: close\r\n\r\n"])
+        let redirect = try connection.response()
+        #expect(redirect.status == 301)
+        #expect(redirect.headers["location"] == "http://localhost:\(port)/lessons/")
+        #expect(redirect.headers["connection"] == "close")
+        #expect(try connection.isClosedByServer())
+
+        // Another method: 405 naming the allowed ones; its body is read past and the connection goes on.
+        let other = try RawHTTPConnection(port: port)
+        try other.write("POST /lessons/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello")
+        let refused = try other.response()
+        #expect(refused.status == 405)
+        #expect(refused.headers["allow"] == "GET, HEAD")
+        try other.write("GET /nowhere/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(try other.response().status == 404)
+        // Bytes that are not a request: 400, then the server closes.
+        try other.write("GARBAGE\r\n\r\n")
+        let bad = try other.response()
+        #expect(bad.status == 400)
+        #expect(bad.headers["connection"] == "close")
+        #expect(try other.isClosedByServer())
+
+        // A browser opens six connections at once; all are answered, and stay open.
+        var browser: [RawHTTPConnection] = []
+        for _ in 0..<6 { browser.append(try RawHTTPConnection(port: port)) }
+        for tab in browser { try tab.write("GET /_lessons/version HTTP/1.1\r\nHost: localhost\r\n\r\n") }
+        for index in browser.indices { #expect(try browser[index].response().status == 200) }
+
+        #if os(Linux)
+            // Serving needs no HTTP client: the network client stack (FoundationNetworking, libcurl and the TLS and
+            // Kerberos libraries under it, 7 MB of memory) stays out of every `lessons` process.
+            // Through cat: Foundation reads a /proc file, whose size shows as 0, only in part.
+            let maps = try LessonsBinary.run(
+                executable: URL(fileURLWithPath: "/bin/cat"), ["/proc/\(server.process.processIdentifier)/maps"]
+            ).stdout
+            #expect(maps.contains("libFoundation"), "the maps of the running server are read")
+            #expect(!maps.contains("libFoundationNetworking"))
+            #expect(!maps.contains("libcurl"))
+        #endif
+
+        // Ctrl-C stops it with those connections still open.
+        server.stop()
+        let stopped = try await Self.poll(within: 20, every: .milliseconds(100)) {
+            server.process.isRunning ? nil : true
+        }
+        #expect(stopped == true)
+        #expect(server.process.terminationStatus == 0)
+        withExtendedLifetime(browser) {}
+    }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// Chromium that prints it, the date written into the PDF and the temporary folder's name (which a PDF's links name
 /// when the site has no `base_url`). The same key means the same PDF, byte for byte.
 struct PDFCacheKey: Sendable {
-    /// Bumped when what a cached PDF holds changes.
-    static let format = "pdf-cache 1"
+    /// Bumped when what a cached PDF holds changes (2: node names renumbered, see `PDFFile.renumberingNodeIDs`).
+    static let format = "pdf-cache 2"
 
     let chromiumVersion: String
     let temporaryFolder: String

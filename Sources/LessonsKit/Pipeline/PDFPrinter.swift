@@ -49,19 +49,33 @@ struct PDFPrinter: Sendable {
         try scratch.write(printFiles.files(for: missing.map { jobs[$0].page }))
         let profiles = ProfilePool(folder: folder, count: concurrency)
         let timeout = timeoutSeconds
+        // One browser prints every page when Chromium speaks the protocol on a pipe; a page it cannot print (and every
+        // page, when it does not start) is printed by a Chromium process of its own, as before.
+        let browser = await DevToolsBrowser.start(chromium, profile: folder + "/browser", seconds: min(timeout, 30))
         let printed = await boundedMap(missing, limit: concurrency) { index -> Result<[UInt8], Chromium.Failure> in
             let job = jobs[index]
-            let profile = await profiles.acquire()
-            let result = await chromium.printPDF(
-                page: folder + "/" + job.page, output: folder + "/pdf-\(job.name).pdf", profile: profile,
-                timeoutSeconds: timeout)
-            await profiles.release(profile)
+            var result: Result<[UInt8], Chromium.Failure>
+            do {
+                guard let browser else { throw DevToolsBrowser.Failure.gone }
+                result = .success(
+                    try await browser.printPDF(page: folder + "/" + job.page, tag: index + 1, seconds: timeout))
+            } catch DevToolsBrowser.Failure.abandoned {
+                result = .failure(.timedOut(seconds: timeout))
+            } catch {
+                let profile = await profiles.acquire()
+                result = await chromium.printPDF(
+                    page: folder + "/" + job.page, output: folder + "/pdf-\(job.name).pdf", profile: profile,
+                    timeoutSeconds: timeout)
+                await profiles.release(profile)
+            }
             counter.step()
             return result.map {
                 PDFFile.replacingSameLength(
-                    folder, with: Self.stableFolderName(folder), in: PDFFile.reproducible($0, date: job.date))
+                    folder, with: Self.stableFolderName(folder),
+                    in: PDFFile.renumberingNodeIDs(PDFFile.reproducible($0, date: job.date)))
             }
         }
+        await browser?.quit()
         for (index, result) in zip(missing, printed) {
             results[index] = result
             if let cache, case .success(let bytes) = result, index < keys.count {

@@ -8,7 +8,8 @@ import Testing
 @Suite("PDF cache")
 struct PDFCacheTests {
     /// A stand-in for Chromium that writes a tiny PDF and counts its print runs in `runs.txt`; it fails (exit status
-    /// 1, no PDF) for a page whose URL contains `failing`.
+    /// 1, no PDF) for a page whose URL contains `failing`. Asked to stay up for the DevTools protocol on a pipe, it exits
+    /// at once, so each page is printed by a run of its own.
     struct FakeChromium {
         let folder = FileManager.default.temporaryDirectory.path + "/lessons-fake-chromium-" + UUID().uuidString
         var script: String { folder + "/chromium" }
@@ -24,6 +25,7 @@ struct PDFCacheTests {
                 for argument in "$@"; do
                   case "$argument" in
                     --version) echo "\(version)"; exit 0 ;;
+                    --remote-debugging-pipe) exit 1 ;;
                     --print-to-pdf=*) output="${argument#--print-to-pdf=}" ;;
                 \(failure)  esac
                 done

@@ -1,4 +1,4 @@
-/// Small facts about and fixes to a PDF written by Chromium (Skia): page count and reproducible dates.
+/// Small facts about and fixes to a PDF written by Chromium (Skia): page count, reproducible dates and node names.
 enum PDFFile {
     /// The number of `/Type /Page` objects (not `/Pages`); Skia writes no object streams, so each is visible.
     static func pageCount(_ bytes: [UInt8]) -> Int {
@@ -47,6 +47,38 @@ enum PDFFile {
                 position += 1
             }
             index = position
+        }
+        return result
+    }
+
+    /// Renumbers the tagged PDF's node names (`(node00000128)`: Chromium's DOM node ids, in structure elements, table
+    /// headers and the ID tree) by rank, from `(node00000000)`, keeping their order and every byte offset. The ids
+    /// depend on how many nodes the renderer had numbered before printing (one more when a paint came first), so the
+    /// same page printed twice could differ by them.
+    static func renumberingNodeIDs(_ bytes: [UInt8]) -> [UInt8] {
+        let prefix = Array("(node".utf8)
+        let width = 8
+        var positions: [Int] = []
+        var index = 0
+        while let found = firstIndex(of: prefix, in: bytes, from: index) {
+            let digits = found + prefix.count
+            let end = digits + width
+            index = digits
+            guard end < bytes.count, bytes[end] == 41,  // )
+                bytes[digits..<end].allSatisfy({ $0 >= 48 && $0 <= 57 })
+            else { continue }
+            positions.append(digits)
+            index = end
+        }
+        guard !positions.isEmpty else { return bytes }
+        // Equal widths: the byte order is the numeric order.
+        let names = Set(positions.map { Array(bytes[$0..<$0 + width]) })
+        let ranks = Dictionary(
+            uniqueKeysWithValues: names.sorted { $0.lexicographicallyPrecedes($1) }.enumerated().map { ($1, $0) })
+        var result = bytes
+        for position in positions {
+            guard let rank = ranks[Array(bytes[position..<position + width])] else { continue }
+            result.replaceSubrange(position..<position + width, with: Array(String(format: "%08d", rank).utf8))
         }
         return result
     }

@@ -60,6 +60,14 @@ struct BuildCacheWriter: Sendable {
         storeFile(path) { SearchScoreFile.write(table, tool: tool, to: &$0) }
     }
 
+    /// Writes the search index's scored terms of an edition (see ``SearchScoreFile``) under a temporary name, put in
+    /// place once the edition's output is (``UnplacedFile/place()``); nil when the file cannot be made.
+    func beginSearchScores(_ table: SearchScoreTable, edition: String, tool: String) -> UnplacedFile? {
+        guard let file = OpenFile(folder.searchScoresPath(edition: edition), writer: self) else { return nil }
+        SearchScoreFile.write(table, tool: tool, to: &file.stream)
+        return UnplacedFile(file)
+    }
+
     /// Stores the related lessons an edition's build worked out (see ``RelatedLessonsFile``).
     func storeRelatedLessons(_ ranking: StoredRelatedLessons.Ranking, edition: String, tool: String) {
         let path = folder.relatedLessonsPath(edition: edition)

@@ -109,10 +109,18 @@ struct IncrementalBuild: Sendable {
         let output = resolved(output) ?? output
         let seed = PageReuse.seed(templates: theme.templates.map { ($0.name, $0.file.bytes) }, tool: Self.tool)
         let (folder, ignoreCache) = (self.folder, self.ignoreCache)
-        let searchScores = SearchScoreCache {
-            ignoreCache
-                ? SearchScoreTable() : SearchScoreFile.read(from: folder, edition: edition.name, tool: Self.tool)
-        }
+        let searchScores = SearchScoreCache(
+            load: {
+                ignoreCache
+                    ? SearchScoreTable() : SearchScoreFile.read(from: folder, edition: edition.name, tool: Self.tool)
+            },
+            store: { table -> (@Sendable () -> Void)? in
+                let writer = BuildCacheWriter(folder: folder)
+                guard let file = writer.beginSearchScores(table, edition: edition.name, tool: Self.tool) else {
+                    return nil
+                }
+                return { file.place() }
+            })
         let cards = StoredCardFragments {
             ignoreCache ? [:] : CardFragmentFile.read(from: folder, edition: edition.name, seed: seed)
         }
@@ -132,15 +140,16 @@ struct IncrementalBuild: Sendable {
     /// The tool's identity in the cache's files: its version and executable.
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
-    /// Stores the search scores of `edition` for the next build, puts its card fragments in place (written by
-    /// ``writeCards(_:edition:)``), and writes its page digests for `output` but their stamps, which ``storePages(_:survey:)``
-    /// adds once the output folder has settled (nil when the file cannot be made). Nothing here depends on the output
-    /// folder, so it can run while the previous output is removed.
+    /// Puts the search scores of `edition` in place for the next build (written as the search index was made, else
+    /// written now), puts its card fragments in place (written by ``writeCards(_:edition:)``), and writes its page
+    /// digests for `output` but their stamps, which ``storePages(_:survey:)`` adds once the output folder has settled
+    /// (nil when the file cannot be made). Nothing here depends on the output folder, so it can run while the previous
+    /// output is removed.
     func storeReuse(
         _ reuse: PageReuse, edition: Edition, output: String, cards: BuildCacheWriter.UnplacedFile?
     ) -> BuildCacheWriter.UnstampedPageDigests? {
         let writer = BuildCacheWriter(folder: folder)
-        if let table = reuse.searchScores?.current {
+        if let scores = reuse.searchScores, !scores.placeStored(), let table = scores.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
         }
         if let ranking = reuse.relatedLessons?.current {

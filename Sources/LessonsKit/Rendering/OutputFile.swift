@@ -84,7 +84,7 @@ struct OutputFile: Sendable, Hashable {
     /// An HTML file that is not a page readers browse to (a print or e-mail form, 404), with the links it records.
     init(path: String, html: RenderedHTML) {
         self.init(path: path, contents: html.contents)
-        links = html.links.map(PageLinks.init)
+        links = html.links
     }
 
     /// A page readers browse to, holding `bytes` (a page the last build rendered from the same model) and the links
@@ -198,20 +198,20 @@ struct OutputEntry: Sendable, Hashable {
 struct RenderedHTML: Sendable, Hashable {
     /// The page's bytes: `.bytes`, or `.spliced` for a page assembled from fragments.
     let contents: OutputFile.Contents
-    let links: HTMLLinks?
+    let links: PageLinks?
 
-    init(bytes: [UInt8], links: HTMLLinks?) {
+    init(bytes: [UInt8], links: PageLinks?) {
         contents = .bytes(bytes)
         self.links = links
     }
 
     /// A page's `contents` as the splice made them: `.bytes`, or `.spliced` (``PartialFragments/Render/splice(into:)``).
-    init(contents: OutputFile.Contents, links: HTMLLinks?) {
+    init(contents: OutputFile.Contents, links: PageLinks?) {
         self.contents = contents
         self.links = links
     }
 
-    init(text: String, links: HTMLLinks?) {
+    init(text: String, links: PageLinks?) {
         self.init(bytes: Array(text.utf8), links: links)
     }
 

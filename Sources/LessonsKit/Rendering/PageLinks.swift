@@ -4,12 +4,15 @@ import Synchronization
 /// A page's links and ids as the stages after rendering read them (the link check, the print forms), with the digests
 /// the incremental link check compares (``digests``).
 ///
-/// A page rendered now holds the links recorded while rendering it. A page the last build rendered and this one reuses
-/// holds them as the page digests file stored them (``StoredPageLinks``), with their digests stored beside them: a
-/// rebuild reuses most pages and resolves the links of few, so their texts are read only when asked for.
+/// A page rendered now holds the links recorded while rendering it (a page of the theme's templates, as the numbers of
+/// the edition's shared texts: ``NumberedPageLinks``). A page the last build rendered and this one reuses holds them as
+/// the page digests file stored them (``StoredPageLinks``), with their digests stored beside them: a rebuild reuses
+/// most pages and resolves the links of few, so their texts are read only when asked for.
 enum PageLinks: Sendable, Hashable {
     /// Recorded while rendering the page.
     case recorded(HTMLLinks)
+    /// Recorded while rendering the page, held as numbered texts.
+    case numbered(NumberedPageLinks)
     /// Read from the page digests file.
     case stored(StoredPageLinks)
 
@@ -27,20 +30,34 @@ enum PageLinks: Sendable, Hashable {
     var recorded: HTMLLinks {
         switch self {
         case .recorded(let links): links
+        case .numbered(let numbered): numbered.recorded
         case .stored(let stored): stored.links
         }
     }
 
     /// `href`, `src` and `action` values, in document order.
-    var links: [String] { recorded.links }
+    var links: [String] {
+        switch self {
+        case .numbered(let numbered): numbered.links
+        default: recorded.links
+        }
+    }
+
     /// `id` values and `<a name>`s.
-    var ids: Set<String> { recorded.ids }
+    var ids: Set<String> {
+        switch self {
+        case .numbered(let numbered): numbered.ids
+        default: recorded.ids
+        }
+    }
 
     /// The digests of ``links`` and ``ids``: stored, or worked out from the recorded links.
     var digests: Digests {
         switch self {
         case .recorded(let links):
             Digests(links: Self.linksDigest(links.links), ids: Self.idsDigest(links.ids))
+        case .numbered(let numbered):
+            Digests(links: Self.linksDigest(numbered.links), ids: Self.idsDigest(numbered.ids))
         case .stored(let stored): stored.digests
         }
     }

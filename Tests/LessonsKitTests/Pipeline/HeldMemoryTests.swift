@@ -37,6 +37,33 @@ import Testing
         #expect(Self.storage(other.links[0]) != Self.storage(sharedFirst.links[0]))
     }
 
+    @Test func aPagesLinksKeptAsNumbersReadBackAsTheTextsInOrderWithTheSameDigests() {
+        let texts = SharedLinkTexts()
+        let card = texts.shared(HTMLLinks(links: ["../../lessons/ll-2026-001/", "#main"], ids: ["card-1"]))
+        let recorded = HTMLLinks(
+            links: ["#main", "../../lessons/ll-2026-001/", "../../themes/falls-prevention/", "#main", "a/b\"c & d/"],
+            ids: ["main", "section-notes"])
+        let numbered = texts.numbered(recorded)
+        #expect(numbered.links == recorded.links)
+        #expect(numbered.ids == recorded.ids)
+        let page = PageLinks.numbered(numbered)
+        #expect(page.links == recorded.links && page.ids == recorded.ids && page.recorded == recorded)
+        // What the page digests file and the link check record store is the same however the links are held.
+        #expect(page == PageLinks(recorded))
+        #expect(page.digests == PageLinks(recorded).digests)
+        var stored: [UInt8] = []
+        var expected: [UInt8] = []
+        page.appendStoredForm(to: &stored)
+        PageLinks(recorded).appendStoredForm(to: &expected)
+        #expect(stored == expected)
+        // A text a card kept earlier is the same string on the page.
+        #expect(Self.storage(page.links[1]) == Self.storage(card.links[0]))
+        // Another page's numbers read back its own texts.
+        let other = texts.numbered(HTMLLinks(links: ["../../themes/falls-prevention/", "x/"], ids: []))
+        #expect(other.links == ["../../themes/falls-prevention/", "x/"] && other.ids.isEmpty)
+        #expect(numbered.links == recorded.links)
+    }
+
     @Test func fieldLocationsAnswerAsTheDictionaryTheyAreMadeFrom() {
         let file = "content/lessons/ll-2026-001.md"
         let locations = [

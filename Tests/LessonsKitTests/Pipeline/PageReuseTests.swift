@@ -219,7 +219,7 @@ struct PageReuseTests {
         var renders = 0
         let rendered = first.page(path: "a/index.html", template: "t", converted: model) { _ in
             renders += 1
-            return RenderedHTML(text: "<a href=\"../gone/\">A</a>", links: links)
+            return RenderedHTML(text: "<a href=\"../gone/\">A</a>", links: .recorded(links))
         }
         let entry = try #require(first.entries["a/index.html"])
         #expect(entry.links?.recorded == links)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import LessonsKit
@@ -64,6 +65,56 @@ import Testing
         let cache = SearchScoreCache { table }
         _ = SearchIndex(entries: Self.entries, synonyms: [["chart", "record"]], cache: cache)
         #expect(cache.counts.reused == 1)  // only the repeat, from this build's own table
+    }
+
+    @Test func aCacheThatCanStoreTheTableStoresItOnceMadeAndHoldsItNoLonger() throws {
+        let stored = Mutex<[SearchScoreTable]>([])
+        let placed = Mutex(0)
+        let cache = SearchScoreCache(
+            load: { SearchScoreTable() },
+            store: { table in
+                stored.withLock { $0.append(table) }
+                return { placed.withLock { $0 += 1 } }
+            })
+        _ = SearchIndex(entries: Self.entries, synonyms: Self.synonyms, cache: cache)
+        let (_, held) = Self.index(Self.entries, previous: SearchScoreTable())
+        // Stored as soon as the index was made, not held for the end of the build, and put in place when asked.
+        #expect(stored.withLock { $0 } == [try #require(held.current)])
+        #expect(cache.current == nil)
+        #expect(placed.withLock { $0 } == 0)
+        #expect(cache.placeStored())
+        #expect(placed.withLock { $0 } == 1)
+        #expect(cache.counts == held.counts)
+        // A cache that cannot store holds the table, and has nothing to put in place.
+        #expect(!held.placeStored())
+        // A second table is held rather than stored over the first.
+        _ = SearchIndex(entries: Array(Self.entries.prefix(1)), synonyms: Self.synonyms, cache: cache)
+        #expect(stored.withLock { $0.count } == 1)
+        #expect(cache.current != nil)
+    }
+
+    @Test func aBuildThatFailsAfterItsRenderLeavesTheLastScoresInPlace() async throws {
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
+        defer { site.remove() }
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        let folder = BuildCacheFolder(siteDirectory: site.root, directory: nil)
+        let path = folder.searchScoresPath(edition: "staff")
+        let stored = try #require(FileManager.default.contents(atPath: path))
+        // The lesson's search entry changes, and a problem is found only after the render: an attachment named like
+        // the lessons' list page (the collision check).
+        try site.write("content/lessons/index.html", "<p>not the page</p>")
+        try site.write("content/lessons/ll.md", MiniSite.lesson + "\n\nSee [the copy](index.html) about falls.\n")
+        #expect(await BuildPipeline.build(site.options()).status == .contentErrors)
+        #expect(FileManager.default.contents(atPath: path) == stored)
+        let names = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+        #expect(!names.contains { $0.contains(".tmp-") }, "no temporary file is left")
+        // Without the problem, the same build stores its scores.
+        try FileManager.default.removeItem(atPath: site.root + "/content/lessons/index.html")
+        try site.write("content/lessons/ll.md", MiniSite.lesson + "\n\nMore about falls.\n")
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        #expect(FileManager.default.contents(atPath: path) != stored)
     }
 
     @Test func keysWorkedOutBeforehandFindTheSameStoredScores() throws {

@@ -23,19 +23,30 @@ struct SearchScoreTable: Sendable, Equatable {
 final class SearchScoreCache: Sendable {
     /// Reads the last build's table, on first use (the search index is built late in the render).
     private let load: @Sendable () -> SearchScoreTable
+    /// Writes this build's table for the next build as soon as it is made (under a temporary name) and gives what puts
+    /// it in place once the output is; nil when the file cannot be made. Without it the table is held to the end.
+    private let store: (@Sendable (SearchScoreTable) -> (@Sendable () -> Void)?)?
     private let state = Mutex(State())
 
     private struct State {
         var previous: SearchScoreTable?
-        /// This build's table, for the next build.
+        /// This build's table, for the next build, while it is not stored.
         var current: SearchScoreTable?
+        /// Puts this build's stored table in place.
+        var place: (@Sendable () -> Void)?
+        /// Whether this build's table was made.
+        var recorded = false
         /// How many entries came from the last build's table, and how many were scored.
         var reused = 0
         var scored = 0
     }
 
-    init(load: @escaping @Sendable () -> SearchScoreTable) {
+    init(
+        load: @escaping @Sendable () -> SearchScoreTable,
+        store: (@Sendable (SearchScoreTable) -> (@Sendable () -> Void)?)? = nil
+    ) {
         self.load = load
+        self.store = store
     }
 
     /// The last build's table (read once).
@@ -46,18 +57,31 @@ final class SearchScoreCache: Sendable {
         return table
     }
 
-    /// Records this build's table and how many entries were reused and scored.
+    /// Records this build's table and how many entries were reused and scored. The first table is stored at once when
+    /// the cache can store it, rather than held to the end of the build (a 10,000-document site's is megabytes).
     func record(_ table: SearchScoreTable, reused: Int, scored: Int) {
+        let first = state.withLock { state in
+            defer { state.recorded = true }
+            return !state.recorded
+        }
+        let place = first ? store?(table) : nil
         state.withLock {
-            $0.current = table
+            if let place { $0.place = place } else { $0.current = table }
             $0.reused += reused
             $0.scored += scored
             $0.previous = nil
         }
     }
 
-    /// This build's table (nil when no search index was built).
+    /// This build's table while it is held (nil when no search index was built, or once it was stored).
     var current: SearchScoreTable? { state.withLock { $0.current } }
+
+    /// Puts this build's stored table in place; false when none was stored (``current`` then holds it, if any).
+    func placeStored() -> Bool {
+        guard let place = state.withLock({ $0.place }) else { return false }
+        place()
+        return true
+    }
 
     /// How many entries' scores came from the last build, and how many were computed.
     var counts: (reused: Int, scored: Int) { state.withLock { ($0.reused, $0.scored) } }

@@ -231,12 +231,16 @@ struct TemplateSet: Sendable {
         }
         let spliced = run(splicing: true)
         if let contents = spliced.fragments.map({ $0.splice(into: spliced.text) }) ?? .bytes(Array(spliced.text.utf8)) {
-            return RenderedHTML(
-                contents: contents, links: recordsLinks ? linkTexts.shared(spliced.recorder.recorded) : nil)
+            return RenderedHTML(contents: contents, links: pageLinks(spliced.recorder))
         }
         let plain = run(splicing: false)
-        return RenderedHTML(
-            bytes: Array(plain.text.utf8), links: recordsLinks ? linkTexts.shared(plain.recorder.recorded) : nil)
+        return RenderedHTML(bytes: Array(plain.text.utf8), links: pageLinks(plain.recorder))
+    }
+
+    /// The links and ids a page's render recorded, held as numbers of the edition's texts; nil when the theme's
+    /// templates cannot record them all.
+    private func pageLinks(_ recorder: LinkRecorder) -> PageLinks? {
+        recordsLinks ? .numbered(linkTexts.numbered(recorder.recorded)) : nil
     }
 
     /// The empty value a literal link or id is recorded through (``RecordingTemplate/literalName``).

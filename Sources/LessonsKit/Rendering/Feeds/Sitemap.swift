@@ -26,15 +26,10 @@ enum Sitemap {
         files(for: urls.map { Location(url: $0) }, baseURL: baseURL, lastModified: lastModified)
     }
 
-    /// A page's URL and the start of its `<url>` element, escaped: made as the page is rendered (``SitemapLocations``).
+    /// A page's URL: made as the page is rendered (``SitemapLocations``). Its `<loc>` is escaped as the sitemap is
+    /// written, so that a large site's URLs are not held twice until then.
     struct Location: Sendable {
         let url: String
-        let element: String
-
-        init(url: String) {
-            self.url = url
-            element = "  <url><loc>" + XMLText.escape(url) + "</loc>"
-        }
     }
 
     /// As ``files(for:baseURL:lastModified:)`` for locations already made, in order.
@@ -74,10 +69,12 @@ enum Sitemap {
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
             + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(locations.reduce(head.utf8.count + 16) { $0 + $1.element.utf8.count + 40 })
+        bytes.reserveCapacity(locations.reduce(head.utf8.count + 16) { $0 + $1.url.utf8.count + 64 })
         bytes.append(contentsOf: head.utf8)
         for location in locations {
-            bytes.append(contentsOf: location.element.utf8)
+            bytes.append(contentsOf: "  <url><loc>".utf8)
+            bytes.append(contentsOf: XMLText.escape(location.url).utf8)
+            bytes.append(contentsOf: "</loc>".utf8)
             if let date = lastModified[location.url] {
                 bytes.append(contentsOf: "<lastmod>".utf8)
                 bytes.append(contentsOf: date.description.utf8)

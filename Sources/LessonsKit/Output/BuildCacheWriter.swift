@@ -56,8 +56,7 @@ struct BuildCacheWriter: Sendable {
 
     /// Stores the search index's scored terms of an edition just written (see ``SearchScoreFile``).
     func storeSearchScores(_ table: SearchScoreTable, edition: String, tool: String) {
-        let path = folder.searchScoresPath(edition: edition)
-        storeFile(path) { SearchScoreFile.write(table, tool: tool, to: &$0) }
+        beginSearchScores(table, edition: edition, tool: tool)?.place()
     }
 
     /// Writes the search index's scored terms of an edition (see ``SearchScoreFile``) under a temporary name, put in
@@ -131,14 +130,6 @@ struct BuildCacheWriter: Sendable {
     private func prepareFolder(of path: String) throws(OutputError) {
         try prepareFolder()
         try? OutputFileSystem.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-    }
-
-    /// Stores the file `write` makes through a ``ChecksummedStream``, written to the file a chunk at a time (so it is
-    /// never held whole), under a temporary name renamed into place once every byte was written.
-    private func storeFile(_ path: String, write: (inout ChecksummedStream) -> Void) {
-        guard let file = OpenFile(path, writer: self) else { return }
-        write(&file.stream)
-        file.finish()
     }
 
     /// A cache file being written through a ``ChecksummedStream`` under a temporary name: ``finish()`` ends it and

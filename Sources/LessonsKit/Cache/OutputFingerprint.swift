@@ -31,6 +31,8 @@ enum OutputFingerprint {
         let files: [String: FileStamp]
         /// When the walk began, in nanoseconds since 1970 (see ``InputStamps/now()``).
         let began: Int64
+        /// How many entries (files, folders and anything else) the folder holds, at any depth.
+        let entryCount: Int
     }
 
     /// Walks the folder at `path` once for its fingerprint and, with `stamps`, its files' stamps; nil when it is
@@ -46,13 +48,15 @@ enum OutputFingerprint {
         hasher.update(data: part.facts)
         return Survey(
             fingerprint: SHA256Hex.hex(hasher.finalize()),
-            files: Dictionary(part.files, uniquingKeysWith: { first, _ in first }), began: began)
+            files: Dictionary(part.files, uniquingKeysWith: { first, _ in first }), began: began,
+            entryCount: part.entryCount)
     }
 
     /// The facts of a run of entries, in walk order, and the stamps of its regular files.
     private struct Part: Sendable {
         var facts: [UInt8] = []
         var files: [(String, FileStamp)] = []
+        var entryCount = 0
 
         mutating func append(_ value: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) { facts.append(UInt8(truncatingIfNeeded: value >> shift)) }
@@ -61,6 +65,7 @@ enum OutputFingerprint {
         mutating func append(_ other: Part) {
             facts += other.facts
             files += other.files
+            entryCount += other.entryCount
         }
     }
 
@@ -111,6 +116,7 @@ enum OutputFingerprint {
         if !inside.isEmpty { inside.append(UInt8(ascii: "/")) }
         inside += name.dropLast().map { UInt8(bitPattern: $0) }
         let kind = info.st_mode & S_IFMT
+        part.entryCount += 1
         part.append(UInt64(inside.count))
         part.facts += inside
         part.append(UInt64(kind))

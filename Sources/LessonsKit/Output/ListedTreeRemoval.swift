@@ -50,6 +50,9 @@ struct ListedFolder: Sendable {
     var files: [[CChar]] = []
     var folders: [(name: [CChar], folder: ListedFolder)] = []
 
+    /// Whether no path is listed.
+    var isEmpty: Bool { files.isEmpty && folders.isEmpty }
+
     /// The tree of `paths` (relative, `/`-separated); a path that is empty, absolute or has an empty, `.` or `..`
     /// component is left out.
     init(_ paths: [String]) {

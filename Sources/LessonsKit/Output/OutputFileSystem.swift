@@ -284,9 +284,10 @@ enum OutputFileSystem {
     /// Entries per unit of parallel removal.
     private static let removalBatchSize = 16
 
-    /// Removes one entry of the folder open as `descriptor`, emptying it first if it is a folder.
-    private static func removeEntry(
-        _ name: [CChar], in descriptor: Int32, path: String, parallel: Bool
+    /// Removes the entry `name` (NUL-terminated) of the folder open as `descriptor`, whose path is `path` (for
+    /// messages), emptying it first if it is a folder; symbolic links are removed, never followed.
+    static func removeEntry(
+        _ name: [CChar], in descriptor: Int32, path: String, parallel: Bool = false
     ) throws(OutputError) {
         // The entry's path for messages, built only when needed.
         func display() -> String {

@@ -9,8 +9,15 @@ import Foundation
 #endif
 
 /// One build's staging folder beside the output folder (`.<name>.staging-<pid>`): files are written into it as they
-/// arrive, from several threads at once, and the whole folder is swapped in by ``commit()`` only when the build
-/// succeeded; ``discard()`` removes it and leaves the previous output untouched.
+/// arrive, from several threads at once, and published by ``commit()`` only when the build succeeded; ``discard()``
+/// removes it and leaves the previous output untouched.
+///
+/// It is published in one of two ways. By default the staging folder receives every file and is swapped in whole. A
+/// rebuild that updates the output in place (`inPlace`) stages only the files that are new or changed, leaving the
+/// others where they are; publishing then removes the files the build no longer makes and renames the staged ones into
+/// the output (see ``InPlaceUpdate``). That spares linking and then removing every unchanged file, which is most of a
+/// one-document rebuild's file-system work; the price is that a build killed while publishing can leave the output
+/// part old and part new (the next build puts that right: its pages no longer match what the build cache recorded).
 ///
 /// Opening it checks the output folder's place relative to the site and what is already at the output path, so it
 /// only ever replaces a folder that is absent, empty or marked with ``SiteWriter/markerFileName``. A file whose bytes
@@ -26,6 +33,8 @@ final class StagingFolder: @unchecked Sendable {
     let path: String
     /// Whether removing folders uses several threads.
     let parallel: Bool
+    /// Whether only new and changed files are staged and the output is updated in place (see the type's description).
+    let inPlace: Bool
     /// Where the previous output waits while the new one is moved into place (`.<name>.old-<pid>`).
     private let previousPath: String
     /// The current output folder, when there is one (files with the same bytes are linked from it).
@@ -35,17 +44,24 @@ final class StagingFolder: @unchecked Sendable {
     /// The previous output, open, or -1 when there is none or it cannot be opened (files are then written, not linked).
     private let previousDescriptor: Int32
     private let lock = NSLock()
-    /// Folders made so far, relative to the staging folder ("" is the staging folder itself).
+    /// The folders above the files so far, relative ("" is the staging folder itself).
     private var folders: Set<String> = [""]
+    /// The folders made in the staging folder so far (all of ``folders`` unless ``inPlace``).
+    private var madeFolders: Set<String> = [""]
     /// Files written so far, relative.
     private var files: Set<String> = []
+    /// The files put in the staging folder when ``inPlace`` (the others are left in the output as they are).
+    private var staged: Set<String> = []
     private var tally = WriteTally()
     private var finished = false
 
     /// Makes an empty staging folder for the output folder of the site in `siteDirectory` (relative paths are taken
     /// from the current folder; symbolic links in the parents are resolved before comparing); throws when the output
-    /// folder may not be replaced.
-    init(outputDirectory: String, siteDirectory: String, parallel: Bool = true) throws(OutputError) {
+    /// folder may not be replaced. With `inPlace`, an output folder already there is updated in place (see the type's
+    /// description); a new one is swapped in all the same.
+    init(outputDirectory: String, siteDirectory: String, parallel: Bool = true, inPlace: Bool = false)
+        throws(OutputError)
+    {
         self.outputDirectory = outputDirectory
         self.parallel = parallel
         location = try OutputPathValidator.locateOutput(outputDirectory, siteDirectory: siteDirectory)
@@ -60,6 +76,7 @@ final class StagingFolder: @unchecked Sendable {
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw OutputFileSystem.failure("cannot open folder", path) }
         previousDescriptor = previousOutput.map { open($0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } ?? -1
+        self.inPlace = inPlace && previousDescriptor >= 0
     }
 
     deinit {
@@ -73,6 +90,7 @@ final class StagingFolder: @unchecked Sendable {
         try OutputPathValidator.checkSyntax(file.path)
         let claimed = lock.withLock { files.insert(file.path).inserted }
         guard file.path != SiteWriter.markerFileName, claimed else { throw .invalidPath(file.path) }
+        if inPlace { return try stageIfChanged(file) }
         try makeFolders(of: file.path)
         // A page page reuse left in the previous output (trusted by its stamp, or read and checked against its digest):
         // linked without comparing, relative to the two folders.
@@ -84,6 +102,28 @@ final class StagingFolder: @unchecked Sendable {
         }
         let written = try Self.writeFile(file, at: OutputPathValidator.join(path, file.path), previous: previousOutput)
         lock.withLock { tally += written }
+    }
+
+    /// Stages `file` when the output does not hold it already (``inPlace``); an unchanged file is only counted.
+    private func stageIfChanged(_ file: OutputFile) throws(OutputError) {
+        noteFolders(of: file.path)
+        if let size = Self.previousSize(of: file) ?? unchangedSize(of: file) {
+            lock.withLock { tally += WriteTally(bytes: size, kept: 1) }
+            return
+        }
+        try makeFolders(of: file.path)
+        let written = try Self.writeFile(file, at: OutputPathValidator.join(path, file.path), previous: nil)
+        lock.withLock {
+            staged.insert(file.path)
+            tally += written
+        }
+    }
+
+    /// The size of `file` when the output holds the same bytes at its path, else nil.
+    private func unchangedSize(of file: OutputFile) -> Int? {
+        guard let previousOutput else { return nil }
+        let old = OutputPathValidator.join(previousOutput, file.path)
+        return UnchangedFiles.isSame(previous: old, as: file) ? UnchangedFiles.regularFileSize(old) : nil
     }
 
     /// The size of `file` when page reuse found it in the previous output at the same path, else nil.
@@ -102,6 +142,16 @@ final class StagingFolder: @unchecked Sendable {
     func replace(_ file: OutputFile) throws(OutputError) {
         let isNew = lock.withLock { !files.contains(file.path) }
         guard !isNew else { return try write(file) }
+        if inPlace, let previousOutput, lock.withLock({ !staged.contains(file.path) }) {
+            // Left in the output so far: staged now, in its place.
+            let size = UnchangedFiles.regularFileSize(OutputPathValidator.join(previousOutput, file.path)) ?? 0
+            try makeFolders(of: file.path)
+            let written = try Self.writeFile(file, at: OutputPathValidator.join(path, file.path), previous: nil)
+            return lock.withLock {
+                staged.insert(file.path)
+                tally += written - WriteTally(bytes: size, kept: 1)
+            }
+        }
         let target = OutputPathValidator.join(path, file.path)
         let size = UnchangedFiles.regularFileSize(target) ?? 0
         let temporary = target + ".replacing-\(getpid())"
@@ -110,10 +160,12 @@ final class StagingFolder: @unchecked Sendable {
         lock.withLock { tally += written - WriteTally(bytes: size, kept: 0) }
     }
 
-    /// The bytes of a file written into the staging folder, or nil.
+    /// The bytes of a file written by this build (read from the staging folder, or from the output where an
+    /// unchanged file was left in place), or nil.
     func contents(of relativePath: String) -> [UInt8]? {
-        let full = OutputPathValidator.join(path, relativePath)
-        return FileFacts.contents(full)
+        let inOutput = inPlace && lock.withLock { files.contains(relativePath) && !staged.contains(relativePath) }
+        let folder = inOutput ? previousOutput ?? path : path
+        return FileFacts.contents(OutputPathValidator.join(folder, relativePath))
     }
 
     /// Writes the marker file and swaps the staging folder in place of the output folder; on failure the previous
@@ -125,9 +177,66 @@ final class StagingFolder: @unchecked Sendable {
         return summary
     }
 
+    /// Writes the marker file and publishes the staged files, setting the previous output aside for
+    /// ``removePrevious(listed:)`` or, ``inPlace``, updating it (removing first the `listed` files, the last build's
+    /// output, that this build did not make); on failure before the output was touched it is left as it was and the
+    /// staging folder removed.
+    func swapIn(listed: [String]? = nil) throws(OutputError) -> WriteSummary {
+        guard inPlace else { return try swapWhole() }
+        let (count, total) = lock.withLock { (files.count, tally) }
+        let update: InPlaceUpdate
+        do throws(OutputError) {
+            if let clash = lock.withLock({ files.intersection(folders).min() }) { throw OutputError.invalidPath(clash) }
+            update = lock.withLock {
+                InPlaceUpdate(outputPath: location.path, stagingPath: path, files: files, folders: folders)
+            }
+            try stageMarker()
+        } catch {
+            discard()
+            throw error
+        }
+        if let listed { update.removeStale(listed: listed) }
+        let moved = lock.withLock { staged.sorted() }
+        do {
+            try update.moveIn(moved)
+            // Without the last build's list, whatever it made and this build did not is found by walking the output.
+            if listed == nil { try update.removeStrays() }
+        } catch {
+            discard()
+            throw .io(
+                path: location.path,
+                message: "the output folder was being updated and may be part old, part new (\(error.description)); "
+                    + "build again")
+        }
+        lock.withLock { finished = true }
+        return WriteSummary(fileCount: count, byteCount: total.bytes, unchangedCount: total.kept)
+    }
+
+    /// Stages the marker file when the output does not hold it as it should be (``inPlace``).
+    private func stageMarker() throws(OutputError) {
+        let marker = OutputFile(path: SiteWriter.markerFileName, text: SiteWriter.markerText)
+        guard unchangedSize(of: marker) == nil else { return }
+        _ = try Self.writeFile(marker, at: OutputPathValidator.join(path, marker.path), previous: nil)
+        lock.withLock { _ = staged.insert(marker.path) }
+    }
+
+    /// After an update in place, once the output was walked and found to hold `found` entries: when that is not what
+    /// this build made (something added by hand, or left by a build that was killed), removes what does not belong
+    /// and returns true. Nil `found` (the walk failed) removes it all the same; a swapped-in folder has nothing to
+    /// remove.
+    func removeStrays(found: Int?) throws(OutputError) -> Bool {
+        guard inPlace else { return false }
+        let update = lock.withLock {
+            InPlaceUpdate(outputPath: location.path, stagingPath: path, files: files, folders: folders)
+        }
+        guard found != update.entryCount else { return false }
+        return try update.removeStrays()
+    }
+
     /// Writes the marker file and swaps the staging folder in place of the output folder, setting the previous output
-    /// aside for ``removePrevious()``; on failure the previous output is left as it was and the staging folder removed.
-    func swapIn() throws(OutputError) -> WriteSummary {
+    /// aside for ``removePrevious(listed:)``; on failure the previous output is left as it was and the staging folder
+    /// removed.
+    private func swapWhole() throws(OutputError) -> WriteSummary {
         let (count, total) = lock.withLock { (files.count, tally) }
         let output = location.path
         let previous = previousPath
@@ -159,7 +268,10 @@ final class StagingFolder: @unchecked Sendable {
     /// ``OutputFileSystem/removeListedTree(_:listed:parallel:)``).
     func removePrevious(listed: [String]? = nil) throws(OutputError) {
         let previous = previousPath
-        if previousOutput != nil {
+        if inPlace {
+            // What is left of the staging folder: the folders the staged files were moved out of.
+            try? OutputFileSystem.removeTree(path, parallel: false)
+        } else if previousOutput != nil {
             do {
                 if let listed {
                     try OutputFileSystem.removeListedTree(previous, listed: listed, parallel: parallel)
@@ -188,8 +300,18 @@ final class StagingFolder: @unchecked Sendable {
         try makeFolder(String(file[..<slash]))
     }
 
+    /// Notes the folders above `file` as folders of the output, without making them.
+    private func noteFolders(of file: String) {
+        var end = file.utf8.lastIndex(of: UInt8(ascii: "/"))
+        while let slash = end {
+            let folder = String(file[..<slash])
+            guard lock.withLock({ folders.insert(folder).inserted }) else { return }
+            end = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
+        }
+    }
+
     private func makeFolder(_ folder: String) throws(OutputError) {
-        if lock.withLock({ folders.contains(folder) }) { return }
+        if lock.withLock({ madeFolders.contains(folder) }) { return }
         if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(folder[..<slash])) }
         if mkdirat(descriptor, folder, OutputFileSystem.directoryMode) != 0 {
             let code = errno
@@ -203,7 +325,10 @@ final class StagingFolder: @unchecked Sendable {
                 throw OutputFileSystem.failure("cannot create folder", full, code: code)
             }
         }
-        lock.withLock { _ = folders.insert(folder) }
+        lock.withLock {
+            folders.insert(folder)
+            madeFolders.insert(folder)
+        }
     }
 
     /// Writes one file at `target`, or links it from `previous` (the output folder) when its bytes are the same there;
@@ -214,17 +339,17 @@ final class StagingFolder: @unchecked Sendable {
         let old = previous.map { OutputPathValidator.join($0, file.path) }
         switch file.contents {
         case .bytes(let bytes):
-            if let old, UnchangedFiles.linkIfSame(previous: old, bytes: bytes, to: target) {
+            if let old, UnchangedFiles.linkIfSame(previous: old, as: file, to: target) {
                 return WriteTally(bytes: bytes.count, kept: 1)
             }
             return WriteTally(bytes: try OutputFileSystem.writeFile(target, bytes: bytes), kept: 0)
         case .spliced(let spliced):
-            if let old, UnchangedFiles.linkIfSame(previous: old, spliced: spliced, to: target) {
+            if let old, UnchangedFiles.linkIfSame(previous: old, as: file, to: target) {
                 return WriteTally(bytes: spliced.count, kept: 1)
             }
             return WriteTally(bytes: try OutputFileSystem.writeFile(target, spliced: spliced), kept: 0)
         case .copy(let source):
-            if let old, UnchangedFiles.linkIfSame(previous: old, copyOf: source, to: target) {
+            if let old, UnchangedFiles.linkIfSame(previous: old, as: file, to: target) {
                 return WriteTally(bytes: UnchangedFiles.regularFileSize(target) ?? 0, kept: 1)
             }
             return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: target), kept: 0)

@@ -6,34 +6,35 @@
     import Darwin
 #endif
 
-/// Keeps files whose bytes did not change: instead of writing them again into the staging folder, the writer
-/// hard-links the previous output's file there, so it keeps its inode and modification time (`rsync` and other
-/// deploy tools then skip it) and the swap of the whole folder stays atomic.
+/// Keeps files whose bytes did not change. A build that writes a whole new folder hard-links the previous output's
+/// file into it instead of writing it again, and a rebuild updating the output in place leaves it where it is; either
+/// way it keeps its inode and modification time (`rsync` and other deploy tools then skip it).
 enum UnchangedFiles {
-    /// Hard-links `previous` to `path` when `previous` is a regular file holding exactly `bytes`; returns whether it
-    /// did. Anything unusual (missing, another size, a link that fails) is simply "changed": the caller writes.
-    static func linkIfSame(previous: String, bytes: [UInt8], to path: String) -> Bool {
-        guard regularFileSize(previous) == bytes.count, FileFacts.contents(previous, size: bytes.count) == bytes else {
-            return false
+    /// Whether `previous` is a regular file holding exactly what `file` holds (a file page reuse found in the previous
+    /// output is not read again). Anything unusual (missing, another size) is simply "changed": the caller writes.
+    static func isSame(previous: String, as file: OutputFile) -> Bool {
+        switch file.contents {
+        case .bytes(let bytes):
+            return regularFileSize(previous) == bytes.count && FileFacts.contents(previous, size: bytes.count) == bytes
+        case .spliced(let spliced):
+            guard regularFileSize(previous) == spliced.count,
+                let old = FileFacts.contents(previous, size: spliced.count)
+            else { return false }
+            return spliced.holds(old)
+        case .copy(let source):
+            guard let size = regularFileSize(previous), size == regularFileSize(source),
+                let old = FileFacts.contents(previous, size: size)
+            else { return false }
+            return old == FileFacts.contents(source, size: size)
+        case .previous(_, let size):
+            return regularFileSize(previous) == size
         }
-        return link(previous, path) == 0
     }
 
-    /// Hard-links `previous` to `path` when `previous` is a regular file holding exactly the spliced page's bytes;
-    /// returns whether it did.
-    static func linkIfSame(previous: String, spliced: SplicedBytes, to path: String) -> Bool {
-        guard regularFileSize(previous) == spliced.count, let old = FileFacts.contents(previous, size: spliced.count),
-            spliced.holds(old)
-        else { return false }
-        return link(previous, path) == 0
-    }
-
-    /// Hard-links `previous` to `path` when it holds the same bytes as the file at `source`; returns whether it did.
-    static func linkIfSame(previous: String, copyOf source: String, to path: String) -> Bool {
-        guard let size = regularFileSize(previous), size == regularFileSize(source),
-            let old = FileFacts.contents(previous, size: size), old == FileFacts.contents(source, size: size)
-        else { return false }
-        return link(previous, path) == 0
+    /// Hard-links `previous` to `path` when it holds exactly what `file` holds (see ``isSame(previous:as:)``); returns
+    /// whether it did.
+    static func linkIfSame(previous: String, as file: OutputFile, to path: String) -> Bool {
+        isSame(previous: previous, as: file) && link(previous, path) == 0
     }
 
     /// The size of the regular file at `path` (following links), or nil.

@@ -159,7 +159,9 @@ public enum BuildPipeline {
         let printMode =
             options.requirePDF ? .required : (options.skipPDF ? BulletinSettings.PDFMode.off : config.printPDF)
         // Pages go to each edition's staging folder as they are rendered (`check` writes nothing); what the print
-        // stages read is kept.
+        // stages read is kept. A rebuild with the build cache stages only new and changed files and updates the output
+        // in place; a first build or a `--clean` one makes a whole new folder and swaps it in.
+        let updatesInPlace = incremental != nil && !options.ignoreCache
         let outputs = editions.map { edition in
             StagedEdition(
                 staging: write
@@ -167,7 +169,7 @@ public enum BuildPipeline {
                         try StagingFolder(
                             outputDirectory: outputDirectory(
                                 for: edition, options: options, siteDirectory: reader.siteDirectory),
-                            siteDirectory: reader.siteDirectory)
+                            siteDirectory: reader.siteDirectory, inPlace: updatesInPlace)
                     } : nil,
                 keeps: StagedEdition.keepsForPrinting(
                     bulletins: pdfChromium != nil, lessons: write && printMode != .off))
@@ -305,7 +307,7 @@ public enum BuildPipeline {
             let edition: BuildRecord.EditionOutput?
             let digests: BuildCacheWriter.UnstampedPageDigests?
             do {
-                _ = try staged.swapIn()
+                _ = try staged.swapIn(listed: listed)
                 (removal, digests) = concurrently(
                     { Result { () throws(OutputError) in try staged.removePrevious(listed: listed) } },
                     {
@@ -318,7 +320,9 @@ public enum BuildPipeline {
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and
                 // the page digests record the pages' stamps (see FileStamp.settled). One walk takes them and the
                 // output's fingerprint.
-                let survey = cache?.survey(output: output)
+                var survey = cache?.survey(output: output)
+                // An output updated in place holding more than this build made (a file added by hand) is put right.
+                if try staged.removeStrays(found: survey?.entryCount) { survey = cache?.survey(output: output) }
                 edition = cache?.editionOutput(item.edition, folder: output, pages: pageCount, survey: survey)
                 if let digests { cache?.storePages(digests, survey: survey) }
             } catch {

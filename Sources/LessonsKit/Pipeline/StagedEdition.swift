@@ -40,7 +40,7 @@ final class StagedEdition: @unchecked Sendable {
         let failed = stage(files) { folder, file throws(OutputError) in try folder.write(file) }
         let entries = files.map(\.entry)
         // The print stages read the bytes of what they keep: a page left in the previous output is read back from the
-        // staging folder, where it was just linked.
+        // staging folder, where it was just linked, or from the output, where an update in place left it.
         let keptFiles = files.filter(keeps).map { file in
             guard case .previous = file.contents, case .success(let folder) = staging,
                 let bytes = folder.contents(of: file.path)
@@ -161,17 +161,18 @@ final class StagedEdition: @unchecked Sendable {
         return summary
     }
 
-    /// Swaps the staging folder in place of the output folder, setting the previous output aside for
-    /// ``removePrevious()``; throws the first failure met while writing (the staging folder is then removed and the
-    /// previous output left as it was).
-    func swapIn() throws(OutputError) -> WriteSummary {
+    /// Publishes the staging folder: swaps it in place of the output folder, setting the previous output aside for
+    /// ``removePrevious(listed:)``, or updates the output in place, first removing the `listed` files of the last
+    /// build that this one did not make (see ``StagingFolder``). Throws the first failure met while writing (the
+    /// staging folder is then removed and the previous output left as it was).
+    func swapIn(listed: [String]? = nil) throws(OutputError) -> WriteSummary {
         guard let staging else { return WriteSummary(fileCount: 0, byteCount: 0) }
         let folder = try staging.get()
         if let failure = lock.withLock({ failure }) {
             folder.discard()
             throw failure.error
         }
-        return try folder.swapIn()
+        return try folder.swapIn(listed: listed)
     }
 
     /// Removes the previous output that ``swapIn()`` set aside, whose files the last build recorded as `listed` when
@@ -179,6 +180,14 @@ final class StagedEdition: @unchecked Sendable {
     func removePrevious(listed: [String]? = nil) throws(OutputError) {
         guard case .success(let folder) = staging else { return }
         try folder.removePrevious(listed: listed)
+    }
+
+    /// After an update in place, given how many entries a walk of the output found (nil: the walk failed), removes
+    /// whatever this build did not make; returns whether it removed anything (see
+    /// ``StagingFolder/removeStrays(found:)``).
+    func removeStrays(found: Int?) throws(OutputError) -> Bool {
+        guard case .success(let folder) = staging else { return false }
+        return try folder.removeStrays(found: found)
     }
 
     /// Removes the staging folder: the build failed, and the previous output stays.

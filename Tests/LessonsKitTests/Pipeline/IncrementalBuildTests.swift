@@ -41,6 +41,42 @@ struct IncrementalBuildTests {
         #expect(site.read("site-output/lessons/ll-2026-001/index.html")?.contains("Read <a") == true)
     }
 
+    @Test func aRebuildUpdatesTheOutputInPlaceLikeACleanBuild() async throws {
+        let site = try site()
+        defer { site.remove() }
+        _ = await BuildPipeline.build(site.options())
+        let output = site.root + "/site-output"
+        let unchanged = output + "/incidents/inc-2026-001/index.html"
+        // Its inode and status-change time: a page linked into a new folder would keep the first, not the second.
+        func stamp(_ path: String) -> FileStamp? {
+            var info = stat()
+            return stat(path, &info) == 0 ? FileStamp(info) : nil
+        }
+        let before = stamp(unchanged)
+        try FileManager.default.createDirectory(atPath: output + "/by-hand", withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: output + "/by-hand/notes.txt"))
+        try site.write("content/lessons/ll.md", MiniSite.lesson.replacingOccurrences(of: "See [[", with: "Read [["))
+        let report = await BuildPipeline.build(site.options())
+        #expect(report.status == .success && !skipped(report))
+        #expect(site.read("site-output/lessons/ll-2026-001/index.html")?.contains("Read <a") == true)
+        #expect(before != nil && stamp(unchanged) == before, "an unchanged page is left where it was, untouched")
+        #expect(!FileManager.default.fileExists(atPath: output + "/by-hand"), "what was added by hand is removed")
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.site-output.staging-\(getpid())"))
+        // The same files as a clean build's.
+        var clean = site.options()
+        clean.ignoreCache = true
+        clean.output = site.root + "/clean-output"
+        _ = await BuildPipeline.build(clean)
+        let manager = FileManager.default
+        let files = try manager.subpathsOfDirectory(atPath: output).sorted()
+        #expect(files == (try manager.subpathsOfDirectory(atPath: site.root + "/clean-output").sorted()))
+        for path in files {
+            #expect(
+                manager.contents(atPath: output + "/" + path)
+                    == manager.contents(atPath: site.root + "/clean-output/" + path))
+        }
+    }
+
     @Test func otherOptionsOrACleanBuildDoNotReuse() async throws {
         let site = try site()
         defer { site.remove() }

@@ -251,6 +251,14 @@ public enum BuildPipeline {
         async let cardFiles = editions.map { edition in
             reuse?[edition.name].flatMap { cardStores?.writeCards($0, edition: edition) }
         }
+        // So are the page digests (all but their stamps, which the written output gives): in a rebuild, the link check
+        // and the write have little else to do, and the digests are its largest cache file.
+        let outputFolders = editions.map {
+            outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory)
+        }
+        async let digestFiles = zip(editions, outputFolders).map { edition, output in
+            reuse?[edition.name].flatMap { cardStores?.beginPageDigests($0, edition: edition, output: output) }
+        }
 
         // 5b. Every internal link of the generated pages (PDF links included) must resolve to a file of the output.
         let entries = rendered.map(\.output.entries)
@@ -286,35 +294,36 @@ public enum BuildPipeline {
         }
         guard write else { return finish(report, status: .success, options: options, clock: clock) }
 
-        // 6. Swap each edition's staging folder in; only this stage touches the output folder. The previous output is
-        // removed while the edition's link check, search scores and card fragments are stored and its page digests are
-        // written, to be stamped once the removal is done by the walk that takes the new output's fingerprint.
+        // 6. Publish each edition's staging folder; only this stage touches the output folder. The previous output is
+        // removed while the edition's link check, search scores and card fragments are stored; its page digests,
+        // written beside the link check, are stamped once that is done by the walk that takes the new output's
+        // fingerprint.
         let cache = incremental
         cache?.forgetRecord()
         var written: [(edition: Edition, pages: Int)] = []
         var recorded: [BuildRecord.EditionOutput?] = []
         let writtenCards = await cardFiles
+        let begunDigests = await digestFiles
         for (index, item) in zip(entries.indices, rendered) {
             options.progress?(BuildProgress(stage: "write \(item.edition.name)", total: entries[index].count))
             let output = outputDirectory(for: item.edition, options: options, siteDirectory: reader.siteDirectory)
             let pageCount = entries[index].filter { $0.path.hasSuffix(".html") }.count
             let (pages, linkRecord) = (reuse?[item.edition.name], linkRecords[index])
-            let cards = editions.firstIndex(of: item.edition).flatMap { writtenCards[$0] }
+            let position = editions.firstIndex(of: item.edition)
+            let cards = position.flatMap { writtenCards[$0] }
+            let digests = position.flatMap { begunDigests[$0] }
             // The files of the previous output, as the last build's link check recorded them.
             let listed = previousChecks[index]?.paths
             let staged = item.output
             let removal: Result<Void, OutputError>
             let edition: BuildRecord.EditionOutput?
-            let digests: BuildCacheWriter.UnstampedPageDigests?
             do {
                 _ = try staged.swapIn(listed: listed)
-                (removal, digests) = concurrently(
+                (removal, _) = concurrently(
                     { Result { () throws(OutputError) in try staged.removePrevious(listed: listed) } },
                     {
                         if let linkRecord { cache?.storeLinkCheck(linkRecord, edition: item.edition) }
-                        return pages.flatMap {
-                            cache?.storeReuse($0, edition: item.edition, output: output, cards: cards)
-                        }
+                        if let pages { cache?.storeReuse(pages, edition: item.edition, cards: cards) }
                     })
                 try removal.get()
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and

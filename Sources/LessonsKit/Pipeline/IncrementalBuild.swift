@@ -141,13 +141,9 @@ struct IncrementalBuild: Sendable {
     static var tool: String { "lessons \(LessonsVersion.current) \(InputFingerprint.executableIdentity())" }
 
     /// Puts the search scores of `edition` in place for the next build (written as the search index was made, else
-    /// written now), puts its card fragments in place (written by ``writeCards(_:edition:)``), and writes its page
-    /// digests for `output` but their stamps, which ``storePages(_:survey:)`` adds once the output folder has settled
-    /// (nil when the file cannot be made). Nothing here depends on the output folder, so it can run while the previous
-    /// output is removed.
-    func storeReuse(
-        _ reuse: PageReuse, edition: Edition, output: String, cards: BuildCacheWriter.UnplacedFile?
-    ) -> BuildCacheWriter.UnstampedPageDigests? {
+    /// written now) and its card fragments (written by ``writeCards(_:edition:)``), once its output is. Nothing here
+    /// depends on the output folder, so it can run while the previous output is removed.
+    func storeReuse(_ reuse: PageReuse, edition: Edition, cards: BuildCacheWriter.UnplacedFile?) {
         let writer = BuildCacheWriter(folder: folder)
         if let scores = reuse.searchScores, !scores.placeStored(), let table = scores.current {
             writer.storeSearchScores(table, edition: edition.name, tool: Self.tool)
@@ -156,11 +152,20 @@ struct IncrementalBuild: Sendable {
             writer.storeRelatedLessons(ranking, edition: edition.name, tool: Self.tool)
         }
         cards?.place()
-        return writer.beginPageDigests(reuse.entries, output: resolved(output) ?? output, edition: edition.name)
+    }
+
+    /// Writes the page digests of `edition` for `output` but their stamps, which ``storePages(_:survey:)`` adds (and
+    /// puts the file in place) once the output folder is written and settled; nil when the file cannot be made. Dropped
+    /// unstamped (a build that failed meanwhile), it leaves nothing behind.
+    func beginPageDigests(_ reuse: PageReuse, edition: Edition, output: String)
+        -> BuildCacheWriter.UnstampedPageDigests?
+    {
+        BuildCacheWriter(folder: folder).beginPageDigests(
+            reuse.entries, output: resolved(output) ?? output, edition: edition.name)
     }
 
     /// Writes the card fragments of `edition` to store for the next build (when some were rendered, see
-    /// ``StoredCardFragments/entries(capacity:)``) under a temporary name, which ``storeReuse(_:edition:output:cards:)``
+    /// ``StoredCardFragments/entries(capacity:)``) under a temporary name, which ``storeReuse(_:edition:cards:)``
     /// puts in place, and lets the card store go of its cards: the render is done, and a large site's cards are tens of
     /// megabytes the link check and the writing of the output need not hold.
     func writeCards(_ reuse: PageReuse, edition: Edition) -> BuildCacheWriter.UnplacedFile? {

@@ -41,6 +41,22 @@ import Testing
         #expect(!siblings.contains { $0.contains("staging") || $0.contains(".old-") })
     }
 
+    @Test func aProblemFoundAfterThePagesWereStagedLeavesTheLastPageDigests() async throws {
+        let site = try MiniSite(files: [
+            "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
+        ])
+        defer { site.remove() }
+        #expect(await BuildPipeline.build(site.options()).status == .success)
+        // The page digests are written beside the link check, before the build knows it will fail.
+        let digests = site.root + "/.lessons-cache/pages"
+        let before = try snapshot(digests)
+        #expect(!before.isEmpty)
+        try site.write("content/lessons/index.html", "<p>not the page</p>")
+        try site.write("content/lessons/ll.md", MiniSite.lesson + "\n\nSee [the copy](index.html).\n")
+        #expect(await BuildPipeline.build(site.options()).status == .contentErrors)
+        #expect(try snapshot(digests) == before, "no digest file of the failed build is put in place or left behind")
+    }
+
     @Test func aStreamedBuildKeepsUnchangedPagesAndRewritesChangedOnes() async throws {
         let site = try MiniSite(files: [
             "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,

@@ -6,8 +6,8 @@ import Foundation
 /// `inputs.bin` (each input file's stamp and digest, see ``InputStamps``), `pdf/` (printed PDFs by key, see
 /// ``PDFCacheKey``), `pages/` (each edition's page digests, see ``PageDigestFile``), `documents/` (each content file
 /// decoded, see ``DecodedDocumentFile``), `derived/` (each edition's search scores and card fragments, see
-/// ``SearchScoreFile`` and ``CardFragmentFile``) and `links/` (each edition's last successful link check, see
-/// ``LinkCheckRecord``). Everything in it can be deleted at any time; `--clean` ignores it for one build (and the build
+/// ``SearchScoreFile`` and ``CardFragmentFile``), `links/` (each edition's last successful link check, see
+/// ``LinkCheckRecord``) and `build.lock` (held by the build running, see `BuildLock`). Everything in it can be deleted at any time; `--clean` ignores it for one build (and the build
 /// then writes it afresh).
 struct BuildCacheFolder: Sendable, Hashable {
     /// The default folder name inside the site.

@@ -9,7 +9,16 @@ public enum BuildPipeline {
 
     /// Validates, renders and writes the requested edition(s); a failed build leaves the previous output untouched.
     public static func build(_ options: BuildOptions) async -> BuildReport {
-        await run(options, write: true)
+        // Two builds of one site take turns (see BuildLock).
+        let cache = BuildCacheFolder(
+            siteDirectory: SiteReader(siteDirectory: options.siteDirectory).siteDirectory,
+            directory: options.cacheDirectory)
+        let progress = options.progress
+        let lock = await BuildLock.acquire(folder: cache) {
+            progress?(BuildProgress(stage: "waiting for another build of this site"))
+        }
+        defer { lock?.release() }
+        return await run(options, write: true)
     }
 
     private static func run(_ options: BuildOptions, write: Bool) async -> BuildReport {

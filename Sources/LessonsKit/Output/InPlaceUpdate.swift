@@ -26,28 +26,12 @@ struct InPlaceUpdate: Sendable {
     /// How many entries the output holds once brought up to date: its files, its folders and the marker file.
     var entryCount: Int { files.count + (folders.count - 1) + 1 }
 
-    /// Removes the `listed` files (the last build's output, relative) that the new output does not have, and every
-    /// folder this empties that the new output does not have. Best effort: whatever is left is found by
-    /// ``removeStrays()``.
+    /// Removes the `listed` files (the last build's output, relative) that the new output does not have, and the
+    /// folders this empties (one the new output still needs is made again as its files move in). Best effort: whatever
+    /// is left is found by ``removeStrays()``.
     func removeStale(listed: [String]) {
-        let stale = ListedFolder(listed.filter { !files.contains($0) && $0 != SiteWriter.markerFileName })
-        guard !stale.isEmpty else { return }
-        let output = open(outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard output >= 0 else { return }
-        defer { close(output) }
-        removeStale(stale, in: output, relative: "")
-    }
-
-    private func removeStale(_ tree: ListedFolder, in descriptor: Int32, relative: String) {
-        for name in tree.files { _ = unlinkat(descriptor, name, 0) }
-        for (name, child) in tree.folders {
-            let path = Self.join(relative, Self.text(name))
-            let folder = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard folder >= 0 else { continue }
-            removeStale(child, in: folder, relative: path)
-            close(folder)
-            if !folders.contains(path) { _ = unlinkat(descriptor, name, AT_REMOVEDIR) }
-        }
+        let stale = listed.filter { !files.contains($0) && $0 != SiteWriter.markerFileName }
+        OutputFileSystem.removeListed(stale, inFolder: outputPath, parallel: true)
     }
 
     /// Renames each of the `staged` files (relative) from the staging folder over its place in the output, making the

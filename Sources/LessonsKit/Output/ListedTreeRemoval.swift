@@ -24,6 +24,18 @@ extension OutputFileSystem {
         if rmdir(path) != 0 { try removeTree(path, parallel: parallel) }
     }
 
+    /// Removes the `listed` files (relative paths) from the folder at `path`, and every folder above one of them that
+    /// this leaves empty, as ``removeListedTree(_:listed:parallel:)`` does but keeping the folder itself. Best effort:
+    /// a listed path that is missing, or a folder still holding other files, is left as it is.
+    static func removeListed(_ listed: [String], inFolder path: String, parallel: Bool) {
+        let folder = ListedFolder(listed)
+        guard !folder.isEmpty else { return }
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        removeListed(folder, in: descriptor, parallel: parallel)
+    }
+
     /// Removes what `folder` lists from the folder open as `descriptor`; every listed subfolder that cannot be removed
     /// so is left for the walk.
     private static func removeListed(_ folder: ListedFolder, in descriptor: Int32, parallel: Bool) {

@@ -121,9 +121,9 @@ final class StagingFolder: @unchecked Sendable {
 
     /// The size of `file` when the output holds the same bytes at its path, else nil.
     private func unchangedSize(of file: OutputFile) -> Int? {
-        guard let previousOutput else { return nil }
-        let old = OutputPathValidator.join(previousOutput, file.path)
-        return UnchangedFiles.isSame(previous: old, as: file) ? UnchangedFiles.regularFileSize(old) : nil
+        previousOutput.flatMap {
+            UnchangedFiles.sizeIfSame(previous: OutputPathValidator.join($0, file.path), as: file)
+        }
     }
 
     /// The size of `file` when page reuse found it in the previous output at the same path, else nil.
@@ -187,9 +187,7 @@ final class StagingFolder: @unchecked Sendable {
         let update: InPlaceUpdate
         do throws(OutputError) {
             if let clash = lock.withLock({ files.intersection(folders).min() }) { throw OutputError.invalidPath(clash) }
-            update = lock.withLock {
-                InPlaceUpdate(outputPath: location.path, stagingPath: path, files: files, folders: folders)
-            }
+            update = inPlaceUpdate()
             try stageMarker()
         } catch {
             discard()
@@ -212,6 +210,11 @@ final class StagingFolder: @unchecked Sendable {
         return WriteSummary(fileCount: count, byteCount: total.bytes, unchangedCount: total.kept)
     }
 
+    /// The update in place of the output with the files and folders written so far.
+    private func inPlaceUpdate() -> InPlaceUpdate {
+        lock.withLock { InPlaceUpdate(outputPath: location.path, stagingPath: path, files: files, folders: folders) }
+    }
+
     /// Stages the marker file when the output does not hold it as it should be (``inPlace``).
     private func stageMarker() throws(OutputError) {
         let marker = OutputFile(path: SiteWriter.markerFileName, text: SiteWriter.markerText)
@@ -226,9 +229,7 @@ final class StagingFolder: @unchecked Sendable {
     /// remove.
     func removeStrays(found: Int?) throws(OutputError) -> Bool {
         guard inPlace else { return false }
-        let update = lock.withLock {
-            InPlaceUpdate(outputPath: location.path, stagingPath: path, files: files, folders: folders)
-        }
+        let update = inPlaceUpdate()
         guard found != update.entryCount else { return false }
         return try update.removeStrays()
     }

@@ -10,31 +10,32 @@
 /// file into it instead of writing it again, and a rebuild updating the output in place leaves it where it is; either
 /// way it keeps its inode and modification time (`rsync` and other deploy tools then skip it).
 enum UnchangedFiles {
-    /// Whether `previous` is a regular file holding exactly what `file` holds (a file page reuse found in the previous
-    /// output is not read again). Anything unusual (missing, another size) is simply "changed": the caller writes.
-    static func isSame(previous: String, as file: OutputFile) -> Bool {
+    /// The size of `previous` when it is a regular file holding exactly what `file` holds (a file page reuse found in
+    /// the previous output is not read again), else nil. Anything unusual (missing, another size) is simply "changed":
+    /// the caller writes.
+    static func sizeIfSame(previous: String, as file: OutputFile) -> Int? {
+        guard let size = regularFileSize(previous) else { return nil }
         switch file.contents {
         case .bytes(let bytes):
-            return regularFileSize(previous) == bytes.count && FileFacts.contents(previous, size: bytes.count) == bytes
+            guard size == bytes.count, FileFacts.contents(previous, size: size) == bytes else { return nil }
         case .spliced(let spliced):
-            guard regularFileSize(previous) == spliced.count,
-                let old = FileFacts.contents(previous, size: spliced.count)
-            else { return false }
-            return spliced.holds(old)
+            guard size == spliced.count, let old = FileFacts.contents(previous, size: size), spliced.holds(old) else {
+                return nil
+            }
         case .copy(let source):
-            guard let size = regularFileSize(previous), size == regularFileSize(source),
-                let old = FileFacts.contents(previous, size: size)
-            else { return false }
-            return old == FileFacts.contents(source, size: size)
-        case .previous(_, let size):
-            return regularFileSize(previous) == size
+            guard size == regularFileSize(source), let old = FileFacts.contents(previous, size: size),
+                old == FileFacts.contents(source, size: size)
+            else { return nil }
+        case .previous(_, let expected):
+            guard size == expected else { return nil }
         }
+        return size
     }
 
-    /// Hard-links `previous` to `path` when it holds exactly what `file` holds (see ``isSame(previous:as:)``); returns
-    /// whether it did.
+    /// Hard-links `previous` to `path` when it holds exactly what `file` holds (see ``sizeIfSame(previous:as:)``);
+    /// returns whether it did.
     static func linkIfSame(previous: String, as file: OutputFile, to path: String) -> Bool {
-        isSame(previous: previous, as: file) && link(previous, path) == 0
+        sizeIfSame(previous: previous, as: file) != nil && link(previous, path) == 0
     }
 
     /// The size of the regular file at `path` (following links), or nil.

@@ -71,7 +71,11 @@ struct SiteRenderer: Sendable {
                 let analysis = EditionAnalysis(
                     content: content, data: data, frameworks: config.frameworks, today: today,
                     relatedLessons: reuse?.relatedLessons)
-                return (analysis, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                // Read now, beside the page digests, rather than when the search index (the render's longest serial
+                // step) needs it.
+                _ = reuse?.searchScores?.previous()
+                return (analysis, seconds)
             },
             {
                 _ = reuse?.previous

@@ -78,9 +78,10 @@ import Testing
             })
         _ = SearchIndex(entries: Self.entries, synonyms: Self.synonyms, cache: cache)
         let (_, held) = Self.index(Self.entries, previous: SearchScoreTable())
-        // Stored as soon as the index was made, not held for the end of the build, and put in place when asked.
-        #expect(stored.withLock { $0 } == [try #require(held.current)])
+        // Stored as soon as the index was made (on another thread, which `current` waits for), not held for the end
+        // of the build, and put in place when asked.
         #expect(cache.current == nil)
+        #expect(stored.withLock { $0 } == [try #require(held.current)])
         #expect(placed.withLock { $0 } == 0)
         #expect(cache.placeStored())
         #expect(placed.withLock { $0 } == 1)

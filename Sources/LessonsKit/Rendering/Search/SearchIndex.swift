@@ -60,7 +60,11 @@ struct SearchIndex: Sendable {
                 assembly.add(
                     Self.scores(of: entries[number], synonyms: groups, stems: &stems), key: key, document: number)
             }
-            for facet in Set(entries[number].facets) { facets[facet, default: []].append(number) }
+            let entryFacets = entries[number].facets
+            // A document counts once in each of its filters (a filter named twice is rare: a theme and its parent).
+            for (position, facet) in entryFacets.enumerated() where !entryFacets[..<position].contains(facet) {
+                facets[facet, default: []].append(number)
+            }
             entries[number].dropFields()
         }
         self.entries = entries

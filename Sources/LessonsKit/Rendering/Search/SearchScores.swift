@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import Synchronization
 
 /// Each search entry's scored terms (``SearchIndex/scores(of:synonyms:stems:)``), by the SHA-256 of what they are
@@ -36,6 +37,9 @@ final class SearchScoreCache: Sendable {
         var place: (@Sendable () -> Void)?
         /// Whether this build's table was made.
         var recorded = false
+        /// Left once this build's table is stored (or found not storable): the table is written on another thread,
+        /// not by the search index's, whose files are the longest serial step of a rebuild.
+        var storing: DispatchGroup?
         /// How many entries came from the last build's table, and how many were scored.
         var reused = 0
         var scored = 0
@@ -58,26 +62,48 @@ final class SearchScoreCache: Sendable {
     }
 
     /// Records this build's table and how many entries were reused and scored. The first table is stored at once when
-    /// the cache can store it, rather than held to the end of the build (a 10,000-document site's is megabytes).
+    /// the cache can store it, rather than held to the end of the build (a 10,000-document site's is megabytes), on
+    /// another thread: ``current`` and ``placeStored()`` wait for it.
     func record(_ table: SearchScoreTable, reused: Int, scored: Int) {
-        let first = state.withLock { state in
-            defer { state.recorded = true }
-            return !state.recorded
+        let storing: DispatchGroup? = state.withLock { state in
+            defer {
+                state.recorded = true
+                state.reused += reused
+                state.scored += scored
+                state.previous = nil
+            }
+            guard !state.recorded, store != nil else {
+                state.current = table
+                return nil
+            }
+            state.storing = DispatchGroup()
+            state.storing?.enter()
+            return state.storing
         }
-        let place = first ? store?(table) : nil
-        state.withLock {
-            if let place { $0.place = place } else { $0.current = table }
-            $0.reused += reused
-            $0.scored += scored
-            $0.previous = nil
+        guard let storing, let store else { return }
+        DispatchQueue.global().async {
+            let place = store(table)
+            self.state.withLock {
+                if let place { $0.place = place } else { $0.current = table }
+            }
+            storing.leave()
         }
     }
 
+    /// Waits while this build's table is being stored.
+    private func stored() {
+        state.withLock { $0.storing }?.wait()
+    }
+
     /// This build's table while it is held (nil when no search index was built, or once it was stored).
-    var current: SearchScoreTable? { state.withLock { $0.current } }
+    var current: SearchScoreTable? {
+        stored()
+        return state.withLock { $0.current }
+    }
 
     /// Puts this build's stored table in place; false when none was stored (``current`` then holds it, if any).
     func placeStored() -> Bool {
+        stored()
         guard let place = state.withLock({ $0.place }) else { return false }
         place()
         return true

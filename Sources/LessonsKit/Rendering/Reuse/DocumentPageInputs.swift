@@ -1,3 +1,5 @@
+import Crypto
+
 extension DocumentPages {
     /// Everything a document's page (and its poster) is made from, for ``PageReuse/reusedDocument(path:inputs:)``:
     /// the frame, the site's other inputs (settings, site.yaml, data, theme, static files, attachments: see
@@ -47,14 +49,17 @@ extension DocumentPages {
         return inputs
     }
 
-    /// What every document page's inputs start with: the frame, the site's other inputs, today and whether the edition
-    /// shows governance (kept in ``reuseBase`` once per edition, since hashing the frame per page is not free).
+    /// What every document page's inputs start with: the SHA-256 of the frame, the site's other inputs, today and
+    /// whether the edition shows governance (kept in ``reuseBase`` once per edition). Those are kilobytes, the same for
+    /// every page: each page's key hashes their digest, not them again.
     func reuseBaseInputs(sources: ReuseSources) -> PageInputs {
-        var inputs = PageInputs(kind: "document 1")
-        inputs.add(frame: frame)
-        inputs.add(bytes: sources.site)
-        inputs.add("\(today.year)-\(today.month)-\(today.day ?? 0)")
-        inputs.add(includesGovernance)
+        var shared = PageInputs(kind: "document base 1")
+        shared.add(frame: frame)
+        shared.add(bytes: sources.site)
+        shared.add("\(today.year)-\(today.month)-\(today.day ?? 0)")
+        shared.add(includesGovernance)
+        var inputs = PageInputs(kind: "document 2")
+        inputs.add(bytes: Array(SHA256.hash(data: shared.bytes)))
         return inputs
     }
 }

@@ -5,7 +5,7 @@
 /// Layout: the magic `LCRD`, the format number, the seed (the digest of the theme's templates and the tool, see
 /// ``PageReuse/seed(templates:tool:)``), the entry count, then per entry its key (32 bytes), a presence flag (a partial
 /// that read past its item has no fragment) and for a fragment its HTML, its links in order and its ids sorted, and
-/// last the SHA-256 of everything before it. Numbers and texts as ``CacheByteWriter`` writes them. A file of another
+/// last the checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file of another
 /// format, templates or tool, truncated, corrupt or half-written reads as empty: every card is then rendered again.
 enum CardFragmentFile {
     /// Bumped whenever the layout or the meaning of an entry changes.

@@ -1,22 +1,25 @@
-import Crypto
 import Foundation
 
-/// What every binary cache file shares around its content: a four-byte magic first, and last the SHA-256 of
-/// everything before it. A file whose magic or checksum does not match (another file, truncated, corrupt, or
-/// half-written by a killed build) is not used.
+/// What every binary cache file shares around its content: a four-byte magic first, and last the checksum of
+/// everything before it (``CacheChecksum``). A file whose magic or checksum does not match (another file, truncated,
+/// corrupt, or half-written by a killed build) is not used.
 enum ChecksummedFile {
-    /// The SHA-256 of `bytes`, which ends the file.
+    /// The checksum of `bytes`, which ends the file.
     static func checksum<Bytes: DataProtocol>(_ bytes: Bytes) -> [UInt8] {
-        Array(SHA256.hash(data: bytes))
+        if let checksum = bytes.withContiguousStorageIfAvailable({ CacheChecksum.of(UnsafeRawBufferPointer($0)) }) {
+            return checksum
+        }
+        return Array(bytes).withUnsafeBytes(CacheChecksum.of)
     }
 
     /// Where the content lies in `bytes` (after `magic`, before the checksum), or nil when `bytes` does not start
     /// with `magic` or does not end with the checksum of what comes before it.
     static func content(of bytes: [UInt8], magic: [UInt8]) -> Range<Int>? {
-        let digestSize = SHA256.byteCount
-        guard bytes.count >= magic.count + digestSize, bytes.starts(with: magic) else { return nil }
-        let end = bytes.count - digestSize
-        guard bytes[end...].elementsEqual(checksum(bytes[..<end])) else { return nil }
+        let checksumSize = CacheChecksum.byteCount
+        guard bytes.count >= magic.count + checksumSize, bytes.starts(with: magic) else { return nil }
+        let end = bytes.count - checksumSize
+        let expected = bytes.withUnsafeBytes { CacheChecksum.of(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+        guard bytes[end...].elementsEqual(expected) else { return nil }
         return magic.count..<end
     }
 

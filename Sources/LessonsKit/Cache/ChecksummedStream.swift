@@ -1,16 +1,15 @@
-import Crypto
-
 /// A checksummed cache file (``ChecksummedFile``) made a piece at a time: its encoder appends to ``buffer`` and calls
 /// ``flushIfFull()`` between entries, and each chunk is hashed and handed to the sink as it fills; ``finish()`` hands
-/// the rest and then the SHA-256 of everything before it. A file of tens of megabytes (the page digests, the card
-/// table of a large site) is so never held whole in memory, as the build ends and the file is written.
+/// the rest and then the checksum of everything before it (``CacheChecksum``). A file of tens of megabytes (the page
+/// digests, the card table of a large site) is so never held whole in memory, as the build ends and the file is
+/// written.
 struct ChecksummedStream {
     /// Bytes gathered before they are handed on.
     static let chunkSize = 256 << 10
 
     /// The bytes appended and not yet handed on.
     var buffer: [UInt8] = []
-    private var hasher = SHA256()
+    private let checksum = CacheChecksum()
     private let sink: (UnsafeRawBufferPointer) -> Void
 
     /// A stream handing its chunks, then its checksum, to `sink`.
@@ -27,14 +26,13 @@ struct ChecksummedStream {
     /// Hands what is left on, then the checksum of every byte handed on.
     mutating func finish() {
         flush()
-        let checksum = Array(hasher.finalize())
-        checksum.withUnsafeBytes { sink($0) }
+        checksum.finalize().withUnsafeBytes { sink($0) }
     }
 
     private mutating func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in
-            hasher.update(bufferPointer: raw)
+            checksum.update(raw)
             sink(raw)
         }
         buffer.removeAll(keepingCapacity: true)

@@ -1,5 +1,3 @@
-import Crypto
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -14,7 +12,7 @@ import Crypto
 ///
 /// Layout: the magic `LDEC`, the format number, the tool (version and executable), the settings key, the entry count,
 /// then per entry its path, its key and its record (a byte count, then ``DocumentCoding``/``PreparedMarkdownCoding``
-/// bytes), and last the SHA-256 of everything before it. Numbers and texts as ``CacheByteWriter`` writes them. A file
+/// bytes), and last the checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file
 /// of another format, tool or settings key, truncated, corrupt or not a cache file reads as none (every file is then
 /// decoded); a record that does not read back is decoded afresh.
 struct DecodedDocumentFile: Sendable {
@@ -88,7 +86,7 @@ struct DecodedDocumentFile: Sendable {
     /// Bytes of a new file, written a piece at a time: ``header(tool:settings:count:)``, one ``entry(path:key:record:)``
     /// per file, then ``trailer()``.
     struct Encoder {
-        private var hasher = SHA256()
+        private let checksum = CacheChecksum()
 
         /// The magic, format, tool, settings key and entry count.
         mutating func header(tool: String, settings: String, count: Int) -> [UInt8] {
@@ -114,11 +112,11 @@ struct DecodedDocumentFile: Sendable {
 
         /// The checksum of everything before it.
         func trailer() -> [UInt8] {
-            Array(hasher.finalize())
+            checksum.finalize()
         }
 
         private mutating func hashed(_ bytes: [UInt8]) -> [UInt8] {
-            hasher.update(data: bytes)
+            bytes.withUnsafeBytes(checksum.update)
             return bytes
         }
     }

@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Layout: the magic `LINP`, the format number, the site folder, when the hashing began (nanoseconds since 1970), the
 /// entry count, then per file its site-relative path, size, device, inode, the two times (nanoseconds) and its hex
-/// digest, and last the SHA-256 of everything before it. Numbers and texts as ``CacheByteWriter`` writes them. A file
+/// digest, and last the checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file
 /// of another format or site, truncated, corrupt or half-written reads as none (every file is then read).
 struct InputStamps: Sendable, Hashable {
     static let format = 1

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Layout: the magic `LLNK`, the format number, the key (tool, portable mode, site path, root path), the file count,
 /// then per file its path, a page flag and for a page its two digests (32 bytes each) and its targets, and last the
-/// SHA-256 of everything before it. Numbers and texts as ``CacheByteWriter`` writes them. A file of another format or
+/// checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file of another format or
 /// key, truncated, corrupt or half-written reads as none (the link check then resolves every link).
 struct LinkCheckRecord: Sendable, Equatable {
     static let format = 1

@@ -9,7 +9,7 @@ import Foundation
 /// page's record (a flag, then its input key, problems, copied files and poster); then the stamps of the entries'
 /// files in the output, in the entries' order (each a flag, then size, device, inode, modification and status-change
 /// times, zeros without a stamp: every stamp takes the same room, so the reader finds them from the end), and last the
-/// SHA-256 of everything before it. The entries are written while the output folder is still changing and the stamps
+/// checksum of everything before it (``CacheChecksum``). The entries are written while the output folder is still changing and the stamps
 /// once it has settled (see ``BuildCacheWriter/UnstampedPageDigests``), so the file is streamed and never held whole. Numbers are eight-byte
 /// little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or written for
 /// another folder reads as no entries: every page is then rendered. An entry read from the file and not changed since

@@ -2,7 +2,7 @@
 /// `derived/related-<edition>.bin` with the key of the facts they were ranked from.
 ///
 /// Layout: the magic `LREL`, the format number, the tool's identity (version and executable), the key (32 bytes), the
-/// lesson count, then per lesson its id and its related ids in order, and last the SHA-256 of everything before it.
+/// lesson count, then per lesson its id and its related ids in order, and last the checksum of everything before it (``CacheChecksum``).
 /// Numbers and texts as ``CacheByteWriter`` writes them. A file of another format or tool, truncated, corrupt or
 /// half-written reads as none: the lessons are then ranked again.
 enum RelatedLessonsFile {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Layout: the magic `LSSC`, the format number, the tool's identity (version and executable), the term count and each
 /// term, the entry count and per entry its key (32 bytes), its pair count and its pairs (four bytes each), and last
-/// the SHA-256 of everything before it. Numbers are eight-byte little-endian; texts are a count and UTF-8 bytes. A
+/// the checksum of everything before it (``CacheChecksum``). Numbers are eight-byte little-endian; texts are a count and UTF-8 bytes. A
 /// file of another format or tool, truncated, corrupt or half-written reads as an empty table: every entry is then
 /// scored again.
 enum SearchScoreFile {

@@ -55,6 +55,35 @@ enum FileFacts {
         }
     }
 
+    /// An open folder listing, as `fdopendir` gives it.
+    #if canImport(Darwin)
+        typealias DirectoryStream = UnsafeMutablePointer<DIR>
+    #else
+        typealias DirectoryStream = OpaquePointer
+    #endif
+
+    /// A folder's entry: its name, NUL-terminated and exactly as stored, and its type as the folder listing gives it
+    /// (`DT_DIR`, `DT_REG`…, or `DT_UNKNOWN` where the file system does not say).
+    struct Entry {
+        let name: [CChar]
+        let type: UInt8
+    }
+
+    /// The entries of the folder `directory` (without `.` and `..`), read from its current position, or nil with
+    /// `errno` set when it cannot be read. Unlike ``entryNames(ofDirectory:)`` it takes no copy of a descriptor: the
+    /// caller opened the listing for this one reading.
+    static func entries(of directory: DirectoryStream) -> [Entry]? {
+        var entries: [Entry] = []
+        while true {
+            errno = 0
+            guard let item = readdir(directory) else { return errno == 0 ? entries : nil }
+            let name = withName(of: item) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
+            let dot = CChar(UInt8(ascii: "."))
+            if name == [dot, 0] || name == [dot, dot, 0] { continue }
+            entries.append(Entry(name: name, type: item.pointee.d_type))
+        }
+    }
+
     /// The bytes of the regular file at `path` (following links), read straight into an array of its size; nil when it
     /// is missing, not a regular file, unreadable or changes size while read.
     static func contents(_ path: String) -> [UInt8]? {

@@ -223,6 +223,14 @@ final class StagingFolder: @unchecked Sendable {
         lock.withLock { _ = staged.insert(marker.path) }
     }
 
+    /// Of `stamps` (taken of the output's files during this build, by path), those of files this build then left where
+    /// they were: after an update in place, those it did not stage; none after a swap, whose folder holds new links.
+    func untouched(_ stamps: [String: FileStamp]) -> [String: FileStamp] {
+        guard inPlace else { return [:] }
+        let staged = lock.withLock { self.staged }
+        return staged.isEmpty ? stamps : stamps.filter { !staged.contains($0.key) }
+    }
+
     /// After an update in place, once the output was walked and found to hold `found` entries: when that is not what
     /// this build made (something added by hand, or left by a build that was killed), removes what does not belong
     /// and returns true. Nil `found` (the walk failed) removes it all the same; a swapped-in folder has nothing to

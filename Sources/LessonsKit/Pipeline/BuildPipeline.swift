@@ -338,7 +338,10 @@ public enum BuildPipeline {
                 // Only now: removing the previous output moved the status-change time of each page linked from it, and
                 // the page digests record the pages' stamps (see FileStamp.settled). One walk takes them and the
                 // output's fingerprint.
-                var survey = cache?.survey(output: output)
+                // The pages reused unread were stamped by the render: left where they were, they are not looked at
+                // again.
+                let known = staged.untouched(pages?.unreadStamps ?? [:])
+                var survey = cache?.survey(output: output, known: known)
                 // An output updated in place holding more than this build made (a file added by hand) is put right.
                 if try staged.removeStrays(found: survey?.entryCount) { survey = cache?.survey(output: output) }
                 edition = cache?.editionOutput(item.edition, folder: output, pages: pageCount, survey: survey)

@@ -74,9 +74,10 @@ struct IncrementalBuild: Sendable {
     }
 
     /// One walk of `edition`'s output, just written to `output` and settled: its fingerprint for the record and its
-    /// files' stamps for the page digests; nil when the folder cannot be read.
-    func survey(output: String) -> OutputFingerprint.Survey? {
-        resolved(output).flatMap { OutputFingerprint.survey($0) }
+    /// files' stamps for the page digests; nil when the folder cannot be read. `known`: stamps of files the build took
+    /// and left untouched since (see ``OutputFingerprint/survey(_:stamps:known:)``).
+    func survey(output: String, known: [String: FileStamp] = [:]) -> OutputFingerprint.Survey? {
+        resolved(output).flatMap { OutputFingerprint.survey($0, known: known) }
     }
 
     /// What the record says of `edition`'s output, just written to `folder` with `pages` HTML pages: the folder as

@@ -190,6 +190,13 @@ final class StagedEdition: @unchecked Sendable {
         return try folder.removeStrays(found: found)
     }
 
+    /// Of `stamps` taken of the output's files during this build, those of the files it left untouched (see
+    /// ``StagingFolder/untouched(_:)``).
+    func untouched(_ stamps: [String: FileStamp]) -> [String: FileStamp] {
+        guard case .success(let folder) = staging else { return [:] }
+        return folder.untouched(stamps)
+    }
+
     /// Removes the staging folder: the build failed, and the previous output stays.
     func discard() {
         if case .success(let folder) = staging { folder.discard() }

@@ -126,4 +126,32 @@ struct OutputFingerprintTests {
         #expect(survey.files["lessons/ll-7/f42.txt"] == FileStamp(info))
         #expect(survey.files["lessons/ll-7"] == nil, "folders have no stamp")
     }
+
+    @Test func filesWithKnownStampsAreCountedWithThemWithoutBeingLookedAt() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for index in 0..<80 {
+            try Data("page \(index)".utf8).write(to: URL(fileURLWithPath: root + "/lessons/ll-1/p\(index).html"))
+        }
+        let walked = try #require(OutputFingerprint.survey(root))
+        // Every file's stamp known beforehand, as a build knows the pages it reused unread: the same fingerprint and
+        // stamps as a walk that looks at each file (split between threads too: the folder is wide).
+        let known = try #require(OutputFingerprint.survey(root, known: walked.files))
+        #expect(known.fingerprint == walked.fingerprint)
+        #expect(known.files == walked.files)
+        #expect(known.entryCount == walked.entryCount)
+        // A known stamp stands for the file: one taken before the file changed gives a fingerprint a later walk
+        // does not match, so the next build looks at every page again.
+        var stale = walked.files
+        stale["lessons/ll-1/p3.html"]?.modified -= 1_000_000_000
+        let withStale = try #require(OutputFingerprint.survey(root, known: stale))
+        #expect(withStale.fingerprint != walked.fingerprint)
+        #expect(withStale.files["lessons/ll-1/p3.html"] == stale["lessons/ll-1/p3.html"])
+        // A stamp for a path that is a folder, or that is not there, is not used.
+        var misplaced: [String: FileStamp] = [:]
+        misplaced["lessons/ll-1"] = walked.files["index.html"]
+        misplaced["lessons/gone.html"] = walked.files["index.html"]
+        #expect(OutputFingerprint.survey(root, known: misplaced)?.fingerprint == walked.fingerprint)
+        #expect(OutputFingerprint.survey(root, known: misplaced)?.files["lessons/gone.html"] == nil)
+    }
 }

@@ -108,6 +108,8 @@ final class PageReuse: Sendable {
         var unbuiltDocuments = 0
         var unbuiltAggregates = 0
         var unbuiltBulletinForms = 0
+        /// The stamps of the pages reused unread, by output path.
+        var unreadStamps: [String: FileStamp] = [:]
     }
 
     /// Reuse with `previous` entries; `seed` must change whenever anything but the model changes a page's bytes.
@@ -268,6 +270,7 @@ final class PageReuse: Sendable {
             $0.entries[path] = entry
             $0.reused += 1
             $0.unread += unread
+            if unread == 1, let stamp = entry.stamp { $0.unreadStamps[path] = stamp }
         }
         return OutputFile(page: path, contents: contents, links: entry.links).fromPreviousOutput
     }
@@ -306,6 +309,10 @@ final class PageReuse: Sendable {
 
     /// How many pages were reused and how many rendered.
     var counts: (reused: Int, rendered: Int) { state.withLock { ($0.reused, $0.rendered) } }
+
+    /// The stamps of the pages reused unread (trusted by them), by output path: what the output's files at those
+    /// paths were when the render looked.
+    var unreadStamps: [String: FileStamp] { state.withLock { $0.unreadStamps } }
 
     /// How many of the pages reused were left unread in the previous output, trusted by their stamps.
     var unreadCount: Int { state.withLock { $0.unread } }

@@ -6,7 +6,10 @@
 /// written by the same tool under the same settings key: the bytes of `site.yaml` and of every data file (themes,
 /// services and leads decide what decoding accepts; the privacy settings what the checks report), the base URL,
 /// today (review dates) and the `LESSONS_` environment variables.
-struct DecodedDocumentCache: Sendable {
+///
+/// A class, not a struct: every decoding task asks it for its file, and sharing one reference spares each task copying
+/// (and counting references to) its tables.
+final class DecodedDocumentCache: Sendable {
     /// The tool (version and executable), as the shards name it.
     let tool: String
     /// The key of every setting the results depend on (``settingsKey(files:config:today:environment:)``).
@@ -16,6 +19,10 @@ struct DecodedDocumentCache: Sendable {
     let keys: [String: String]
     /// The last build's shards, by number; nil for one that is missing or cannot be trusted (all nil with `--clean`).
     let previous: [DecodedDocumentFile?]
+
+    init(tool: String, settings: String, keys: [String: String], previous: [DecodedDocumentFile?]) {
+        (self.tool, self.settings, self.keys, self.previous) = (tool, settings, keys, previous)
+    }
 
     /// How many shards the files are spread over.
     static let shardCount = 64

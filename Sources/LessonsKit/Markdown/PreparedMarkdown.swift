@@ -23,25 +23,30 @@ struct AskedRequest: Sendable, Hashable {
 /// that does not occur in the body (`href="<marker>h<n>-"`, and `<marker>t<n>-` for a link text the resolver gives).
 /// A body whose holes cannot be filled that way (a link inside an image's text, raw `</a>` in unsafe HTML…) keeps
 /// its Markdown and is rendered in full each time, as before.
+///
+/// Its fields live in one shared, immutable box (as a ``Document``'s do): a body is handed from the decoder to the
+/// cache, the corpus and the pages, and each copy is one reference, not a dozen.
 struct PreparedMarkdown: Sendable {
+    private let storage: SharedFields<Stored>
+
     /// Every reference in document order, as ``MarkdownRenderer/references(in:)`` gives them.
-    let references: [BodyReference]
+    var references: [BodyReference] { storage.fields.references }
     /// The plain text with links left as written (for search and feed summaries).
-    let plainText: String
-    let options: MarkdownOptions
-    private let html: String
-    private let marker: String
-    private let requests: [LinkRequest]
-    private let asked: [AskedRequest]
+    var plainText: String { storage.fields.plainText }
+    var options: MarkdownOptions { storage.fields.options }
+    private var html: String { storage.fields.html }
+    private var marker: String { storage.fields.marker }
+    private var requests: [LinkRequest] { storage.fields.requests }
+    private var asked: [AskedRequest] { storage.fields.asked }
     /// Problems that do not depend on the resolver (unsafe links, images without alt text, malformed tables).
-    private let fixedProblems: [MarkdownProblem]
+    private var fixedProblems: [MarkdownProblem] { storage.fields.fixedProblems }
     /// The Markdown, kept only when the holes cannot be filled and every render parses it again (empty otherwise:
     /// the decoded site drops its sources after validation, and this is the only copy left of them).
-    private let source: String
+    private var source: String { storage.fields.source }
     /// Whether every render must parse `source` again.
-    private let rendersInFull: Bool
+    private var rendersInFull: Bool { storage.fields.rendersInFull }
     /// The links and ids of `html`, read once: a hole's link is its marker until a render fills it.
-    private let writtenLinks: HTMLLinks
+    private var writtenLinks: HTMLLinks { storage.fields.writtenLinks }
 
     /// Parses `markdown` once.
     init(_ markdown: String, options: MarkdownOptions) {
@@ -54,13 +59,6 @@ struct PreparedMarkdown: Sendable {
             requests.append(request)
             return .link(href: "\(marker)h\(number)-", title: "\(marker)t\(number)-")
         }
-        self.options = options
-        self.references = pipeline.sortedReferences
-        self.html = output.html
-        self.marker = marker
-        self.requests = requests
-        self.asked = pipeline.requests
-        self.fixedProblems = pipeline.problems
         // The plain text as `.keep` leaves it: `[[ID]]` as written, an empty link as nothing.
         var plain = output.plainText
         var emptied = false
@@ -71,12 +69,15 @@ struct PreparedMarkdown: Sendable {
             plain = plain.utf8Replacing(title, with: isWikiLink ? "[[\(id)]]" : "")
             emptied = emptied || !isWikiLink
         }
-        self.plainText = emptied ? MarkdownPipeline.collapsingWhitespace(plain) : plain
         let rendersInFull = !Self.canFill(
             html: output.html, marker: marker, requests: requests, asked: pipeline.requests, options: options)
-        self.rendersInFull = rendersInFull
-        self.source = rendersInFull ? markdown : ""
-        self.writtenLinks = rendersInFull ? HTMLLinks() : HTMLLinkScanner.scan(Array(output.html.utf8))
+        storage = SharedFields(
+            fields: Stored(
+                references: pipeline.sortedReferences,
+                plainText: emptied ? MarkdownPipeline.collapsingWhitespace(plain) : plain, options: options,
+                html: output.html, marker: marker, requests: requests, asked: pipeline.requests,
+                fixedProblems: pipeline.problems, source: rendersInFull ? markdown : "", rendersInFull: rendersInFull,
+                writtenLinks: rendersInFull ? HTMLLinks() : HTMLLinkScanner.scan(Array(output.html.utf8))))
     }
 
     /// Whether every hole sits where ``fill`` expects it: one `href` or `src` per request, a given link text only
@@ -336,26 +337,10 @@ extension PreparedMarkdown {
     }
 
     /// The parse's fields.
-    var stored: Stored {
-        Stored(
-            references: references, plainText: plainText, options: options, html: html, marker: marker,
-            requests: requests, asked: asked, fixedProblems: fixedProblems, source: source,
-            rendersInFull: rendersInFull,
-            writtenLinks: writtenLinks)
-    }
+    var stored: Stored { storage.fields }
 
     /// The parse whose fields are `stored`, as ``stored`` gave them.
     init(stored: Stored) {
-        references = stored.references
-        plainText = stored.plainText
-        options = stored.options
-        html = stored.html
-        marker = stored.marker
-        requests = stored.requests
-        asked = stored.asked
-        fixedProblems = stored.fixedProblems
-        source = stored.source
-        rendersInFull = stored.rendersInFull
-        writtenLinks = stored.writtenLinks
+        storage = SharedFields(fields: stored)
     }
 }

@@ -131,10 +131,11 @@ struct IncrementalBuild: Sendable {
         let previous: @Sendable () -> [String: PageReuse.Entry] = {
             ignoreCache ? [:] : PageDigestFile.read(from: folder, edition: edition.name, folder: output)
         }
+        let stamps = OutputFolderStamps(folder: output)
         return PageReuse(
             seed: seed, readingPrevious: previous, sources: sources, searchScores: searchScores, cardFragments: cards,
             relatedLessons: related,
-            previousFolder: output, stampPrevious: { PageDigestFile.stampOutputFile($0, in: output) },
+            previousFolder: output, stampPrevious: { stamps.stamp($0) },
             readPrevious: { PageDigestFile.readOutputFile($0, in: output) })
     }
 

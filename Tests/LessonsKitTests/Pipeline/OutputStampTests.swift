@@ -144,4 +144,20 @@ struct OutputStampTests {
         #expect(
             PageDigestFile.stamps(of: paths, among: nil).allSatisfy { $0 == nil }, "no stamps without a walk")
     }
+
+    @Test func theOutputFolderOpenedOnceGivesEachFileTheStampItsPathGives() throws {
+        let folder = NSTemporaryDirectory() + "output-folder-stamps-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/a/b", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("<p>page</p>".utf8).write(to: URL(fileURLWithPath: folder + "/a/b/index.html"))
+        #expect(symlink(folder + "/a/b/index.html", folder + "/a/link.html") == 0)
+        let stamps = OutputFolderStamps(folder: folder)
+        let page = try #require(stamps.stamp("a/b/index.html"))
+        #expect(page == PageDigestFile.stampOutputFile("a/b/index.html", in: folder))
+        #expect(page.size == 11)
+        #expect(stamps.stamp("a/link.html") == nil, "a symbolic link is not a page")
+        #expect(stamps.stamp("a/b") == nil, "nor is a folder")
+        #expect(stamps.stamp("a/missing.html") == nil)
+        #expect(OutputFolderStamps(folder: folder + "/missing").stamp("a/b/index.html") == nil)
+    }
 }

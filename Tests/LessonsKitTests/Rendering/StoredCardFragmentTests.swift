@@ -60,6 +60,117 @@ import Testing
         #expect(other.text == "<h1>H</h1>\n" + starred.joined() + "<p>end</p>\n")
     }
 
+    static func card(_ title: String, summary: String? = nil) -> Card {
+        Card(
+            title: title, href: title + "/", typeName: "Lesson", isDraft: false, themes: [], meta: [], dateText: nil,
+            summary: summary, keyMessages: nil)
+    }
+
+    @Test func cardsAreFoundByTheirTypedFieldsAndRenderedAsTheirConvertedModels() throws {
+        let card = "<a href=\"{{href}}\">{{title}}</a>{{#.summary}}<p>{{.}}</p>{{/.summary}}\n"
+        let cards = [Self.card("a"), Self.card("b", summary: "s"), Self.card("a")]
+        let store = StoredCardFragments { [:] }
+        let page = try Self.templates(store, card: card).render(
+            "list", LazyList(heading: "H", items: LazyRows(cards, keepsFragments: true) { $0 }))
+        // The same page as the cards' converted models give Mustache.
+        let plain = try PartialFragmentTests.unrewritten(list: PartialFragmentTests.list, card: card).render(
+            "list", LazyList(heading: "H", items: LazyRows(cards) { $0 }))
+        #expect(page.text == plain.text)
+        #expect(
+            page.text
+                == "<h1>H</h1>\n<a href=\"a/\">a</a>\n<a href=\"b/\">b</a><p>s</p>\n<a href=\"a/\">a</a>\n<p>end</p>\n")
+        #expect(store.counts == (reused: 0, rendered: 2), "one fragment per distinct card")
+        // The next build finds each card by its typed fields among the stored ones (marked here) and renders none.
+        let next = StoredCardFragments { [:] }
+        for (key, fragment) in try Self.entries(store) {
+            next.record(key, fragment.map { HTMLFragment(html: "*" + $0.html, links: $0.links) }, size: 32)
+        }
+        let again = try Self.templates(next, card: card).render(
+            "list", LazyList(heading: "H", items: LazyRows(cards, keepsFragments: true) { $0 }))
+        #expect(
+            again.text
+                == "<h1>H</h1>\n*<a href=\"a/\">a</a>\n*<a href=\"b/\">b</a><p>s</p>\n*<a href=\"a/\">a</a>\n<p>end</p>\n"
+        )
+    }
+
+    /// A row keyed by its typed fields that counts how often it is converted for Mustache.
+    /// A row keyed by its typed fields that counts how often it is converted for Mustache (in ``conversions``: one
+    /// test reads it).
+    struct CountedRow: TemplateFields, FragmentKeyed {
+        static let conversions = Mutex(0)
+        let title: String
+        var templateFields: TemplateValue.Fields {
+            Self.conversions.withLock { $0 += 1 }
+            return ["title": title]
+        }
+        func appendFragmentKey(to key: inout [UInt8]) {
+            FragmentKeyBytes.text("counted row 1", to: &key)
+            FragmentKeyBytes.text(title, to: &key)
+        }
+    }
+
+    @Test func aRowFoundByItsTypedFieldsIsNotConverted() throws {
+        let card = "<a id=\"c-{{title}}\">{{title}}</a>\n"
+        let rows = { LazyRows(["a", "b", "a"], keepsFragments: true) { CountedRow(title: $0) } }
+        let store = StoredCardFragments { [:] }
+        CountedRow.conversions.withLock { $0 = 0 }
+        let page = try Self.templates(store, card: card).render("list", LazyList(heading: "H", items: rows()))
+        #expect(page.text.contains("<a id=\"c-b\">b</a>"))
+        #expect(CountedRow.conversions.withLock { $0 } == 2, "each distinct row converted once, to be rendered")
+        let next = StoredCardFragments { [:] }
+        for (key, fragment) in try Self.entries(store) { next.record(key, fragment, size: 32) }
+        CountedRow.conversions.withLock { $0 = 0 }
+        let again = try Self.templates(next, card: card).render("list", LazyList(heading: "H", items: rows()))
+        #expect(again.text == page.text)
+        #expect(CountedRow.conversions.withLock { $0 } == 0, "every row found by its key, none converted")
+    }
+
+    @Test func everyFieldOfACardIsInItsFragmentKey() {
+        func key(_ card: Card) -> [UInt8] {
+            var key: [UInt8] = []
+            card.appendFragmentKey(to: &key)
+            return key
+        }
+        let base = Card(
+            title: "t", href: "h/", typeName: "Lesson", isDraft: false,
+            themes: [ThemeLink(title: "Falls", href: "f/", slug: "falls")],
+            meta: [Card.Meta(label: "Service", value: "Ward 1")], dateText: "May 2026", summary: "s",
+            keyMessages: ["k"], location: nil, formatText: nil, facilitator: nil)
+        var variants: [Card] = []
+        func vary(_ change: (inout Card) -> Void) {
+            var card = base
+            change(&card)
+            variants.append(card)
+        }
+        vary { $0.title = "u" }
+        vary { $0.href = "i/" }
+        vary { $0.typeName = "Incident" }
+        vary { $0.isDraft = true }
+        vary { $0.themes = [] }
+        vary { $0.themes = [ThemeLink(title: "Falls", href: "f/", slug: "fall")] }
+        vary { $0.themes = [ThemeLink(title: "Fall", href: "f/", slug: "falls")] }
+        vary { $0.meta = [Card.Meta(label: "Service", value: "Ward 2")] }
+        vary { $0.meta = [Card.Meta(label: "Team", value: "Ward 1")] }
+        vary { $0.dateText = nil }
+        vary { $0.summary = nil }
+        vary { $0.summary = "" }
+        vary { $0.keyMessages = nil }
+        vary { $0.keyMessages = [] }
+        vary { $0.keyMessages = ["k", "l"] }
+        vary { $0.location = "Room 1" }
+        vary { $0.formatText = "Online" }
+        vary { $0.facilitator = "A. N. Other" }
+        // Two texts that run together the same way are told apart by their lengths.
+        vary {
+            $0.title = "th/"
+            $0.href = ""
+        }
+        let keys = ([base] + variants).map(key)
+        #expect(Set(keys).count == keys.count, "each change gives another key")
+        #expect(key(base) == key(base))
+        #expect(Mirror(reflecting: base).children.count == 12, "a field added to Card belongs in its fragment key")
+    }
+
     @Test func aReleasedStoreHoldsNoCardReadsNoneAndRecordsNone() throws {
         let items = [Item(title: "a", href: "x/"), Item(title: "b", href: "y/")]
         let first = StoredCardFragments { [:] }

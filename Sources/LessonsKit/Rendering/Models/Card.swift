@@ -64,6 +64,38 @@ extension Card: TemplateFields {
     }
 }
 
+extension Card: FragmentKeyed {
+    func appendFragmentKey(to key: inout [UInt8]) {
+        assert(
+            Mirror(reflecting: self).children.map { $0.label ?? "" } == templateFields.map(\.key),
+            "Card's fragment key must hold every field")
+        FragmentKeyBytes.text("card 1", to: &key)
+        FragmentKeyBytes.text(title, to: &key)
+        FragmentKeyBytes.text(href, to: &key)
+        FragmentKeyBytes.text(typeName, to: &key)
+        FragmentKeyBytes.flag(isDraft, to: &key)
+        FragmentKeyBytes.count(themes.count, to: &key)
+        for theme in themes {
+            assert(Mirror(reflecting: theme).children.count == 3, "ThemeLink's fields in Card's fragment key")
+            FragmentKeyBytes.text(theme.title, to: &key)
+            FragmentKeyBytes.text(theme.href, to: &key)
+            FragmentKeyBytes.text(theme.slug, to: &key)
+        }
+        FragmentKeyBytes.count(meta.count, to: &key)
+        for item in meta {
+            assert(Mirror(reflecting: item).children.count == 2, "Card.Meta's fields in Card's fragment key")
+            FragmentKeyBytes.text(item.label, to: &key)
+            FragmentKeyBytes.text(item.value, to: &key)
+        }
+        FragmentKeyBytes.text(dateText, to: &key)
+        FragmentKeyBytes.text(summary, to: &key)
+        FragmentKeyBytes.texts(keyMessages, to: &key)
+        FragmentKeyBytes.text(location, to: &key)
+        FragmentKeyBytes.text(formatText, to: &key)
+        FragmentKeyBytes.text(facilitator, to: &key)
+    }
+}
+
 extension Card.Meta: TemplateFields {
     var templateFields: TemplateValue.Fields { ["label": label, "value": value] }
 }

@@ -39,6 +39,10 @@ struct LazyRows: MustacheCustomRepresentation {
     /// a section written from the rows' fragments makes them one at a time (``PartialFragments/Render/joined(_:items:)``).
     func converted(_ index: Int) -> Any? { TemplateValue.convert(row(index)) }
 
+    /// Row `index` as made, not converted: a row whose fragment is keyed by its typed fields (``FragmentKeyed``) is
+    /// converted only when its fragment has to be rendered.
+    func model(_ index: Int) -> Any { row(index) }
+
     /// Whether `other` is a copy of these rows (a section over them is looked up twice, made once).
     func isSame(as other: LazyRows) -> Bool { identity === other.identity }
 }

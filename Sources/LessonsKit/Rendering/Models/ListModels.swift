@@ -10,7 +10,9 @@ struct ListBody {
 /// Cards of one year, newest first (`Undated` last).
 struct YearGroup {
     let year: String
-    var items: [Card]
+    /// ``Card``s, made as the template reaches them (``LazyRows``), each found among the fragments kept by its typed
+    /// fields (``FragmentKeyed``) before it is converted.
+    let items: LazyRows
 }
 
 /// The learning-response mix by quarter on the incidents list: a bar chart of the whole period and a table by quarter.

@@ -191,7 +191,23 @@ final class PartialFragments: Sendable {
             for index in 0..<count {
                 let item: Any
                 if let rows {
-                    guard let row = rows.converted(index) else { continue }
+                    let model = rows.model(index)
+                    if let keyed = model as? any FragmentKeyed {
+                        // Looked up by its typed fields: converted only when its fragment is rendered.
+                        guard
+                            let fragment = unspliced({
+                                cache.fragment(partial, keyed: keyed, library: library, keeping: keeping) {
+                                    TemplateValue.convert(model) as? TemplateValue
+                                }
+                            })
+                        else {
+                            fragments = nil
+                            break
+                        }
+                        fragments?.append(fragment)
+                        continue
+                    }
+                    guard let row = TemplateValue.convert(model) else { continue }
                     item = row
                 } else {
                     item = items[index]
@@ -232,6 +248,32 @@ final class PartialFragments: Sendable {
         key.append(0)
         guard TemplateValueBytes.append(item, to: &key) else { return nil }
         let hashed = Key(key)
+        if let known = known(hashed, keeping: keeping) { return known }
+        return rendered(partial, for: item, hashed, library: library, keeping: keeping)
+    }
+
+    /// Partial `partial` rendered for the row `model`, as ``fragment(_:for:library:keeping:)`` gives it, but found
+    /// by the row's typed fields (``FragmentKeyed``): only a row whose fragment is not known is converted (`convert`)
+    /// and rendered. Its key starts with a byte no converted model's does, so the two kinds of key never meet.
+    func fragment(
+        _ partial: String, keyed model: any FragmentKeyed, library: MustacheLibrary, keeping: Bool = true,
+        convert: () -> TemplateValue?
+    ) -> HTMLFragment? {
+        var key: [UInt8] = []
+        key.reserveCapacity(1024)
+        key += partial.utf8
+        key.append(0)
+        key.append(FragmentKeyBytes.tag)
+        model.appendFragmentKey(to: &key)
+        let hashed = Key(key)
+        if let known = known(hashed, keeping: keeping) { return known }
+        guard let item = convert() else { return nil }
+        return rendered(partial, for: item, hashed, library: library, keeping: keeping)
+    }
+
+    /// The fragment kept under `hashed` in this edition or, when `keeping`, stored by the last build (a fragment known
+    /// to be unusable is `.some(nil)`); nil when neither knows it.
+    private func known(_ hashed: Key, keeping: Bool) -> HTMLFragment?? {
         if let known = state.withLock({ $0.fragments[hashed] }) { return known }
         if keeping, let known = stored?.renderedCard(hashed.digest) { return known }
         if keeping, let known = stored?.card(hashed.digest) {
@@ -239,6 +281,13 @@ final class PartialFragments: Sendable {
             keep(fragment, hashed, size: Key.size + (fragment?.html.utf8.count ?? 0))
             return fragment
         }
+        return nil
+    }
+
+    /// Renders partial `partial` for `item` and keeps it under `hashed` (see ``fragment(_:for:library:keeping:)``).
+    private func rendered(
+        _ partial: String, for item: TemplateValue, _ hashed: Key, library: MustacheLibrary, keeping: Bool
+    ) -> HTMLFragment? {
         let root = FragmentRoot(item: item)
         let recorder = LinkRecorder()
         var html = LinkRecorder.$current.withValue(recorder) {

@@ -97,16 +97,20 @@ struct DocumentLinks: Sendable {
 
     /// Cards grouped by year, in the documents' order.
     func groupByYear(_ documents: [Document], from folder: String) -> [YearGroup] {
-        var groups: [YearGroup] = []
+        var groups: [(year: String, documents: [Document])] = []
         for document in documents {
             let year = document.date.map { String($0.year) } ?? "Undated"
             if groups.last?.year == year {
-                groups[groups.count - 1].items.append(card(document, from: folder))
+                groups[groups.count - 1].documents.append(document)
             } else {
-                groups.append(YearGroup(year: year, items: [card(document, from: folder)]))
+                groups.append((year, [document]))
             }
         }
-        return groups
+        return groups.map { group in
+            YearGroup(
+                year: group.year,
+                items: LazyRows(group.documents, keepsFragments: true) { card($0, from: folder) })
+        }
     }
 
     /// Derived links: documents of this edition that point at this one, grouped by how they point.

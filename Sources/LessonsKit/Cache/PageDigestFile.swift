@@ -50,8 +50,8 @@ enum PageDigestFile {
 
     private static func append(path: String, _ entry: PageReuse.Entry, to bytes: inout [UInt8]) {
         TemplateValueBytes.appendText(path, to: &bytes)
-        bytes += entry.model.bytes
-        bytes += entry.bytes.bytes
+        entry.model.append(to: &bytes)
+        entry.bytes.append(to: &bytes)
         if let stored = entry.stored {
             // An entry read from the last file and unchanged: its links and record as they were written.
             bytes += stored
@@ -60,8 +60,8 @@ enum PageDigestFile {
         if let links = entry.links {
             bytes.append(1)
             let digests = links.digests
-            bytes += digests.links.bytes
-            bytes += digests.ids.bytes
+            digests.links.append(to: &bytes)
+            digests.ids.append(to: &bytes)
             links.appendStoredForm(to: &bytes)
         } else {
             bytes.append(0)

@@ -35,7 +35,7 @@ enum SearchScoreFile {
         TemplateValueBytes.appendLength(keys.count, to: &stream.buffer)
         for key in keys {
             guard let range = table.entries[key] else { continue }
-            stream.buffer += key.bytes
+            key.append(to: &stream.buffer)
             TemplateValueBytes.appendLength(range.count, to: &stream.buffer)
             for pair in table.pairs[range] {
                 stream.buffer.append(UInt8(truncatingIfNeeded: pair))

@@ -187,7 +187,7 @@ struct BulletinPages: Sendable {
                     template: "bulletin-email " + Self.emailStyling, converted: email().converted)
             else { return OutputFile(path: path, text: message()) }
             inputs = PageInputs(kind: "bulletin-eml 1")
-            inputs.add(bytes: model.bytes)
+            inputs.add(digest: model)
         }
         inputs.add(subject)
         inputs.add(MIMEMessage.rfc5322Date(today, timezone: config.timezone))

@@ -39,7 +39,7 @@ struct AggregateInputs: Sendable {
         edition.add(content.documents.count)
         for (document, digest) in zip(content.documents, digests) {
             listings[document.path] = digest
-            edition.add(bytes: digest.bytes)
+            edition.add(digest: digest)
         }
         self.listings = listings
         self.edition = Array(SHA256.hash(data: edition.bytes))
@@ -73,7 +73,7 @@ struct AggregateInputs: Sendable {
         inputs.add(documents.count)
         for document in documents {
             // Every document of the edition has a digest; one from elsewhere counts by its own listing.
-            inputs.add(bytes: (listings[document.path] ?? DocumentListing.digest(document)).bytes)
+            inputs.add(digest: listings[document.path] ?? DocumentListing.digest(document))
         }
     }
 }
@@ -171,7 +171,7 @@ extension AggregateInputs {
 
     /// Adds what a list of actions shows of every document with actions (``DocumentListing/actionsDigest(_:)``).
     private func addActions(to inputs: inout PageInputs) {
-        for digest in actionDigests.value { inputs.add(bytes: digest.bytes) }
+        for digest in actionDigests.value { inputs.add(digest: digest) }
     }
 }
 

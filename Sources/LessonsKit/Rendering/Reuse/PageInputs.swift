@@ -39,6 +39,12 @@ struct PageInputs: Sendable {
         bytes += more
     }
 
+    /// A digest's 32 bytes after their count, as ``add(bytes:)`` writes `digest.bytes`.
+    mutating func add(digest: Digest32) {
+        add(32)
+        digest.append(to: &bytes)
+    }
+
     mutating func add(_ texts: [String]) {
         TemplateValueBytes.appendLength(texts.count, to: &bytes)
         for text in texts { add(text) }

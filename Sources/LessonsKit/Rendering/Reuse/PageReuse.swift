@@ -371,6 +371,11 @@ struct Digest32: Sendable, Hashable {
 
     /// The first 32 bytes of `bytes` (a SHA-256 digest), big-endian words; nil when shorter.
     init?<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        if let digest = bytes.withContiguousStorageIfAvailable({ Digest32(raw: UnsafeRawBufferPointer($0)) }) {
+            guard let digest else { return nil }
+            self = digest
+            return
+        }
         var values: [UInt64] = [0, 0, 0, 0]
         var count = 0
         for byte in bytes.prefix(32) {
@@ -383,13 +388,30 @@ struct Digest32: Sendable, Hashable {
 
     init(_ digest: SHA256.Digest) {
         // A SHA-256 digest always has 32 bytes.
-        self = Digest32(bytes: digest) ?? Digest32(words: (0, 0, 0, 0))
+        self = digest.withUnsafeBytes { Digest32(raw: $0) } ?? Digest32(words: (0, 0, 0, 0))
+    }
+
+    /// The first 32 bytes of `raw` as big-endian words, read in place; nil when shorter.
+    private init?(raw: UnsafeRawBufferPointer) {
+        guard raw.count >= 32 else { return nil }
+        func word(_ index: Int) -> UInt64 {
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
+        }
+        words = (word(0), word(1), word(2), word(3))
     }
 
     /// The 32 bytes, big-endian.
     var bytes: [UInt8] {
-        [words.0, words.1, words.2, words.3].flatMap { word in
-            (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * $0)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        append(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the 32 bytes, big-endian (as ``bytes``, without making an array of them first).
+    func append(to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)) {
+            buffer.append(contentsOf: $0)
         }
     }
 

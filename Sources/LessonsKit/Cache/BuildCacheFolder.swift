@@ -29,6 +29,9 @@ struct BuildCacheFolder: Sendable, Hashable {
     }
 
     var recordPath: String { path + "/" + Self.recordName }
+
+    /// Whether the folder holds the record of a build (of any version): without one, a build starts from nothing.
+    var holdsRecord: Bool { FileManager.default.fileExists(atPath: recordPath) }
     var pdfFolder: String { path + "/" + Self.pdfFolderName }
 
     /// The page digests of an edition's last build (see ``PageDigestFile``), named by the SHA-256 of the edition's name.

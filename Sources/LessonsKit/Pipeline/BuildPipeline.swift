@@ -22,7 +22,16 @@ public enum BuildPipeline {
     }
 
     private static func run(_ options: BuildOptions, write: Bool) async -> BuildReport {
-        MemoryRelease.configure()
+        // A build that decodes and renders everything (a first build, `--clean`, `check`) keeps its peak memory down
+        // from the start (see MemoryRelease); a rebuild, which holds the last build's tables and renders a few pages,
+        // leaves the allocator its defaults and runs faster.
+        let boundsPeakMemory =
+            !write || options.ignoreCache
+            || !BuildCacheFolder(
+                siteDirectory: SiteReader(siteDirectory: options.siteDirectory).siteDirectory,
+                directory: options.cacheDirectory
+            ).holdsRecord
+        if boundsPeakMemory { MemoryRelease.configure() }
         var report = BuildReport()
         var clock = StageClock()
         let reader = SiteReader(siteDirectory: options.siteDirectory)
@@ -133,7 +142,7 @@ public enum BuildPipeline {
         // otherwise live to its end), and the last build's shards are no longer needed.
         _ = consume loaded
         decodedCache = nil
-        MemoryRelease.returnFreed()
+        if boundsPeakMemory { MemoryRelease.returnFreed() }
 
         // 4. Theme templates (parsed since step 1). Named pipes, devices and unreadable folders in the theme or static/
         // are never opened: each is reported.
@@ -194,7 +203,8 @@ public enum BuildPipeline {
         site.bodies = [:]
         let rendered = await renderEditions(
             editions, outputs: outputs, site: site, theme: theme, templates: templates, today: today,
-            options: options, reuse: reuse, bulletinPDFs: pdfChromium != nil, bodies: bodies)
+            options: options, reuse: reuse, bulletinPDFs: pdfChromium != nil, bodies: bodies,
+            boundsPeakMemory: boundsPeakMemory)
         report.diagnostics += rendered.flatMap(\.diagnostics)
         clock.lap("render")
         clock.record("  of which analysis", seconds: rendered.map(\.analysisSeconds).reduce(0, +))
@@ -289,7 +299,7 @@ public enum BuildPipeline {
         }
         if write, config.baseURL == nil { report.summaries.append(LinkCheckStage.noBaseURLNote) }
         // What rendering and the link check let go of is handed back before the cache files are encoded.
-        MemoryRelease.returnFreed()
+        if boundsPeakMemory { MemoryRelease.returnFreed() }
         clock.lap("link check")
         if incremental != nil {
             clock.record("  pages link-checked \(linkCounts.checked)/\(linkCounts.pages)", seconds: 0)
@@ -403,7 +413,7 @@ public enum BuildPipeline {
     private static func renderEditions(
         _ editions: [Edition], outputs: [StagedEdition], site: LoadedSite, theme: ThemeFiles, templates: TemplateSet,
         today: PartialDate, options: BuildOptions, reuse: [String: PageReuse]?, bulletinPDFs: Bool,
-        bodies: [PreparedBodies]
+        bodies: [PreparedBodies], boundsPeakMemory: Bool
     ) async -> [RenderedEdition] {
         let jobs = options.jobs.map { max(1, $0 / max(editions.count, 1)) }
         let results = await withTaskGroup(of: (Int, RenderedEdition).self) { group in
@@ -414,7 +424,8 @@ public enum BuildPipeline {
                         site: site, theme: theme, templates: templates, edition: edition, today: today,
                         includeDrafts: options.includeDrafts, reuse: reuse?[edition.name], bulletinPDFs: bulletinPDFs,
                         bodies: bodies[index])
-                    let diagnostics = await renderer.render(jobs: jobs, into: outputs[index])
+                    let diagnostics = await renderer.render(
+                        jobs: jobs, into: outputs[index], boundsPeakMemory: boundsPeakMemory)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                     return (
                         index,

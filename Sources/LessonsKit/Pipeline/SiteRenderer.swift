@@ -175,7 +175,10 @@ struct SiteRenderer: Sendable {
     /// The document pages and each group of dashboards and lists do not depend on one another, so they render as
     /// separate tasks, at most `jobs` at once; each page's files go to `output` as soon as they are rendered, with
     /// their place in the order of one after the other.
-    func render(jobs: Int?, into output: StagedEdition) async -> [Diagnostic] {
+    ///
+    /// With `boundsPeakMemory` (a build rendering every page), what a part or a large page freed is handed back to the
+    /// system as soon as it is done (see ``MemoryRelease``).
+    func render(jobs: Int?, into output: StagedEdition, boundsPeakMemory: Bool = true) async -> [Diagnostic] {
         let (content, documents, bulletins, lists) = (self.content, self.documents, self.bulletins, self.lists)
         let (dashboards, themes, services, csv) = (self.dashboards, self.themes, self.services, self.csv)
         let (reports, home, search, feeds) = (self.reports, self.home, self.search, self.feeds)
@@ -293,13 +296,15 @@ struct SiteRenderer: Sendable {
             let diagnostics = await part.1 { item, files in
                 sitemap?.add(files)
                 // A large page's model (a theme's thousands of cards) was freed once its page was made.
-                if files.contains(where: { $0.heldByteCount >= Self.largePage }) { MemoryRelease.returnFreed() }
+                if boundsPeakMemory, files.contains(where: { $0.heldByteCount >= Self.largePage }) {
+                    MemoryRelease.returnFreed()
+                }
                 output.accept(files, order: StagedEdition.Order(part: part.0 + 1, item: item))
             }
             // What a part freed (a dashboard's rows, a theme page's model) is handed back before the next part grows
             // the heap elsewhere: the build's peak resident memory is at the end of the render, where every part's
             // leftovers would otherwise add up.
-            MemoryRelease.returnFreed()
+            if boundsPeakMemory { MemoryRelease.returnFreed() }
             return (part.0, diagnostics)
         }.sorted { $0.0 < $1.0 }.map(\.1)
         output.accept(

@@ -31,6 +31,19 @@ struct IncrementalBuildTests {
         #expect(site.read(".lessons-cache/.gitignore")?.contains("*") == true, "the cache ignores itself in git")
     }
 
+    @Test func aBuildStartsFromNothingWhileTheCacheHoldsNoRecordOfOne() async throws {
+        // Whether the build bounds its peak memory (see MemoryRelease) follows from this: with no record, every
+        // document is decoded and every page rendered.
+        let site = try site()
+        defer { site.remove() }
+        let folder = BuildCacheFolder(siteDirectory: site.root, directory: nil)
+        #expect(!folder.holdsRecord)
+        _ = await BuildPipeline.build(site.options())
+        #expect(folder.holdsRecord)
+        try FileManager.default.removeItem(atPath: folder.recordPath)
+        #expect(!folder.holdsRecord)
+    }
+
     @Test func anEditedSourceFileRebuilds() async throws {
         let site = try site()
         defer { site.remove() }

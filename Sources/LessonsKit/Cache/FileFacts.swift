@@ -44,15 +44,7 @@ enum FileFacts {
             errno = code
         }
         rewinddir(directory)
-        var names: [[CChar]] = []
-        while true {
-            errno = 0
-            guard let item = readdir(directory) else { return errno == 0 ? names : nil }
-            let name = withName(of: item) { Array(UnsafeBufferPointer(start: $0, count: strlen($0) + 1)) }
-            let dot = CChar(UInt8(ascii: "."))
-            if name == [dot, 0] || name == [dot, dot, 0] { continue }
-            names.append(name)
-        }
+        return entries(of: directory)?.map(\.name)
     }
 
     /// An open folder listing, as `fdopendir` gives it.

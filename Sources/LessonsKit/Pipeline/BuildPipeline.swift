@@ -10,9 +10,7 @@ public enum BuildPipeline {
     /// Validates, renders and writes the requested edition(s); a failed build leaves the previous output untouched.
     public static func build(_ options: BuildOptions) async -> BuildReport {
         // Two builds of one site take turns (see BuildLock).
-        let cache = BuildCacheFolder(
-            siteDirectory: SiteReader(siteDirectory: options.siteDirectory).siteDirectory,
-            directory: options.cacheDirectory)
+        let cache = cacheFolder(options)
         let progress = options.progress
         let lock = await BuildLock.acquire(folder: cache) {
             progress?(BuildProgress(stage: "waiting for another build of this site"))
@@ -21,16 +19,18 @@ public enum BuildPipeline {
         return await run(options, write: true)
     }
 
+    /// The build cache folder of the site `options` build.
+    private static func cacheFolder(_ options: BuildOptions) -> BuildCacheFolder {
+        BuildCacheFolder(
+            siteDirectory: SiteReader(siteDirectory: options.siteDirectory).siteDirectory,
+            directory: options.cacheDirectory)
+    }
+
     private static func run(_ options: BuildOptions, write: Bool) async -> BuildReport {
         // A build that decodes and renders everything (a first build, `--clean`, `check`) keeps its peak memory down
         // from the start (see MemoryRelease); a rebuild, which holds the last build's tables and renders a few pages,
         // leaves the allocator its defaults and runs faster.
-        let boundsPeakMemory =
-            !write || options.ignoreCache
-            || !BuildCacheFolder(
-                siteDirectory: SiteReader(siteDirectory: options.siteDirectory).siteDirectory,
-                directory: options.cacheDirectory
-            ).holdsRecord
+        let boundsPeakMemory = !write || options.ignoreCache || !cacheFolder(options).holdsRecord
         if boundsPeakMemory { MemoryRelease.configure() }
         var report = BuildReport()
         var clock = StageClock()

@@ -4,7 +4,8 @@
 ///
 /// The key must hold every field the row's ``TemplateFields`` list holds, each tagged or length-prefixed (with
 /// ``FragmentKeyBytes``), and a name with a version, changed whenever the fields change: a field left out would let
-/// two rows that render differently share a fragment.
+/// two rows that render differently share a fragment. Such a row is a model (``TemplateFields``): it always converts,
+/// so a row found by its key is never one the list would have left out.
 protocol FragmentKeyed {
     /// Appends the row's fragment key: its kind and version, then every field.
     func appendFragmentKey(to key: inout [UInt8])

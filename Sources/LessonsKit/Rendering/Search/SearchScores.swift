@@ -84,7 +84,8 @@ final class SearchScoreCache: Sendable {
         DispatchQueue.global().async {
             let place = store(table)
             self.state.withLock {
-                if let place { $0.place = place } else { $0.current = table }
+                // Not stored: held, unless a later table is held already (the last one recorded is kept).
+                if let place { $0.place = place } else if $0.current == nil { $0.current = table }
             }
             storing.leave()
         }

@@ -22,7 +22,7 @@ final class OutputFolderStamps: Sendable {
     }
 
     /// The stamp of the file at `path` inside the folder (not following a symbolic link at its end), or nil when it
-    /// is missing or not a regular file: as ``PageDigestFile/stampOutputFile(_:in:)`` gives it.
+    /// is missing or not a regular file.
     func stamp(_ path: String) -> FileStamp? {
         guard descriptor >= 0 else { return nil }
         var info = stat()

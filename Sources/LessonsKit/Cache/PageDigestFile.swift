@@ -154,14 +154,6 @@ enum PageDigestFile {
         FileFacts.contents(folder + "/" + path)
     }
 
-    /// The stamp of the file at `path` in the output `folder` (not following a symbolic link); nil when it is missing
-    /// or not a regular file.
-    static func stampOutputFile(_ path: String, in folder: String) -> FileStamp? {
-        var info = stat()
-        guard lstat(folder + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return FileStamp(info)
-    }
-
     /// `entries` with the stamps of their files in the output `folder` just written: only those of files last modified
     /// `settle` nanoseconds or more before the stamping began (see ``FileStamp``).
     static func stamped(

@@ -52,7 +52,7 @@ struct InPlaceUpdate: Sendable {
         for name in tree.files {
             if renameat(source, name, target, name) == 0 { continue }
             let code = errno
-            let path = Self.join(outputPath, Self.join(relative, Self.text(name)))
+            let path = Self.join(outputPath, Self.join(relative, OutputFileSystem.text(ofName: name)))
             // A folder where the file goes (a rename never replaces one).
             guard code == EISDIR || code == ENOTEMPTY || code == EEXIST else {
                 throw OutputFileSystem.failure("cannot move the new file into place", path, code: code)
@@ -63,8 +63,8 @@ struct InPlaceUpdate: Sendable {
             }
         }
         for (name, child) in tree.folders {
-            let path = Self.join(relative, Self.text(name))
-            let from = openat(source, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let path = Self.join(relative, OutputFileSystem.text(ofName: name))
+            let from = OutputFileSystem.openFolder(name, in: source)
             guard from >= 0 else {
                 throw OutputFileSystem.failure("cannot open folder", Self.join(stagingPath, path))
             }
@@ -82,7 +82,7 @@ struct InPlaceUpdate: Sendable {
             if mkdirat(descriptor, name, OutputFileSystem.directoryMode) != 0, errno != EEXIST {
                 throw OutputFileSystem.failure("cannot create folder", path)
             }
-            let folder = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let folder = OutputFileSystem.openFolder(name, in: descriptor)
             if folder >= 0 { return folder }
             guard attempt == 0, errno == ENOTDIR || errno == ELOOP, unlinkat(descriptor, name, 0) == 0 else { break }
         }
@@ -105,14 +105,14 @@ struct InPlaceUpdate: Sendable {
         }
         var removed = false
         for name in names {
-            let text = Self.text(name)
+            let text = OutputFileSystem.text(ofName: name)
             // A name that is not UTF-8 is no file of ours.
             let path =
                 text.utf8.elementsEqual(name.dropLast().lazy.map { UInt8(bitPattern: $0) })
                 ? Self.join(relative, text) : nil
             if let path, files.contains(path) || (relative.isEmpty && text == SiteWriter.markerFileName) { continue }
             if let path, folders.contains(path) {
-                let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                let child = OutputFileSystem.openFolder(name, in: descriptor)
                 if child >= 0 {
                     defer { close(child) }
                     if try removeStrays(in: child, relative: path) { removed = true }
@@ -126,17 +126,12 @@ struct InPlaceUpdate: Sendable {
     }
 
     private static func openFolder(_ path: String) throws(OutputError) -> Int32 {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = OutputFileSystem.openFolder(path)
         guard descriptor >= 0 else { throw OutputFileSystem.failure("cannot open folder", path) }
         return descriptor
     }
 
     private static func join(_ folder: String, _ name: String) -> String {
         folder.isEmpty ? name : folder + "/" + name
-    }
-
-    /// A NUL-terminated name as text (bytes that are not UTF-8 replaced).
-    private static func text(_ name: [CChar]) -> String {
-        String(decoding: name.dropLast().lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -17,7 +17,7 @@ extension OutputFileSystem {
     /// of `path`; listed paths that are not plain relative paths are left out.
     static func removeListedTree(_ path: String, listed: [String], parallel: Bool) throws(OutputError) {
         guard try kind(at: path) == .directory else { return try removeTree(path, parallel: parallel) }
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = openFolder(path)
         guard descriptor >= 0 else { return try removeTree(path, parallel: parallel) }
         defer { close(descriptor) }
         removeListed(ListedFolder(listed), in: descriptor, parallel: parallel)
@@ -30,7 +30,7 @@ extension OutputFileSystem {
     static func removeListed(_ listed: [String], inFolder path: String, parallel: Bool) {
         let folder = ListedFolder(listed)
         guard !folder.isEmpty else { return }
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = openFolder(path)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         removeListed(folder, in: descriptor, parallel: parallel)
@@ -44,7 +44,7 @@ extension OutputFileSystem {
         _ = try? OutputBatches.sum(count: folder.folders.count, batchSize: listedBatchSize, parallel: spread) {
             (index) throws(OutputError) -> Int in
             let (name, listed) = folder.folders[index]
-            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let child = openFolder(name, in: descriptor)
             guard child >= 0 else { return 0 }
             removeListed(listed, in: child, parallel: parallel && !spread)
             close(child)

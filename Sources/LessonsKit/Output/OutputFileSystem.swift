@@ -202,6 +202,25 @@ enum OutputFileSystem {
         guard rename(source, destination) == 0 else { throw failure("cannot rename to '\(destination)'", source) }
     }
 
+    /// Opens the folder at `path` for working relative to it, never through a symbolic link at its end; -1 (with
+    /// `errno`) when it is missing, not a folder or cannot be opened.
+    static func openFolder(_ path: String) -> Int32 {
+        open(path, folderFlags)
+    }
+
+    /// Opens the folder `name` (NUL-terminated) of the folder open as `descriptor`, never through a symbolic link; -1
+    /// (with `errno`) when it cannot.
+    static func openFolder(_ name: [CChar], in descriptor: Int32) -> Int32 {
+        openat(descriptor, name, folderFlags)
+    }
+
+    private static let folderFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
+
+    /// A NUL-terminated entry name as text (bytes that are not UTF-8 replaced), for paths and messages.
+    static func text(ofName name: [CChar]) -> String {
+        String(decoding: name.dropLast().lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Removes `path` and, if it is a folder, everything in it; symbolic links are removed, never followed.
     /// A missing path is not an error. With `parallel`, wide folders are emptied by several threads.
     static func removeTree(_ path: String, parallel: Bool) throws(OutputError) {
@@ -209,7 +228,7 @@ enum OutputFileSystem {
         case .missing:
             return
         case .directory:
-            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let descriptor = openFolder(path)
             guard descriptor >= 0 else { throw failure("cannot open folder to remove it", path) }
             defer { close(descriptor) }
             try removeContents(ofDirectory: descriptor, path: path, parallel: parallel)
@@ -290,9 +309,7 @@ enum OutputFileSystem {
         _ name: [CChar], in descriptor: Int32, path: String, parallel: Bool = false
     ) throws(OutputError) {
         // The entry's path for messages, built only when needed.
-        func display() -> String {
-            path + "/" + String(decoding: name.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
+        func display() -> String { path + "/" + text(ofName: name) }
         // Most entries are files: unlinking first spares a stat of each. `unlinkat` without AT_REMOVEDIR never
         // removes a folder (Linux says EISDIR, others EPERM), and removes a symbolic link itself, never its target.
         if unlinkat(descriptor, name, 0) == 0 { return }
@@ -304,7 +321,7 @@ enum OutputFileSystem {
             throw failure("cannot inspect", display())
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw failure("cannot remove file", display(), code: code) }
-        let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let child = openFolder(name, in: descriptor)
         guard child >= 0 else { throw failure("cannot open folder to remove it", display()) }
         defer { close(child) }
         try removeContents(ofDirectory: child, path: display(), parallel: parallel)

@@ -73,9 +73,9 @@ final class StagingFolder: @unchecked Sendable {
         try OutputFileSystem.removeTree(path, parallel: parallel)
         try OutputFileSystem.removeTree(previousPath, parallel: parallel)
         try OutputFileSystem.makeDirectory(path)
-        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        descriptor = OutputFileSystem.openFolder(path)
         guard descriptor >= 0 else { throw OutputFileSystem.failure("cannot open folder", path) }
-        previousDescriptor = previousOutput.map { open($0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) } ?? -1
+        previousDescriptor = previousOutput.map(OutputFileSystem.openFolder) ?? -1
         self.inPlace = inPlace && previousDescriptor >= 0
     }
 
@@ -346,27 +346,24 @@ final class StagingFolder: @unchecked Sendable {
         -> WriteTally
     {
         let old = previous.map { OutputPathValidator.join($0, file.path) }
+        // The previous output's file, linked when it holds the same bytes.
         switch file.contents {
-        case .bytes(let bytes):
-            if let old, UnchangedFiles.linkIfSame(previous: old, as: file, to: target) {
-                return WriteTally(bytes: bytes.count, kept: 1)
-            }
-            return WriteTally(bytes: try OutputFileSystem.writeFile(target, bytes: bytes), kept: 0)
-        case .spliced(let spliced):
-            if let old, UnchangedFiles.linkIfSame(previous: old, as: file, to: target) {
-                return WriteTally(bytes: spliced.count, kept: 1)
-            }
-            return WriteTally(bytes: try OutputFileSystem.writeFile(target, spliced: spliced), kept: 0)
-        case .copy(let source):
-            if let old, UnchangedFiles.linkIfSame(previous: old, as: file, to: target) {
-                return WriteTally(bytes: UnchangedFiles.regularFileSize(target) ?? 0, kept: 1)
-            }
-            return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: target), kept: 0)
-        case .previous(let source, let size):
-            // Page reuse trusted this file by its stamp: link it unread (copy it if it cannot be linked).
+        case .previous(_, let size):
+            // Page reuse trusted this file by its stamp: linked unread (copied below when it cannot be).
             if let old, link(old, target) == 0 { return WriteTally(bytes: size, kept: 1) }
-            return WriteTally(bytes: try OutputFileSystem.copyFile(from: source, to: target), kept: 0)
+        default:
+            if let old, let size = UnchangedFiles.sizeIfSame(previous: old, as: file), link(old, target) == 0 {
+                return WriteTally(bytes: size, kept: 1)
+            }
         }
+        let written: Int
+        switch file.contents {
+        case .bytes(let bytes): written = try OutputFileSystem.writeFile(target, bytes: bytes)
+        case .spliced(let spliced): written = try OutputFileSystem.writeFile(target, spliced: spliced)
+        case .copy(let source), .previous(let source, _):
+            written = try OutputFileSystem.copyFile(from: source, to: target)
+        }
+        return WriteTally(bytes: written, kept: 0)
     }
 
     /// Whether something replaceable is at the output path; refuses anything that is not an empty folder or a folder

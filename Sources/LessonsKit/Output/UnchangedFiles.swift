@@ -32,12 +32,6 @@ enum UnchangedFiles {
         return size
     }
 
-    /// Hard-links `previous` to `path` when it holds exactly what `file` holds (see ``sizeIfSame(previous:as:)``);
-    /// returns whether it did.
-    static func linkIfSame(previous: String, as file: OutputFile, to path: String) -> Bool {
-        sizeIfSame(previous: previous, as: file) != nil && link(previous, path) == 0
-    }
-
     /// The size of the regular file at `path` (following links), or nil.
     static func regularFileSize(_ path: String) -> Int? {
         var info = stat()

@@ -81,15 +81,34 @@ struct InputFingerprint: Sendable, Hashable {
     ) {
         var info = stat()
         let path = site + "/" + relative
-        guard depth <= maximumDepth, stat(path, &info) == 0 else { return }
+        guard stat(path, &info) == 0 else { return }
+        add(info, at: relative, depth: depth, into: &found) { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+    }
+
+    /// Adds the entry at `relative` whose facts are `info`: a regular file with its stamp, a folder's entries (opened
+    /// by `openFolder`, each looked up relative to it rather than from the root again), anything else by name.
+    private static func add(
+        _ info: stat, at relative: String, depth: Int, into found: inout [(path: String, stamp: InputStamps.Stamp?)],
+        openFolder: () -> Int32
+    ) {
         switch info.st_mode & S_IFMT {
         case S_IFREG: found.append((relative, InputStamps.Stamp(info)))
         case S_IFDIR:
-            guard let names = FileFacts.entryNames(path) else {
+            let folder = openFolder()
+            defer { if folder >= 0 { close(folder) } }
+            guard folder >= 0, let names = FileFacts.entryNames(ofDirectory: folder) else {
                 found.append((relative + "/\u{0}unreadable", nil))
                 return
             }
-            for name in names { collect(site, relative: relative + "/" + name, depth: depth + 1, into: &found) }
+            guard depth + 1 <= maximumDepth else { return }
+            for name in names {
+                var entry = stat()
+                guard fstatat(folder, name, &entry, 0) == 0 else { continue }
+                let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                add(entry, at: relative + "/" + text, depth: depth + 1, into: &found) {
+                    openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                }
+            }
         default:
             // A pipe or device is never opened by the build (it reports it), so its name alone is part of the key.
             found.append((relative + "\u{0}special", nil))

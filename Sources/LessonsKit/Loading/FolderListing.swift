@@ -19,9 +19,16 @@ extension SiteReader {
     /// Deepest folder nesting read below a top-level folder such as `content/<type>/` or `static/`.
     static let maximumFolderDepth = 16
 
-    /// The entries of a folder, sorted; names starting with `.` or `_` are left out.
+    /// An entry of a folder: its name and, when the folder listing told it (a regular file or a folder, not a
+    /// symbolic link), its kind, so that it need not be looked up again.
+    struct FolderEntry {
+        let name: String
+        let listedKind: EntryKind?
+    }
+
+    /// The entries of a folder, sorted by name; names starting with `.` or `_` are left out.
     /// - Returns: nil (with an error) when the folder itself cannot be read.
-    func children(of relative: String, diagnostics: inout [Diagnostic]) -> [String]? {
+    func children(of relative: String, diagnostics: inout [Diagnostic]) -> [FolderEntry]? {
         guard let directory = opendir(absolute(relative)) else {
             let reason = String(cString: strerror(errno))
             diagnostics.append(
@@ -32,7 +39,7 @@ extension SiteReader {
             return nil
         }
         defer { closedir(directory) }
-        var names: [String] = []
+        var entries: [FolderEntry] = []
         while let entry = readdir(directory) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             guard let first = bytes.first, first != UInt8(ascii: "."), first != UInt8(ascii: "_") else { continue }
@@ -44,9 +51,16 @@ extension SiteReader {
                         hint: "rename it using UTF-8 (the file was probably copied from an older system)"))
                 continue
             }
-            names.append(name)
+            // Most file systems say what an entry is; a symbolic link, or an entry of unknown type, is looked up.
+            let listedKind: EntryKind? =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): .file
+                case Int32(DT_DIR): .directory
+                default: nil
+                }
+            entries.append(FolderEntry(name: name, listedKind: listedKind))
         }
-        return names.sorted()
+        return entries.sorted { $0.name < $1.name }
     }
 
     /// The kind of an entry; every kind that is not a regular file or folder is named for the message.
@@ -79,10 +93,10 @@ extension SiteReader {
         var diagnostics: [Diagnostic] = []
         guard kind(of: relative) == .directory else { return ([], []) }
         func walk(_ folder: String, depth: Int) {
-            guard let names = children(of: folder, diagnostics: &diagnostics) else { return }
-            for name in names {
-                let path = folder + "/" + name
-                switch kind(of: path) {
+            guard let entries = children(of: folder, diagnostics: &diagnostics) else { return }
+            for entry in entries {
+                let path = folder + "/" + entry.name
+                switch entry.listedKind ?? kind(of: path) {
                 case .file: files.append(path)
                 case .directory:
                     if depth + 1 > Self.maximumFolderDepth {

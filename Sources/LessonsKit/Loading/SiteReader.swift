@@ -36,9 +36,9 @@ struct SiteReader: Sendable {
         let root = "content"
         guard kind(of: root) == .directory else { return listing }
         let countBefore = listing.diagnostics.count
-        for name in children(of: root, diagnostics: &listing.diagnostics) ?? [] {
-            let path = root + "/" + name
-            switch kind(of: path) {
+        for entry in children(of: root, diagnostics: &listing.diagnostics) ?? [] {
+            let (name, path) = (entry.name, root + "/" + entry.name)
+            switch entry.listedKind ?? kind(of: path) {
             case .directory:
                 guard let type = DocumentType(folder: name) else {
                     let known = DocumentType.allCases.map(\.folder)
@@ -71,22 +71,24 @@ struct SiteReader: Sendable {
         listing.isIncomplete = listing.diagnostics[countBefore...].contains {
             $0.severity == .error && $0.code != .strayDocument && $0.code != .unknownFolder
         }
-        listing.documents.sort { $0.path < $1.path }
+        // Walked folder by folder in name order, the paths are nearly always in order already (not "a/b.md", "a.md").
+        let inOrder = zip(listing.documents, listing.documents.dropFirst()).allSatisfy { $0.path < $1.path }
+        if !inOrder { listing.documents.sort { $0.path < $1.path } }
         return listing
     }
 
     private func walk(_ folder: String, type: DocumentType, listing: inout ContentListing, depth: Int) {
-        guard let names = children(of: folder, diagnostics: &listing.diagnostics) else { return }
-        for name in names {
-            let path = folder + "/" + name
-            switch kind(of: path) {
+        guard let entries = children(of: folder, diagnostics: &listing.diagnostics) else { return }
+        for entry in entries {
+            let path = folder + "/" + entry.name
+            switch entry.listedKind ?? kind(of: path) {
             case .directory:
                 if depth + 1 > Self.maximumFolderDepth {
                     listing.diagnostics.append(Self.tooDeep(path))
                 } else {
                     walk(path, type: type, listing: &listing, depth: depth + 1)
                 }
-            case .file where name.hasSuffix(".md"):
+            case .file where entry.name.hasSuffix(".md"):
                 listing.documents.append(.init(type: type, path: path, absolutePath: absolute(path)))
             case .file:
                 listing.attachments.insert(path)

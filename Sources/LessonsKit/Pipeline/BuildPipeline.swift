@@ -29,9 +29,9 @@ public enum BuildPipeline {
     private static func run(_ options: BuildOptions, write: Bool) async -> BuildReport {
         // A build that decodes and renders everything (a first build, `--clean`, `check`) keeps its peak memory down
         // from the start (see MemoryRelease); a rebuild, which holds the last build's tables and renders a few pages,
-        // leaves the allocator its defaults and runs faster.
+        // lets the allocator keep what it takes and runs faster.
         let boundsPeakMemory = !write || options.ignoreCache || !cacheFolder(options).holdsRecord
-        if boundsPeakMemory { MemoryRelease.configure() }
+        if boundsPeakMemory { MemoryRelease.configure() } else { MemoryRelease.favourSpeed() }
         var report = BuildReport()
         var clock = StageClock()
         let reader = SiteReader(siteDirectory: options.siteDirectory)

@@ -18,6 +18,17 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int? = nil, _ tra
     }
 }
 
+/// Calls `body` with each index of `weights`, each call a task of its own, the heaviest first (ties in index order):
+/// among many small pages a few large ones (a directorate's page lists thousands of cards) then start at once instead
+/// of late in a chunk of others, where the largest would be left running alone at the end.
+func heaviestFirst(_ weights: [Int], jobs: Int? = nil, _ body: @escaping @Sendable (Int) -> Void) async {
+    let order = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+    guard max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) > 1 else { return order.forEach(body) }
+    await withTaskGroup(of: Void.self) { group in
+        for index in order { group.addTask { body(index) } }
+    }
+}
+
 /// Maps with at most `limit` tasks at once, returning results in input order.
 func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R)
     async -> [R]

@@ -78,7 +78,7 @@ struct SiteRenderer: Sendable {
                 return (analysis, seconds)
             },
             {
-                _ = reuse?.previous
+                reuse?.readPreviousEntries()
                 let catalog = FeedCatalog(
                     content: content, data: data, paths: paths, editionTitle: editionTitle, today: today,
                     hasBaseURL: config.baseURL != nil)
@@ -230,15 +230,16 @@ struct SiteRenderer: Sendable {
                 // one takes a while: they render as separate tasks, so the pages a rebuild makes again are shared
                 // between the cores rather than made one after another by one part.
                 let order = themes.data.themes
-                _ = await parallelMap(Array(order.enumerated()), jobs: jobs) {
-                    emit($0.offset, [themes.themePage($0.element)])
+                await heaviestFirst(order.map { themes.themes[$0.slug]?.documents.count ?? 0 }, jobs: jobs) {
+                    emit($0, [themes.themePage(order[$0])])
                 }
                 emit(order.count, [themes.themesIndex()])
                 return []
             },
             { emit in
-                _ = await parallelMap(Array(services.pageUnits.enumerated()), jobs: jobs) {
-                    emit($0.offset, [services.unitPage($0.element)])
+                let units = services.pageUnits
+                await heaviestFirst(units.map { services.units[$0.slug]?.documents.count ?? 0 }, jobs: jobs) {
+                    emit($0, [services.unitPage(units[$0])])
                 }
                 return []
             },

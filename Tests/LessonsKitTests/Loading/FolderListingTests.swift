@@ -33,6 +33,31 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.severity == .error && $0.code == .notRegularFile })
     }
 
+    /// Folders and files come from the listing's entry types; a symbolic link is still followed, and the documents
+    /// come out in path order even where a folder's files sort after a file named like the folder.
+    @Test func contentListingFollowsLinksAndKeepsPathOrder() throws {
+        let lesson = MiniSite.lesson
+        let site = try MiniSite(files: [
+            "content/lessons/a.md": lesson.replacingOccurrences(of: "LL-2026-001", with: "LL-2026-002"),
+            "content/lessons/a/b.md": lesson.replacingOccurrences(of: "LL-2026-001", with: "LL-2026-003"),
+            "content/lessons/a-z.md": lesson,
+            "content/lessons/notes.txt": "an attachment",
+            "elsewhere/linked.md": lesson.replacingOccurrences(of: "LL-2026-001", with: "LL-2026-004"),
+        ])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root + "/content/lessons/linked", withDestinationPath: site.root + "/elsewhere")
+        let listing = SiteReader(siteDirectory: site.root).listContent()
+        #expect(
+            listing.documents.map(\.path) == [
+                "content/lessons/a-z.md", "content/lessons/a.md", "content/lessons/a/b.md",
+                "content/lessons/linked/linked.md",
+            ])
+        #expect(listing.documents.allSatisfy { $0.type == .lesson })
+        #expect(listing.attachments == ["content/lessons/notes.txt"])
+        #expect(listing.diagnostics.isEmpty)
+    }
+
     @Test func readingANamedPipeNeverBlocks() throws {
         let site = try MiniSite(files: [:])
         defer { site.remove() }

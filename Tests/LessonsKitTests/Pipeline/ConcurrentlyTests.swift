@@ -56,6 +56,30 @@ struct ConcurrentlyTests {
 }
 
 /// The calls a test's closures made, from any thread, in the order they were made.
+/// Pages of very different sizes made one task each, the largest started first.
+@Suite("Heaviest first")
+struct HeaviestFirstTests {
+    @Test(arguments: [1, 2, 4])
+    func callsEachIndexOnce(jobs: Int) async {
+        let log = CallLog()
+        let weights = [3, 0, 9, 3, 1, 9, 2]
+        await heaviestFirst(weights, jobs: jobs) { log.add("\($0)") }
+        #expect(log.calls.compactMap(Int.init).sorted() == Array(weights.indices))
+    }
+
+    @Test func oneJobGoesFromTheHeaviestDownTiesInIndexOrder() async {
+        let log = CallLog()
+        await heaviestFirst([3, 0, 9, 3, 1, 9, 2], jobs: 1) { log.add("\($0)") }
+        #expect(log.calls == ["2", "5", "0", "3", "6", "4", "1"])
+    }
+
+    @Test func nothingToDoCallsNothing() async {
+        let log = CallLog()
+        await heaviestFirst([], jobs: 2) { log.add("\($0)") }
+        #expect(log.calls.isEmpty)
+    }
+}
+
 final class CallLog: Sendable {
     private let state = Mutex([String]())
 

@@ -3,8 +3,13 @@ import Testing
 @testable import LessonsKit
 
 @Suite struct ThemeTests {
-    @Test func reportsTemplateSyntaxErrorWithLineAndColumn() async throws {
-        let broken = "<main>\n  {{#doc}}\n    <h1>{{title}}</h1>\n  {{/docs}}\n</main>\n"
+    /// The error is placed in the theme's own text, also in a template whose links are recorded (a rewritten text
+    /// is what renders, but the editor's file is what the line names).
+    @Test(arguments: [
+        "<main>\n  {{#doc}}\n    <h1>{{title}}</h1>\n  {{/docs}}\n</main>\n",
+        "<main>\n  <a href=\"{{href}}\" id=\"{{id}}\">{{#doc}}\n    <h1>{{title}}</h1>\n  {{/docs}}</a>\n</main>\n",
+    ])
+    func reportsTemplateSyntaxErrorWithLineAndColumn(broken: String) async throws {
         let site = try MiniSite(files: [
             "content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident,
             "themes/default/templates/document.mustache": broken,

@@ -262,6 +262,16 @@ final class PageReuse: Sendable {
         return readPrevious(file.path)
     }
 
+    /// Reads the last build's entries now (they are otherwise read when first needed), and makes room for as many
+    /// in this build's: thousands of pages are then recorded without the table growing, each growth copying it.
+    func readPreviousEntries() {
+        let count = previous.count
+        state.withLock { state in
+            state.entries.reserveCapacity(count)
+            if previousFolder != nil { state.unreadStamps.reserveCapacity(count) }
+        }
+    }
+
     /// The page at `path` with the last build's `contents`, its entry kept for the next build.
     private func reuse(path: String, _ entry: Entry, contents: OutputFile.Contents) -> OutputFile {
         let unread: Int

@@ -76,15 +76,17 @@ struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 let recording = RecordingTemplate(text)
                 for escaping in recording.escapings { MustacheContentTypes.register(escaping, named: escaping.name) }
+                // The rewrite only wraps attribute values, so the recording parses exactly when the template does; the
+                // template itself is parsed (which costs as much) only when its recording cannot stand in for it, and
+                // for a syntax error's position in the theme's own text.
                 if recording.complete,
                     let recorded = try? MustacheTemplate(string: HTMLEscaping.pragma + recording.text)
                 {
                     library.register(recorded, named: name)
                 } else {
-                    library.register(template, named: name)
+                    library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                     recordsLinks = false
                 }
                 names.insert(name)

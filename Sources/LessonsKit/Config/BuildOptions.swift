@@ -34,8 +34,9 @@ public struct BuildOptions: Sendable {
     /// `--clean`: ignore the incremental build cache for this build (it is written afresh).
     public var ignoreCache = false
     /// How long before a build records the stamps of its output files each must have last been modified for the next
-    /// build to trust it unread (nanoseconds; see `FileStamp`): tests set 0 so that every page written is trusted.
-    var outputSettleNanoseconds: Int64 = 2_000_000_000
+    /// build to trust it unread (nanoseconds; see `FileStamp`): nil, as the output's file system needs; tests set 0 so
+    /// that every page written is trusted.
+    var outputSettleNanoseconds: Int64?
     /// Called as the build moves through its stages (the command line shows it as one updating line on a terminal).
     public var progress: (@Sendable (BuildProgress) -> Void)?
 

@@ -355,7 +355,7 @@ public enum BuildPipeline {
                 // An output updated in place holding more than this build made (a file added by hand) is put right.
                 if try staged.removeStrays(found: survey?.entryCount) { survey = cache?.survey(output: output) }
                 edition = cache?.editionOutput(item.edition, folder: output, pages: pageCount, survey: survey)
-                if let digests { cache?.storePages(digests, survey: survey) }
+                if let digests { cache?.storePages(digests, survey: survey, output: output) }
             } catch {
                 for staged in outputs { staged.discard() }
                 report.failure = error.description

@@ -17,7 +17,8 @@ struct IncrementalBuild: Sendable {
     /// Whether the hashing read a file or found files added or removed, so that its stamps are worth storing.
     let stampsChanged: Bool
     /// How long before the stamping an output file must have last been modified for its stamp to be recorded.
-    let outputSettle: Int64
+    /// The settle time of the output's file stamps (see ``FileStamp``); nil: as the output's file system needs.
+    let outputSettle: Int64?
 
     /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).
     init(
@@ -156,7 +157,7 @@ struct IncrementalBuild: Sendable {
         cards?.place()
     }
 
-    /// Writes the page digests of `edition` for `output` but their stamps, which ``storePages(_:survey:)`` adds (and
+    /// Writes the page digests of `edition` for `output` but their stamps, which ``storePages(_:survey:output:)`` adds (and
     /// puts the file in place) once the output folder is written and settled; nil when the file cannot be made. Dropped
     /// unstamped (a build that failed meanwhile), it leaves nothing behind.
     func beginPageDigests(_ reuse: PageReuse, edition: Edition, output: String)
@@ -181,8 +182,9 @@ struct IncrementalBuild: Sendable {
 
     /// Stores the page digests of `edition` with the stamps of the files just written to its output, as `survey` found
     /// them (see ``PageDigestFile/stamps(of:among:settle:)``), for the next build.
-    func storePages(_ pages: BuildCacheWriter.UnstampedPageDigests, survey: OutputFingerprint.Survey?) {
-        pages.stamp(PageDigestFile.stamps(of: pages.paths, among: survey, settle: outputSettle))
+    func storePages(_ pages: BuildCacheWriter.UnstampedPageDigests, survey: OutputFingerprint.Survey?, output: String) {
+        let settle = outputSettle ?? FileStamp.outputSettleNanoseconds(forFolder: resolved(output) ?? output)
+        pages.stamp(PageDigestFile.stamps(of: pages.paths, among: survey, settle: settle))
     }
 
     /// The last successful build's link check of `edition` under `key` (none with `--clean`).

@@ -26,6 +26,19 @@ struct OutputStampTests {
         return options
     }
 
+    /// Pages written to a file system whose times come from the kernel's clock tick are trusted a tenth of a second
+    /// after they were written; anywhere else (or where that cannot be told) only after two seconds.
+    @Test func theSettleTimeFollowsTheOutputsFileSystem() throws {
+        #expect(FileStamp.outputSettleNanoseconds(forFolder: "/no/such/folder") == FileStamp.outputSettleNanoseconds)
+        #if os(Linux)
+            #expect(FileStamp.outputSettleNanoseconds(forFolder: "/proc") == FileStamp.outputSettleNanoseconds)
+            // Checked only where /proc/mounts says /dev/shm is a tmpfs, as Linux usually mounts it.
+            if (try? String(contentsOfFile: "/proc/mounts", encoding: .utf8))?.contains(" /dev/shm tmpfs ") == true {
+                #expect(FileStamp.outputSettleNanoseconds(forFolder: "/dev/shm") == 100_000_000)
+            }
+        #endif
+    }
+
     func site() throws -> MiniSite {
         try MiniSite(files: ["content/lessons/ll.md": MiniSite.lesson, "content/incidents/inc.md": MiniSite.incident])
     }

@@ -28,7 +28,7 @@ enum MemoryRelease {
     }
 
     /// Lets the heaps grow 16 MiB at a time and keep up to 256 MiB freed, and serves blocks below 32 MiB from them: a
-    /// rebuild that reads the last build's tables otherwise spends a tenth of its CPU time growing, trimming and
+    /// rebuild that reads the last build's tables otherwise spends up to a tenth of its CPU time growing, trimming and
     /// faulting in its threads' heaps a page run at a time.
     static func favourSpeed() {
         set([(mmapThreshold, 32 * 1024 * 1024), (trimThreshold, 256 * 1024 * 1024), (topPad, 16 * 1024 * 1024)])

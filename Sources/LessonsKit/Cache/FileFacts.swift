@@ -21,6 +21,12 @@ enum FileFacts {
         return names
     }
 
+    /// A NUL-terminated entry name, as ``entryNames(ofDirectory:)`` and ``entries(of:)`` give it, as text (bytes that
+    /// are not UTF-8 replaced), for paths and messages.
+    static func text(ofName name: [CChar]) -> String {
+        String(decoding: name.dropLast().lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Reads a directory entry's name in place, up to its NUL: a record is only as long as its name, so copying the
     /// whole 256-byte `d_name` could read past the end of readdir's buffer (and crash at a page's end).
     private static func withName<T>(of item: UnsafeMutablePointer<dirent>, _ body: (UnsafePointer<CChar>) -> T) -> T {

@@ -104,8 +104,7 @@ struct InputFingerprint: Sendable, Hashable {
             for name in names {
                 var entry = stat()
                 guard fstatat(folder, name, &entry, 0) == 0 else { continue }
-                let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                add(entry, at: relative + "/" + text, depth: depth + 1, into: &found) {
+                add(entry, at: relative + "/" + FileFacts.text(ofName: name), depth: depth + 1, into: &found) {
                     openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 }
             }

@@ -52,7 +52,7 @@ struct InPlaceUpdate: Sendable {
         for name in tree.files {
             if renameat(source, name, target, name) == 0 { continue }
             let code = errno
-            let path = Self.join(outputPath, Self.join(relative, OutputFileSystem.text(ofName: name)))
+            let path = Self.join(outputPath, Self.join(relative, FileFacts.text(ofName: name)))
             // A folder where the file goes (a rename never replaces one).
             guard code == EISDIR || code == ENOTEMPTY || code == EEXIST else {
                 throw OutputFileSystem.failure("cannot move the new file into place", path, code: code)
@@ -63,7 +63,7 @@ struct InPlaceUpdate: Sendable {
             }
         }
         for (name, child) in tree.folders {
-            let path = Self.join(relative, OutputFileSystem.text(ofName: name))
+            let path = Self.join(relative, FileFacts.text(ofName: name))
             let from = OutputFileSystem.openFolder(name, in: source)
             guard from >= 0 else {
                 throw OutputFileSystem.failure("cannot open folder", Self.join(stagingPath, path))
@@ -105,7 +105,7 @@ struct InPlaceUpdate: Sendable {
         }
         var removed = false
         for name in names {
-            let text = OutputFileSystem.text(ofName: name)
+            let text = FileFacts.text(ofName: name)
             // A name that is not UTF-8 is no file of ours.
             let path =
                 text.utf8.elementsEqual(name.dropLast().lazy.map { UInt8(bitPattern: $0) })

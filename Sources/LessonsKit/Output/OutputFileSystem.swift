@@ -216,11 +216,6 @@ enum OutputFileSystem {
 
     private static let folderFlags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
 
-    /// A NUL-terminated entry name as text (bytes that are not UTF-8 replaced), for paths and messages.
-    static func text(ofName name: [CChar]) -> String {
-        String(decoding: name.dropLast().lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     /// Removes `path` and, if it is a folder, everything in it; symbolic links are removed, never followed.
     /// A missing path is not an error. With `parallel`, wide folders are emptied by several threads.
     static func removeTree(_ path: String, parallel: Bool) throws(OutputError) {
@@ -309,7 +304,7 @@ enum OutputFileSystem {
         _ name: [CChar], in descriptor: Int32, path: String, parallel: Bool = false
     ) throws(OutputError) {
         // The entry's path for messages, built only when needed.
-        func display() -> String { path + "/" + text(ofName: name) }
+        func display() -> String { path + "/" + FileFacts.text(ofName: name) }
         // Most entries are files: unlinking first spares a stat of each. `unlinkat` without AT_REMOVEDIR never
         // removes a folder (Linux says EISDIR, others EPERM), and removes a symbolic link itself, never its target.
         if unlinkat(descriptor, name, 0) == 0 { return }

@@ -4,7 +4,7 @@
 struct EditionContent: Sendable {
     let edition: Edition
     let documents: [Document]
-    let graph: LinkGraph
+    private let deferredGraph: Deferred<LinkGraph>
     private let byId: [String: Document]
     /// The documents newest first, and each type's, sorted once per edition when first read.
     private let sorted: Deferred<NewestFirst>
@@ -29,7 +29,7 @@ struct EditionContent: Sendable {
         }
         self.documents = selected
         self.byId = Dictionary(selected.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        self.graph = LinkGraph(documents: selected)
+        deferredGraph = Deferred { LinkGraph(documents: selected) }
         sorted = Deferred {
             let all = selected.sortedNewestFirst()
             return NewestFirst(all: all, byType: Dictionary(grouping: all, by: \.type))
@@ -42,6 +42,10 @@ struct EditionContent: Sendable {
             return open.sorted(by: Self.soonestDueFirst)
         }
     }
+
+    /// The links between the edition's documents, worked out when first read: only document and bulletin pages need
+    /// them, so the renderer has them made beside the edition's analysis rather than before it.
+    var graph: LinkGraph { deferredGraph.value }
 
     /// The edition's documents, newest first (``Document/newestFirst(_:_:)``): a list built by walking these in order
     /// and picking some comes out in the same order as sorting the picked ones would give.

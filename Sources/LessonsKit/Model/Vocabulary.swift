@@ -31,9 +31,33 @@ enum Vocabulary {
     /// Readable label for a slug value: `after-action-review` → `After action review`, with known acronyms kept.
     static func label(_ value: String) -> String {
         if let known = labels[value] { return known }
+        // Slugs are nearly always ASCII: their label is made byte by byte, as the words below would make it (CSV
+        // exports and lists label thousands of values).
+        if let label = value.utf8.withContiguousStorageIfAvailable(asciiLabel) ?? nil { return label }
         let words = value.split(separator: "-").map(String.init)
         guard let first = words.first else { return value }
         return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+    }
+
+    /// ``label(_:)`` of an ASCII slug with at least one word; nil for anything else.
+    private static func asciiLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var label: [UInt8] = []
+        label.reserveCapacity(bytes.count)
+        var wordEnded = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "-") {
+                wordEnded = !label.isEmpty
+                continue
+            }
+            if wordEnded {
+                label.append(UInt8(ascii: " "))
+                wordEnded = false
+            }
+            let isLower = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            label.append(label.isEmpty && isLower ? byte - 0x20 : byte)
+        }
+        return label.isEmpty ? nil : String(decoding: label, as: UTF8.self)
     }
 
     static let labels: [String: String] = [

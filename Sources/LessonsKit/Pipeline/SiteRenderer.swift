@@ -61,9 +61,9 @@ struct SiteRenderer: Sendable {
         let editionTitle = edition.title ?? config.title
         let data = site.data
         let assets = assetPaths
-        // The analysis and the frame (with the last build's page digests) do not depend on one another: each is made
-        // on its own thread, and the documents' listing digests for the aggregate pages' input keys, in pieces, by
-        // whichever is done first (the page digests take longest).
+        // The analysis and the frame (with the last build's page digests and the documents' link graph) do not depend
+        // on one another: each is made on its own thread, and the documents' listing digests for the aggregate pages'
+        // input keys, in pieces, by whichever is done first (the page digests take longest).
         let pieces = reuse?.sources == nil ? [] : AggregateInputs.listingPieces(content)
         let ((analysis, analysisSeconds), (catalog, frame), listings) = concurrently(
             {
@@ -79,6 +79,7 @@ struct SiteRenderer: Sendable {
             },
             {
                 reuse?.readPreviousEntries()
+                _ = content.graph
                 let catalog = FeedCatalog(
                     content: content, data: data, paths: paths, editionTitle: editionTitle, today: today,
                     hasBaseURL: config.baseURL != nil)
@@ -260,14 +261,16 @@ struct SiteRenderer: Sendable {
                 return []
             },
             { emit in
-                // Search and feeds come after every page; the sitemap (below) lists every page.
-                // The bodies' plain texts go once the entries hold them.
+                // The search index and the feeds; the sitemap (below) lists every page. The bodies' plain texts go
+                // once the entries and the feeds have what they need of them.
                 let texts = documents.bodies.prepared
+                let stored = search.scoreCache?.previous()
                 let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) {
-                    search.keyedSearchEntry($0, body: texts.plainText(of: $0) ?? "")
+                    search.keyedSearchEntry($0, body: texts.plainText(of: $0) ?? "", stored: stored)
                 }
+                // The feeds summarise bodies as the search holds them: a document the search leaves out has no text.
+                let feedTexts = feeds.bodyTexts { search.covers($0) ? texts.plainText(of: $0) ?? "" : nil }
                 texts.plainTextsDone()
-                let feedTexts = feeds.bodyTexts(entries: searchEntries.map(\.entry))
                 // The feeds are made beside the index files, which go to the output in order, a batch at a time, as
                 // they are made; the index lets each entry's text go once scored.
                 async let feedFiles = feeds.feeds(bodyTexts: feedTexts)
@@ -287,12 +290,20 @@ struct SiteRenderer: Sendable {
         output.accept(assetFiles, order: StagedEdition.Order(part: 0, item: 0))
         // The search and feeds part (its index files are the longest serial step) starts right after the document
         // pages and bulletins (which hold the bodies until both are done) rather than last, so that it does not run
-        // alone at the end; then the home page, which works out the actions dashboard's figures when it is made
-        // again (a change to any document's listing), and the theme and service pages, the largest. Each part keeps
-        // its place in the output's order.
+        // alone at the end; in a rebuild, which makes few pages and holds the last build's tables whatever it does,
+        // it starts first, beside the document pages. Then the home page, which works out the actions dashboard's
+        // figures when it is made again (a change to any document's listing), and the parts made a file after
+        // another (lists, dashboards, CSV files, reports). The theme and service pages, the largest, come last: each
+        // of their pages is a task of its own, so they share the cores to the end rather than leave one file (a list
+        // of every incident, say) made alone. Each part keeps its place in the output's order.
         let (documentsPart, bulletinsPart, homePart, searchPart) = (0, 1, parts.count - 2, parts.count - 1)
-        let first = [documentsPart, bulletinsPart, searchPart, homePart]
-        let started = first + parts.indices.filter { !first.contains($0) }
+        let (themesPart, servicesPart) = (4, 5)
+        let first =
+            boundsPeakMemory
+            ? [documentsPart, bulletinsPart, searchPart, homePart]
+            : [searchPart, documentsPart, bulletinsPart, homePart]
+        let last = [themesPart, servicesPart]
+        let started = first + parts.indices.filter { !first.contains($0) && !last.contains($0) } + last
         let diagnostics = await boundedMap(started.map { ($0, parts[$0]) }, limit: workers) { part in
             let diagnostics = await part.1 { item, files in
                 sitemap?.add(files)

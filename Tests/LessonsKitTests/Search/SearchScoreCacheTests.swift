@@ -132,6 +132,55 @@ import Testing
         #expect(short.counts == (reused: 4, scored: 0))
     }
 
+    /// The example site's search: each document's keyed entry made as the render makes it, with the last build's table
+    /// `stored`, and the index made from them.
+    static func exampleIndex(stored: SearchScoreTable?) async throws -> (
+        entries: [(entry: SearchEntry, key: Digest32?)], index: SearchIndex, cache: SearchScoreCache
+    ) {
+        let site = try await LoadedSite.loadedForTests(DecodedDocumentCacheTests.repositoryRoot)
+        let theme = ThemeFiles.load(name: site.config.theme, siteDirectory: DecodedDocumentCacheTests.repositoryRoot)
+        let templates = try #require(TemplateSet.parse(theme).0)
+        let edition = try #require(site.config.edition(named: "staff"))
+        var search = SiteRenderer(
+            site: site, theme: theme, templates: templates, edition: edition,
+            today: PartialDate(year: 2026, month: 11, day: 27), includeDrafts: false
+        ).search
+        let cache = SearchScoreCache { stored ?? SearchScoreTable() }
+        search.scoreCache = cache
+        let entries = search.searchDocuments.map {
+            search.keyedSearchEntry($0, body: site.bodies[$0.path]?.plainText ?? "", stored: stored)
+        }
+        let index = SearchIndex(
+            entries: entries.map(\.entry), synonyms: search.synonyms, cache: cache, keys: entries.compactMap(\.key))
+        return (entries, index, cache)
+    }
+
+    @Test func anEntryWhoseScoresAreStoredLetsGoOfItsTextWhenMadeAndIndexesTheSame() async throws {
+        let (first, plain, firstCache) = try await Self.exampleIndex(stored: nil)
+        #expect(first.count > 20)
+        #expect(first.allSatisfy { !$0.entry.fields.isEmpty && $0.key != nil })
+        let table = try #require(firstCache.current)
+
+        let (second, index, cache) = try await Self.exampleIndex(stored: table)
+        #expect(second.allSatisfy { $0.entry.fields.isEmpty })
+        #expect(second.map(\.key) == first.map(\.key))
+        #expect(cache.counts == (reused: first.count, scored: 0))
+        #expect(index.postings == plain.postings)
+        #expect(index.facets == plain.facets)
+        #expect(index.entries == plain.entries)
+
+        // Scores naming a term the table does not have are not taken: those entries keep their text and are scored.
+        var damaged = table
+        let firstKey = try #require(first.first?.key)
+        let range = try #require(damaged.entries[firstKey])
+        damaged.pairs[range.lowerBound] = UInt32(damaged.terms.count) << 8 | 1
+        let (third, rescored, thirdCache) = try await Self.exampleIndex(stored: damaged)
+        #expect(!(third.first?.entry.fields.isEmpty ?? true))
+        #expect(third.dropFirst().allSatisfy { $0.entry.fields.isEmpty || $0.key == firstKey })
+        #expect(thirdCache.counts.scored >= 1)
+        #expect(rescored.postings == plain.postings)
+    }
+
     @Test func aTableWithATermNumberOutOfRangeIsNotTrusted() throws {
         let (_, first) = Self.index(Self.entries, previous: SearchScoreTable())
         var table = try #require(first.current)

@@ -15,6 +15,15 @@ struct SearchScoreTable: Sendable, Equatable {
 
     /// Term numbers stay below this, so a pair always fits in 32 bits.
     static let termLimit = 1 << 24
+
+    /// The scored terms kept under `key`, when there are some and each names a term of the table; else nil (the entry
+    /// is then scored again).
+    func storedPairs(_ key: Digest32) -> ArraySlice<UInt32>? {
+        guard let range = entries[key], range.lowerBound >= 0, range.upperBound <= pairs.count else { return nil }
+        let stored = pairs[range]
+        guard stored.allSatisfy({ Int($0 >> 8) < terms.count }) else { return nil }
+        return stored
+    }
 }
 
 /// The search index's scored terms kept from one build to the next (stored in the cache by the pipeline): a document
@@ -171,14 +180,14 @@ struct SearchScoreAssembly {
         return number
     }
 
-    /// Adds document `document`'s stored scores under `key`; false when the last build has none for it.
+    /// Adds document `document`'s stored scores under `key`; false when the last build has none for it
+    /// (``SearchScoreTable/storedPairs(_:)``).
     mutating func addStored(key: Digest32, document: Int) -> Bool {
         if table.entries[key] != nil { return addCopy(key: key, document: document) }
-        guard let range = previous.entries[key], range.upperBound <= previous.pairs.count else { return false }
+        guard let stored = previous.storedPairs(key) else { return false }
         let start = table.pairs.count
-        for pair in previous.pairs[range] {
+        for pair in stored {
             let old = Int(pair >> 8)
-            guard old < remap.count else { return rollback(to: start) }
             var new = remap[old]
             if new == UInt32.max {
                 new = number(previous.terms[old])
@@ -218,13 +227,6 @@ struct SearchScoreAssembly {
             postings[Int(pair >> 8)].append(SearchIndex.Posting(document: document, score: Int(pair & 0xFF)))
         }
         return true
-    }
-
-    /// Undoes a half-added stored entry (a term number out of range: the table is not trusted for it).
-    private mutating func rollback(to start: Int) -> Bool {
-        for pair in table.pairs[start...] { postings[Int(pair >> 8)].removeLast() }
-        table.pairs.removeSubrange(start...)
-        return false
     }
 
     /// The postings by term.

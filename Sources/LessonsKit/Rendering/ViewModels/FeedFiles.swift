@@ -17,7 +17,7 @@ struct FeedFiles: Sendable {
 
     /// `feed.xml`, `<type>/feed.xml` and `themes/<slug>/feed.xml`; none without `base_url` (feeds need absolute links).
     ///
-    /// `bodyTexts` holds the plain text of the bodies the feeds summarise (``bodyTexts(entries:)``).
+    /// `bodyTexts` holds the plain text of the bodies the feeds summarise (``bodyTexts(_:)``).
     func feeds(bodyTexts bodyText: [String: String]) -> [OutputFile] {
         guard let baseURL else { return [] }
         return catalog.feeds.map { source in
@@ -42,17 +42,16 @@ struct FeedFiles: Sendable {
         }
     }
 
-    /// The body text (the search entries' last field), by folder, of each document a feed shows without a summary.
-    func bodyTexts(entries: [SearchEntry]) -> [String: String] {
+    /// The body text (`text`; nil when there is none to show) of each document a feed shows without a summary, by
+    /// folder.
+    func bodyTexts(_ text: (Document) -> String?) -> [String: String] {
         guard baseURL != nil else { return [:] }
-        var shown: Set<String> = []
+        var texts: [String: String] = [:]
         for source in catalog.feeds {
             for document in source.documents.prefix(Self.feedLength) where document.summary == nil {
-                shown.insert(paths.folder(of: document))
+                if let body = text(document) { texts[paths.folder(of: document)] = body }
             }
         }
-        var texts: [String: String] = [:]
-        for entry in entries where shown.contains(entry.folder) { texts[entry.folder] = entry.fields.last?.text }
         return texts
     }
 

@@ -14,7 +14,12 @@ struct SearchPages: Sendable {
 
     /// Documents the search covers, newest first: the edition's documents, without superseded ones.
     var searchDocuments: [Document] {
-        content.newestFirst.filter { $0.supersededBy == nil || $0.isDraft }
+        content.newestFirst.filter(covers)
+    }
+
+    /// Whether the search covers `document` (one of the edition's): it is not superseded, or it is a draft.
+    func covers(_ document: Document) -> Bool {
+        document.supersededBy == nil || document.isDraft
     }
 
     /// The document's entry; `body` is its body's plain text (``PreparedBodies/plainText(of:)``).
@@ -49,10 +54,16 @@ struct SearchPages: Sendable {
     }
 
     /// The document's entry and, when the build keeps scores, its key among them (``SearchScoreCache``): both are
-    /// made on the threads that make the entries, so that the index only looks the keys up.
-    func keyedSearchEntry(_ document: Document, body: String) -> (entry: SearchEntry, key: Digest32?) {
-        let entry = searchEntry(document, body: body)
-        return (entry, scoreCache == nil ? nil : SearchScoreCache.key(of: entry, synonyms: synonyms))
+    /// worked out on the render's threads. When `stored` (the last build's table) holds scores under that key, the
+    /// index takes them rather than the entry's text, which goes at once, on the thread that made it.
+    func keyedSearchEntry(_ document: Document, body: String, stored: SearchScoreTable? = nil) -> (
+        entry: SearchEntry, key: Digest32?
+    ) {
+        var entry = searchEntry(document, body: body)
+        guard scoreCache != nil else { return (entry, nil) }
+        let key = SearchScoreCache.key(of: entry, synonyms: synonyms)
+        if stored?.storedPairs(key) != nil { entry.dropFields() }
+        return (entry, key)
     }
 
     /// Hands on the index files, then `search/index.html` beside them, from entries made with

@@ -69,11 +69,9 @@ enum DocumentCoding {
         }
         let details = try DetailsCoding.read(from: &reader, path: path)
         let bodyFirstLine = try reader.int()
-        var fieldLocations: [String: SourceLocation] = [:]
-        let locationCount = try reader.count()
-        fieldLocations.reserveCapacity(locationCount)
-        for _ in 0..<locationCount {
-            fieldLocations[try reader.string()] = try readLocation(&reader, path: path)
+        // Written in the order of their keys: read into a document's locations as they are, without a dictionary.
+        let locations = try reader.array { reader throws(CacheBytesError) in
+            (key: try reader.string(), location: try readLocation(&reader, path: path))
         }
         let videos = try reader.array { reader throws(CacheBytesError) in
             Video(
@@ -88,7 +86,7 @@ enum DocumentCoding {
             id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
             audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
             reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: "", bodyFirstLine: bodyFirstLine,
-            path: path, fieldLocations: fieldLocations,
+            path: path, fieldLocations: FieldLocations(sorted: locations, file: path),
             bodyReferences: DocumentDecoder.bodyReferences(of: body, path: path, bodyFirstLine: bodyFirstLine),
             frontMatter: YAMLNode(.mapping([]), at: SourceLocation(file: path)), videos: videos)
     }

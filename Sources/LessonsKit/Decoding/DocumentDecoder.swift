@@ -242,7 +242,8 @@ struct DocumentDecoder: Sendable {
             id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
             audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
             reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: split.body,
-            bodyFirstLine: split.bodyFirstLine, path: file.path, fieldLocations: fields.valueLocations,
+            bodyFirstLine: split.bodyFirstLine, path: file.path,
+            fieldLocations: FieldLocations(fields.valueLocations, file: file.path),
             bodyReferences: bodyReferences, frontMatter: root, videos: videos)
         return (document, analysed)
     }

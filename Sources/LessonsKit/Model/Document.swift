@@ -12,16 +12,17 @@ struct Document: Sendable, Hashable {
         id: String, type: DocumentType, title: String, date: PartialDate?, summary: String?, themes: [String],
         service: String?, audience: String, isDraft: Bool, privacy: PrivacyReview?, governance: [GovernanceField],
         actions: [Action], reviewBy: PartialDate?, supersededBy: Located<String>?, details: DocumentDetails,
-        body: String, bodyFirstLine: Int, path: String, fieldLocations: [String: SourceLocation],
+        body: String, bodyFirstLine: Int, path: String, fieldLocations: FieldLocations,
         bodyReferences: [Located<String>], frontMatter: YAMLNode, videos: [Video] = []
     ) {
         storage = SharedFields(
             fields: Fields(
-                id: id, type: type, title: title, date: date, summary: summary, themes: themes, service: service,
+                id: id, slug: id.lowercased(), type: type, title: title, date: date, summary: summary, themes: themes,
+                service: service,
                 audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
                 reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: body,
                 bodyFirstLine: bodyFirstLine, path: path,
-                fieldLocations: FieldLocations(fieldLocations, file: path),
+                fieldLocations: fieldLocations,
                 bodyReferences: bodyReferences, frontMatter: frontMatter))
         self.videos = videos
     }
@@ -81,6 +82,8 @@ struct Document: Sendable, Hashable {
     /// Every field but `videos`.
     private struct Fields: Sendable, Hashable {
         let id: String
+        /// `id` in lower case, worked out once: lists, lookups and links ask for it many times over.
+        let slug: String
         let type: DocumentType
         let title: String
         let date: PartialDate?
@@ -104,7 +107,7 @@ struct Document: Sendable, Hashable {
     }
 
     /// The id as used in paths and URLs.
-    var slug: String { id.lowercased() }
+    var slug: String { storage.fields.slug }
 
     /// Location of a field, or nil when the document has no such field.
     func location(ofField field: String) -> SourceLocation? {

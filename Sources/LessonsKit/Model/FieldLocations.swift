@@ -14,12 +14,17 @@ struct FieldLocations: Sendable, Hashable {
 
     /// The locations of `locations` that lie in `file` become positions.
     init(_ locations: [String: SourceLocation], file: String) {
+        self.init(sorted: locations.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }, file: file)
+    }
+
+    /// The same from `locations` already in the order of their keys, each key once (as the build cache stores them).
+    init(sorted locations: [(key: String, location: SourceLocation)], file: String) {
         var keys: [String] = []
         var positions: [UInt64] = []
         var others: [String: SourceLocation] = [:]
         keys.reserveCapacity(locations.count)
         positions.reserveCapacity(locations.count)
-        for (key, location) in locations.sorted(by: { $0.key < $1.key }) {
+        for (key, location) in locations {
             guard location.file == file, let line = UInt32(exactly: location.line),
                 let column = UInt32(exactly: location.column)
             else {

@@ -81,13 +81,20 @@ struct LoadedSite: Sendable {
             $0.decoded == nil && $0.declaredId == nil
                 && $0.diagnostics.contains { [.notRegularFile, .unreadableFile].contains($0.code) }
         }
-        let corpus = Corpus(
-            documents: files.compactMap { $0.decoded?.document },
-            unavailableIds: Set(files.compactMap { $0.declaredId?.lowercased() }),
-            isIncomplete: listing.isIncomplete || unreadable)
-        let bodies = Dictionary(
-            files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } }, uniquingKeysWith: { first, _ in first }
-        )
+        // The corpus (sorted, indexed by id) and the bodies by path are made at the same time: on the critical path of
+        // a rebuild, which reads every document from the cache in a fraction of the time.
+        let isIncomplete = listing.isIncomplete || unreadable
+        let (corpus, bodies) = concurrently(
+            {
+                Corpus(
+                    documents: files.compactMap { $0.decoded?.document },
+                    unavailableIds: Set(files.compactMap { $0.declaredId?.lowercased() }), isIncomplete: isIncomplete)
+            },
+            {
+                Dictionary(
+                    files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } },
+                    uniquingKeysWith: { first, _ in first })
+            })
         return LoadedDocuments(
             corpus: corpus, listing: listing,
             diagnostics: KnockOnErrors.collapse(listing.diagnostics + files.flatMap(\.diagnostics), data: data),

@@ -32,6 +32,36 @@ import Testing
                 == "https://x.example/lessons/ll%201/")
     }
 
+    @Test func aPageURLIsItsPathWithEachSegmentPercentEncoded() {
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array("ab-_.~/ é%9/")
+        for _ in 0..<500 {
+            let path = String(
+                (0..<Int.random(in: 0...20, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator) ?? "a"
+                })
+            for portable in [false, true] {
+                let page =
+                    !portable && (path == "index.html" || path.hasSuffix("/index.html"))
+                    ? String(path.dropLast("index.html".count)) : path
+                let expected =
+                    "https://x.example/"
+                    + page.split(separator: "/", omittingEmptySubsequences: false).map {
+                        Sitemap.percentEncode(String($0))
+                    }.joined(separator: "/")
+                #expect(
+                    Sitemap.pageURL(path, baseURL: "https://x.example/", portable: portable) == expected,
+                    "\(path.debugDescription)")
+            }
+        }
+        #expect(
+            Sitemap.pageURL("themes/falls/index.html", baseURL: "https://x.example/", portable: false)
+                == "https://x.example/themes/falls/")
+        #expect(
+            Sitemap.pageURL("themes/falls/index.html", baseURL: "https://x.example/", portable: true)
+                == "https://x.example/themes/falls/index.html")
+    }
+
     /// XML 1.0's rules written out per character, as the reference.
     private static func characterByCharacter(_ text: String) -> String {
         var out = ""

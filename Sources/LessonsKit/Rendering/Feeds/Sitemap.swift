@@ -13,6 +13,8 @@ enum Sitemap {
         let page =
             !portable && (path == "index.html" || path.hasSuffix("/index.html"))
             ? String(path.dropLast("index.html".count)) : path
+        // Nearly every page's path needs no escaping (the sitemap is made from thousands of them).
+        if page.utf8.allSatisfy({ isUnreserved($0) || $0 == UInt8(ascii: "/") }) { return baseURL + page }
         return baseURL
             + page.split(separator: "/", omittingEmptySubsequences: false).map { percentEncode(String($0)) }
             .joined(separator: "/")

@@ -149,6 +149,40 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
     }
 
+    /// Wrapping as it was first written: each line's length counted again for every word.
+    static func wrappedCountingEachTime(_ text: String, width: Int, indent: String) -> [String] {
+        var lines: [String] = []
+        var current = String(text.prefix { $0 == " " })
+        var currentHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if currentHasWord && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current += (currentHasWord ? " " : "") + word
+            }
+            currentHasWord = true
+        }
+        if currentHasWord || !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    @Test func wrappingKeepsCountsAsCountingEachLineAgainWould() {
+        // Combining accents, a joiner, carriage returns and emoji beside spaces, and an indent a word may join.
+        let pieces = ["word", "é", "\u{301}accent", "\u{200D}", "\r", "\ncr", "🙂", "🇬🇧", "a", "longerword", " ", "  "]
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                (pieces.randomElement(using: &generator) ?? "a") + (Bool.random(using: &generator) ? " " : "")
+            }.joined()
+            for (width, indent) in [(12, ""), (20, "  "), (8, "\u{301}"), (78, "  ")] {
+                #expect(
+                    TextWrap.wrap(text, width: width, indent: indent)
+                        == Self.wrappedCountingEachTime(text, width: width, indent: indent), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func quotedPrintableKeepsLinesShortAndEscapesEqualsSignsAndNonASCII() {
         let encoded = QuotedPrintable.encode(String(repeating: "a = b ", count: 30) + "é\nFrom here. \n.")
         #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })

@@ -44,13 +44,20 @@ enum TextWrap {
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         let leading = String(text.prefix { $0 == " " })
         current = leading
+        // The current line's length in characters, kept as words are added rather than counted again for each word (a
+        // bulletin's text is tens of thousands of words). The words were split at spaces that are characters of their
+        // own, so no character spans a space and the word after it: the lengths add up.
+        var count = current.count
         var currentHasWord = false
         for word in words {
-            if currentHasWord && current.count + 1 + word.count > width {
+            let length = word.count
+            if currentHasWord && count + 1 + length > width {
                 lines.append(current)
                 current = indent + word
+                count = current.count
             } else {
                 current += (currentHasWord ? " " : "") + word
+                count += (currentHasWord ? 1 : 0) + length
             }
             currentHasWord = true
         }

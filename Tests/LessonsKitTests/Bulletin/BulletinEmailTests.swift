@@ -170,8 +170,10 @@ import Testing
     @Test func wrappingKeepsCountsAsCountingEachLineAgainWould() {
         // Combining accents, a joiner, carriage returns and emoji beside spaces, and an indent a word may join.
         let pieces = ["word", "é", "\u{301}accent", "\u{200D}", "\r", "\ncr", "🙂", "🇬🇧", "a", "longerword", " ", "  "]
+        let ascii = ["word", "\r", "\ncr", "\r\n", "a", "longerword", " ", "  ", "\t"]
         var generator = SplitMix64(seed: 3)
-        for _ in 0..<400 {
+        for round in 0..<800 {
+            let pieces = round.isMultiple(of: 2) ? pieces : ascii
             let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
                 (pieces.randomElement(using: &generator) ?? "a") + (Bool.random(using: &generator) ? " " : "")
             }.joined()

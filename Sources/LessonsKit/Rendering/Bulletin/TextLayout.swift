@@ -41,7 +41,7 @@ enum TextWrap {
     static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         var lines: [String] = []
         var current = ""
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let words = Self.words(text)
         let leading = String(text.prefix { $0 == " " })
         current = leading
         // The current line's length in characters, kept as words are added rather than counted again for each word (a
@@ -63,5 +63,27 @@ enum TextWrap {
         }
         if currentHasWord || !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// The text's words: its runs of characters other than a space. ASCII text (nearly all of a bulletin's) is split
+    /// at its space bytes, which are then characters of their own; other text character by character, where a space
+    /// followed by a combining mark is one character and no break.
+    static func words(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ", omittingEmptySubsequences: true) }
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: " ") {
+                if let first = start { words.append(text[first..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { words.append(text[first..<utf8.endIndex]) }
+        return words
     }
 }

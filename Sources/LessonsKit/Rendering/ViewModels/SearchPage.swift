@@ -54,8 +54,9 @@ struct SearchPages: Sendable {
     }
 
     /// The document's entry and, when the build keeps scores, its key among them (``SearchScoreCache``): both are
-    /// worked out on the render's threads. When `stored` (the last build's table) holds scores under that key, the
-    /// index takes them rather than the entry's text, which goes at once, on the thread that made it.
+    /// worked out on the render's threads. When `stored` (the last build's table, as the index's cache gives it:
+    /// ``SearchScoreCache/previous()``) holds scores under that key, the index takes them rather than the entry's text,
+    /// which goes at once, on the thread that made it; such an entry must reach the index with its key.
     func keyedSearchEntry(_ document: Document, body: String, stored: SearchScoreTable? = nil) -> (
         entry: SearchEntry, key: Digest32?
     ) {

@@ -34,10 +34,7 @@ import Testing
         var generator = SplitMix64(seed: 11)
         let alphabet = Array("ab-Z9-é-")
         for _ in 0..<2000 {
-            let value = String(
-                (0..<Int.random(in: 0...9, using: &generator)).map { _ in
-                    alphabet.randomElement(using: &generator) ?? "-"
-                })
+            let value = generator.text(from: alphabet, maxLength: 9)
             #expect(Vocabulary.label(value) == Self.expected(value), "\(value)")
         }
     }

@@ -36,10 +36,7 @@ import Testing
         var generator = SplitMix64(seed: 7)
         let alphabet = Array("ab-_.~/ é%9/")
         for _ in 0..<500 {
-            let path = String(
-                (0..<Int.random(in: 0...20, using: &generator)).map { _ in
-                    alphabet.randomElement(using: &generator) ?? "a"
-                })
+            let path = generator.text(from: alphabet, maxLength: 20)
             for portable in [false, true] {
                 let page =
                     !portable && (path == "index.html" || path.hasSuffix("/index.html"))

@@ -18,11 +18,9 @@ struct Document: Sendable, Hashable {
         storage = SharedFields(
             fields: Fields(
                 id: id, slug: id.lowercased(), type: type, title: title, date: date, summary: summary, themes: themes,
-                service: service,
-                audience: audience, isDraft: isDraft, privacy: privacy, governance: governance, actions: actions,
-                reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: body,
-                bodyFirstLine: bodyFirstLine, path: path,
-                fieldLocations: fieldLocations,
+                service: service, audience: audience, isDraft: isDraft, privacy: privacy, governance: governance,
+                actions: actions, reviewBy: reviewBy, supersededBy: supersededBy, details: details, body: body,
+                bodyFirstLine: bodyFirstLine, path: path, fieldLocations: fieldLocations,
                 bodyReferences: bodyReferences, frontMatter: frontMatter))
         self.videos = videos
     }

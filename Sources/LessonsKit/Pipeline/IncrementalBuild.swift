@@ -16,8 +16,8 @@ struct IncrementalBuild: Sendable {
     let git: GitHistory
     /// Whether the hashing read a file or found files added or removed, so that its stamps are worth storing.
     let stampsChanged: Bool
-    /// How long before the stamping an output file must have last been modified for its stamp to be recorded.
-    /// The settle time of the output's file stamps (see ``FileStamp``); nil: as the output's file system needs.
+    /// How long before the stamping an output file must have last been modified for its stamp to be recorded (see
+    /// ``FileStamp``); nil: as long as the output's file system needs.
     let outputSettle: Int64?
 
     /// Hashes the inputs of a build of `editions` with `options` (see ``InputFingerprint``).

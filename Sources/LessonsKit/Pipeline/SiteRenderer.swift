@@ -296,8 +296,8 @@ struct SiteRenderer: Sendable {
         // another (lists, dashboards, CSV files, reports). The theme and service pages, the largest, come last: each
         // of their pages is a task of its own, so they share the cores to the end rather than leave one file (a list
         // of every incident, say) made alone. Each part keeps its place in the output's order.
-        let (documentsPart, bulletinsPart, homePart, searchPart) = (0, 1, parts.count - 2, parts.count - 1)
-        let (themesPart, servicesPart) = (4, 5)
+        let (documentsPart, bulletinsPart, themesPart, servicesPart, homePart, searchPart) =
+            (0, 1, 4, 5, parts.count - 2, parts.count - 1)
         let first =
             boundsPeakMemory
             ? [documentsPart, bulletinsPart, searchPart, homePart]

@@ -39,34 +39,64 @@ enum CardFragmentFile {
         }
     }
 
-    /// The cards held in `bytes` when they were rendered under `seed` and read back whole; else none.
-    static func decoded(_ bytes: [UInt8], seed: [UInt8]) -> [Digest32: HTMLFragment?] {
-        let table = ChecksummedFile.read(bytes, magic: magic) {
-            reader throws(CacheBytesError) -> [Digest32: HTMLFragment?]? in
+    /// The cards held in `bytes` when they were rendered under `seed` and every entry reads whole; else none. Only
+    /// where each card lies is read now: a card is decoded when a build asks for it (``StoredCardTable``).
+    static func decoded(_ bytes: [UInt8], seed: [UInt8]) -> StoredCardTable {
+        let index = ChecksummedFile.read(bytes, magic: magic) {
+            reader throws(CacheBytesError) -> (places: [Digest32: Int], size: Int)? in
             guard try reader.int() == format, try reader.count() == seed.count,
                 try reader.raw(seed.count).elementsEqual(seed)
             else { return nil }
             let count = try reader.count()
-            var table: [Digest32: HTMLFragment?] = [:]
-            table.reserveCapacity(count)
+            var places: [Digest32: Int] = [:]
+            places.reserveCapacity(count)
+            var size = 0
             for _ in 0..<count {
                 guard let key = Digest32(bytes: try reader.raw(32)) else { throw CacheBytesError() }
-                let fragment = try reader.optional { reader throws(CacheBytesError) -> HTMLFragment in
-                    let html = try reader.string()
-                    let links = try reader.strings()
-                    let ids = try reader.strings()
-                    return HTMLFragment(html: html, links: HTMLLinks(links: links, ids: Set(ids)))
-                }
-                guard table.index(forKey: key) == nil else { throw CacheBytesError() }
-                table[key] = .some(fragment)
+                let place = reader.position
+                let htmlCount = try reader.optional { reader throws(CacheBytesError) in try skipFragment(&reader) }
+                guard places.updateValue(place, forKey: key) == nil else { throw CacheBytesError() }
+                size += MemoryLayout<Digest32>.size + (htmlCount ?? 0)
             }
-            return table
+            return (places, size)
         }
-        return table ?? [:]
+        guard let index else { return [:] }
+        // Places count from the content's start, after the magic; the checksum ends it.
+        let content = magic.count..<(bytes.count - CacheChecksum.byteCount)
+        return StoredCardTable(places: index.places, size: index.size) { place in
+            bytes.withUnsafeBytes { raw -> HTMLFragment?? in
+                guard place >= 0, place < content.count else { return nil }
+                var reader = CacheByteReader(
+                    UnsafeRawBufferPointer(rebasing: raw[(content.lowerBound + place)..<content.upperBound]))
+                do throws(CacheBytesError) {
+                    return .some(try reader.optional { reader throws(CacheBytesError) in try fragment(&reader) })
+                } catch {
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// A fragment as ``write(_:seed:to:)`` writes it.
+    private static func fragment(_ reader: inout CacheByteReader) throws(CacheBytesError) -> HTMLFragment {
+        let html = try reader.string()
+        let links = try reader.strings()
+        let ids = try reader.strings()
+        return HTMLFragment(html: html, links: HTMLLinks(links: links, ids: Set(ids)))
+    }
+
+    /// Reads past a fragment as ``fragment(_:)`` would read it, and gives the byte count of its HTML.
+    private static func skipFragment(_ reader: inout CacheByteReader) throws(CacheBytesError) -> Int {
+        let htmlCount = try reader.count()
+        _ = try reader.raw(htmlCount)
+        for _ in 0..<2 {
+            for _ in 0..<(try reader.count()) { _ = try reader.raw(try reader.count()) }
+        }
+        return htmlCount
     }
 
     /// The stored cards of `edition` rendered under `seed`, or none (missing, unreadable, untrusted).
-    static func read(from cache: BuildCacheFolder, edition: String, seed: [UInt8]) -> [Digest32: HTMLFragment?] {
+    static func read(from cache: BuildCacheFolder, edition: String, seed: [UInt8]) -> StoredCardTable {
         guard let bytes = FileFacts.contents(cache.cardFragmentsPath(edition: edition)) else { return [:] }
         return decoded(bytes, seed: seed)
     }

@@ -180,7 +180,7 @@ import Testing
         let loads = Mutex(0)
         let store = StoredCardFragments {
             loads.withLock { $0 += 1 }
-            return table
+            return StoredCardTable(table)
         }
         let edited = [Item(title: "a", href: "x/"), Item(title: "c", href: "z/")]
         _ = try Self.templates(store).render("list", List(heading: "H", items: edited))
@@ -241,7 +241,7 @@ import Testing
                 HTMLFragment(html: $0.html.replacingOccurrences(of: "<a", with: "<a data-s"), links: $0.links)
             }
         }
-        let second = StoredCardFragments { marked }
+        let second = StoredCardFragments { StoredCardTable(marked) }
         let edited = [Item(title: "a", href: "x/"), Item(title: "b", href: "z/")]
         let rebuilt = try Self.templates(second).render("list", List(heading: "Other", items: edited))
         #expect(
@@ -257,7 +257,7 @@ import Testing
         #expect(Set(next.map(\.key)).isSuperset(of: table.keys))
 
         // A build that renders no card keeps the stored file as it is.
-        let idle = StoredCardFragments { marked }
+        let idle = StoredCardFragments { StoredCardTable(marked) }
         _ = try Self.templates(idle).render("list", List(heading: "H", items: items))
         #expect(idle.counts == (reused: 2, rendered: 0))
         #expect(idle.entries() == nil)
@@ -307,7 +307,7 @@ import Testing
         let first = StoredCardFragments { [:] }
         _ = try Self.templates(first).render("list", List(heading: "H", items: items))
         let table = try Self.entries(first)
-        let second = StoredCardFragments { table }
+        let second = StoredCardFragments { StoredCardTable(table) }
         _ = try Self.templates(second).render(
             "list", List(heading: "H", items: [items[0], Item(title: "new", href: "n/")]))
         let size = try #require(table.values.first??.html.utf8.count) + 32
@@ -326,7 +326,7 @@ import Testing
         // One item changed: its card is rendered, and the stored table is not written again.
         var edited = items
         edited[3] = Item(title: "changed", href: "c/")
-        let one = StoredCardFragments { table }
+        let one = StoredCardFragments { StoredCardTable(table) }
         let page = try Self.templates(one).render("list", List(heading: "H", items: edited))
         #expect(page.text.contains("<a href=\"c/\" id=\"c-changed\">changed</a>"))
         #expect(one.counts == (reused: 79, rendered: 1))
@@ -334,12 +334,37 @@ import Testing
         // Three changed (more than a 32nd of the table's bytes): the table is written, the new cards first.
         edited[5] = Item(title: "changed5", href: "c5/")
         edited[7] = Item(title: "changed7", href: "c7/")
-        let three = StoredCardFragments { table }
+        let three = StoredCardFragments { StoredCardTable(table) }
         _ = try Self.templates(three).render("list", List(heading: "H", items: edited))
         #expect(three.counts == (reused: 77, rendered: 3))
         let next = try #require(three.entries())
         #expect(next.count == 83)
         #expect(next.prefix(3).allSatisfy { $0.fragment?.html.contains("changed") == true })
+    }
+
+    @Test func aStoredCardIsDecodedOnlyWhenAPageAsksForIt() throws {
+        let items = (0..<5).map { Item(title: "t\($0)", href: "h\($0)/") }
+        let first = StoredCardFragments { [:] }
+        _ = try Self.templates(first).render("list", List(heading: "H", items: items))
+        let table = try Self.entries(first)
+        let bytes = CardFragmentFile.encoded(Array(table.map { ($0.key, $0.value) }), seed: [4])
+        let file = CardFragmentFile.decoded(bytes, seed: [4])
+        #expect(file.count == 5)
+        #expect(file.size == table.values.reduce(0) { $0 + 32 + ($1?.html.utf8.count ?? 0) })
+        let asked = Mutex<[Int]>([])
+        let keys = Array(file.keys)
+        let places = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let lazy = StoredCardFragments {
+            StoredCardTable(places: places, size: file.size) { place in
+                asked.withLock { $0.append(place) }
+                return file[keys[place]]
+            }
+        }
+        let page = try Self.templates(lazy).render(
+            "list", List(heading: "H", items: [items[1], Item(title: "new", href: "n/"), items[1]]))
+        #expect(page.text.contains("<a href=\"h1/\" id=\"c-t1\">t1</a>"))
+        #expect(asked.withLock { $0.count } == 1, "one stored card asked for, decoded once")
+        #expect(lazy.counts == (reused: 1, rendered: 1))
     }
 
     static let sample: [StoredCardFragments.Entry] = [

@@ -13,14 +13,14 @@ final class StoredCardFragments: Sendable {
     typealias Entry = (key: Digest32, fragment: HTMLFragment?)
 
     /// Reads the last build's cards, on first use (a rebuild that renders no list page never reads them).
-    private let load: @Sendable () -> [Digest32: HTMLFragment?]
+    private let load: @Sendable () -> StoredCardTable
     private let state = Mutex(State())
 
     private struct State {
         /// The counts once the cards were let go (``release()``): none is asked, read or recorded after.
         var releasedCounts: (reused: Int, rendered: Int)?
         var released: Bool { releasedCounts != nil }
-        var previous: [Digest32: HTMLFragment?]?
+        var previous: StoredCardTable?
         /// Keys of the last build's cards used in this build.
         var used: Set<Digest32> = []
         /// Cards rendered in this build, and the bytes they take (as ``PartialFragments`` counts them).
@@ -28,20 +28,22 @@ final class StoredCardFragments: Sendable {
         var renderedBytes = 0
     }
 
-    init(load: @escaping @Sendable () -> [Digest32: HTMLFragment?]) {
+    init(load: @escaping @Sendable () -> StoredCardTable) {
         self.load = load
     }
 
     /// The last build's card for `key`: its fragment, or nil inside when the partial read past its item; nil when the
-    /// last build stored no such card.
+    /// last build stored no such card. The card is decoded outside the lock, so renders asking at once wait only for
+    /// the table's first reading.
     func card(_ key: Digest32) -> HTMLFragment?? {
-        state.withLock { state in
+        let table = state.withLock { state -> StoredCardTable? in
             guard !state.released else { return nil }
             if state.previous == nil { state.previous = load() }
-            guard let known = state.previous?[key] else { return nil }
+            guard let previous = state.previous, previous.contains(key) else { return nil }
             state.used.insert(key)
-            return .some(known)
+            return previous
         }
+        return table?[key]
     }
 
     /// The card for `key` rendered earlier in this build and recorded: its fragment, or nil inside when the partial read
@@ -90,10 +92,7 @@ final class StoredCardFragments: Sendable {
         state.withLock { state in
             guard !state.rendered.isEmpty else { return nil }
             let previous = state.previous ?? [:]
-            let storedBytes = previous.values.reduce(0) {
-                $0 + MemoryLayout<Digest32>.size + ($1?.html.utf8.count ?? 0)
-            }
-            guard state.renderedBytes * Self.rewriteShare > storedBytes else { return nil }
+            guard state.renderedBytes * Self.rewriteShare > previous.size else { return nil }
             let ordered = { (keys: [Digest32]) in
                 keys.sorted {
                     ($0.words.0, $0.words.1, $0.words.2, $0.words.3) < ($1.words.0, $1.words.1, $1.words.2, $1.words.3)
@@ -102,14 +101,15 @@ final class StoredCardFragments: Sendable {
             var entries: [Entry] = []
             entries.reserveCapacity(state.rendered.count + previous.count)
             var bytes = 0
-            let sources: [([Digest32], [Digest32: HTMLFragment?])] = [
-                (ordered(Array(state.rendered.keys)), state.rendered),
-                (ordered(state.used.filter { state.rendered[$0] == nil }), previous),
-                (ordered(previous.keys.filter { !state.used.contains($0) && state.rendered[$0] == nil }), previous),
+            let rendered = state.rendered
+            let sources: [([Digest32], (Digest32) -> HTMLFragment??)] = [
+                (ordered(Array(rendered.keys)), { rendered[$0] }),
+                (ordered(state.used.filter { rendered[$0] == nil }), { previous[$0] }),
+                (ordered(previous.keys.filter { !state.used.contains($0) && rendered[$0] == nil }), { previous[$0] }),
             ]
-            for (keys, table) in sources {
+            for (keys, card) in sources {
                 for key in keys {
-                    guard let fragment = table[key] else { continue }
+                    guard let fragment = card(key) else { continue }
                     bytes += MemoryLayout<Digest32>.size + (fragment?.html.utf8.count ?? 0)
                     guard bytes <= capacity else { return entries }
                     entries.append((key, fragment))

@@ -276,8 +276,8 @@ final class PartialFragments: Sendable {
     private func known(_ hashed: Key, keeping: Bool) -> HTMLFragment?? {
         if let known = state.withLock({ $0.fragments[hashed] }) { return known }
         if keeping, let known = stored?.renderedCard(hashed.digest) { return known }
-        if keeping, let known = stored?.card(hashed.digest) {
-            let fragment = known.map { HTMLFragment(html: $0.html, links: linkTexts.shared($0.links)) }
+        // A stored card's texts are its own: pages keep their links as numbers of the edition's texts whichever way.
+        if keeping, let fragment = stored?.card(hashed.digest) {
             keep(fragment, hashed, size: Key.size + (fragment?.html.utf8.count ?? 0))
             return fragment
         }

@@ -42,29 +42,36 @@ enum CardFragmentFile {
     /// The cards held in `bytes` when they were rendered under `seed` and every entry reads whole; else none. Only
     /// where each card lies is read now: a card is decoded when a build asks for it (``StoredCardTable``).
     static func decoded(_ bytes: [UInt8], seed: [UInt8]) -> StoredCardTable {
-        let index = ChecksummedFile.read(bytes, magic: magic) {
-            reader throws(CacheBytesError) -> (places: [Digest32: Int], size: Int)? in
-            guard try reader.int() == format, try reader.count() == seed.count,
-                try reader.raw(seed.count).elementsEqual(seed)
-            else { return nil }
-            let count = try reader.count()
-            var places: [Digest32: Int] = [:]
-            places.reserveCapacity(count)
-            var size = 0
-            for _ in 0..<count {
-                guard let key = Digest32(bytes: try reader.raw(32)) else { throw CacheBytesError() }
-                let place = reader.position
-                let htmlCount = try reader.optional { reader throws(CacheBytesError) in try skipFragment(&reader) }
-                guard places.updateValue(place, forKey: key) == nil else { throw CacheBytesError() }
-                size += MemoryLayout<Digest32>.size + (htmlCount ?? 0)
+        decoded(MappedFile(bytes), seed: seed)
+    }
+
+    /// The cards held in `file`, as the other `decoded(_:seed:)` reads them.
+    static func decoded(_ file: MappedFile, seed: [UInt8]) -> StoredCardTable {
+        let index = file.withUnsafeBytes { bytes in
+            ChecksummedFile.read(bytes, magic: magic) {
+                reader throws(CacheBytesError) -> (places: [Digest32: Int], size: Int)? in
+                guard try reader.int() == format, try reader.count() == seed.count,
+                    try reader.raw(seed.count).elementsEqual(seed)
+                else { return nil }
+                let count = try reader.count()
+                var places: [Digest32: Int] = [:]
+                places.reserveCapacity(count)
+                var size = 0
+                for _ in 0..<count {
+                    guard let key = Digest32(bytes: try reader.raw(32)) else { throw CacheBytesError() }
+                    let place = reader.position
+                    let htmlCount = try reader.optional { reader throws(CacheBytesError) in try skipFragment(&reader) }
+                    guard places.updateValue(place, forKey: key) == nil else { throw CacheBytesError() }
+                    size += MemoryLayout<Digest32>.size + (htmlCount ?? 0)
+                }
+                return (places, size)
             }
-            return (places, size)
         }
         guard let index else { return [:] }
         // Places count from the content's start, after the magic; the checksum ends it.
-        let content = magic.count..<(bytes.count - CacheChecksum.byteCount)
+        let content = magic.count..<(file.count - CacheChecksum.byteCount)
         return StoredCardTable(places: index.places, size: index.size) { place in
-            bytes.withUnsafeBytes { raw -> HTMLFragment?? in
+            file.withUnsafeBytes { raw -> HTMLFragment?? in
                 guard place >= 0, place < content.count else { return nil }
                 var reader = CacheByteReader(
                     UnsafeRawBufferPointer(rebasing: raw[(content.lowerBound + place)..<content.upperBound]))
@@ -97,7 +104,7 @@ enum CardFragmentFile {
 
     /// The stored cards of `edition` rendered under `seed`, or none (missing, unreadable, untrusted).
     static func read(from cache: BuildCacheFolder, edition: String, seed: [UInt8]) -> StoredCardTable {
-        guard let bytes = FileFacts.contents(cache.cardFragmentsPath(edition: edition)) else { return [:] }
-        return decoded(bytes, seed: seed)
+        guard let file = MappedFile.at(cache.cardFragmentsPath(edition: edition)) else { return [:] }
+        return decoded(file, seed: seed)
     }
 }

@@ -15,10 +15,15 @@ enum ChecksummedFile {
     /// Where the content lies in `bytes` (after `magic`, before the checksum), or nil when `bytes` does not start
     /// with `magic` or does not end with the checksum of what comes before it.
     static func content(of bytes: [UInt8], magic: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBytes { content(of: $0, magic: magic) }
+    }
+
+    /// Where the content lies in `bytes`, as the other `content(of:magic:)` finds it.
+    static func content(of bytes: UnsafeRawBufferPointer, magic: [UInt8]) -> Range<Int>? {
         let checksumSize = CacheChecksum.byteCount
         guard bytes.count >= magic.count + checksumSize, bytes.starts(with: magic) else { return nil }
         let end = bytes.count - checksumSize
-        let expected = bytes.withUnsafeBytes { CacheChecksum.of(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+        let expected = CacheChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[..<end]))
         guard bytes[end...].elementsEqual(expected) else { return nil }
         return magic.count..<end
     }
@@ -28,15 +33,21 @@ enum ChecksummedFile {
     static func read<Value>(
         _ bytes: [UInt8], magic: [UInt8], _ body: (inout CacheByteReader) throws(CacheBytesError) -> Value?
     ) -> Value? {
+        bytes.withUnsafeBytes { read($0, magic: magic, body) }
+    }
+
+    /// What `body` reads from the content of `bytes`, as the other `read(_:magic:_:)` reads it.
+    static func read<Value>(
+        _ bytes: UnsafeRawBufferPointer, magic: [UInt8],
+        _ body: (inout CacheByteReader) throws(CacheBytesError) -> Value?
+    ) -> Value? {
         guard let content = content(of: bytes, magic: magic) else { return nil }
-        return bytes.withUnsafeBytes { raw -> Value? in
-            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[content]))
-            do throws(CacheBytesError) {
-                let value = try body(&reader)
-                return reader.isAtEnd ? value : nil
-            } catch {
-                return nil
-            }
+        var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: bytes[content]))
+        do throws(CacheBytesError) {
+            let value = try body(&reader)
+            return reader.isAtEnd ? value : nil
+        } catch {
+            return nil
         }
     }
 }

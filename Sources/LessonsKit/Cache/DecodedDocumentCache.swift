@@ -73,7 +73,7 @@ final class DecodedDocumentCache: Sendable {
     }
 
     /// The stored record of the file at `path` when it is stored under its current key (copied into the next shard).
-    func storedRecord(_ path: String) -> ArraySlice<UInt8>? {
+    func storedRecord(_ path: String) -> [UInt8]? {
         guard let key = keys[path] else { return nil }
         return previous[Self.shard(of: path)]?.record(at: path, key: key)
     }

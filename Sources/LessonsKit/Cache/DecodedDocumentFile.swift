@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `documents/<shard>.bin` in the build cache: the ``DecodedFile`` of each content file of one shard (see
 /// ``DecodedDocumentCache/shard(of:)``) from the last build, by path, with the key it was decoded under, so that a
 /// rebuild decodes (YAML, cmark, per-document checks) only the files that changed.
@@ -22,7 +14,7 @@ struct DecodedDocumentFile: Sendable {
     private static let magic = Array("LDEC".utf8)
 
     /// The whole file, checksum included.
-    let bytes: [UInt8]
+    let file: MappedFile
     /// Where each path's record is in `bytes`, with the key it was stored under.
     let entries: [String: (key: String, record: Range<Int>)]
 
@@ -34,14 +26,19 @@ struct DecodedDocumentFile: Sendable {
     /// Shard `shard` in `folder` written by `tool` under `settings`, or nil when there is none or it cannot be trusted.
     static func read(from folder: BuildCacheFolder, shard: Int, tool: String, settings: String) -> DecodedDocumentFile?
     {
-        guard let bytes = readWholeFile(path(in: folder, shard: shard)) else { return nil }
-        return parsed(bytes, tool: tool, settings: settings)
+        guard let file = MappedFile.at(path(in: folder, shard: shard)) else { return nil }
+        return parsed(file, tool: tool, settings: settings)
     }
 
     /// The file held in `bytes`, or nil (see ``read(from:shard:tool:settings:)``).
     static func parsed(_ bytes: [UInt8], tool: String, settings: String) -> DecodedDocumentFile? {
-        guard let content = ChecksummedFile.content(of: bytes, magic: magic) else { return nil }
-        let entries = bytes.withUnsafeBytes { raw -> [String: (key: String, record: Range<Int>)]? in
+        parsed(MappedFile(bytes), tool: tool, settings: settings)
+    }
+
+    /// The file held in `file`, or nil (see ``read(from:shard:tool:settings:)``).
+    static func parsed(_ file: MappedFile, tool: String, settings: String) -> DecodedDocumentFile? {
+        let entries = file.withUnsafeBytes { raw -> [String: (key: String, record: Range<Int>)]? in
+            guard let content = ChecksummedFile.content(of: raw, magic: magic) else { return nil }
             var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[content]))
             do throws(CacheBytesError) {
                 guard try reader.int() == format, try reader.string() == tool, try reader.string() == settings else {
@@ -64,13 +61,13 @@ struct DecodedDocumentFile: Sendable {
             }
         }
         guard let entries else { return nil }
-        return DecodedDocumentFile(bytes: bytes, entries: entries)
+        return DecodedDocumentFile(file: file, entries: entries)
     }
 
     /// The stored result for `path` when it was stored under `key` and reads back whole; else nil.
     func file(at path: String, key: String) -> DecodedFile? {
         guard let entry = entries[path], entry.key == key else { return nil }
-        return bytes.withUnsafeBytes { raw in
+        return self.file.withUnsafeBytes { raw in
             var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[entry.record]))
             guard let file = try? Self.readRecord(&reader, path: path), reader.isAtEnd else { return nil }
             return file
@@ -78,9 +75,9 @@ struct DecodedDocumentFile: Sendable {
     }
 
     /// The stored bytes of `path`'s record when it was stored under `key` (copied as they are into the next file).
-    func record(at path: String, key: String) -> ArraySlice<UInt8>? {
+    func record(at path: String, key: String) -> [UInt8]? {
         guard let entry = entries[path], entry.key == key else { return nil }
-        return bytes[entry.record]
+        return file.withUnsafeBytes { Array($0[entry.record]) }
     }
 
     /// Bytes of a new file, written a piece at a time: ``header(tool:settings:count:)``, one ``entry(path:key:record:)``
@@ -134,19 +131,6 @@ struct DecodedDocumentFile: Sendable {
             writer.array(list) { DocumentCoding.writeDiagnostic($1, to: &$0, path: path) }
         }
         return writer.bytes
-    }
-
-    /// The bytes of the file at `path`, or nil when it cannot be read.
-    private static func readWholeFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var info = stat()
-        guard fstat(fileno(file), &info) == 0, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = fread(buffer.baseAddress, 1, size, file)
-        }
-        return bytes.count == size ? bytes : nil
     }
 
     private static func readRecord(_ reader: inout CacheByteReader, path: String) throws(CacheBytesError)

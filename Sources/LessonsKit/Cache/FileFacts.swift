@@ -102,19 +102,21 @@ enum FileFacts {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = wanted ?? Int(info.st_size)
-        var result = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        let complete = result.withUnsafeMutableBytes { buffer -> Bool in
+        guard size >= 0 else { return nil }
+        // Not zeroed first: every byte is read into it, or the array is not used (a cache file is tens of megabytes).
+        var complete = false
+        let result = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
             while filled < size {
                 let count = read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
                 if count < 0, errno == EINTR { continue }
-                if count <= 0 { return false }
+                if count <= 0 { break }
                 filled += count
             }
-            guard wanted == nil else { return true }
-            // One more byte means the file grew since fstat.
+            // Only what was read counts as made; one more byte means the file grew since fstat.
+            initialized = filled
             var extra: UInt8 = 0
-            return read(descriptor, &extra, 1) == 0
+            complete = filled == size && (wanted != nil || read(descriptor, &extra, 1) == 0)
         }
         return complete ? result : nil
     }

@@ -228,20 +228,23 @@ struct SiteRenderer: Sendable {
             },
             { emit in
                 // Theme and service pages are each made from one theme's or unit's figures and documents, and a large
-                // one takes a while: they render as separate tasks, so the pages a rebuild makes again are shared
-                // between the cores rather than made one after another by one part.
+                // one takes a while: they render as separate tasks, the pages with most documents of both kinds first,
+                // so the pages a rebuild makes again are shared between the cores rather than made one after another,
+                // and no large page is left to be made alone at the end. The themes' index comes after their pages,
+                // the service pages after it.
                 let order = themes.data.themes
-                await heaviestFirst(order.map { themes.themes[$0.slug]?.documents.count ?? 0 }, jobs: jobs) {
-                    emit($0, [themes.themePage(order[$0])])
+                let units = services.pageUnits
+                let weights =
+                    order.map { themes.themes[$0.slug]?.documents.count ?? 0 }
+                    + units.map { services.units[$0.slug]?.documents.count ?? 0 }
+                await heaviestFirst(weights, jobs: jobs) { index in
+                    if index < order.count {
+                        emit(index, [themes.themePage(order[index])])
+                    } else {
+                        emit(index + 1, [services.unitPage(units[index - order.count])])
+                    }
                 }
                 emit(order.count, [themes.themesIndex()])
-                return []
-            },
-            { emit in
-                let units = services.pageUnits
-                await heaviestFirst(units.map { services.units[$0.slug]?.documents.count ?? 0 }, jobs: jobs) {
-                    emit($0, [services.unitPage(units[$0])])
-                }
                 return []
             },
             { emit in
@@ -296,13 +299,13 @@ struct SiteRenderer: Sendable {
         // another (lists, dashboards, CSV files, reports). The theme and service pages, the largest, come last: each
         // of their pages is a task of its own, so they share the cores to the end rather than leave one file (a list
         // of every incident, say) made alone. Each part keeps its place in the output's order.
-        let (documentsPart, bulletinsPart, themesPart, servicesPart, homePart, searchPart) =
-            (0, 1, 4, 5, parts.count - 2, parts.count - 1)
+        let (documentsPart, bulletinsPart, themesAndServicesPart, homePart, searchPart) =
+            (0, 1, 4, parts.count - 2, parts.count - 1)
         let first =
             boundsPeakMemory
             ? [documentsPart, bulletinsPart, searchPart, homePart]
             : [searchPart, documentsPart, bulletinsPart, homePart]
-        let last = [themesPart, servicesPart]
+        let last = [themesAndServicesPart]
         let started = first + parts.indices.filter { !first.contains($0) && !last.contains($0) } + last
         let diagnostics = await boundedMap(started.map { ($0, parts[$0]) }, limit: workers) { part in
             let diagnostics = await part.1 { item, files in

@@ -72,6 +72,12 @@ final class DecodedDocumentCache: Sendable {
         return file
     }
 
+    /// The listing digests stored with the document of the file at `path`, when it is stored under its current key.
+    func listingDigests(_ path: String) -> DocumentListing.Digests? {
+        guard let key = keys[path] else { return nil }
+        return previous[Self.shard(of: path)]?.listingDigests(at: path, key: key)
+    }
+
     /// The stored record of the file at `path` when it is stored under its current key (copied into the next shard).
     func storedRecord(_ path: String) -> [UInt8]? {
         guard let key = keys[path] else { return nil }

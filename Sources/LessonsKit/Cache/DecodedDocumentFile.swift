@@ -3,12 +3,12 @@
 /// rebuild decodes (YAML, cmark, per-document checks) only the files that changed.
 ///
 /// Layout: the magic `LDEC`, the format number, the tool (version and executable), the settings key, the entry count,
-/// then per entry its path, its key and its record (a byte count, then ``DocumentCoding``/``PreparedMarkdownCoding``
-/// bytes), and last the checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file
+/// then per entry its path, its key and its record (a byte count, then the document's listing digests, then
+/// ``DocumentCoding``/``PreparedMarkdownCoding`` bytes), and last the checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file
 /// of another format, tool or settings key, truncated, corrupt or not a cache file reads as none (every file is then
 /// decoded); a record that does not read back is decoded afresh.
 struct DecodedDocumentFile: Sendable {
-    static let format = 1
+    static let format = 2
     /// The folder of the shards in the cache folder.
     static let folderName = "documents"
     private static let magic = Array("LDEC".utf8)
@@ -74,6 +74,16 @@ struct DecodedDocumentFile: Sendable {
         }
     }
 
+    /// The listing digests stored with `path`'s document (see ``DocumentListing/Digests``) when it was stored under
+    /// `key`; nil when none were (a file that did not decode) or they do not read back.
+    func listingDigests(at path: String, key: String) -> DocumentListing.Digests? {
+        guard let entry = entries[path], entry.key == key else { return nil }
+        return file.withUnsafeBytes { raw in
+            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[entry.record]))
+            return try? Self.readDigests(&reader)
+        }
+    }
+
     /// The stored bytes of `path`'s record when it was stored under `key` (copied as they are into the next file).
     func record(at path: String, key: String) -> [UInt8]? {
         guard let entry = entries[path], entry.key == key else { return nil }
@@ -118,9 +128,14 @@ struct DecodedDocumentFile: Sendable {
         }
     }
 
-    /// The record of the result of the file at `path`.
-    static func record(of file: DecodedFile, path: String) -> [UInt8] {
+    /// The record of the result of the file at `path`, with its document's listing digests (worked out here when not
+    /// given).
+    static func record(of file: DecodedFile, path: String, listing: DocumentListing.Digests? = nil) -> [UInt8] {
         var writer = CacheByteWriter()
+        writer.optional(file.decoded.map { listing ?? DocumentListing.digests($0.document) }) {
+            $0.raw($1.listing.bytes)
+            $0.raw($1.actions.bytes)
+        }
         writer.optional(file.decoded) {
             PreparedMarkdownCoding.write($1.body, to: &$0)
             DocumentCoding.write($1.document, to: &$0)
@@ -133,9 +148,21 @@ struct DecodedDocumentFile: Sendable {
         return writer.bytes
     }
 
+    /// The listing digests that start a record.
+    private static func readDigests(_ reader: inout CacheByteReader) throws(CacheBytesError)
+        -> DocumentListing.Digests?
+    {
+        try reader.optional { reader throws(CacheBytesError) -> DocumentListing.Digests in
+            guard let listing = Digest32(bytes: try reader.raw(32)), let actions = Digest32(bytes: try reader.raw(32))
+            else { throw CacheBytesError() }
+            return DocumentListing.Digests(listing: listing, actions: actions)
+        }
+    }
+
     private static func readRecord(_ reader: inout CacheByteReader, path: String) throws(CacheBytesError)
         -> DecodedFile
     {
+        _ = try readDigests(&reader)
         let decoded = try reader.optional {
             reader throws(CacheBytesError) -> (document: Document, body: PreparedMarkdown) in
             let body = try PreparedMarkdownCoding.read(from: &reader)

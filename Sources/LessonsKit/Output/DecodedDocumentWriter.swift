@@ -15,7 +15,10 @@ struct DecodedDocumentWriter: Sendable {
     /// Stores each read file's result (`files` in `listing`'s order) under its key in `cache`. A shard whose files all
     /// came from it unchanged is left as it is; in a shard written again, a result taken from the cache is copied as
     /// it was stored, without encoding it again. A shard left with no file is removed.
-    func store(_ cache: DecodedDocumentCache, listing: ContentListing, files: [DecodedFile]) {
+    func store(
+        _ cache: DecodedDocumentCache, listing: ContentListing, files: [DecodedFile],
+        listings: [String: DocumentListing.Digests] = [:]
+    ) {
         var shards = Array(repeating: [(path: String, key: String, file: DecodedFile)](), count: cache.previous.count)
         for (entry, file) in zip(listing.documents, files) {
             guard file.wasRead, let key = cache.keys[entry.path] else { continue }
@@ -32,12 +35,13 @@ struct DecodedDocumentWriter: Sendable {
                 continue
             }
             if let previous, previous.entries.count == kept.count, kept.allSatisfy(\.file.isCached) { continue }
-            store(kept, cache: cache, at: path)
+            store(kept, cache: cache, listings: listings, at: path)
         }
     }
 
     private func store(
-        _ kept: [(path: String, key: String, file: DecodedFile)], cache: DecodedDocumentCache, at path: String
+        _ kept: [(path: String, key: String, file: DecodedFile)], cache: DecodedDocumentCache,
+        listings: [String: DocumentListing.Digests], at path: String
     ) {
         let temporary = path + ".tmp-\(getpid())"
         guard let stream = fopen(temporary, "wb") else { return }
@@ -48,7 +52,8 @@ struct DecodedDocumentWriter: Sendable {
             let piece =
                 stored.map { encoder.entry(path: documentPath, key: key, record: $0) }
                 ?? encoder.entry(
-                    path: documentPath, key: key, record: DecodedDocumentFile.record(of: file, path: documentPath))
+                    path: documentPath, key: key,
+                    record: DecodedDocumentFile.record(of: file, path: documentPath, listing: listings[documentPath]))
             written = write(piece, to: stream)
         }
         written = written && write(encoder.trailer(), to: stream)

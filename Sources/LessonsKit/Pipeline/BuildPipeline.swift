@@ -112,6 +112,7 @@ public enum BuildPipeline {
             config: config, data: data, corpus: consume corpus, attachments: listing.attachments, reader: reader,
             diagnostics: [])
         site.bodies = loaded.bodies
+        site.listingDigests = loaded.listings
         site.supportHTML = config.bulletin.support.map {
             MarkdownRenderer.render(
                 $0,
@@ -132,8 +133,10 @@ public enum BuildPipeline {
         // A build stores each read file's result for the next build meanwhile (what the closures hold goes with them).
         let (acrossDocuments, _) = concurrently(
             { [corpus = site.corpus] in ValidationRules.validateAcrossDocuments(corpus, in: validation) },
-            { [files = loaded.files, cache = decodedCache, incremental] in
-                if let cache, let incremental { incremental.storeDecoded(cache, listing: listing, files: files) }
+            { [files = loaded.files, listings = loaded.listings, cache = decodedCache, incremental] in
+                if let cache, let incremental {
+                    incremental.storeDecoded(cache, listing: listing, files: files, listings: listings)
+                }
             })
         report.diagnostics += acrossDocuments + loaded.checkDiagnostics
         clock.lap("validate")

@@ -219,9 +219,13 @@ struct IncrementalBuild: Sendable {
         return await DecodedDocumentCache(tool: tool, settings: settings, keys: keys, previous: previous)
     }
 
-    /// Stores each read file's result for the next build (see ``DecodedDocumentWriter``).
-    func storeDecoded(_ cache: DecodedDocumentCache, listing: ContentListing, files: [DecodedFile]) {
-        DecodedDocumentWriter(folder: folder).store(cache, listing: listing, files: files)
+    /// Stores each read file's result for the next build, with its document's listing digests from `listings` (see
+    /// ``DecodedDocumentWriter``).
+    func storeDecoded(
+        _ cache: DecodedDocumentCache, listing: ContentListing, files: [DecodedFile],
+        listings: [String: DocumentListing.Digests] = [:]
+    ) {
+        DecodedDocumentWriter(folder: folder).store(cache, listing: listing, files: files, listings: listings)
     }
 
     /// Forgets the last record before any output folder changes (see ``BuildCacheWriter/forgetRecord()``).

@@ -11,6 +11,9 @@ struct LoadedSite: Sendable {
     var gitHistory: GitHistory = .none
     /// Each document's body as parsed once when decoded, by content path (pages fill it; see ``PreparedMarkdown``).
     var bodies: [String: PreparedMarkdown] = [:]
+    /// Each document's listing digests, by content path (see ``DocumentListing/Digests``); one missing is worked out
+    /// when needed.
+    var listingDigests: [String: DocumentListing.Digests] = [:]
     /// `bulletin.support` of site.yaml as HTML, rendered once for every edition and bulletin.
     var supportHTML: String?
 
@@ -56,50 +59,71 @@ struct LoadedSite: Sendable {
         checks: DocumentChecks?, cache: DecodedDocumentCache?
     ) async -> LoadedDocuments {
         let decoder = DocumentDecoder(config: config, data: data)
-        let files = await parallelMap(listing.documents, jobs: jobs) { entry -> DecodedFile in
-            if let cached = cache?.cached(entry.path) { return cached }
-            var file: DecodedFile
-            switch reader.readText(entry.path) {
-            case .failure(let diagnostic):
-                // The file is unreadable as text, but its id line may still be legible: spare its references.
-                return DecodedFile(
-                    decoded: nil, declaredId: reader.legibleText(entry.path).flatMap(DocumentDecoder.declaredIdLine),
-                    diagnostics: [diagnostic], checks: [], wasRead: false)
-            case .success(let source):
-                let (decoded, diagnostics) = decoder.decodeWithBody(source, type: entry.type)
-                file = DecodedFile(
-                    decoded: decoded, declaredId: decoded == nil ? DocumentDecoder.declaredId(in: source) : nil,
-                    diagnostics: diagnostics, checks: [], wasRead: true)
+        let results = await parallelMap(listing.documents, jobs: jobs) {
+            entry -> (file: DecodedFile, listing: DocumentListing.Digests?) in
+            if let cached = cache?.cached(entry.path) {
+                let stored = cache?.listingDigests(entry.path)
+                return (cached, stored ?? cached.decoded.map { DocumentListing.digests($0.document) })
             }
-            if let checks, let decoded = file.decoded {
-                file.checks = checks.check(decoded.document)
-                file.decoded = (decoded.document.withoutValidationInputs(), decoded.body)
-            }
-            return file
+            let file = decode(entry, reader: reader, decoder: decoder, checks: checks)
+            return (file, file.decoded.map { DocumentListing.digests($0.document) })
         }
+        let files = results.map(\.file)
         let unreadable = files.contains {
             $0.decoded == nil && $0.declaredId == nil
                 && $0.diagnostics.contains { [.notRegularFile, .unreadableFile].contains($0.code) }
         }
-        // The corpus (sorted, indexed by id) and the bodies by path are made at the same time: on the critical path of
-        // a rebuild, which reads every document from the cache in a fraction of the time.
+        // The corpus (sorted, indexed by id), the bodies and the listing digests by path are made at the same time: on
+        // the critical path of a rebuild, which reads every document from the cache in a fraction of the time.
         let isIncomplete = listing.isIncomplete || unreadable
-        let (corpus, bodies) = concurrently(
+        let (corpus, (bodies, listings)) = concurrently(
             {
                 Corpus(
                     documents: files.compactMap { $0.decoded?.document },
                     unavailableIds: Set(files.compactMap { $0.declaredId?.lowercased() }), isIncomplete: isIncomplete)
             },
             {
-                Dictionary(
-                    files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } },
-                    uniquingKeysWith: { first, _ in first })
+                (
+                    Dictionary(
+                        files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } },
+                        uniquingKeysWith: { first, _ in first }),
+                    Dictionary(
+                        results.compactMap { result in
+                            result.listing.flatMap { listing in result.file.decoded.map { ($0.document.path, listing) }
+                            }
+                        },
+                        uniquingKeysWith: { first, _ in first })
+                )
             })
         return LoadedDocuments(
             corpus: corpus, listing: listing,
             diagnostics: KnockOnErrors.collapse(listing.diagnostics + files.flatMap(\.diagnostics), data: data),
             checkDiagnostics: DocumentChecks.inRuleOrder(files.compactMap { $0.decoded == nil ? nil : $0.checks }),
-            bodies: bodies, files: files)
+            bodies: bodies, listings: listings, files: files)
+    }
+
+    /// The file of `entry` read and decoded, with its per-document checks run.
+    private static func decode(
+        _ entry: ContentListing.Entry, reader: SiteReader, decoder: DocumentDecoder, checks: DocumentChecks?
+    ) -> DecodedFile {
+        var file: DecodedFile
+        switch reader.readText(entry.path) {
+        case .failure(let diagnostic):
+            // The file is unreadable as text, but its id line may still be legible: spare its references.
+            return DecodedFile(
+                decoded: nil, declaredId: reader.legibleText(entry.path).flatMap(DocumentDecoder.declaredIdLine),
+                diagnostics: [diagnostic], checks: [], wasRead: false)
+        case .success(let source):
+            let (decoded, diagnostics) = decoder.decodeWithBody(source, type: entry.type)
+            file = DecodedFile(
+                decoded: decoded, declaredId: decoded == nil ? DocumentDecoder.declaredId(in: source) : nil,
+                diagnostics: diagnostics, checks: [], wasRead: true)
+        }
+        if let checks, let decoded = file.decoded {
+            file.checks = checks.check(decoded.document)
+            file.decoded = (decoded.document.withoutValidationInputs(), decoded.body)
+        }
+        return file
     }
 }
 
@@ -113,6 +137,8 @@ struct LoadedDocuments: Sendable {
     let checkDiagnostics: [Diagnostic]
     /// Each document's body as parsed once when decoded, by content path.
     let bodies: [String: PreparedMarkdown]
+    /// Each document's listing digests, by content path (stored with the document when it came from the cache).
+    let listings: [String: DocumentListing.Digests]
     /// Each listed file's result, in the listing's order (for the decoded-document cache).
     let files: [DecodedFile]
 }

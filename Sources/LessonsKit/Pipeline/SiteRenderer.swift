@@ -65,6 +65,7 @@ struct SiteRenderer: Sendable {
         // on one another: each is made on its own thread, and the documents' listing digests for the aggregate pages'
         // input keys, in pieces, by whichever is done first (the page digests take longest).
         let pieces = reuse?.sources == nil ? [] : AggregateInputs.listingPieces(content)
+        let stored = site.listingDigests
         let ((analysis, analysisSeconds), (catalog, frame), listings) = concurrently(
             {
                 let started = DispatchTime.now().uptimeNanoseconds
@@ -89,10 +90,16 @@ struct SiteRenderer: Sendable {
                     navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assets, feeds: catalog,
                     generatedOn: today.displayText, isDraftBuild: includeDrafts)
                 return (catalog, frame)
-            }, pieces: pieces.count, each: { piece in content.documents[pieces[piece]].map(DocumentListing.digest) })
+            },
+            pieces: pieces.count,
+            each: { piece in
+                // Read from the cache with each document the build did not decode again.
+                content.documents[pieces[piece]].map { stored[$0.path]?.listing ?? DocumentListing.digest($0) }
+            })
         let keys = reuse?.sources.map {
             AggregateInputs(
-                frame: frame, sources: $0, today: today, content: content, listings: listings.flatMap { $0 })
+                frame: frame, sources: $0, today: today, content: content, listings: listings.flatMap { $0 },
+                actionDigests: { stored[$0.path]?.actions ?? DocumentListing.actionsDigest($0) })
         }
         self.analysisSeconds = analysisSeconds
         let links = DocumentLinks(content: content, data: site.data, paths: paths)

@@ -49,6 +49,12 @@ struct DecodedDocumentCacheTests {
             #expect(restored.checks == original.checks, "\(entry.path)")
             #expect(restored.declaredId == original.declaredId, "\(entry.path)")
             #expect(file.file(at: entry.path, key: "another key") == nil)
+            // The listing digests stored with the document are those of the document read back, so a rebuild's
+            // aggregate page keys are what a clean build works out.
+            let digests = file.listingDigests(at: entry.path, key: "key")
+            #expect(digests == restored.decoded.map { DocumentListing.digests($0.document) }, "\(entry.path)")
+            #expect(digests == loaded.listings[entry.path], "\(entry.path)")
+            #expect(file.listingDigests(at: entry.path, key: "another key") == nil)
         }
     }
 

@@ -23,10 +23,12 @@ struct AggregateInputs: Sendable {
     private let actionDigests: Deferred<[Digest32]>
 
     /// The keys of `content`'s aggregate pages, given the listing digest (``DocumentListing/digest(_:)``) of each of
-    /// its documents in order, worked out beforehand in pieces (see ``listingPieces(_:size:)``).
+    /// its documents in order, worked out beforehand in pieces (see ``listingPieces(_:size:)``), and how to have a
+    /// document's actions digest (``DocumentListing/actionsDigest(_:)``, or as the cache stored it).
     init(
         frame: PageFrame, sources: ReuseSources, today: PartialDate, content: EditionContent,
-        listings digests: [Digest32]
+        listings digests: [Digest32],
+        actionDigests actionDigest: @escaping @Sendable (Document) -> Digest32 = DocumentListing.actionsDigest
     ) {
         var base = PageInputs(kind: Self.kind)
         base.add(frame: frame)
@@ -44,7 +46,7 @@ struct AggregateInputs: Sendable {
         self.listings = listings
         self.edition = Array(SHA256.hash(data: edition.bytes))
         let documents = content.documents
-        actionDigests = Deferred { documents.filter { !$0.actions.isEmpty }.map(DocumentListing.actionsDigest) }
+        actionDigests = Deferred { documents.filter { !$0.actions.isEmpty }.map(actionDigest) }
     }
 
     /// The edition's documents cut into pieces of about `size`, whose listing digests can be worked out apart and

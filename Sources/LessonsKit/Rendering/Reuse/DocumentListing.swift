@@ -16,6 +16,18 @@ enum DocumentListing {
         return Digest32(SHA256.hash(data: inputs.bytes))
     }
 
+    /// A document's ``digest(_:)`` and ``actionsDigest(_:)``, worked out once: the decoded-document cache stores them
+    /// with the document, so a rebuild reads them for every document it did not decode again.
+    struct Digests: Sendable, Hashable {
+        let listing: Digest32
+        let actions: Digest32
+    }
+
+    /// Both digests of `document`.
+    static func digests(_ document: Document) -> Digests {
+        Digests(listing: digest(document), actions: actionsDigest(document))
+    }
+
     /// The digest of what the actions dashboard shows of a document: its path, id, type, title, date, service, draft
     /// flag and every action.
     static func actionsDigest(_ document: Document) -> Digest32 {

@@ -4,18 +4,19 @@
 ///
 /// Layout: the magic `LDEC`, the format number, the tool (version and executable), the settings key, the entry count,
 /// then per entry its path, its key and its record (a byte count, then the document's listing digests, then
-/// ``DocumentCoding``/``PreparedMarkdownCoding`` bytes), and last the checksum of everything before it (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file
-/// of another format, tool or settings key, truncated, corrupt or not a cache file reads as none (every file is then
-/// decoded); a record that does not read back is decoded afresh.
+/// ``DocumentCoding``/``PreparedMarkdownCoding`` bytes), and last the checksum of everything before it
+/// (``CacheChecksum``). Numbers and texts as ``CacheByteWriter`` writes them. A file of another format, tool or settings
+/// key, truncated, corrupt or not a cache file reads as none (every file is then decoded); a record that does not read
+/// back is decoded afresh.
 struct DecodedDocumentFile: Sendable {
     static let format = 2
     /// The folder of the shards in the cache folder.
     static let folderName = "documents"
     private static let magic = Array("LDEC".utf8)
 
-    /// The whole file, checksum included.
+    /// The whole file, checksum included (mapped, see ``MappedFile``).
     let file: MappedFile
-    /// Where each path's record is in `bytes`, with the key it was stored under.
+    /// Where each path's record is in `file`, with the key it was stored under.
     let entries: [String: (key: String, record: Range<Int>)]
 
     /// The path of shard `shard` in `folder`.

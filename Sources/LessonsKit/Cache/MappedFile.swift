@@ -10,9 +10,10 @@
 ///
 /// A rebuild reads tens of megabytes of cache (decoded documents, the last build's cards) and decodes a part of them:
 /// mapped, the bytes are the file system's own pages, neither copied nor zeroed, and only the pages read are touched.
-/// The cache's files are replaced by renaming a new file over the old (``BuildCacheWriter``), never rewritten in place,
-/// so a mapping keeps the bytes it was made with for as long as it lives. Bytes made in memory (tests) are held as they
-/// are.
+/// The cache's files are replaced by renaming a new file over the old (``BuildCacheWriter``, ``DecodedDocumentWriter``),
+/// never rewritten in place, so a mapping keeps the bytes it was made with for as long as it lives. (Another program
+/// cutting a cache file short in place while a build reads it would stop the build with a bus error: the cache folder
+/// is the tool's own, and only one build uses it at a time.) Bytes made in memory (tests) are held as they are.
 final class MappedFile: @unchecked Sendable {
     // Immutable after init: the mapping is read-only and only unmapped when the last reference goes.
     private let base: UnsafeRawPointer?

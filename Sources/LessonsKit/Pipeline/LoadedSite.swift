@@ -61,12 +61,13 @@ struct LoadedSite: Sendable {
         let decoder = DocumentDecoder(config: config, data: data)
         let results = await parallelMap(listing.documents, jobs: jobs) {
             entry -> (file: DecodedFile, listing: DocumentListing.Digests?) in
-            if let cached = cache?.cached(entry.path) {
-                let stored = cache?.listingDigests(entry.path)
+            // The listing digests go into the cache with each document: worked out only for a build that has one.
+            if let cache, let cached = cache.cached(entry.path) {
+                let stored = cache.listingDigests(entry.path)
                 return (cached, stored ?? cached.decoded.map { DocumentListing.digests($0.document) })
             }
             let file = decode(entry, reader: reader, decoder: decoder, checks: checks)
-            return (file, file.decoded.map { DocumentListing.digests($0.document) })
+            return (file, cache == nil ? nil : file.decoded.map { DocumentListing.digests($0.document) })
         }
         let files = results.map(\.file)
         let unreadable = files.contains {
@@ -83,17 +84,15 @@ struct LoadedSite: Sendable {
                     unavailableIds: Set(files.compactMap { $0.declaredId?.lowercased() }), isIncomplete: isIncomplete)
             },
             {
-                (
-                    Dictionary(
-                        files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } },
-                        uniquingKeysWith: { first, _ in first }),
-                    Dictionary(
-                        results.compactMap { result in
-                            result.listing.flatMap { listing in result.file.decoded.map { ($0.document.path, listing) }
-                            }
-                        },
-                        uniquingKeysWith: { first, _ in first })
-                )
+                var listings: [String: DocumentListing.Digests] = [:]
+                for result in results {
+                    guard let path = result.file.decoded?.document.path, let digests = result.listing else { continue }
+                    listings[path] = listings[path] ?? digests
+                }
+                let bodies = Dictionary(
+                    files.compactMap { $0.decoded.map { ($0.document.path, $0.body) } },
+                    uniquingKeysWith: { first, _ in first })
+                return (bodies, listings)
             })
         return LoadedDocuments(
             corpus: corpus, listing: listing,

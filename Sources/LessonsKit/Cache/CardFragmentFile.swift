@@ -62,7 +62,7 @@ enum CardFragmentFile {
                     let place = reader.position
                     let htmlCount = try reader.optional { reader throws(CacheBytesError) in try skipFragment(&reader) }
                     guard places.updateValue(place, forKey: key) == nil else { throw CacheBytesError() }
-                    size += MemoryLayout<Digest32>.size + (htmlCount ?? 0)
+                    size += StoredCardTable.size(htmlBytes: htmlCount ?? 0)
                 }
                 return (places, size)
             }

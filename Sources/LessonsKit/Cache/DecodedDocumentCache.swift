@@ -64,18 +64,14 @@ final class DecodedDocumentCache: Sendable {
         return keys
     }
 
-    /// The last build's result for the file at `path`, when its key is unchanged and the record reads back whole.
-    func cached(_ path: String) -> DecodedFile? {
-        guard let key = keys[path] else { return nil }
-        var file = previous[Self.shard(of: path)]?.file(at: path, key: key)
-        file?.isCached = true
-        return file
-    }
-
-    /// The listing digests stored with the document of the file at `path`, when it is stored under its current key.
-    func listingDigests(_ path: String) -> DocumentListing.Digests? {
-        guard let key = keys[path] else { return nil }
-        return previous[Self.shard(of: path)]?.listingDigests(at: path, key: key)
+    /// The last build's result for the file at `path`, and the listing digests stored with its document, when its
+    /// key is unchanged and the record reads back whole.
+    func cached(_ path: String) -> (file: DecodedFile, listing: DocumentListing.Digests?)? {
+        guard let key = keys[path], var stored = previous[Self.shard(of: path)]?.stored(at: path, key: key) else {
+            return nil
+        }
+        stored.file.isCached = true
+        return stored
     }
 
     /// The stored record of the file at `path` when it is stored under its current key (copied into the next shard).

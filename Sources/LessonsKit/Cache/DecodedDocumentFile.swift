@@ -67,22 +67,24 @@ struct DecodedDocumentFile: Sendable {
 
     /// The stored result for `path` when it was stored under `key` and reads back whole; else nil.
     func file(at path: String, key: String) -> DecodedFile? {
+        stored(at: path, key: key)?.file
+    }
+
+    /// The stored result for `path` and the listing digests stored with its document, read in one pass, when it was
+    /// stored under `key` and reads back whole; else nil.
+    func stored(at path: String, key: String) -> (file: DecodedFile, listing: DocumentListing.Digests?)? {
         guard let entry = entries[path], entry.key == key else { return nil }
         return self.file.withUnsafeBytes { raw in
             var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[entry.record]))
-            guard let file = try? Self.readRecord(&reader, path: path), reader.isAtEnd else { return nil }
-            return file
+            guard let stored = try? Self.readRecord(&reader, path: path), reader.isAtEnd else { return nil }
+            return stored
         }
     }
 
     /// The listing digests stored with `path`'s document (see ``DocumentListing/Digests``) when it was stored under
-    /// `key`; nil when none were (a file that did not decode) or they do not read back.
+    /// `key`; nil when none were (a file that did not decode) or the record does not read back.
     func listingDigests(at path: String, key: String) -> DocumentListing.Digests? {
-        guard let entry = entries[path], entry.key == key else { return nil }
-        return file.withUnsafeBytes { raw in
-            var reader = CacheByteReader(UnsafeRawBufferPointer(rebasing: raw[entry.record]))
-            return try? Self.readDigests(&reader)
-        }
+        stored(at: path, key: key)?.listing
     }
 
     /// The stored bytes of `path`'s record when it was stored under `key` (copied as they are into the next file).
@@ -161,9 +163,9 @@ struct DecodedDocumentFile: Sendable {
     }
 
     private static func readRecord(_ reader: inout CacheByteReader, path: String) throws(CacheBytesError)
-        -> DecodedFile
+        -> (file: DecodedFile, listing: DocumentListing.Digests?)
     {
-        _ = try readDigests(&reader)
+        let listing = try readDigests(&reader)
         let decoded = try reader.optional {
             reader throws(CacheBytesError) -> (document: Document, body: PreparedMarkdown) in
             let body = try PreparedMarkdownCoding.read(from: &reader)
@@ -177,7 +179,8 @@ struct DecodedDocumentFile: Sendable {
             try reader.array { reader throws(CacheBytesError) in try DocumentCoding.readDiagnostic(&reader, path: path)
             }
         }
-        return DecodedFile(
+        let file = DecodedFile(
             decoded: decoded, declaredId: declaredId, diagnostics: diagnostics, checks: checks, wasRead: true)
+        return (file, listing)
     }
 }

@@ -101,7 +101,17 @@ enum FileFacts {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = wanted ?? Int(info.st_size)
+        return bytes(ofOpen: descriptor, size: wanted ?? Int(info.st_size), whole: wanted == nil)
+    }
+
+    /// The whole regular file open as `descriptor`, whose size `fstat` gave as `size` (the caller opened and checked
+    /// it); nil when it is unreadable or changes size while read. The descriptor stays open.
+    static func contents(ofOpen descriptor: Int32, size: Int) -> [UInt8]? {
+        bytes(ofOpen: descriptor, size: size, whole: true)
+    }
+
+    /// Reads `size` bytes from `descriptor`; with `whole`, the file must then be at its end.
+    private static func bytes(ofOpen descriptor: Int32, size: Int, whole: Bool) -> [UInt8]? {
         guard size >= 0 else { return nil }
         // Not zeroed first: every byte is read into it, or the array is not used (a cache file is tens of megabytes).
         var complete = false
@@ -116,7 +126,7 @@ enum FileFacts {
             // Only what was read counts as made; one more byte means the file grew since fstat.
             initialized = filled
             var extra: UInt8 = 0
-            complete = filled == size && (wanted != nil || read(descriptor, &extra, 1) == 0)
+            complete = filled == size && (!whole || read(descriptor, &extra, 1) == 0)
         }
         return complete ? result : nil
     }

@@ -35,9 +35,10 @@ final class MappedFile: @unchecked Sendable {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return nil }
         let size = Int(info.st_size)
-        guard size >= smallest else { return FileFacts.contents(path).map(MappedFile.init) }
+        // Read from the descriptor already open: the file is not looked up again.
+        guard size >= smallest else { return FileFacts.contents(ofOpen: descriptor, size: size).map(MappedFile.init) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            return FileFacts.contents(path).map(MappedFile.init)
+            return FileFacts.contents(ofOpen: descriptor, size: size).map(MappedFile.init)
         }
         return MappedFile(mapped: UnsafeRawPointer(address), count: size)
     }

@@ -63,8 +63,7 @@ struct LoadedSite: Sendable {
             entry -> (file: DecodedFile, listing: DocumentListing.Digests?) in
             // The listing digests go into the cache with each document: worked out only for a build that has one.
             if let cache, let cached = cache.cached(entry.path) {
-                let stored = cache.listingDigests(entry.path)
-                return (cached, stored ?? cached.decoded.map { DocumentListing.digests($0.document) })
+                return (cached.file, cached.listing ?? cached.file.decoded.map { DocumentListing.digests($0.document) })
             }
             let file = decode(entry, reader: reader, decoder: decoder, checks: checks)
             return (file, cache == nil ? nil : file.decoded.map { DocumentListing.digests($0.document) })

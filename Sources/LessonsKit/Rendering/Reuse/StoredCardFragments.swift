@@ -110,7 +110,7 @@ final class StoredCardFragments: Sendable {
             for (keys, card) in sources {
                 for key in keys {
                     guard let fragment = card(key) else { continue }
-                    bytes += MemoryLayout<Digest32>.size + (fragment?.html.utf8.count ?? 0)
+                    bytes += StoredCardTable.size(of: fragment)
                     guard bytes <= capacity else { return entries }
                     entries.append((key, fragment))
                 }

@@ -8,8 +8,15 @@ struct StoredCardTable: Sendable, ExpressibleByDictionaryLiteral {
     private let places: [Digest32: Int]
     /// The card at a place: its fragment, or nil inside when the partial read past its item; nil when it cannot be read.
     private let read: @Sendable (Int) -> HTMLFragment??
-    /// The bytes the cards take as ``PartialFragments`` counts them: a key and a fragment's HTML each.
+    /// The bytes the cards take as ``PartialFragments`` counts them: ``size(htmlBytes:)`` each.
     let size: Int
+
+    /// The bytes one card takes, whose fragment's HTML has `htmlBytes` bytes (none without a fragment): its key and
+    /// its HTML.
+    static func size(htmlBytes: Int) -> Int { MemoryLayout<Digest32>.size + htmlBytes }
+
+    /// The bytes a card with `fragment` takes (``size(htmlBytes:)``).
+    static func size(of fragment: HTMLFragment?) -> Int { size(htmlBytes: fragment?.html.utf8.count ?? 0) }
 
     /// Cards found through `places`, each read from its place by `read`, taking `size` bytes in all.
     init(places: [Digest32: Int], size: Int, read: @escaping @Sendable (Int) -> HTMLFragment??) {
@@ -26,7 +33,7 @@ struct StoredCardTable: Sendable, ExpressibleByDictionaryLiteral {
         for (place, entry) in entries.enumerated() { places[entry.key] = place }
         self.init(
             places: places,
-            size: entries.reduce(0) { $0 + MemoryLayout<Digest32>.size + ($1.value?.html.utf8.count ?? 0) },
+            size: entries.reduce(0) { $0 + Self.size(of: $1.value) },
             read: { .some(entries[$0].value) })
     }
 

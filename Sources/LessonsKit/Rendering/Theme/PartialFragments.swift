@@ -278,7 +278,7 @@ final class PartialFragments: Sendable {
         if keeping, let known = stored?.renderedCard(hashed.digest) { return known }
         // A stored card's texts are its own: pages keep their links as numbers of the edition's texts whichever way.
         if keeping, let fragment = stored?.card(hashed.digest) {
-            keep(fragment, hashed, size: Key.size + (fragment?.html.utf8.count ?? 0))
+            keep(fragment, hashed, size: StoredCardTable.size(of: fragment))
             return fragment
         }
         return nil
@@ -299,7 +299,7 @@ final class PartialFragments: Sendable {
         }
         let fragment = root.climbed ? nil : kept(html, recorder)
         guard keeping else { return fragment }
-        let size = Key.size + html.utf8.count
+        let size = StoredCardTable.size(htmlBytes: html.utf8.count)
         guard let stored else {
             keep(fragment, hashed, size: size)
             return fragment

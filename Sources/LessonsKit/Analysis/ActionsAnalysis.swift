@@ -9,23 +9,18 @@ enum ActionsAnalysis {
     }
 
     /// Every completed action of the edition that has its completion date, most recent first: what
-    /// ``completed(in:from:)`` picks from, so that bulletins share one pass over the edition.
+    /// ``completed(in:from:)`` picks from, worked out once per edition (``EditionContent/completedActions``).
     static func completed(_ content: EditionContent) -> [(document: Document, action: Action)] {
-        var result: [(document: Document, action: Action)] = []
-        for document in content.documents where !document.actions.isEmpty {
-            for action in document.actions where action.status == .completed && action.completed != nil {
-                result.append((document, action))
-            }
-        }
-        return result.sorted(by: completedFirst)
+        content.completedActions
     }
 
-    /// The actions of `all` (``completed(_:)``) completed in `period`, in the same order (``completedFirst`` orders
-    /// any two actions, so filtering the sorted list gives what sorting the filtered one would).
+    /// The actions of `all` (``completed(_:)``, newest completed first) completed in `period`, in the same order
+    /// (``completedFirst`` orders any two actions, so the run of the sorted list gives what sorting the filtered actions
+    /// would).
     static func completed(in period: MonthPeriod, from all: [(document: Document, action: Action)]) -> [(
         document: Document, action: Action
     )] {
-        all.filter { $0.action.completed.map(period.contains) == true }
+        Array(all[period.run(in: all, newestFirstBy: \.action.completed)])
     }
 
     static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action))

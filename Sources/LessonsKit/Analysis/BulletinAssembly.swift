@@ -4,19 +4,16 @@
 /// old issue does not change when the site is rebuilt later. Only documents of the edition can appear.
 enum BulletinAssembly {
     /// The issue for `bulletin`, or nil when the document is not a bulletin; `themes` gives the spotlight's counts.
-    /// `completed` is ``ActionsAnalysis/completed(_:)`` of `content`, when the caller assembles several bulletins.
     static func assemble(
-        _ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig, themes: ThemeAnalysis,
-        completed allCompleted: [(document: Document, action: Action)]? = nil
+        _ bulletin: Document, content: EditionContent, data: SiteData, config: SiteConfig, themes: ThemeAnalysis
     ) -> BulletinIssue? {
         guard case .bulletin(let details) = bulletin.details else { return nil }
         let published = bulletin.date
         // Default selections leave out superseded documents and anything dated after the issue came out.
         func inPeriod(_ type: DocumentType) -> [Document] {
-            content.documents(of: type).filter { document in
-                guard let date = document.date, document.supersededBy == nil, details.covers.contains(date) else {
-                    return false
-                }
+            let documents = content.documents(of: type)  // newest first
+            return documents[details.covers.run(in: documents, newestFirstBy: \.date)].filter { document in
+                guard let date = document.date, document.supersededBy == nil else { return false }
                 return published.map { date <= $0 } ?? true
             }
         }
@@ -37,10 +34,8 @@ enum BulletinAssembly {
         let practice = details.practice.isEmpty ? inPeriod(.practice) : named(details.practice, .practice)
         let external = details.external.isEmpty ? inPeriod(.external) : named(details.external, .external)
 
-        let completed = ActionsAnalysis.completed(
-            in: details.covers, from: allCompleted ?? ActionsAnalysis.completed(content)
-        )
-        .map { BulletinIssue.CompletedAction(document: $0.document, action: $0.action) }
+        let completed = ActionsAnalysis.completed(in: details.covers, content: content)
+            .map { BulletinIssue.CompletedAction(document: $0.document, action: $0.action) }
         let sessions = content.documents(of: .session).filter { session in
             guard let date = session.date else { return false }
             return details.covers.contains(date) && published.map { date <= $0 } ?? true

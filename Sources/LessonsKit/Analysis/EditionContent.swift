@@ -10,6 +10,8 @@ struct EditionContent: Sendable {
     private let sorted: Deferred<NewestFirst>
     /// The open actions, soonest due first, sorted once per edition when first read.
     private let deferredOpenActions: Deferred<[ActionItem]>
+    /// The completed actions with their dates, most recently completed first, sorted once per edition when first read.
+    private let deferredCompletedActions: Deferred<[ActionItem]>
 
     /// A document with one of its actions.
     typealias ActionItem = (document: Document, action: Action)
@@ -41,6 +43,15 @@ struct EditionContent: Sendable {
             }
             return open.sorted(by: Self.soonestDueFirst)
         }
+        deferredCompletedActions = Deferred {
+            var done: [ActionItem] = []
+            for document in selected {
+                for action in document.actions where action.status == .completed && action.completed != nil {
+                    done.append((document, action))
+                }
+            }
+            return done.sorted(by: ActionsAnalysis.completedFirst)
+        }
     }
 
     /// The links between the edition's documents, worked out when first read: only document and bulletin pages need
@@ -55,6 +66,10 @@ struct EditionContent: Sendable {
     /// (``soonestDueFirst(_:_:)``). Picking some of them in this order gives what sorting the picked ones would,
     /// documents' own order breaking any tie, as a stable sort of them in document order does.
     var openActions: [ActionItem] { deferredOpenActions.value }
+
+    /// Completed actions that have their completion date, most recently completed first, then by document id and action
+    /// id (``ActionsAnalysis/completedFirst(_:_:)``): the actions dashboard and every bulletin pick from these.
+    var completedActions: [ActionItem] { deferredCompletedActions.value }
 
     /// Soonest due first, then by document id, then by action id.
     static func soonestDueFirst(_ a: ActionItem, _ b: ActionItem) -> Bool {

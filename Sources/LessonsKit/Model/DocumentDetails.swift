@@ -93,6 +93,20 @@ struct MonthPeriod: Sendable, Hashable {
         return from.monthOnly <= month && month <= to.monthOnly
     }
 
+    /// The positions of `items` whose date falls in the period, when `items` are ordered newest first by that date
+    /// (undated ones last): they are one run, found by two binary searches instead of a look at every item (each
+    /// bulletin asks this of the edition's thousands of completed actions).
+    func run<Items: RandomAccessCollection>(
+        in items: Items, newestFirstBy date: (Items.Element) -> PartialDate?
+    ) -> Range<Items.Index> {
+        // A date's month is all `contains` compares, and months never rise along newest-first items.
+        func month(_ item: Items.Element) -> PartialDate? { date(item)?.monthOnly }
+        let (first, last) = (from.monthOnly, to.monthOnly)
+        let start = items.firstIndex(in: items.startIndex..<items.endIndex) { month($0).map { $0 <= last } ?? true }
+        let end = items.firstIndex(in: start..<items.endIndex) { month($0).map { $0 < first } ?? true }
+        return start..<end
+    }
+
     var displayText: String {
         from.year == to.year
             ? "\(PartialDate.monthNames[from.month - 1]) to \(to.displayText)"
@@ -150,4 +164,23 @@ struct CultureDetails: Sendable, Hashable {
 
 struct PageDetails: Sendable, Hashable {
     var menu: Int?
+}
+
+extension RandomAccessCollection {
+    /// The first index in `range` whose element satisfies `predicate`, which must hold for every element after one that
+    /// satisfies it (`range.upperBound` when none does): a binary search.
+    fileprivate func firstIndex(in range: Range<Index>, where predicate: (Element) -> Bool) -> Index {
+        var (low, count) = (range.lowerBound, distance(from: range.lowerBound, to: range.upperBound))
+        while count > 0 {
+            let half = count / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                count = half
+            } else {
+                low = index(after: middle)
+                count -= half + 1
+            }
+        }
+        return low
+    }
 }

@@ -19,10 +19,11 @@ struct DecodedDocumentWriter: Sendable {
         _ cache: DecodedDocumentCache, listing: ContentListing, files: [DecodedFile],
         listings: [String: DocumentListing.Digests] = [:]
     ) {
-        var shards = Array(repeating: [(path: String, key: String, file: DecodedFile)](), count: cache.previous.count)
-        for (entry, file) in zip(listing.documents, files) {
+        // Each shard's files by their place in `files`: a result holds a whole document, not worth copying 10,000 times.
+        var shards = Array(repeating: [(path: String, key: String, file: Int)](), count: cache.previous.count)
+        for (index, (entry, file)) in zip(listing.documents, files).enumerated() {
             guard file.wasRead, let key = cache.keys[entry.path] else { continue }
-            shards[DecodedDocumentCache.shard(of: entry.path)].append((entry.path, key, file))
+            shards[DecodedDocumentCache.shard(of: entry.path)].append((entry.path, key, index))
         }
         guard (try? BuildCacheWriter(folder: folder).prepareFolder()) != nil,
             (try? OutputFileSystem.makeDirectories(folder.path + "/" + DecodedDocumentFile.folderName)) != nil
@@ -34,20 +35,23 @@ struct DecodedDocumentWriter: Sendable {
                 unlink(path)
                 continue
             }
-            if let previous, previous.entries.count == kept.count, kept.allSatisfy(\.file.isCached) { continue }
-            store(kept, cache: cache, listings: listings, at: path)
+            if let previous, previous.entries.count == kept.count, kept.allSatisfy({ files[$0.file].isCached }) {
+                continue
+            }
+            store(kept, of: files, cache: cache, listings: listings, at: path)
         }
     }
 
     private func store(
-        _ kept: [(path: String, key: String, file: DecodedFile)], cache: DecodedDocumentCache,
+        _ kept: [(path: String, key: String, file: Int)], of files: [DecodedFile], cache: DecodedDocumentCache,
         listings: [String: DocumentListing.Digests], at path: String
     ) {
         let temporary = path + ".tmp-\(getpid())"
         guard let stream = fopen(temporary, "wb") else { return }
         var encoder = DecodedDocumentFile.Encoder()
         var written = write(encoder.header(tool: cache.tool, settings: cache.settings, count: kept.count), to: stream)
-        for (documentPath, key, file) in kept where written {
+        for (documentPath, key, index) in kept where written {
+            let file = files[index]
             let stored = file.isCached ? cache.storedRecord(documentPath) : nil
             let piece =
                 stored.map { encoder.entry(path: documentPath, key: key, record: $0) }

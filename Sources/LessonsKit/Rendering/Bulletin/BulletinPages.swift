@@ -37,11 +37,10 @@ struct BulletinPages: Sendable {
         var diagnostics: [Diagnostic] = []
         let bulletins = content.documents(of: .bulletin)
         var listed: [(Document, BulletinIssue)] = []
-        let completed = bulletins.isEmpty ? [] : ActionsAnalysis.completed(content)
         for bulletin in bulletins {
             guard
                 let issue = BulletinAssembly.assemble(
-                    bulletin, content: content, data: data, config: config, themes: themes, completed: completed)
+                    bulletin, content: content, data: data, config: config, themes: themes)
             else {
                 continue
             }

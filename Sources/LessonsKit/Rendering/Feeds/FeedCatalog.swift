@@ -1,5 +1,6 @@
 /// The Atom feeds of one edition, worked out once: the whole edition's, one per type and one per theme, each with
-/// its documents (newest first); only feeds with documents, and none without `base_url` (feeds need absolute links).
+/// its latest documents (newest first, as many as a feed shows); only feeds with documents, and none without `base_url`
+/// (feeds need absolute links).
 struct FeedCatalog: Sendable {
     struct Feed: Sendable {
         /// Folder of the page the feed mirrors (`""`, `lessons/`, `themes/falls/`); the feed is `<folder>feed.xml`.
@@ -13,27 +14,33 @@ struct FeedCatalog: Sendable {
 
     init(
         content: EditionContent, data: SiteData, paths: SitePaths, editionTitle: String, today: PartialDate,
-        hasBaseURL: Bool
+        hasBaseURL: Bool, length: Int = FeedFiles.feedLength
     ) {
         guard hasBaseURL else {
             (feeds, byFolder) = ([], [:])
             return
         }
-        let documents = content.newestFirst.filter { Self.isFeedDocument($0, today: today) }
-        var feeds = [Feed(folder: "", title: editionTitle, documents: documents)]
+        // One pass files each document under the edition's feed, its type's and those of its themes and their ancestors
+        // (a theme's feed carries the documents of any theme below it), in the feeds' order; a feed keeps its latest
+        // `length` documents, all it shows.
+        var (all, byType, byTheme) = ([Document](), [DocumentType: [Document]](), [String: [Document]]())
+        func add(_ document: Document, to feed: inout [Document]) {
+            if feed.count < length { feed.append(document) }
+        }
+        for document in content.newestFirst where Self.isFeedDocument(document, today: today) {
+            add(document, to: &all)
+            add(document, to: &byType[document.type, default: []])
+            guard !document.themes.isEmpty else { continue }
+            var slugs: Set<String> = []
+            for slug in document.themes { slugs.formUnion(data.themeTree.selfAndAncestors(of: slug)) }
+            for slug in slugs { add(document, to: &byTheme[slug, default: []]) }
+        }
+        var feeds = [Feed(folder: "", title: editionTitle, documents: all)]
         for type in DocumentType.allCases where type != .page {
             feeds.append(
                 Feed(
                     folder: paths.listFolder(of: type), title: "\(editionTitle): \(type.pluralName)",
-                    documents: documents.filter { $0.type == type }))
-        }
-        // A theme's feed carries the documents of the theme or of any theme below it: one pass files each document
-        // under its themes and their ancestors, in the feed's order.
-        var byTheme: [String: [Document]] = [:]
-        for document in documents where !document.themes.isEmpty {
-            var slugs: Set<String> = []
-            for slug in document.themes { slugs.formUnion(data.themeTree.selfAndAncestors(of: slug)) }
-            for slug in slugs { byTheme[slug, default: []].append(document) }
+                    documents: byType[type] ?? []))
         }
         for theme in data.themes {
             feeds.append(

@@ -54,11 +54,6 @@ struct BuildCacheFolder: Sendable, Hashable {
         path + "/derived/cards-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
     }
 
-    /// The folder listings of an edition's last output walk (see ``FolderListingsFile``), named like its page digests.
-    func folderListingsPath(edition: String) -> String {
-        path + "/derived/folders-" + String(SHA256Hex.of(text: edition).prefix(16)) + ".bin"
-    }
-
     /// The path of the cached PDF with `key`.
     func pdfPath(key: String) -> String { pdfFolder + "/" + key + ".pdf" }
 

@@ -33,10 +33,6 @@ enum OutputFingerprint {
         let began: Int64
         /// How many entries (files, folders and anything else) the folder holds, at any depth.
         let entryCount: Int
-        /// Every folder's stamp and entries, for the next walk.
-        let listings: FolderListings
-        /// How many folders were opened and listed (the others' entries came from the last walk's listings).
-        let listedAgain: Int
     }
 
     /// Walks the folder at `path` once for its fingerprint and, with `stamps`, its files' stamps; nil when it is
@@ -46,14 +42,7 @@ enum OutputFingerprint {
     /// output updated in place): such a file is not looked at again, and counts with its known stamp. A file changed
     /// behind the build's back meanwhile so leaves a fingerprint the next build does not find, which makes it check
     /// every page as it would after any change.
-    ///
-    /// `listings` are the last walk's (``Survey/listings``): a folder whose stamp is still the one recorded, and had
-    /// settled `settle` nanoseconds before it was listed, is only stamped, not opened and listed again
-    /// (``FolderListings``); the walk finds the same fingerprint, files and count as one that lists every folder.
-    static func survey(
-        _ path: String, stamps: Bool = true, known: [String: FileStamp] = [:], listings: FolderListings? = nil,
-        settle: Int64 = FileStamp.outputSettleNanoseconds
-    ) -> Survey? {
+    static func survey(_ path: String, stamps: Bool = true, known: [String: FileStamp] = [:]) -> Survey? {
         let began = InputStamps.now()
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -63,18 +52,14 @@ enum OutputFingerprint {
         }
         defer { closedir(directory) }
         var part = Part()
-        let walk = Walk(stamps: stamps, known: known, previous: listings?.indexed(), settle: settle)
-        guard var entries = FileFacts.entries(of: directory) else { return nil }
-        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
-        let root = Place(descriptor: dirfd(directory), prefix: [])
-        guard walk.folder(entries, at: root, relative: [], parallel: true, into: &part) else { return nil }
+        let walk = Walk(stamps: stamps, known: known)
+        guard walk.folder(directory, relative: [], parallel: true, into: &part) else { return nil }
         var hasher = SHA256()
         hasher.update(data: part.facts)
         return Survey(
             fingerprint: SHA256Hex.hex(hasher.finalize()),
             files: Dictionary(part.files, uniquingKeysWith: { first, _ in first }), began: began,
-            entryCount: part.entryCount, listings: FolderListings(folders: part.listings, listed: began),
-            listedAgain: part.listedAgain)
+            entryCount: part.entryCount)
     }
 
     /// The facts of a run of entries, in walk order, and the stamps of its regular files.
@@ -82,8 +67,6 @@ enum OutputFingerprint {
         var facts: [UInt8] = []
         var files: [(String, FileStamp)] = []
         var entryCount = 0
-        var listings: [FolderListings.Folder] = []
-        var listedAgain = 0
 
         mutating func append(_ value: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) { facts.append(UInt8(truncatingIfNeeded: value >> shift)) }
@@ -128,8 +111,6 @@ enum OutputFingerprint {
             facts += other.facts
             files += other.files
             entryCount += other.entryCount
-            listings += other.listings
-            listedAgain += other.listedAgain
         }
     }
 
@@ -138,44 +119,33 @@ enum OutputFingerprint {
     private static let batchSize = 16
     private static let splitSize = 4 * batchSize
 
-    /// Where a folder's entries are looked up: relative to an open folder, `descriptor`, by `prefix` and their name.
-    /// The prefix is empty for the open folder itself, or the path from there (ending in `/`) to a folder whose entries
-    /// came from the last walk's listings, which is not opened.
-    private struct Place {
-        let descriptor: Int32
-        let prefix: [CChar]
-
-        /// The path of `entry` from the open folder, ending in NUL.
-        func name(of entry: FileFacts.Entry) -> [CChar] { prefix.isEmpty ? entry.name : prefix + entry.name }
-    }
-
-    /// One walk: whether it gathers the files' stamps, the stamps it need not take again, and the last walk's listings
-    /// it may trust.
+    /// One walk: whether it gathers the files' stamps, and the stamps it need not take again.
     private struct Walk {
         let stamps: Bool
         let known: [String: FileStamp]
-        let previous: FolderListings.Index?
-        let settle: Int64
 
-        /// Adds `entries` (sorted by name), those of the folder at `place` whose path in the output is `relative`
-        /// (bytes, "" for the output itself), and of its sub-folders; false when something cannot be read. With
-        /// `parallel`, the first folder level with at least ``splitSize`` entries is split between threads.
+        /// Adds the entries of the folder listed by `directory`, whose path in the output is `relative` (bytes, ""
+        /// for the output itself), and of its sub-folders; false when something cannot be read. With `parallel`, the
+        /// first folder level with at least ``splitSize`` entries is split between threads.
         func folder(
-            _ entries: [FileFacts.Entry], at place: Place, relative: [UInt8], parallel: Bool, into part: inout Part
+            _ directory: FileFacts.DirectoryStream, relative: [UInt8], parallel: Bool, into part: inout Part
         ) -> Bool {
+            guard var entries = FileFacts.entries(of: directory) else { return false }
+            let descriptor = dirfd(directory)
+            entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
             guard parallel, entries.count >= splitSize else {
                 for entry in entries {
-                    guard add(entry, at: place, relative: relative, parallel: parallel, into: &part) else {
+                    guard add(entry, in: descriptor, relative: relative, parallel: parallel, into: &part) else {
                         return false
                     }
                 }
                 return true
             }
-            let runs = (entries.count + batchSize - 1) / batchSize
+            let (sorted, runs) = (entries, (entries.count + batchSize - 1) / batchSize)
             let pieces = BatchResults.map(Array(0..<runs), batch: 1) { run -> Part? in
                 var piece = Part()
-                for entry in entries[run * batchSize..<min(entries.count, (run + 1) * batchSize)] {
-                    guard add(entry, at: place, relative: relative, parallel: false, into: &piece) else {
+                for entry in sorted[run * batchSize..<min(sorted.count, (run + 1) * batchSize)] {
+                    guard add(entry, in: descriptor, relative: relative, parallel: false, into: &piece) else {
                         return nil
                     }
                 }
@@ -188,11 +158,11 @@ enum OutputFingerprint {
             return true
         }
 
-        /// Adds `entry` of the folder at `place`, and what is inside it if it is a folder; false when something cannot
-        /// be read. A folder is opened once, for its facts and its listing, unless the last walk's listing of it can be
-        /// trusted (it is then only stamped); a file with a known stamp is not looked at.
+        /// Adds `entry` of the folder open as `descriptor`, and what is inside it if it is a folder; false when
+        /// something cannot be read. A folder is opened once, for its facts and its listing; a file with a known
+        /// stamp is not looked at.
         private func add(
-            _ entry: FileFacts.Entry, at place: Place, relative: [UInt8], parallel: Bool, into part: inout Part
+            _ entry: FileFacts.Entry, in descriptor: Int32, relative: [UInt8], parallel: Bool, into part: inout Part
         ) -> Bool {
             var inside = relative
             if !inside.isEmpty { inside.append(UInt8(ascii: "/")) }
@@ -205,60 +175,36 @@ enum OutputFingerprint {
                     return true
                 }
             }
-            let name = place.name(of: entry)
-            if entry.type == UInt8(DT_DIR), let previous {
-                let path = String(decoding: inside, as: UTF8.self)
-                if path.utf8.elementsEqual(inside), let listed = previous.settled(at: path, settle: settle) {
-                    var info = stat()
-                    guard fstatat(place.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-                    if info.st_mode & S_IFMT == S_IFDIR, FileStamp(info) == listed.stamp {
-                        part.add(inside, info)
-                        part.listings.append(listed)
-                        let within = Place(descriptor: place.descriptor, prefix: name.dropLast() + [CChar(47)])
-                        return folder(listed.entries, at: within, relative: inside, parallel: parallel, into: &part)
-                    }
-                }
-            }
             if entry.type == UInt8(DT_DIR) {
-                return opened(name, at: place, relative: inside, parallel: parallel, into: &part)
+                let child = openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else { return false }
+                var info = stat()
+                guard fstat(child, &info) == 0, let directory = fdopendir(child) else {
+                    close(child)
+                    return false
+                }
+                defer { closedir(directory) }
+                part.add(inside, info)
+                return folder(directory, relative: inside, parallel: parallel, into: &part)
             }
             var info = stat()
-            guard fstatat(place.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-            let kind = info.st_mode & S_IFMT
-            // A folder the listing did not say was one (`DT_UNKNOWN`).
-            if kind == S_IFDIR { return opened(name, at: place, relative: inside, parallel: parallel, into: &part) }
+            guard fstatat(descriptor, entry.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             part.add(inside, info)
+            let kind = info.st_mode & S_IFMT
             if stamps, kind == S_IFREG {
                 let path = String(decoding: inside, as: UTF8.self)
                 if path.utf8.elementsEqual(inside) { part.files.append((path, FileStamp(info))) }
             }
-            return true
-        }
-
-        /// Opens and lists the folder `name` at `place`, whose path in the output is `inside`, and adds it, its entries
-        /// and its listing (under a path that is UTF-8, the only ones the next walk looks up).
-        private func opened(
-            _ name: [CChar], at place: Place, relative inside: [UInt8], parallel: Bool, into part: inout Part
-        ) -> Bool {
-            let child = openat(place.descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard kind == S_IFDIR else { return true }
+            // A folder the listing did not say was one (`DT_UNKNOWN`).
+            let child = openat(descriptor, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { return false }
-            var info = stat()
-            guard fstat(child, &info) == 0, let directory = fdopendir(child) else {
+            guard let directory = fdopendir(child) else {
                 close(child)
                 return false
             }
             defer { closedir(directory) }
-            part.add(inside, info)
-            guard var entries = FileFacts.entries(of: directory) else { return false }
-            entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
-            part.listedAgain += 1
-            let path = String(decoding: inside, as: UTF8.self)
-            if path.utf8.elementsEqual(inside) {
-                part.listings.append(FolderListings.Folder(path: path, stamp: FileStamp(info), entries: entries))
-            }
-            return folder(
-                entries, at: Place(descriptor: dirfd(directory), prefix: []), relative: inside, parallel: parallel,
-                into: &part)
+            return folder(directory, relative: inside, parallel: parallel, into: &part)
         }
     }
 }

@@ -98,12 +98,6 @@ struct BuildCacheWriter: Sendable {
         storeFile(path, bytes: record.encoded())
     }
 
-    /// Stores the folder listings of an edition's output walk (see ``FolderListingsFile``).
-    func storeFolderListings(_ listings: FolderListings, output: String, edition: String) {
-        storeFile(
-            folder.folderListingsPath(edition: edition), bytes: FolderListingsFile.encoded(listings, folder: output))
-    }
-
     /// Stores the input files' stamps (see ``InputStamps``).
     func storeInputStamps(_ stamps: InputStamps) {
         storeFile(InputStamps.path(in: folder), bytes: stamps.encoded())

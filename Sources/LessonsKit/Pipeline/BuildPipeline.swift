@@ -329,7 +329,6 @@ public enum BuildPipeline {
         let cache = incremental
         cache?.forgetRecord()
         var written: [(edition: Edition, pages: Int)] = []
-        var folders = (listed: 0, all: 0)
         var recorded: [BuildRecord.EditionOutput?] = []
         let writtenCards = await cardFiles
         let begunDigests = await digestFiles
@@ -361,20 +360,11 @@ public enum BuildPipeline {
                 // The pages reused unread were stamped by the render: left where they were, they are not looked at
                 // again.
                 let known = staged.untouched(pages?.unreadStamps ?? [:])
-                var survey = cache?.survey(output: output, edition: item.edition, known: known)
+                var survey = cache?.survey(output: output, known: known)
                 // An output updated in place holding more than this build made (a file added by hand) is put right.
-                if try staged.removeStrays(found: survey?.entryCount) {
-                    survey = cache?.survey(output: output, edition: item.edition)
-                }
+                if try staged.removeStrays(found: survey?.entryCount) { survey = cache?.survey(output: output) }
                 edition = cache?.editionOutput(item.edition, folder: output, pages: pageCount, survey: survey)
-                if let cache, let survey {
-                    _ = concurrently(
-                        { cache.storeListings(survey, output: output, edition: item.edition) },
-                        { if let digests { cache.storePages(digests, survey: survey, output: output) } })
-                    folders = (folders.listed + survey.listedAgain, folders.all + survey.listings.folders.count)
-                } else if let digests {
-                    cache?.storePages(digests, survey: survey, output: output)
-                }
+                if let digests { cache?.storePages(digests, survey: survey, output: output) }
             } catch {
                 for staged in outputs { staged.discard() }
                 report.failure = error.description
@@ -392,7 +382,6 @@ public enum BuildPipeline {
                 consume linkRecords
             ))
         clock.lap("write")
-        if cache != nil { clock.record("  folders listed again \(folders.listed)/\(folders.all)", seconds: 0) }
         cache?.store(outputs: recorded, report: finish(report, status: .success, options: options))
         // PDFs of pages that changed or went stay in the cache until a build of every edition printed without them.
         if let incremental, let pdfCache, editions == config.editions, !pdfCache.usedKeys.isEmpty {

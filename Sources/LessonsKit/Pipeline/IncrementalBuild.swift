@@ -76,20 +76,9 @@ struct IncrementalBuild: Sendable {
 
     /// One walk of `edition`'s output, just written to `output` and settled: its fingerprint for the record and its
     /// files' stamps for the page digests; nil when the folder cannot be read. `known`: stamps of files the build took
-    /// and left untouched since; the folders the last walk listed that have not changed since are not listed again
-    /// (see ``OutputFingerprint/survey(_:stamps:known:listings:settle:)``).
-    func survey(output: String, edition: Edition, known: [String: FileStamp] = [:]) -> OutputFingerprint.Survey? {
-        guard let output = resolved(output) else { return nil }
-        let listings = ignoreCache ? nil : FolderListingsFile.read(from: folder, edition: edition.name, folder: output)
-        return OutputFingerprint.survey(
-            output, known: known, listings: listings,
-            settle: outputSettle ?? FileStamp.outputSettleNanoseconds(forFolder: output))
-    }
-
-    /// Stores the folder listings `survey` took of `edition`'s output, for the next build's walk.
-    func storeListings(_ survey: OutputFingerprint.Survey, output: String, edition: Edition) {
-        guard let output = resolved(output) else { return }
-        BuildCacheWriter(folder: folder).storeFolderListings(survey.listings, output: output, edition: edition.name)
+    /// and left untouched since (see ``OutputFingerprint/survey(_:stamps:known:)``).
+    func survey(output: String, known: [String: FileStamp] = [:]) -> OutputFingerprint.Survey? {
+        resolved(output).flatMap { OutputFingerprint.survey($0, known: known) }
     }
 
     /// What the record says of `edition`'s output, just written to `folder` with `pages` HTML pages: the folder as

@@ -85,32 +85,6 @@ struct OutputStampTests {
         #expect(try FolderComparison.differences(site.root + "/site-output", site.root + "/clean-output").isEmpty)
     }
 
-    @Test func aRebuildListsAgainOnlyTheOutputFoldersThatChangedAndStillFindsAFileAddedByHand() async throws {
-        let site = try site()
-        defer { site.remove() }
-        let first = await BuildPipeline.build(options(site))
-        let listed = try #require(first.verboseFraction("folders listed again"))
-        #expect(listed.part == listed.total && listed.total > 10, "a first build lists every folder")
-        try site.write("content/incidents/inc.md", MiniSite.incident + "\nOne more sentence.\n")
-        let second = await BuildPipeline.build(options(site))
-        let relisted = try #require(second.verboseFraction("folders listed again"))
-        #expect(relisted.total == listed.total && relisted.part < relisted.total / 2, "\(relisted)")
-        // A file added by hand to a folder no build changes: its folder's times moved, so it is listed again, the
-        // file found and removed.
-        usleep(50_000)
-        let stray = site.root + "/site-output/lessons/ll-2026-001/notes.txt"
-        try Data("by hand".utf8).write(to: URL(fileURLWithPath: stray))
-        try site.write("content/incidents/inc.md", MiniSite.incident + "\nAnother sentence.\n")
-        #expect(await BuildPipeline.build(options(site)).status == .success)
-        #expect(!FileManager.default.fileExists(atPath: stray))
-        var clean = options(site)
-        clean.ignoreCache = true
-        clean.output = site.root + "/clean-output"
-        clean.cacheDirectory = site.root + "/.clean-cache"
-        #expect(await BuildPipeline.build(clean).status == .success)
-        #expect(try FolderComparison.differences(site.root + "/site-output", site.root + "/clean-output").isEmpty)
-    }
-
     @Test func aPageChangedInTheOutputIsWrittenAgainWhateverItsSizeAndTimesSay() async throws {
         let site = try site()
         defer { site.remove() }

@@ -1,26 +1,13 @@
 /// Queries over the safety actions of an edition's documents.
 enum ActionsAnalysis {
     /// Actions with status `completed` whose `completed` date falls in `period` (whole months inclusive),
-    /// most recently completed first, then by document id and action id ("You said, we did").
+    /// most recently completed first, then by document id and action id ("You said, we did"): the run of the edition's
+    /// completed actions (``EditionContent/completedActions``, sorted once by ``completedFirst``) that the period holds.
     static func completed(in period: MonthPeriod, content: EditionContent) -> [(
         document: Document, action: Action
     )] {
-        completed(in: period, from: completed(content))
-    }
-
-    /// Every completed action of the edition that has its completion date, most recent first: what
-    /// ``completed(in:from:)`` picks from, worked out once per edition (``EditionContent/completedActions``).
-    static func completed(_ content: EditionContent) -> [(document: Document, action: Action)] {
-        content.completedActions
-    }
-
-    /// The actions of `all` (``completed(_:)``, newest completed first) completed in `period`, in the same order
-    /// (``completedFirst`` orders any two actions, so the run of the sorted list gives what sorting the filtered actions
-    /// would).
-    static func completed(in period: MonthPeriod, from all: [(document: Document, action: Action)]) -> [(
-        document: Document, action: Action
-    )] {
-        Array(all[period.run(in: all, newestFirstBy: \.action.completed)])
+        let all = content.completedActions
+        return Array(all[period.run(in: all, newestFirstBy: \.action.completed)])
     }
 
     static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action))

@@ -65,11 +65,6 @@ struct DecodedDocumentFile: Sendable {
         return DecodedDocumentFile(file: file, entries: entries)
     }
 
-    /// The stored result for `path` when it was stored under `key` and reads back whole; else nil.
-    func file(at path: String, key: String) -> DecodedFile? {
-        stored(at: path, key: key)?.file
-    }
-
     /// The stored result for `path` and the listing digests stored with its document, read in one pass, when it was
     /// stored under `key` and reads back whole; else nil.
     func stored(at path: String, key: String) -> (file: DecodedFile, listing: DocumentListing.Digests?)? {
@@ -79,12 +74,6 @@ struct DecodedDocumentFile: Sendable {
             guard let stored = try? Self.readRecord(&reader, path: path), reader.isAtEnd else { return nil }
             return stored
         }
-    }
-
-    /// The listing digests stored with `path`'s document (see ``DocumentListing/Digests``) when it was stored under
-    /// `key`; nil when none were (a file that did not decode) or the record does not read back.
-    func listingDigests(at path: String, key: String) -> DocumentListing.Digests? {
-        stored(at: path, key: key)?.listing
     }
 
     /// The stored bytes of `path`'s record when it was stored under `key` (copied as they are into the next file).

@@ -42,19 +42,19 @@ struct DecodedDocumentCacheTests {
         let file = try #require(
             DecodedDocumentFile.parsed(Self.fileBytes(records), tool: Self.tool, settings: Self.settings))
         for (entry, original) in zip(loaded.listing.documents, loaded.files) {
-            let restored = try #require(file.file(at: entry.path, key: "key"), "\(entry.path)")
+            let restored = try #require(file.stored(at: entry.path, key: "key")?.file, "\(entry.path)")
             #expect(restored.decoded?.document == original.decoded?.document, "\(entry.path)")
             #expect(restored.decoded?.body.stored == original.decoded?.body.stored, "\(entry.path)")
             #expect(restored.diagnostics == original.diagnostics, "\(entry.path)")
             #expect(restored.checks == original.checks, "\(entry.path)")
             #expect(restored.declaredId == original.declaredId, "\(entry.path)")
-            #expect(file.file(at: entry.path, key: "another key") == nil)
+            #expect(file.stored(at: entry.path, key: "another key")?.file == nil)
             // The listing digests stored with the document are those of the document read back, so a rebuild's
             // aggregate page keys are what a clean build works out.
-            let digests = file.listingDigests(at: entry.path, key: "key")
+            let digests = file.stored(at: entry.path, key: "key")?.listing
             #expect(digests == restored.decoded.map { DocumentListing.digests($0.document) }, "\(entry.path)")
             #expect(digests == original.decoded.map { DocumentListing.digests($0.document) }, "\(entry.path)")
-            #expect(file.listingDigests(at: entry.path, key: "another key") == nil)
+            #expect(file.stored(at: entry.path, key: "another key")?.listing == nil)
         }
     }
 
@@ -97,8 +97,8 @@ struct DecodedDocumentCacheTests {
             ("content/lessons/x.md", "k", DecodedDocumentFile.record(of: broken, path: "content/lessons/x.md"))
         ])
         let restored = try #require(
-            DecodedDocumentFile.parsed(bytes, tool: Self.tool, settings: Self.settings)?.file(
-                at: "content/lessons/x.md", key: "k"))
+            DecodedDocumentFile.parsed(bytes, tool: Self.tool, settings: Self.settings)?.stored(
+                at: "content/lessons/x.md", key: "k")?.file)
         #expect(restored.decoded == nil)
         #expect(restored.declaredId == "LL-2026-009")
         #expect(restored.diagnostics == broken.diagnostics)
@@ -111,7 +111,7 @@ struct DecodedDocumentCacheTests {
         func parsed(_ bytes: [UInt8]) -> DecodedDocumentFile? {
             DecodedDocumentFile.parsed(bytes, tool: Self.tool, settings: Self.settings)
         }
-        #expect(parsed(good)?.file(at: "p", key: "k") != nil)
+        #expect(parsed(good)?.stored(at: "p", key: "k")?.file != nil)
         // Another tool (version or executable), other settings.
         #expect(parsed(Self.fileBytes([("p", "k", record)], tool: "lessons other")) == nil)
         #expect(parsed(Self.fileBytes([("p", "k", record)], settings: "other settings")) == nil)
@@ -132,7 +132,7 @@ struct DecodedDocumentCacheTests {
         // A record that does not read back (written wrong, checksum right) is decoded afresh, not trusted.
         let garbage = Self.fileBytes([("p", "k", [0x01, 0xff, 0xff])])
         #expect(parsed(garbage) != nil)
-        #expect(parsed(garbage)?.file(at: "p", key: "k") == nil)
+        #expect(parsed(garbage)?.stored(at: "p", key: "k")?.file == nil)
     }
 
     @Test func aRebuildDecodesOnlyWhatChangedAndReportsAsACleanBuild() async throws {

@@ -12,7 +12,7 @@ struct StoredCardTable: Sendable, ExpressibleByDictionaryLiteral {
     let size: Int
 
     /// The bytes one card takes, whose fragment's HTML has `htmlBytes` bytes (none without a fragment): its key and
-    /// its HTML.
+    /// its HTML. ``PartialFragments`` counts every fragment it keeps (a card or a page partial's) so.
     static func size(htmlBytes: Int) -> Int { MemoryLayout<Digest32>.size + htmlBytes }
 
     /// The bytes a card with `fragment` takes (``size(htmlBytes:)``).

@@ -339,9 +339,6 @@ private struct Key: Hashable, Sendable {
     let digest: Digest32
 
     init(_ bytes: [UInt8]) { digest = Digest32(SHA256.hash(data: bytes)) }
-
-    /// The bytes a key takes in the cache.
-    static let size = MemoryLayout<Digest32>.size
 }
 
 /// `.lessonsPartial` on an item, or `.lessonsPage` on a page's root: its fragment of each partial, by name.
@@ -436,7 +433,7 @@ extension PartialFragments {
             return HTMLFragment(html: html, links: recorder.recorded)
         }
         let fragment = kept(html, recorder)
-        let size = Key.size + html.utf8.count
+        let size = StoredCardTable.size(htmlBytes: html.utf8.count)
         state.withLock { state in
             state.misses[partial, default: 0] += 1
             guard state.bytes + size <= Self.capacity,

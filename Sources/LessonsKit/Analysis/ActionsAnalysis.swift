@@ -10,14 +10,19 @@ enum ActionsAnalysis {
         return Array(all[period.run(in: all, newestFirstBy: \.action.completed)])
     }
 
-    static func completedFirst(_ a: (document: Document, action: Action), _ b: (document: Document, action: Action))
-        -> Bool
-    {
-        let dateA = a.action.completed ?? a.action.due
-        let dateB = b.action.completed ?? b.action.due
-        if dateA != dateB { return dateA > dateB }
-        if a.document.id != b.document.id { return a.document.id < b.document.id }
-        return a.action.id < b.action.id
+    /// Most recently completed first (an action without its completion date by its due date), then by document id,
+    /// then by action id; on ``completedKey(_:)``.
+    static func completedFirst(_ a: CompletedKey, _ b: CompletedKey) -> Bool {
+        if a.date != b.date { return a.date > b.date }
+        if a.document != b.document { return a.document < b.document }
+        return a.action < b.action
+    }
+
+    /// What ``completedFirst(_:_:)`` compares of a document's action.
+    typealias CompletedKey = (date: PartialDate, document: String, action: String)
+
+    static func completedKey(_ item: (document: Document, action: Action)) -> CompletedKey {
+        (item.action.completed ?? item.action.due, item.document.id, item.action.id)
     }
 }
 
@@ -59,7 +64,7 @@ struct ActionsDashboard: Sendable {
             in: MonthPeriod(from: since, to: today.monthOnly), content: content
         )
         .filter { ($0.action.completed ?? today) <= today }
-        notDoing = all.filter { $0.action.status == .notDoing }.sorted(by: EditionContent.soonestDueFirst)
+        notDoing = all.filter { $0.action.status == .notDoing }.sorted(onKey: EditionContent.dueKey, by: <)
         var strength = Tally()
         for item in all where item.action.status != .superseded { strength.add(item.action.strength ?? "not-stated") }
         strengthMix = strength

@@ -41,7 +41,7 @@ struct EditionContent: Sendable {
             for document in selected {
                 for action in document.actions where action.isOpen { open.append((document, action)) }
             }
-            return open.sorted(by: Self.soonestDueFirst)
+            return open.sorted(onKey: Self.dueKey, by: <)
         }
         deferredCompletedActions = Deferred {
             var done: [ActionItem] = []
@@ -50,7 +50,7 @@ struct EditionContent: Sendable {
                     done.append((document, action))
                 }
             }
-            return done.sorted(by: ActionsAnalysis.completedFirst)
+            return done.sorted(onKey: ActionsAnalysis.completedKey, by: ActionsAnalysis.completedFirst)
         }
     }
 
@@ -63,7 +63,7 @@ struct EditionContent: Sendable {
     var newestFirst: [Document] { sorted.value.all }
 
     /// Open or in-progress actions of the edition's documents, soonest due first, then by document id and action id
-    /// (``soonestDueFirst(_:_:)``). Picking some of them in this order gives what sorting the picked ones would,
+    /// (``dueKey(_:)``). Picking some of them in this order gives what sorting the picked ones would,
     /// documents' own order breaking any tie, as a stable sort of them in document order does.
     var openActions: [ActionItem] { deferredOpenActions.value }
 
@@ -71,9 +71,9 @@ struct EditionContent: Sendable {
     /// id (``ActionsAnalysis/completedFirst(_:_:)``): the actions dashboard and every bulletin pick from these.
     var completedActions: [ActionItem] { deferredCompletedActions.value }
 
-    /// Soonest due first, then by document id, then by action id.
-    static func soonestDueFirst(_ a: ActionItem, _ b: ActionItem) -> Bool {
-        (a.action.due, a.document.id, a.action.id) < (b.action.due, b.document.id, b.action.id)
+    /// An action's place soonest due first, then by document id, then by action id (compared with `<`).
+    static func dueKey(_ item: ActionItem) -> (PartialDate, String, String) {
+        (item.action.due, item.document.id, item.action.id)
     }
 
     func document(_ id: String) -> Document? { byId[id.lowercased()] }
@@ -107,8 +107,6 @@ extension Sequence<Document> {
     /// The documents in ``Document/newestFirst(_:_:)`` order, each date and id read once rather than at every
     /// comparison (an edition's ten thousand documents are sorted so on every build).
     func sortedNewestFirst() -> [Document] {
-        let documents = Array(self)
-        let keys = documents.map { (date: $0.date, id: $0.id) }
-        return documents.indices.sorted { Document.newestFirst(keys[$0], keys[$1]) }.map { documents[$0] }
+        sorted(onKey: { (date: $0.date, id: $0.id) }, by: Document.newestFirst)
     }
 }

@@ -2,7 +2,9 @@ extension Sequence {
     /// The elements sorted by `areInIncreasingOrder` on a key each, read once per element rather than twice per
     /// comparison: sorting thousands of documents or actions (each a few shared references) by fields read through
     /// them otherwise spends its time copying and releasing those references.
-    func sorted<Key>(onKey key: (Element) -> Key, by areInIncreasingOrder: (Key, Key) -> Bool) -> [Element] {
+    func sorted<SortKey>(onKey key: (Element) -> SortKey, by areInIncreasingOrder: (SortKey, SortKey) -> Bool)
+        -> [Element]
+    {
         let elements = Array(self)
         let keys = elements.map(key)
         return elements.indices.sorted { areInIncreasingOrder(keys[$0], keys[$1]) }.map { elements[$0] }

@@ -43,7 +43,7 @@ extension Placeholder {
     static func bodyDiagnostics(_ body: String, firstLine: Int, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var inFence = false
-        for (offset, line) in body[...].lineSlices().enumerated() {
+        for (offset, line) in body[...].lineSlices().enumerated() where mayOpenFenceOrPrompt(line) {
             let trimmed = line.trimmingWhitespace()
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, isPlaceholder(trimmed) else { continue }
@@ -52,5 +52,14 @@ extension Placeholder {
                 diagnostic(field: nil, at: SourceLocation(file: file, line: firstLine + offset, column: column)))
         }
         return diagnostics
+    }
+
+    /// Whether a line can open or close a fence or hold a prompt: false when its first character after ASCII blanks is
+    /// another ASCII character, so that most lines are passed over without trimming them into a new string.
+    private static func mayOpenFenceOrPrompt(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
+            return false
+        }
+        return first >= 0x80 || first == UInt8(ascii: "T") || first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
     }
 }

@@ -16,7 +16,10 @@ struct HTMLEscaping: MustacheContentType {
     /// `text` with the five HTML-special characters written as entities.
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { entity(for: $0) != nil }) else { return text }
+        // Most values have nothing to escape: look for a special byte without touching the entities.
+        let hasSpecial =
+            utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? utf8.contains(where: isSpecial)
+        guard hasSpecial else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 32)
         for byte in utf8 {
@@ -34,6 +37,14 @@ struct HTMLEscaping: MustacheContentType {
     private static let greaterThan = Array("&gt;".utf8)
     private static let quote = Array("&quot;".utf8)
     private static let apostrophe = Array("&#39;".utf8)
+
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: false
+        }
+    }
 
     @inline(__always)
     private static func entity(for byte: UInt8) -> [UInt8]? {

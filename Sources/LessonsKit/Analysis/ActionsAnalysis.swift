@@ -64,7 +64,8 @@ struct ActionsDashboard: Sendable {
             in: MonthPeriod(from: since, to: today.monthOnly), content: content
         )
         .filter { ($0.action.completed ?? today) <= today }
-        notDoing = all.filter { $0.action.status == .notDoing }.sorted(onKey: EditionContent.dueKey, by: <)
+        notDoing = all.filter { $0.action.status == .notDoing }.sorted(
+            onKey: EditionContent.dueKey, by: EditionContent.soonestDueFirst)
         var strength = Tally()
         for item in all where item.action.status != .superseded { strength.add(item.action.strength ?? "not-stated") }
         strengthMix = strength

@@ -41,7 +41,7 @@ struct EditionContent: Sendable {
             for document in selected {
                 for action in document.actions where action.isOpen { open.append((document, action)) }
             }
-            return open.sorted(onKey: Self.dueKey, by: <)
+            return open.sorted(onKey: Self.dueKey, by: Self.soonestDueFirst)
         }
         deferredCompletedActions = Deferred {
             var done: [ActionItem] = []
@@ -63,7 +63,7 @@ struct EditionContent: Sendable {
     var newestFirst: [Document] { sorted.value.all }
 
     /// Open or in-progress actions of the edition's documents, soonest due first, then by document id and action id
-    /// (``dueKey(_:)``). Picking some of them in this order gives what sorting the picked ones would,
+    /// (``soonestDueFirst(_:_:)``). Picking some of them in this order gives what sorting the picked ones would,
     /// documents' own order breaking any tie, as a stable sort of them in document order does.
     var openActions: [ActionItem] { deferredOpenActions.value }
 
@@ -71,9 +71,18 @@ struct EditionContent: Sendable {
     /// id (``ActionsAnalysis/completedFirst(_:_:)``): the actions dashboard and every bulletin pick from these.
     var completedActions: [ActionItem] { deferredCompletedActions.value }
 
-    /// An action's place soonest due first, then by document id, then by action id (compared with `<`).
-    static func dueKey(_ item: ActionItem) -> (PartialDate, String, String) {
+    /// What ``soonestDueFirst(_:_:)`` compares of a document's action.
+    typealias DueKey = (due: PartialDate, document: String, action: String)
+
+    static func dueKey(_ item: ActionItem) -> DueKey {
         (item.action.due, item.document.id, item.action.id)
+    }
+
+    /// Soonest due first, then by document id, then by action id; on ``dueKey(_:)``.
+    static func soonestDueFirst(_ a: DueKey, _ b: DueKey) -> Bool {
+        if a.due != b.due { return a.due < b.due }
+        if a.document != b.document { return a.document < b.document }
+        return a.action < b.action
     }
 
     func document(_ id: String) -> Document? { byId[id.lowercased()] }

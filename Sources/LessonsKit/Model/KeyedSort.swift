@@ -1,7 +1,6 @@
 extension Sequence {
     /// The elements sorted by `areInIncreasingOrder` on a key each, read once per element rather than twice per
-    /// comparison: sorting thousands of documents or actions (each a few shared references) by fields read through
-    /// them otherwise spends its time copying and releasing those references.
+    /// comparison (a document's or an action's fields are read through shared boxes).
     func sorted<SortKey>(onKey key: (Element) -> SortKey, by areInIncreasingOrder: (SortKey, SortKey) -> Bool)
         -> [Element]
     {

@@ -2,31 +2,15 @@
 enum ActionsAnalysis {
     /// Actions with status `completed` whose `completed` date falls in `period` (whole months inclusive),
     /// most recently completed first, then by document id and action id ("You said, we did"): the run of the edition's
-    /// completed actions (``EditionContent/completedActions``, sorted once by ``completedFirst``) that the period holds.
+    /// completed actions (``EditionContent/completedActions``, sorted once by ``EditionContent/completedFirst(_:_:)``) that the period holds.
     static func completed(in period: MonthPeriod, content: EditionContent) -> [(
         document: Document, action: Action
     )] {
         let all = content.completedActions
         return Array(all[period.run(in: all, newestFirstBy: \.action.completed)])
     }
-
-    /// Most recently completed first (an action without its completion date by its due date), then by document id,
-    /// then by action id; on ``completedKey(_:)``.
-    static func completedFirst(_ a: CompletedKey, _ b: CompletedKey) -> Bool {
-        if a.date != b.date { return a.date > b.date }
-        if a.document != b.document { return a.document < b.document }
-        return a.action < b.action
-    }
-
-    /// What ``completedFirst(_:_:)`` compares of a document's action.
-    typealias CompletedKey = (date: PartialDate, document: String, action: String)
-
-    static func completedKey(_ item: (document: Document, action: Action)) -> CompletedKey {
-        (item.action.completed ?? item.action.due, item.document.id, item.action.id)
-    }
 }
 
-/// The actions dashboard of an edition: what is open, overdue, due soon, done and not being done.
 struct ActionsDashboard: Sendable {
     typealias Item = (document: Document, action: Action)
 
@@ -64,8 +48,7 @@ struct ActionsDashboard: Sendable {
             in: MonthPeriod(from: since, to: today.monthOnly), content: content
         )
         .filter { ($0.action.completed ?? today) <= today }
-        notDoing = all.filter { $0.action.status == .notDoing }.sorted(
-            onKey: EditionContent.dueKey, by: EditionContent.soonestDueFirst)
+        notDoing = all.filter { $0.action.status == .notDoing }.sorted(onKey: EditionContent.dueKey, by: <)
         var strength = Tally()
         for item in all where item.action.status != .superseded { strength.add(item.action.strength ?? "not-stated") }
         strengthMix = strength

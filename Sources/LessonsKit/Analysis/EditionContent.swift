@@ -37,21 +37,21 @@ struct EditionContent: Sendable {
             return NewestFirst(all: all, byType: Dictionary(grouping: all, by: \.type))
         }
         deferredOpenActions = Deferred {
-            var open: [ActionItem] = []
-            for document in selected {
-                for action in document.actions where action.isOpen { open.append((document, action)) }
-            }
-            return open.sorted(onKey: Self.dueKey, by: Self.soonestDueFirst)
+            Self.actions(of: selected, where: \.isOpen).sorted(onKey: Self.dueKey, by: <)
         }
         deferredCompletedActions = Deferred {
-            var done: [ActionItem] = []
-            for document in selected {
-                for action in document.actions where action.status == .completed && action.completed != nil {
-                    done.append((document, action))
-                }
-            }
-            return done.sorted(onKey: ActionsAnalysis.completedKey, by: ActionsAnalysis.completedFirst)
+            Self.actions(of: selected) { $0.status == .completed && $0.completed != nil }
+                .sorted(onKey: Self.completedKey, by: Self.completedFirst)
         }
+    }
+
+    /// Each action of `documents` that satisfies `include`, with its document, in the documents' order.
+    private static func actions(of documents: [Document], where include: (Action) -> Bool) -> [ActionItem] {
+        var items: [ActionItem] = []
+        for document in documents {
+            for action in document.actions where include(action) { items.append((document, action)) }
+        }
+        return items
     }
 
     /// The links between the edition's documents, worked out when first read: only document and bulletin pages need
@@ -63,26 +63,30 @@ struct EditionContent: Sendable {
     var newestFirst: [Document] { sorted.value.all }
 
     /// Open or in-progress actions of the edition's documents, soonest due first, then by document id and action id
-    /// (``soonestDueFirst(_:_:)``). Picking some of them in this order gives what sorting the picked ones would,
+    /// (``dueKey(_:)``). Picking some of them in this order gives what sorting the picked ones would,
     /// documents' own order breaking any tie, as a stable sort of them in document order does.
     var openActions: [ActionItem] { deferredOpenActions.value }
 
     /// Completed actions that have their completion date, most recently completed first, then by document id and action
-    /// id (``ActionsAnalysis/completedFirst(_:_:)``): the actions dashboard and every bulletin pick from these.
+    /// id (``completedFirst(_:_:)``): the actions dashboard and every bulletin pick from these.
     var completedActions: [ActionItem] { deferredCompletedActions.value }
 
-    /// What ``soonestDueFirst(_:_:)`` compares of a document's action.
-    typealias DueKey = (due: PartialDate, document: String, action: String)
+    /// The date an action is ordered by, then its document's id and its own.
+    typealias ActionKey = (date: PartialDate, document: String, action: String)
 
-    static func dueKey(_ item: ActionItem) -> DueKey {
+    /// An action's place soonest due first (compared with `<`).
+    static func dueKey(_ item: ActionItem) -> ActionKey {
         (item.action.due, item.document.id, item.action.id)
     }
 
-    /// Soonest due first, then by document id, then by action id; on ``dueKey(_:)``.
-    static func soonestDueFirst(_ a: DueKey, _ b: DueKey) -> Bool {
-        if a.due != b.due { return a.due < b.due }
-        if a.document != b.document { return a.document < b.document }
-        return a.action < b.action
+    /// An action's place most recently completed first (an action without its completion date by its due date).
+    static func completedKey(_ item: ActionItem) -> ActionKey {
+        (item.action.completed ?? item.action.due, item.document.id, item.action.id)
+    }
+
+    /// Newest date first, then by document id, then by action id.
+    static func completedFirst(_ a: ActionKey, _ b: ActionKey) -> Bool {
+        (b.date, a.document, a.action) < (a.date, b.document, b.action)
     }
 
     func document(_ id: String) -> Document? { byId[id.lowercased()] }

@@ -129,7 +129,7 @@ private struct ThemeGroup: Sendable {
     ) -> [Int] {
         var result: [Int] = []
         if let day {
-            var above = firstIndex(onOrAfter: day)
+            var above = days.partitionIndex { $0 >= day }
             var below = above - 1
             while result.count < count {
                 let distance = min(
@@ -156,15 +156,5 @@ private struct ThemeGroup: Sendable {
             result.append(member)
         }
         return result
-    }
-
-    private func firstIndex(onOrAfter day: Int) -> Int {
-        var low = 0
-        var high = days.count
-        while low < high {
-            let middle = (low + high) / 2
-            if days[middle] < day { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

@@ -102,8 +102,8 @@ struct MonthPeriod: Sendable, Hashable {
         // A date's month is all `contains` compares, and months never rise along newest-first items.
         func month(_ item: Items.Element) -> PartialDate? { date(item)?.monthOnly }
         let (first, last) = (from.monthOnly, to.monthOnly)
-        let start = items.firstIndex(in: items.startIndex..<items.endIndex) { month($0).map { $0 <= last } ?? true }
-        let end = items.firstIndex(in: start..<items.endIndex) { month($0).map { $0 < first } ?? true }
+        let start = items.partitionIndex { month($0).map { $0 <= last } ?? true }
+        let end = items.partitionIndex(in: start..<items.endIndex) { month($0).map { $0 < first } ?? true }
         return start..<end
     }
 
@@ -164,23 +164,4 @@ struct CultureDetails: Sendable, Hashable {
 
 struct PageDetails: Sendable, Hashable {
     var menu: Int?
-}
-
-extension RandomAccessCollection {
-    /// The first index in `range` whose element satisfies `predicate`, which must hold for every element after one that
-    /// satisfies it (`range.upperBound` when none does): a binary search.
-    fileprivate func firstIndex(in range: Range<Index>, where predicate: (Element) -> Bool) -> Index {
-        var (low, count) = (range.lowerBound, distance(from: range.lowerBound, to: range.upperBound))
-        while count > 0 {
-            let half = count / 2
-            let middle = index(low, offsetBy: half)
-            if predicate(self[middle]) {
-                count = half
-            } else {
-                low = index(after: middle)
-                count -= half + 1
-            }
-        }
-        return low
-    }
 }

@@ -24,7 +24,7 @@ struct LineMatches {
         guard !dates.isEmpty else { return }
         for cue in ranges(of: PrivacyPatterns.birthCue) {
             // Only the nearest date on each side can be "next to" the cue.
-            let after = Self.firstIndex(in: dates) { $0.lowerBound >= cue.upperBound }
+            let after = dates.partitionIndex { $0.lowerBound >= cue.upperBound }
             if after < dates.count, Self.isShortLeadIn(line[cue.upperBound..<dates[after].lowerBound]) {
                 candidates.append((.dateOfBirth, cue.lowerBound..<dates[after].upperBound))
             } else if after > 0, dates[after - 1].upperBound <= cue.lowerBound,
@@ -33,17 +33,6 @@ struct LineMatches {
                 candidates.append((.dateOfBirth, dates[after - 1].lowerBound..<cue.upperBound))
             }
         }
-    }
-
-    /// The first index of sorted `items` for which `isAtOrAfter` holds (binary search; `isAtOrAfter` must be monotonic).
-    private static func firstIndex<T>(in items: [T], where isAtOrAfter: (T) -> Bool) -> Int {
-        var low = 0
-        var high = items.count
-        while low < high {
-            let middle = (low + high) / 2
-            if isAtOrAfter(items[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 
     /// Text between a cue and its date: punctuation and at most two short words ("DOB: 14/03/1956", "date of birth was given as …").

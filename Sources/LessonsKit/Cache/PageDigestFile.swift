@@ -5,19 +5,21 @@ import Foundation
 ///
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
 /// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then the digests of the links
-/// and of the ids, then each list: ``PageLinks/appendStoredForm(to:)``) and a document
-/// page's record (a flag, then its input key, problems, copied files and poster); then the stamps of the entries'
-/// files in the output, in the entries' order (each a flag, then size, device, inode, modification and status-change
-/// times, zeros without a stamp: every stamp takes the same room, so the reader finds them from the end), and last the
-/// checksum of everything before it (``CacheChecksum``). The entries are written while the output folder is still changing and the stamps
-/// once it has settled (see ``BuildCacheWriter/UnstampedPageDigests``), so the file is streamed and never held whole. Numbers are eight-byte
-/// little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or written for
-/// another folder reads as no entries: every page is then rendered. An entry read from the file and not changed since
-/// has its links and record written back from the bytes read (``PageReuse/Entry/stored``), so a rebuild that reused
-/// most pages does not encode them again; its links are not even read (``PageLinks``), as their digests are stored.
+/// and of the ids, then each list as the numbers of its texts: ``PageLinks/appendStoredForm(to:numbering:)``) and a
+/// document page's record (a flag, then its input key, problems, copied files and poster); then the link and id texts
+/// the entries name, each once, in number order (``LinkTextNumbering``: pages share most of their links, which stored
+/// in full took most of the file); then the stamps of the entries' files in the output, in the entries' order (each a
+/// flag, then size, device, inode, modification and status-change times, zeros without a stamp: every stamp takes the
+/// same room, so the reader finds them from the end), and last the checksum of everything before it
+/// (``CacheChecksum``). The entries are written while the output folder is still changing and the stamps once it has
+/// settled (see ``BuildCacheWriter/UnstampedPageDigests``), so the file is streamed and never held whole. Numbers are
+/// eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or written
+/// for another folder reads as no entries: every page is then rendered. An entry read from the file and not changed
+/// since has its record written back from the bytes read (``PageReuse/Entry/stored``) and its links renumbered, not
+/// read, so a rebuild that reused most pages does not encode them again (``StoredPageLinks``).
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
-    static let format = 6
+    static let format = 7
     private static let magic = Array("LPDG".utf8)
     /// The bytes of an entry's stamp: a flag and five numbers.
     private static let stampSize = 41
@@ -40,31 +42,39 @@ enum PageDigestFile {
         TemplateValueBytes.appendText(folder, to: &stream.buffer)
         TemplateValueBytes.appendLength(entries.count, to: &stream.buffer)
         let paths = entries.keys.sorted()
+        var numbering = LinkTextNumbering()
         for path in paths {
             guard let entry = entries[path] else { continue }
-            append(path: path, entry, to: &stream.buffer)
+            append(path: path, entry, numbering: &numbering, to: &stream.buffer)
+            stream.flushIfFull()
+        }
+        TemplateValueBytes.appendLength(numbering.texts.count, to: &stream.buffer)
+        for text in numbering.texts {
+            TemplateValueBytes.appendText(text, to: &stream.buffer)
             stream.flushIfFull()
         }
         return paths
     }
 
-    private static func append(path: String, _ entry: PageReuse.Entry, to bytes: inout [UInt8]) {
+    private static func append(
+        path: String, _ entry: PageReuse.Entry, numbering: inout LinkTextNumbering, to bytes: inout [UInt8]
+    ) {
         TemplateValueBytes.appendText(path, to: &bytes)
         entry.model.append(to: &bytes)
         entry.bytes.append(to: &bytes)
-        if let stored = entry.stored {
-            // An entry read from the last file and unchanged: its links and record as they were written.
-            bytes += stored
-            return
-        }
         if let links = entry.links {
             bytes.append(1)
             let digests = links.digests
             digests.links.append(to: &bytes)
             digests.ids.append(to: &bytes)
-            links.appendStoredForm(to: &bytes)
+            links.appendStoredForm(to: &bytes, numbering: &numbering)
         } else {
             bytes.append(0)
+        }
+        if let stored = entry.stored {
+            // An entry read from the last file and unchanged: its record as it was written.
+            bytes += stored
+            return
         }
         append(entry.document, to: &bytes)
     }
@@ -123,23 +133,48 @@ enum PageDigestFile {
         else { return [:] }
         // The stamps end the file, one of the same size for each entry.
         let stampsStart = content.upperBound - count * stampSize
-        var stamps = ByteReader(bytes: bytes, offset: stampsStart, end: content.upperBound)
         reader = ByteReader(bytes: bytes, offset: reader.offset, end: stampsStart)
-        var entries: [String: PageReuse.Entry] = [:]
-        entries.reserveCapacity(min(count, content.count / 72))
+        // The entries name their links' texts by number; the texts follow them.
+        var read: [ReadEntry] = []
+        read.reserveCapacity(count)
+        var highest = -1
         for _ in 0..<count {
-            guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest() else {
-                return [:]
-            }
+            guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
+                let links = reader.links()
+            else { return [:] }
+            highest = max(highest, links.highest)
             let start = reader.offset
-            guard let links = reader.links(), let document = reader.documentRecord() else { return [:] }
-            let stored = reader.bytes[start..<reader.offset]
-            guard let stamp = stamps.stamp() else { return [:] }
-            entries[path] = PageReuse.Entry(
-                model: model, bytes: digest, links: links.recorded, document: document.record, stamp: stamp.stamp,
-                stored: stored)
+            guard let document = reader.documentRecord() else { return [:] }
+            read.append(
+                ReadEntry(
+                    path: path, model: model, bytes: digest, links: links.form, document: document.record,
+                    stored: start..<reader.offset))
         }
-        return reader.isAtEnd && stamps.isAtEnd ? entries : [:]
+        guard let texts = reader.linkTexts(), highest < texts.count, reader.isAtEnd else { return [:] }
+        var stamps = ByteReader(bytes: bytes, offset: stampsStart, end: content.upperBound)
+        var entries: [String: PageReuse.Entry] = [:]
+        entries.reserveCapacity(count)
+        for entry in read {
+            guard let stamp = stamps.stamp() else { return [:] }
+            let links = entry.links.map {
+                PageLinks.stored(StoredPageLinks(form: bytes[$0.form], texts: texts, digests: $0.digests))
+            }
+            entries[entry.path] = PageReuse.Entry(
+                model: entry.model, bytes: entry.bytes, links: links, document: entry.document, stamp: stamp.stamp,
+                stored: bytes[entry.stored])
+        }
+        return stamps.isAtEnd ? entries : [:]
+    }
+
+    /// An entry as read, before the texts its links name are.
+    private struct ReadEntry {
+        let path: String
+        let model: Digest32
+        let bytes: Digest32
+        let links: (form: Range<Int>, digests: PageLinks.Digests)?
+        let document: PageReuse.DocumentRecord?
+        /// Where its document record is in the file.
+        let stored: Range<Int>
     }
 
     /// The stored entries of `edition` written to `folder`, or none (missing, unreadable, untrusted).
@@ -209,17 +244,30 @@ enum PageDigestFile {
             return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         }
 
-        /// The recorded links of a page, left in their stored form with their digests: `recorded` is nil when the page
-        /// had none recorded; nil when unreadable.
-        mutating func links() -> (recorded: PageLinks?, Void)? {
+        /// The recorded links of a page, left in their stored form with their digests, and the highest text number
+        /// they name (-1: none): `form` is nil when the page had none recorded; nil when unreadable.
+        mutating func links() -> (form: (form: Range<Int>, digests: PageLinks.Digests)?, highest: Int)? {
             guard let flag = flag() else { return nil }
-            guard flag else { return (nil, ()) }
+            guard flag else { return (nil, -1) }
             guard let links = digest(), let ids = digest(),
-                let formEnd = PageLinks.storedForm(in: bytes, from: offset, end: end)
+                let stored = PageLinks.storedForm(in: bytes, from: offset, end: end)
             else { return nil }
-            defer { offset = formEnd }
-            let stored = StoredPageLinks(form: bytes[offset..<formEnd], digests: .init(links: links, ids: ids))
-            return (.stored(stored), ())
+            defer { offset = stored.end }
+            return ((offset..<stored.end, .init(links: links, ids: ids)), stored.highest)
+        }
+
+        /// The link and id texts that follow the entries: nil when unreadable.
+        mutating func linkTexts() -> StoredLinkTexts? {
+            // Every text takes eight bytes at least.
+            guard let count = number(), count >= 0, count <= (end - offset) / 8 else { return nil }
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let length = number(), length >= 0, length <= end - offset else { return nil }
+                ranges.append(offset..<(offset + length))
+                offset += length
+            }
+            return StoredLinkTexts(bytes: bytes, ranges: ranges)
         }
 
         /// A document page's record: `record` is nil when the entry has none; nil when unreadable.

@@ -1,5 +1,4 @@
 import Crypto
-import Synchronization
 
 /// A page's links and ids as the stages after rendering read them (the link check, the print forms), with the digests
 /// the incremental link check compares (``digests``).
@@ -66,89 +65,6 @@ enum PageLinks: Sendable, Hashable {
     static func == (lhs: PageLinks, rhs: PageLinks) -> Bool { lhs.recorded == rhs.recorded }
 
     func hash(into hasher: inout Hasher) { hasher.combine(recorded) }
-}
-
-/// Links as the page digests file stored them (``PageLinks/appendStoredForm(to:)``), with their digests; the texts are
-/// read from the stored form the first time they are asked for.
-final class StoredPageLinks: Sendable {
-    /// The stored form, a slice of the file read (which the entries share).
-    let form: ArraySlice<UInt8>
-    let digests: PageLinks.Digests
-    private let decoded = Mutex<HTMLLinks?>(nil)
-
-    init(form: ArraySlice<UInt8>, digests: PageLinks.Digests) {
-        self.form = form
-        self.digests = digests
-    }
-
-    /// The links and ids of the stored form.
-    var links: HTMLLinks {
-        if let links = decoded.withLock({ $0 }) { return links }
-        // A form that reads back as nothing cannot come from a checked file (``PageLinks/storedForm(in:from:end:)``).
-        let links = PageLinks.decoded(form) ?? HTMLLinks()
-        decoded.withLock { $0 = links }
-        return links
-    }
-}
-
-extension PageLinks {
-    /// Appends the stored form: the number of links, each link (its byte count as eight little-endian bytes, then its
-    /// UTF-8 bytes), the number of ids and each id the same way, sorted.
-    func appendStoredForm(to bytes: inout [UInt8]) {
-        if case .stored(let stored) = self { return bytes += stored.form }
-        let links = recorded
-        TemplateValueBytes.appendLength(links.links.count, to: &bytes)
-        for link in links.links { TemplateValueBytes.appendText(link, to: &bytes) }
-        TemplateValueBytes.appendLength(links.ids.count, to: &bytes)
-        for id in links.ids.sorted() { TemplateValueBytes.appendText(id, to: &bytes) }
-    }
-
-    /// Where the stored form starting at `start` ends, walking its counts without reading a text; nil when it runs past
-    /// `end` or a count is negative.
-    static func storedForm(in bytes: [UInt8], from start: Int, end: Int) -> Int? {
-        walk(bytes, from: start, end: end) { _, _ in }
-    }
-
-    /// The links and ids of a stored form; nil when it is not one.
-    fileprivate static func decoded(_ form: ArraySlice<UInt8>) -> HTMLLinks? {
-        let bytes = Array(form)
-        var lists: [[String]] = [[], []]
-        let end = walk(bytes, from: 0, end: bytes.count) { list, text in
-            lists[list].append(String(decoding: bytes[text], as: UTF8.self))
-        }
-        guard end == bytes.count else { return nil }
-        return HTMLLinks(links: lists[0], ids: Set(lists[1]))
-    }
-
-    /// Walks the stored form at `start`, handing on each text's place with its list (0: links, 1: ids); where it ends,
-    /// or nil when a count or a text runs past `end` or a count is negative.
-    private static func walk(
-        _ bytes: [UInt8], from start: Int, end: Int, text: (_ list: Int, _ range: Range<Int>) -> Void
-    ) -> Int? {
-        var offset = start
-        for list in 0..<2 {
-            guard let count = number(bytes, at: &offset, end: end), count >= 0, count <= (end - offset) / 8 else {
-                return nil
-            }
-            for _ in 0..<count {
-                guard let length = number(bytes, at: &offset, end: end), length >= 0, length <= end - offset else {
-                    return nil
-                }
-                text(list, offset..<(offset + length))
-                offset += length
-            }
-        }
-        return offset
-    }
-
-    /// The eight little-endian bytes at `offset`, which moves past them; nil when fewer are left before `end`.
-    private static func number(_ bytes: [UInt8], at offset: inout Int, end: Int) -> Int? {
-        guard end - offset >= 8 else { return nil }
-        var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
-        offset += 8
-        return Int(truncatingIfNeeded: Int64(bitPattern: value))
-    }
 }
 
 extension PageLinks {

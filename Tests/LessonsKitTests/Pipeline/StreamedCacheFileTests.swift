@@ -122,16 +122,51 @@ import Testing
 
     @Test func aStoredFormOfLinksIsWalkedWithoutReadingItsTexts() {
         var form: [UInt8] = []
-        PageLinks(HTMLLinks(links: ["x/", "y/"], ids: ["z"])).appendStoredForm(to: &form)
-        #expect(PageLinks.storedForm(in: form, from: 0, end: form.count) == form.count)
+        var numbering = LinkTextNumbering()
+        PageLinks(HTMLLinks(links: ["x/", "y/", "x/"], ids: ["z"])).appendStoredForm(to: &form, numbering: &numbering)
+        #expect(numbering.texts == ["x/", "y/", "z"], "each text numbered once, in the order met")
+        #expect(form == [3, 0, 1, 0, 1, 2], "two lists, each a count and the numbers of its texts")
+        #expect(PageLinks.storedForm(in: form, from: 0, end: form.count).map { [$0.end, $0.highest] } == [6, 2])
         #expect(
-            PageLinks.storedForm(in: form + [9], from: 0, end: form.count) == form.count, "it ends where its ids do")
-        #expect(PageLinks.storedForm(in: form, from: 0, end: form.count - 1) == nil, "a text past the end")
+            PageLinks.storedForm(in: form + [9], from: 0, end: form.count)?.end == form.count,
+            "it ends where its ids do")
+        #expect(PageLinks.storedForm(in: form, from: 0, end: form.count - 1) == nil, "a number past the end")
         var huge = form
-        huge[0] = 0xFF  // 255 links in a form that holds two
+        huge[0] = 0x7F  // 127 links in a form that holds three
         #expect(PageLinks.storedForm(in: huge, from: 0, end: huge.count) == nil)
-        var negative = form
-        negative[7] = 0x80
-        #expect(PageLinks.storedForm(in: negative, from: 0, end: negative.count) == nil)
+        var unended = form
+        unended[form.count - 1] = 0x82  // a number whose last byte says more follow
+        #expect(PageLinks.storedForm(in: unended, from: 0, end: unended.count) == nil)
+    }
+
+    @Test func linkTextsSharedByPagesAreStoredOnceAndReadBackRenumberedBesideNewPages() throws {
+        let shared = (0..<30).map { "../../themes/theme-number-\($0)/index.html#documents" }
+        var entries: [String: PageReuse.Entry] = [:]
+        for index in 0..<200 {
+            let links = PageLinks(HTMLLinks(links: shared + ["../lesson-\(index)/"], ids: ["main", "lesson-\(index)"]))
+            entries["lessons/lesson-\(index)/index.html"] = PageReuse.Entry(
+                model: Digest32(words: (UInt64(index), 1, 0, 0)), bytes: Digest32(words: (UInt64(index), 2, 0, 0)),
+                links: links)
+        }
+        let bytes = PageDigestFile.encoded(entries, folder: "/out")
+        let sharedBytes = shared.reduce(0) { $0 + $1.utf8.count }
+        // Stored in full on every page, the shared texts alone would take `entries.count * sharedBytes`.
+        #expect(bytes.count < entries.count * sharedBytes / 4, "the shared texts once, not once a page")
+        var read = PageDigestFile.decoded(bytes, folder: "/out")
+        #expect(read == entries)
+        // Pages rendered again, and new ones, beside pages kept from the file: their texts are numbered afresh (a new
+        // page sorts first), and each stored page reads back its own texts.
+        let fresh = PageLinks(HTMLLinks(links: ["../../new/", shared[7], "../lesson-3/"], ids: ["main", "new"]))
+        read["a-new-page/index.html"] = PageReuse.Entry(
+            model: Digest32(words: (9, 9, 9, 9)), bytes: Digest32(words: (8, 8, 8, 8)), links: fresh)
+        read["lessons/lesson-5/index.html"] = nil
+        read["lessons/lesson-6/index.html"]?.document = PageReuse.DocumentRecord(
+            inputs: Digest32(words: (1, 1, 1, 1)), diagnostics: [], copies: [], poster: nil)
+        let again = PageDigestFile.decoded(PageDigestFile.encoded(read, folder: "/out"), folder: "/out")
+        #expect(again == read)
+        #expect(again["a-new-page/index.html"]?.links?.links == fresh.links)
+        let kept = try #require(again["lessons/lesson-199/index.html"]?.links)
+        #expect(kept.links == shared + ["../lesson-199/"] && kept.ids == ["main", "lesson-199"])
+        #expect(kept.digests == entries["lessons/lesson-199/index.html"]?.links?.digests)
     }
 }

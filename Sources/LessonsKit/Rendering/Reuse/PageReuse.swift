@@ -29,8 +29,8 @@ final class PageReuse: Sendable {
         /// The stamp of the page's file in the output as the last build left it, when it had settled (see
         /// ``FileStamp``): a file with the same stamp still holds the bytes of digest ``bytes``.
         var stamp: FileStamp?
-        /// The entry's links and document record as the page digests file held them, when read from it and not
-        /// changed since: written back as they are (see ``PageDigestFile``). Not part of the entry's value.
+        /// The entry's document record as the page digests file held it, when read from it and not changed since:
+        /// written back as it is (see ``PageDigestFile``). Not part of the entry's value.
         var stored: ArraySlice<UInt8>?
 
         init(

@@ -164,19 +164,31 @@ struct SearchScoreAssembly {
     /// The last build's term numbers mapped to this build's (`UInt32.max`: not met yet).
     private var remap: [UInt32]
     private let previous: SearchScoreTable
+    /// How many of the last build's entries each of its terms had: a term met again has room made for as many
+    /// postings at once, rather than its list growing (and being copied) a posting at a time.
+    private var previousCounts: [Int]
 
     init(previous: SearchScoreTable) {
         self.previous = previous
         remap = Array(repeating: UInt32.max, count: previous.terms.count)
+        previousCounts = Array(repeating: 0, count: previous.terms.count)
+        for pair in previous.pairs where Int(pair >> 8) < previousCounts.count { previousCounts[Int(pair >> 8)] += 1 }
+        table.pairs.reserveCapacity(previous.pairs.count)
+        table.terms.reserveCapacity(previous.terms.count)
+        table.entries.reserveCapacity(previous.entries.count)
+        numbers.reserveCapacity(previous.terms.count)
+        postings.reserveCapacity(previous.terms.count)
     }
 
-    /// This build's number of `term`.
-    private mutating func number(_ term: String) -> UInt32 {
+    /// This build's number of `term`, with room for `expected` postings when it is new.
+    private mutating func number(_ term: String, expected: Int = 0) -> UInt32 {
         if let known = numbers[term] { return known }
         let number = UInt32(table.terms.count)
         numbers[term] = number
         table.terms.append(term)
-        postings.append([])
+        var list: [SearchIndex.Posting] = []
+        list.reserveCapacity(expected)
+        postings.append(list)
         return number
     }
 
@@ -190,7 +202,7 @@ struct SearchScoreAssembly {
             let old = Int(pair >> 8)
             var new = remap[old]
             if new == UInt32.max {
-                new = number(previous.terms[old])
+                new = number(previous.terms[old], expected: previousCounts[old])
                 remap[old] = new
             }
             table.pairs.append(new << 8 | (pair & 0xFF))

@@ -1,0 +1,185 @@
+import Synchronization
+
+/// Links as the page digests file stored them (``PageLinks/appendStoredForm(to:numbering:)``): the numbers of their
+/// texts in the file's ``StoredLinkTexts``, with their digests. The texts are read the first time they are asked for.
+final class StoredPageLinks: Sendable {
+    /// The stored form, a slice of the file read (which the entries share).
+    let form: ArraySlice<UInt8>
+    /// The texts the form's numbers name.
+    let texts: StoredLinkTexts
+    let digests: PageLinks.Digests
+    private let decoded = Mutex<HTMLLinks?>(nil)
+
+    init(form: ArraySlice<UInt8>, texts: StoredLinkTexts, digests: PageLinks.Digests) {
+        self.form = form
+        self.texts = texts
+        self.digests = digests
+    }
+
+    /// The links and ids of the stored form.
+    var links: HTMLLinks {
+        if let links = decoded.withLock({ $0 }) { return links }
+        // A form that reads back as nothing cannot come from a checked file, whose numbers were all checked against
+        // its texts (``PageLinks/storedForm(in:from:end:)``).
+        let links = PageLinks.decoded(form, texts: texts) ?? HTMLLinks()
+        decoded.withLock { $0 = links }
+        return links
+    }
+}
+
+/// Every link and id text of one page digests file, each stored once and named by its number: the pages of a site
+/// share most of their links (the menu, the themes, the lists), so a page's links are a few small numbers.
+final class StoredLinkTexts: Sendable {
+    /// The file the texts are in (shared with the entries, not copied).
+    private let bytes: [UInt8]
+    /// Where each text's UTF-8 bytes are in ``bytes``, by number.
+    private let ranges: [Range<Int>]
+
+    init(bytes: [UInt8], ranges: [Range<Int>]) {
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    /// How many texts there are.
+    var count: Int { ranges.count }
+
+    /// The text numbered `number`, or nil when there is none.
+    func text(_ number: Int) -> String? {
+        guard ranges.indices.contains(number) else { return nil }
+        return String(decoding: bytes[ranges[number]], as: UTF8.self)
+    }
+}
+
+/// Numbers the link and id texts of the pages written to a page digests file, in the order they are first met: each
+/// text is written once, after the pages (``texts``). The pages read from the last file keep their texts, renumbered.
+struct LinkTextNumbering {
+    /// The texts, by number.
+    private(set) var texts: [String] = []
+    private var numbers: [String: Int] = [:]
+    /// For each table of stored texts met, its numbers mapped to these (-1: not met yet).
+    private var renumbered: [ObjectIdentifier: [Int]] = [:]
+
+    /// The number of `text`, given it now when it is new.
+    mutating func number(_ text: String) -> Int {
+        if let known = numbers[text] { return known }
+        let number = texts.count
+        numbers[text] = number
+        texts.append(text)
+        return number
+    }
+
+    /// The number of the text numbered `stored` in `table`; nil when the table has no such text.
+    mutating func number(_ stored: Int, in table: StoredLinkTexts) -> Int? {
+        let key = ObjectIdentifier(table)
+        if let known = renumbered[key]?[safe: stored], known >= 0 { return known }
+        guard let text = table.text(stored) else { return nil }
+        let number = number(text)
+        renumbered[key, default: Array(repeating: -1, count: table.count)][stored] = number
+        return number
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+extension PageLinks {
+    /// Appends the stored form: the number of links, each link's text number (``LinkTextNumbering``), then the number
+    /// of ids and each id's, sorted; every number as an unsigned LEB128 (seven bits a byte, low bits first).
+    func appendStoredForm(to bytes: inout [UInt8], numbering: inout LinkTextNumbering) {
+        if case .stored(let stored) = self, Self.renumber(stored, to: &bytes, numbering: &numbering) { return }
+        let links = links
+        let ids = ids.sorted()
+        Self.appendNumber(links.count, to: &bytes)
+        for link in links { Self.appendNumber(numbering.number(link), to: &bytes) }
+        Self.appendNumber(ids.count, to: &bytes)
+        for id in ids { Self.appendNumber(numbering.number(id), to: &bytes) }
+    }
+
+    /// Appends a stored form with its numbers renumbered; false (nothing appended) when it cannot be read.
+    private static func renumber(
+        _ stored: StoredPageLinks, to bytes: inout [UInt8], numbering: inout LinkTextNumbering
+    ) -> Bool {
+        let start = bytes.count
+        var known = true
+        let form = stored.form
+        let end = walk(form, from: form.startIndex, end: form.endIndex) { count in
+            appendNumber(count, to: &bytes)
+        } text: { number in
+            guard known, let renumbered = numbering.number(number, in: stored.texts) else { return known = false }
+            appendNumber(renumbered, to: &bytes)
+        }
+        guard end == form.endIndex, known else {
+            bytes.removeSubrange(start...)
+            return false
+        }
+        return true
+    }
+
+    /// Where the stored form starting at `start` ends and the highest text number it holds (-1: none), walking it
+    /// without reading a text; nil when it runs past `end`.
+    static func storedForm(in bytes: [UInt8], from start: Int, end: Int) -> (end: Int, highest: Int)? {
+        var highest = -1
+        guard
+            let formEnd = walk(bytes[...], from: start, end: end, count: { _ in }, text: { highest = max(highest, $0) })
+        else { return nil }
+        return (formEnd, highest)
+    }
+
+    /// The links and ids of a stored form, with the texts its numbers name; nil when it is not one.
+    static func decoded(_ form: ArraySlice<UInt8>, texts: StoredLinkTexts) -> HTMLLinks? {
+        var lists: [[String]] = [[], []]
+        var list = -1
+        var missing = false
+        let end = walk(form, from: form.startIndex, end: form.endIndex) { _ in
+            list += 1
+        } text: { number in
+            guard let text = texts.text(number) else { return missing = true }
+            lists[list].append(text)
+        }
+        guard end == form.endIndex, !missing else { return nil }
+        return HTMLLinks(links: lists[0], ids: Set(lists[1]))
+    }
+
+    /// Walks the stored form at `start`, handing on each list's count and then each text number; where it ends, or nil
+    /// when a number runs past `end` or a count is larger than the bytes left.
+    private static func walk(
+        _ bytes: ArraySlice<UInt8>, from start: Int, end: Int, count: (Int) -> Void, text: (Int) -> Void
+    ) -> Int? {
+        var offset = start
+        for _ in 0..<2 {
+            // Every number takes a byte at least.
+            guard let items = number(bytes, at: &offset, end: end), items <= end - offset else { return nil }
+            count(items)
+            for _ in 0..<items {
+                guard let number = number(bytes, at: &offset, end: end) else { return nil }
+                text(number)
+            }
+        }
+        return offset
+    }
+
+    /// Appends `number` (not negative) as an unsigned LEB128.
+    private static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+        var rest = UInt(number)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// The unsigned LEB128 at `offset`, which moves past it; nil when it runs past `end` or does not fit in 56 bits.
+    private static func number(_ bytes: ArraySlice<UInt8>, at offset: inout Int, end: Int) -> Int? {
+        var value = 0
+        var shift = 0
+        while offset < end, shift < 56 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+}

@@ -275,8 +275,9 @@ struct SiteRenderer: Sendable {
                 // once the entries and the feeds have what they need of them.
                 let texts = documents.bodies.prepared
                 let stored = search.scoreCache?.previous()
+                let seed = search.scoreSeed
                 let searchEntries = await parallelMap(search.searchDocuments, jobs: jobs) {
-                    search.keyedSearchEntry($0, body: texts.plainText(of: $0) ?? "", stored: stored)
+                    search.keyedSearchEntry($0, body: texts.plainText(of: $0) ?? "", stored: stored, seed: seed)
                 }
                 // The feeds summarise bodies as the search holds them: a document the search leaves out has no text.
                 let feedTexts = feeds.bodyTexts { search.covers($0) ? texts.plainText(of: $0) ?? "" : nil }

@@ -132,6 +132,29 @@ import Testing
         #expect(short.counts == (reused: 4, scored: 0))
     }
 
+    @Test func keysTellApartEntriesWhoseFieldsHoldTheSameTextCutElsewhere() {
+        let seed = SearchScoreCache.seed(synonyms: Self.synonyms)
+        func key(_ texts: [(Int, String)], seed: [UInt8] = seed) -> Digest32 {
+            SearchScoreCache.key(
+                of: SearchEntry(
+                    title: "t", folder: "lessons/t/", type: .lesson, dateText: "", summary: "", facets: [],
+                    fields: texts.map { .init($0.0, $0.1) }),
+                seed: seed)
+        }
+        let falls = key([(SearchWeight.title, "Falls at night"), (SearchWeight.body, "A fall.")])
+        #expect(falls == key([(SearchWeight.title, "Falls at night"), (SearchWeight.body, "A fall.")]))
+        #expect(falls != key([(SearchWeight.title, "Falls at"), (SearchWeight.body, " nightA fall.")]))
+        #expect(falls != key([(SearchWeight.body, "Falls at night"), (SearchWeight.body, "A fall.")]))
+        #expect(
+            falls
+                != key(
+                    [(SearchWeight.title, "Falls at night"), (SearchWeight.body, "A fall.")],
+                    seed: SearchScoreCache.seed(synonyms: [])), "another site's synonyms")
+        #expect(
+            SearchScoreCache.key(of: Self.entries[0], seed: seed)
+                == SearchScoreCache.key(of: Self.entries[0], synonyms: Self.synonyms))
+    }
+
     /// The example site's search: each document's keyed entry made as the render makes it, with the last build's table
     /// `stored`, and the index made from them.
     static func exampleIndex(stored: SearchScoreTable?) async throws -> (

@@ -123,14 +123,21 @@ final class SearchScoreCache: Sendable {
     var counts: (reused: Int, scored: Int) { state.withLock { ($0.reused, $0.scored) } }
 
     /// The key of an entry's scores: `seed` (the synonyms, ``seed(synonyms:)``) then every field's weight and text.
-    static func key(of entry: SearchEntry, seed: SHA256) -> Digest32 {
-        var hasher = seed
-        var buffer: [UInt8] = []
+    static func key(of entry: SearchEntry, seed: [UInt8]) -> Digest32 {
+        var hasher = SHA256()
+        hasher.update(data: seed)
+        var counts: [UInt8] = []
         for field in entry.fields {
-            TemplateValueBytes.appendLength(field.weight, to: &buffer)
-            TemplateValueBytes.appendText(field.text, to: &buffer)
+            // The same bytes as the field's weight and text written one after the other, with no copy of the text.
+            var text = field.text
+            text.withUTF8 { utf8 in
+                counts.removeAll(keepingCapacity: true)
+                TemplateValueBytes.appendLength(field.weight, to: &counts)
+                TemplateValueBytes.appendLength(utf8.count, to: &counts)
+                hasher.update(data: counts)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+            }
         }
-        hasher.update(data: buffer)
         return Digest32(hasher.finalize())
     }
 
@@ -139,9 +146,8 @@ final class SearchScoreCache: Sendable {
         key(of: entry, seed: seed(synonyms: synonyms))
     }
 
-    /// The hasher every entry's key starts from: what the scores are besides the entry (the synonym groups).
-    static func seed(synonyms: [[String]]) -> SHA256 {
-        var hasher = SHA256()
+    /// What every entry's key starts from: what the scores are besides the entry (the synonym groups), as bytes.
+    static func seed(synonyms: [[String]]) -> [UInt8] {
         var buffer: [UInt8] = []
         TemplateValueBytes.appendText("search-scores 1", to: &buffer)
         TemplateValueBytes.appendLength(synonyms.count, to: &buffer)
@@ -149,8 +155,7 @@ final class SearchScoreCache: Sendable {
             TemplateValueBytes.appendLength(group.count, to: &buffer)
             for member in group { TemplateValueBytes.appendText(member, to: &buffer) }
         }
-        hasher.update(data: buffer)
-        return hasher
+        return buffer
     }
 }
 

@@ -57,15 +57,19 @@ struct SearchPages: Sendable {
     /// worked out on the render's threads. When `stored` (the last build's table, as the index's cache gives it:
     /// ``SearchScoreCache/previous()``) holds scores under that key, the index takes them rather than the entry's text,
     /// which goes at once, on the thread that made it; such an entry must reach the index with its key.
-    func keyedSearchEntry(_ document: Document, body: String, stored: SearchScoreTable? = nil) -> (
-        entry: SearchEntry, key: Digest32?
-    ) {
+    /// `seed` is ``scoreSeed``, worked out once for all the entries of a build.
+    func keyedSearchEntry(
+        _ document: Document, body: String, stored: SearchScoreTable? = nil, seed: [UInt8]? = nil
+    ) -> (entry: SearchEntry, key: Digest32?) {
         var entry = searchEntry(document, body: body)
         guard scoreCache != nil else { return (entry, nil) }
-        let key = SearchScoreCache.key(of: entry, synonyms: synonyms)
+        let key = SearchScoreCache.key(of: entry, seed: seed ?? scoreSeed)
         if stored?.storedPairs(key) != nil { entry.dropFields() }
         return (entry, key)
     }
+
+    /// What every entry's key in the score cache starts from (``SearchScoreCache/seed(synonyms:)``).
+    var scoreSeed: [UInt8] { SearchScoreCache.seed(synonyms: synonyms) }
 
     /// Hands on the index files, then `search/index.html` beside them, from entries made with
     /// ``keyedSearchEntry(_:body:)``, making the index files a batch at a time on up to `jobs` threads and handing each

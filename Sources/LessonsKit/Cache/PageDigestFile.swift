@@ -147,7 +147,7 @@ enum PageDigestFile {
             guard let document = reader.documentRecord() else { return [:] }
             read.append(
                 ReadEntry(
-                    path: path, model: model, bytes: digest, links: links.form, document: document.record,
+                    path: path, model: model, bytes: digest, links: links.stored, document: document.record,
                     stored: start..<reader.offset))
         }
         guard let texts = reader.linkTexts(), highest < texts.count, reader.isAtEnd else { return [:] }
@@ -245,8 +245,8 @@ enum PageDigestFile {
         }
 
         /// The recorded links of a page, left in their stored form with their digests, and the highest text number
-        /// they name (-1: none): `form` is nil when the page had none recorded; nil when unreadable.
-        mutating func links() -> (form: (form: Range<Int>, digests: PageLinks.Digests)?, highest: Int)? {
+        /// they name (-1: none): `stored` is nil when the page had none recorded; nil when unreadable.
+        mutating func links() -> (stored: (form: Range<Int>, digests: PageLinks.Digests)?, highest: Int)? {
             guard let flag = flag() else { return nil }
             guard flag else { return (nil, -1) }
             guard let links = digest(), let ids = digest(),

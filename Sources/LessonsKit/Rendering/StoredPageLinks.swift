@@ -71,16 +71,12 @@ struct LinkTextNumbering {
     /// The number of the text numbered `stored` in `table`; nil when the table has no such text.
     mutating func number(_ stored: Int, in table: StoredLinkTexts) -> Int? {
         let key = ObjectIdentifier(table)
-        if let known = renumbered[key]?[safe: stored], known >= 0 { return known }
+        if let map = renumbered[key], map.indices.contains(stored), map[stored] >= 0 { return map[stored] }
         guard let text = table.text(stored) else { return nil }
         let number = number(text)
         renumbered[key, default: Array(repeating: -1, count: table.count)][stored] = number
         return number
     }
-}
-
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
 extension PageLinks {

@@ -6,17 +6,18 @@ import Foundation
 /// Layout: the magic `LPDG`, the format number, the edition's output folder, the entry count, then per entry the
 /// output path, the model digest, the bytes digest, the recorded links and ids (a flag, then the digests of the links
 /// and of the ids, then each list as the numbers of its texts: ``PageLinks/appendStoredForm(to:numbering:)``) and a
-/// document page's record (a flag, then its input key, problems, copied files and poster); then the link and id texts
-/// the entries name, each once, in number order (``LinkTextNumbering``: pages share most of their links, which stored
-/// in full took most of the file); then the stamps of the entries' files in the output, in the entries' order (each a
+/// document page's record (a flag, then its input key, problems, copied files and poster); then the link and id texts,
+/// each once, in number order (``LinkTextNumbering``: pages share most of their links, which stored in full took most
+/// of the file; the last file's texts come first while most are still named, so that kept pages are written back as
+/// read); then the stamps of the entries' files in the output, in the entries' order (each a
 /// flag, then size, device, inode, modification and status-change times, zeros without a stamp: every stamp takes the
 /// same room, so the reader finds them from the end), and last the checksum of everything before it
 /// (``CacheChecksum``). The entries are written while the output folder is still changing and the stamps once it has
 /// settled (see ``BuildCacheWriter/UnstampedPageDigests``), so the file is streamed and never held whole. Numbers are
 /// eight-byte little-endian; texts are a count and UTF-8 bytes. A file of another format, truncated, corrupt or written
 /// for another folder reads as no entries: every page is then rendered. An entry read from the file and not changed
-/// since has its record written back from the bytes read (``PageReuse/Entry/stored``) and its links renumbered, not
-/// read, so a rebuild that reused most pages does not encode them again (``StoredPageLinks``).
+/// since has its links and record written back from the bytes read (``PageReuse/Entry/stored``, ``StoredPageLinks``),
+/// so a rebuild that reused most pages does not encode them again.
 enum PageDigestFile {
     /// Bumped whenever the layout or the meaning of a digest changes.
     static let format = 7
@@ -42,14 +43,27 @@ enum PageDigestFile {
         TemplateValueBytes.appendText(folder, to: &stream.buffer)
         TemplateValueBytes.appendLength(entries.count, to: &stream.buffer)
         let paths = entries.keys.sorted()
-        var numbering = LinkTextNumbering()
+        // The texts of the last file, whose pages a rebuild mostly keeps.
+        let last = paths.lazy.compactMap { path -> StoredLinkTexts? in
+            guard case .stored(let stored)? = entries[path]?.links else { return nil }
+            return stored.texts
+        }.first
+        var numbering = LinkTextNumbering(keeping: last)
         for path in paths {
             guard let entry = entries[path] else { continue }
             append(path: path, entry, numbering: &numbering, to: &stream.buffer)
             stream.flushIfFull()
         }
-        TemplateValueBytes.appendLength(numbering.texts.count, to: &stream.buffer)
-        for text in numbering.texts {
+        TemplateValueBytes.appendLength(numbering.count, to: &stream.buffer)
+        if let kept = numbering.kept {
+            for number in 0..<kept.count {
+                let utf8 = kept.utf8(number) ?? []
+                TemplateValueBytes.appendLength(utf8.count, to: &stream.buffer)
+                stream.buffer += utf8
+                stream.flushIfFull()
+            }
+        }
+        for text in numbering.added {
             TemplateValueBytes.appendText(text, to: &stream.buffer)
             stream.flushIfFull()
         }
@@ -138,9 +152,11 @@ enum PageDigestFile {
         var read: [ReadEntry] = []
         read.reserveCapacity(count)
         var highest = -1
+        // Which text numbers the pages name.
+        var named: [Bool] = []
         for _ in 0..<count {
             guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
-                let links = reader.links()
+                let links = reader.links(named: &named)
             else { return [:] }
             highest = max(highest, links.highest)
             let start = reader.offset
@@ -150,7 +166,10 @@ enum PageDigestFile {
                     path: path, model: model, bytes: digest, links: links.stored, document: document.record,
                     stored: start..<reader.offset))
         }
-        guard let texts = reader.linkTexts(), highest < texts.count, reader.isAtEnd else { return [:] }
+        guard let texts = reader.linkTexts(named: named.count(where: { $0 })), highest < texts.count, reader.isAtEnd
+        else {
+            return [:]
+        }
         var stamps = ByteReader(bytes: bytes, offset: stampsStart, end: content.upperBound)
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(count)
@@ -246,18 +265,28 @@ enum PageDigestFile {
 
         /// The recorded links of a page, left in their stored form with their digests, and the highest text number
         /// they name (-1: none): `stored` is nil when the page had none recorded; nil when unreadable.
-        mutating func links() -> (stored: (form: Range<Int>, digests: PageLinks.Digests)?, highest: Int)? {
+        /// Each number named is marked in `named`, which grows to hold it.
+        mutating func links(named: inout [Bool]) -> (
+            stored: (form: Range<Int>, digests: PageLinks.Digests)?, highest: Int
+        )? {
             guard let flag = flag() else { return nil }
             guard flag else { return (nil, -1) }
             guard let links = digest(), let ids = digest(),
-                let stored = PageLinks.storedForm(in: bytes, from: offset, end: end)
+                let stored = PageLinks.storedForm(
+                    in: bytes, from: offset, end: end,
+                    named: { number in
+                        if number >= named.count {
+                            named += repeatElement(false, count: number - named.count + 1)
+                        }
+                        named[number] = true
+                    })
             else { return nil }
             defer { offset = stored.end }
             return ((offset..<stored.end, .init(links: links, ids: ids)), stored.highest)
         }
 
-        /// The link and id texts that follow the entries: nil when unreadable.
-        mutating func linkTexts() -> StoredLinkTexts? {
+        /// The link and id texts that follow the entries, of which the entries name `named`: nil when unreadable.
+        mutating func linkTexts(named: Int) -> StoredLinkTexts? {
             // Every text takes eight bytes at least.
             guard let count = number(), count >= 0, count <= (end - offset) / 8 else { return nil }
             var ranges: [Range<Int>] = []
@@ -267,7 +296,7 @@ enum PageDigestFile {
                 ranges.append(offset..<(offset + length))
                 offset += length
             }
-            return StoredLinkTexts(bytes: bytes, ranges: ranges)
+            return StoredLinkTexts(bytes: bytes, ranges: ranges, named: named)
         }
 
         /// A document page's record: `record` is nil when the entry has none; nil when unreadable.

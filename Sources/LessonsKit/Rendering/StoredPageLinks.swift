@@ -34,10 +34,13 @@ final class StoredLinkTexts: Sendable {
     private let bytes: [UInt8]
     /// Where each text's UTF-8 bytes are in ``bytes``, by number.
     private let ranges: [Range<Int>]
+    /// How many of the texts the file's pages name (the others were named by pages since gone).
+    let named: Int
 
-    init(bytes: [UInt8], ranges: [Range<Int>]) {
+    init(bytes: [UInt8], ranges: [Range<Int>], named: Int) {
         self.bytes = bytes
         self.ranges = ranges
+        self.named = named
     }
 
     /// How many texts there are.
@@ -45,31 +48,66 @@ final class StoredLinkTexts: Sendable {
 
     /// The text numbered `number`, or nil when there is none.
     func text(_ number: Int) -> String? {
+        utf8(number).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 bytes of the text numbered `number`, or nil when there is none.
+    func utf8(_ number: Int) -> ArraySlice<UInt8>? {
         guard ranges.indices.contains(number) else { return nil }
-        return String(decoding: bytes[ranges[number]], as: UTF8.self)
+        return bytes[ranges[number]]
     }
 }
 
-/// Numbers the link and id texts of the pages written to a page digests file, in the order they are first met: each
-/// text is written once, after the pages (``texts``). The pages read from the last file keep their texts, renumbered.
+/// Numbers the link and id texts of the pages written to a page digests file: each text is written once, after the
+/// pages. The last file's texts are kept under their numbers when at least half of them are still named (``kept``),
+/// so that the pages kept from it are written back as they were read; the texts met since are numbered after them, in
+/// the order met (``added``). Otherwise every text is numbered afresh and the kept pages' numbers are renumbered,
+/// which leaves out the texts no page names any more.
 struct LinkTextNumbering {
-    /// The texts, by number.
-    private(set) var texts: [String] = []
+    /// The last file's texts, numbered as they were.
+    let kept: StoredLinkTexts?
+    /// The texts numbered after the kept ones, in number order.
+    private(set) var added: [String] = []
     private var numbers: [String: Int] = [:]
-    /// For each table of stored texts met, its numbers mapped to these (-1: not met yet).
+    /// Whether ``numbers`` holds the kept texts yet (looked up only once a page rendered again needs them).
+    private var keptNumbered = false
+    /// For each other table of stored texts met, its numbers mapped to these (-1: not met yet).
     private var renumbered: [ObjectIdentifier: [Int]] = [:]
+
+    /// Numbers texts afresh, or after those of `last` (the texts of the last file's pages) when at least half of them
+    /// are still named.
+    init(keeping last: StoredLinkTexts? = nil) {
+        kept = last.flatMap { $0.named * 2 >= $0.count ? $0 : nil }
+    }
+
+    /// How many texts are numbered.
+    var count: Int { (kept?.count ?? 0) + added.count }
+
+    /// Every text, by number.
+    var texts: [String] { (0..<(kept?.count ?? 0)).compactMap { kept?.text($0) } + added }
+
+    /// Whether a stored form naming the texts of `table` keeps its numbers.
+    func keepsNumbers(of table: StoredLinkTexts) -> Bool { kept === table }
 
     /// The number of `text`, given it now when it is new.
     mutating func number(_ text: String) -> Int {
+        if !keptNumbered, let kept {
+            // Lowest number last: a text stored twice takes its first number.
+            for number in (0..<kept.count).reversed() {
+                if let text = kept.text(number) { numbers[text] = number }
+            }
+            keptNumbered = true
+        }
         if let known = numbers[text] { return known }
-        let number = texts.count
+        let number = count
         numbers[text] = number
-        texts.append(text)
+        added.append(text)
         return number
     }
 
     /// The number of the text numbered `stored` in `table`; nil when the table has no such text.
     mutating func number(_ stored: Int, in table: StoredLinkTexts) -> Int? {
+        if keepsNumbers(of: table) { return stored < table.count ? stored : nil }
         let key = ObjectIdentifier(table)
         if let map = renumbered[key], map.indices.contains(stored), map[stored] >= 0 { return map[stored] }
         guard let text = table.text(stored) else { return nil }
@@ -83,7 +121,10 @@ extension PageLinks {
     /// Appends the stored form: the number of links, each link's text number (``LinkTextNumbering``), then the number
     /// of ids and each id's, sorted; every number as an unsigned LEB128 (seven bits a byte, low bits first).
     func appendStoredForm(to bytes: inout [UInt8], numbering: inout LinkTextNumbering) {
-        if case .stored(let stored) = self, Self.renumber(stored, to: &bytes, numbering: &numbering) { return }
+        if case .stored(let stored) = self {
+            if numbering.keepsNumbers(of: stored.texts) { return bytes += stored.form }
+            if Self.renumber(stored, to: &bytes, numbering: &numbering) { return }
+        }
         let links = links
         let ids = ids.sorted()
         Self.appendNumber(links.count, to: &bytes)
@@ -114,12 +155,18 @@ extension PageLinks {
 
     /// Where the stored form starting at `start` ends and the highest text number it holds (-1: none), walking it
     /// without reading a text; nil when it runs past `end`.
-    static func storedForm(in bytes: [UInt8], from start: Int, end: Int) -> (end: Int, highest: Int)? {
+    /// `named` is handed each number.
+    static func storedForm(
+        in bytes: [UInt8], from start: Int, end: Int, named: (Int) -> Void = { _ in }
+    ) -> (end: Int, highest: Int)? {
         var highest = -1
-        guard
-            let formEnd = walk(bytes[...], from: start, end: end, count: { _ in }, text: { highest = max(highest, $0) })
-        else { return nil }
-        return (formEnd, highest)
+        let formEnd = walk(
+            bytes[...], from: start, end: end, count: { _ in },
+            text: { number in
+                highest = max(highest, number)
+                named(number)
+            })
+        return formEnd.map { ($0, highest) }
     }
 
     /// The links and ids of a stored form, with the texts its numbers name; nil when it is not one.

@@ -120,6 +120,28 @@ import Testing
         #expect(PageDigestFile.encoded(read, folder: "/out") == bytes)
     }
 
+    @Test func textsNoPageNamesAnyMoreAreLeftOutOnceTheyAreMostOfTheFile() {
+        var entries: [String: PageReuse.Entry] = [:]
+        for index in 0..<100 {
+            entries["p/\(index)/index.html"] = PageReuse.Entry(
+                model: Digest32(words: (UInt64(index), 0, 0, 0)), bytes: Digest32(words: (UInt64(index), 1, 0, 0)),
+                links: PageLinks(HTMLLinks(links: ["../../shared/", "../../own-\(index)/"], ids: [])))
+        }
+        let first = PageDigestFile.encoded(entries, folder: "/out")
+        var read = PageDigestFile.decoded(first, folder: "/out")
+        #expect(PageDigestFile.encoded(read, folder: "/out") == first, "kept pages are written back as read")
+        for index in 0..<80 { read["p/\(index)/index.html"] = nil }
+        // All the texts were named when read: they stay, under their numbers.
+        let second = PageDigestFile.encoded(read, folder: "/out")
+        let secondRead = PageDigestFile.decoded(second, folder: "/out")
+        #expect(secondRead == read)
+        // Now 21 of 101 texts are named: the next file leaves the others out.
+        let third = PageDigestFile.encoded(secondRead, folder: "/out")
+        #expect(PageDigestFile.decoded(third, folder: "/out") == read)
+        let leftOut = (0..<80).reduce(0) { $0 + 8 + "../../own-\($1)/".utf8.count }
+        #expect(third.count == second.count - leftOut)
+    }
+
     @Test func aStoredFormOfLinksIsWalkedWithoutReadingItsTexts() {
         var form: [UInt8] = []
         var numbering = LinkTextNumbering()

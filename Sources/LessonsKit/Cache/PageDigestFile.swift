@@ -151,14 +151,12 @@ enum PageDigestFile {
         // The entries name their links' texts by number; the texts follow them.
         var read: [ReadEntry] = []
         read.reserveCapacity(count)
-        var highest = -1
-        // Which text numbers the pages name.
+        // Which text numbers the pages name (the highest named is the last).
         var named: [Bool] = []
         for _ in 0..<count {
             guard let path = reader.text(), let model = reader.digest(), let digest = reader.digest(),
                 let links = reader.links(named: &named)
             else { return [:] }
-            highest = max(highest, links.highest)
             let start = reader.offset
             guard let document = reader.documentRecord() else { return [:] }
             read.append(
@@ -166,10 +164,9 @@ enum PageDigestFile {
                     path: path, model: model, bytes: digest, links: links.stored, document: document.record,
                     stored: start..<reader.offset))
         }
-        guard let texts = reader.linkTexts(named: named.count(where: { $0 })), highest < texts.count, reader.isAtEnd
-        else {
-            return [:]
-        }
+        guard let texts = reader.linkTexts(named: named.count(where: { $0 })), named.count <= texts.count,
+            reader.isAtEnd
+        else { return [:] }
         var stamps = ByteReader(bytes: bytes, offset: stampsStart, end: content.upperBound)
         var entries: [String: PageReuse.Entry] = [:]
         entries.reserveCapacity(count)
@@ -263,14 +260,12 @@ enum PageDigestFile {
             return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         }
 
-        /// The recorded links of a page, left in their stored form with their digests, and the highest text number
-        /// they name (-1: none): `stored` is nil when the page had none recorded; nil when unreadable.
-        /// Each number named is marked in `named`, which grows to hold it.
-        mutating func links(named: inout [Bool]) -> (
-            stored: (form: Range<Int>, digests: PageLinks.Digests)?, highest: Int
-        )? {
+        /// The recorded links of a page, left in their stored form with their digests: `stored` is nil when the page
+        /// had none recorded; nil when unreadable. Each text number they name is marked in `named`, which grows to
+        /// hold it.
+        mutating func links(named: inout [Bool]) -> (stored: (form: Range<Int>, digests: PageLinks.Digests)?, Void)? {
             guard let flag = flag() else { return nil }
-            guard flag else { return (nil, -1) }
+            guard flag else { return (nil, ()) }
             guard let links = digest(), let ids = digest(),
                 let stored = PageLinks.storedForm(
                     in: bytes, from: offset, end: end,
@@ -282,7 +277,7 @@ enum PageDigestFile {
                     })
             else { return nil }
             defer { offset = stored.end }
-            return ((offset..<stored.end, .init(links: links, ids: ids)), stored.highest)
+            return ((offset..<stored.end, .init(links: links, ids: ids)), ())
         }
 
         /// The link and id texts that follow the entries, of which the entries name `named`: nil when unreadable.

@@ -92,6 +92,7 @@ struct LinkTextNumbering {
     /// The number of `text`, given it now when it is new.
     mutating func number(_ text: String) -> Int {
         if !keptNumbered, let kept {
+            numbers.reserveCapacity(kept.count)
             // Lowest number last: a text stored twice takes its first number.
             for number in (0..<kept.count).reversed() {
                 if let text = kept.text(number) { numbers[text] = number }

@@ -66,6 +66,7 @@ struct BuildCommand: AsyncParsableCommand {
         options.requirePDF = pdf
         options.cacheDirectory = cache
         options.ignoreCache = clean
+        options.endsProcess = true
         let progress = quiet ? nil : ProgressLine.forTerminal()
         if let progress { options.progress = { progress.update($0) } }
         let report = await BuildPipeline.build(options)

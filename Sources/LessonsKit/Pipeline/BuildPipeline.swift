@@ -373,14 +373,15 @@ public enum BuildPipeline {
             written.append((item.edition, pageCount))
             recorded.append(edition)
         }
-        // What the build no longer needs is freed on another thread, not before the report (see MemoryRelease).
+        // What the build no longer needs is freed on another thread, not before the report, or left to the process's
+        // exit (see MemoryRelease).
         var documents = Corpus(documents: [])
         swap(&documents, &site.corpus)
-        MemoryRelease.inBackground(
+        MemoryRelease.atEnd(
             (
                 consume documents, consume rendered, consume outputs, consume entries, consume reuse, consume bodies,
                 consume linkRecords
-            ))
+            ), leftToExit: options.endsProcess)
         clock.lap("write")
         cache?.store(outputs: recorded, report: finish(report, status: .success, options: options))
         // PDFs of pages that changed or went stay in the cache until a build of every edition printed without them.
@@ -389,6 +390,7 @@ public enum BuildPipeline {
         }
         clock.lap("cache record")
         report.summaries += written.map { builtLine(pages: $0.pages, edition: $0.edition.name, clock: clock) }
+        MemoryRelease.atEnd((site, incremental, consume themed), leftToExit: options.endsProcess)
         return finish(report, status: .success, options: options, clock: clock)
     }
 

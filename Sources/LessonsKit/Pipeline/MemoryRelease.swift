@@ -49,6 +49,21 @@ enum MemoryRelease {
         Task.detached(priority: .utility) { withExtendedLifetime(value) {} }
     }
 
+    /// Lets go of `value` at the end of a build: on a thread of its own (``inBackground(_:)``), or, when the process
+    /// ends right after the build (`leftToExit`), not at all: the operating system takes a process's memory back at exit
+    /// at once, where freeing a large site's documents, pages and reuse tables object by object keeps a core busy for
+    /// a tenth of a second or more, and the process cannot end before that thread is done.
+    static func atEnd<Value: Sendable>(_ value: consuming Value, leftToExit: Bool) {
+        guard leftToExit else { return inBackground(value) }
+        _ = Unmanaged.passRetained(Leftover(value))
+    }
+
+    /// What a build holds at its end, kept to the process's exit (``atEnd(_:leftToExit:)``).
+    private final class Leftover<Value>: Sendable where Value: Sendable {
+        let value: Value
+        init(_ value: consuming Value) { self.value = value }
+    }
+
     /// Returns the allocator's free pages to the system.
     static func returnFreed() {
         #if canImport(Glibc)

@@ -111,10 +111,14 @@ struct EditedSite {
     /// Whether the builds trust every output file they stamped, however recently written (odd seeds), so that pages
     /// are reused unread; with even seeds, as builds a few seconds apart do, they read them back.
     let trustsRecentFiles: Bool
+    /// Whether the builds leave what they hold at their end to the process's exit, as the command line's do (seeds
+    /// divisible by 3; see `BuildOptions.endsProcess`), instead of freeing it.
+    let endsProcess: Bool
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
         trustsRecentFiles = seed % 2 == 1
+        endsProcess = seed % 3 == 0
         docs = [
             "content/incidents/inc-1.md": Doc(
                 type: "incident", id: "INC-2026-001", title: "Missed observation", themes: ["observation"],
@@ -259,6 +263,7 @@ struct EditedSite {
         var options = site.options()
         options.today = today
         if trustsRecentFiles { options.outputSettleNanoseconds = 0 }
+        options.endsProcess = endsProcess
         return options
     }
 

@@ -179,7 +179,8 @@ public enum BuildPipeline {
                         $0.name,
                         cache.pageReuse(
                             edition: $0, theme: theme,
-                            output: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory))
+                            output: outputDirectory(for: $0, options: options, siteDirectory: reader.siteDirectory),
+                            documents: site.corpus.documents.count)
                     )
                 })
         }

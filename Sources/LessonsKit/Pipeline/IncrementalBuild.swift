@@ -107,7 +107,7 @@ struct IncrementalBuild: Sendable {
     /// Page reuse for `edition` written to `output`: the last build's page digests (none with `--clean`, read when first
     /// needed), and its output files stamped or read back on demand (see ``PageReuse``). The digests name the folder
     /// as the writer resolves it.
-    func pageReuse(edition: Edition, theme: ThemeFiles, output: String) -> PageReuse {
+    func pageReuse(edition: Edition, theme: ThemeFiles, output: String, documents: Int) -> PageReuse {
         let output = resolved(output) ?? output
         let seed = PageReuse.seed(templates: theme.templates.map { ($0.name, $0.file.bytes) }, tool: Self.tool)
         let (folder, ignoreCache) = (self.folder, self.ignoreCache)
@@ -123,7 +123,7 @@ struct IncrementalBuild: Sendable {
                 }
                 return { file.place() }
             })
-        let cards = StoredCardFragments {
+        let cards = StoredCardFragments(capacity: PartialFragments.capacity(documents: documents)) {
             ignoreCache ? [:] : CardFragmentFile.read(from: folder, edition: edition.name, seed: seed)
         }
         let related = StoredRelatedLessons {

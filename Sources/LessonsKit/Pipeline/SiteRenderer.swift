@@ -36,7 +36,7 @@ struct SiteRenderer: Sendable {
     ) {
         var templates = templates
         templates.reuse = reuse
-        templates.startEdition()
+        templates.startEdition(documents: site.corpus.documents.count)
         var assetPaths: [String: String] = [:]
         var assetFiles: [OutputFile] = []
         // style.css and every assets/site/*.css make one stylesheet, so features can add their own CSS file.

@@ -317,6 +317,28 @@ import Testing
         #expect(kept[1].fragment?.html.contains("t0") == true)
     }
 
+    @Test func aStoreRecordsAndKeepsCardsUpToItsOwnCapacity() throws {
+        let items = (0..<6).map { Item(title: "t\($0)", href: "h\($0)/") }
+        let roomy = StoredCardFragments { [:] }
+        let page = try Self.templates(roomy).render("list", List(heading: "H", items: items))
+        let size = try #require(try Self.entries(roomy).values.first??.html.utf8.count) + 32
+        #expect(roomy.counts.rendered == 6)
+        // Room for two cards and a half: the page is the same, and only the first two are recorded and stored.
+        let small = StoredCardFragments(capacity: 2 * size + size / 2) { [:] }
+        let same = try Self.templates(small).render("list", List(heading: "H", items: items))
+        #expect(same.text == page.text)
+        #expect(small.counts.rendered == 2)
+        #expect(try #require(small.entries()).count == 2)
+    }
+
+    @Test func aLargerSiteHasRoomForAllItsCards() {
+        // A 10,000-document site's cards took 22 MB (about 2.2 KB a document); a 100,000-document site's, 217 MB.
+        #expect(PartialFragments.capacity(documents: 0) == PartialFragments.minimumCapacity)
+        #expect(PartialFragments.capacity(documents: 10_000) >= 22_000_000)
+        #expect(PartialFragments.capacity(documents: 100_000) >= 217_000_000)
+        #expect(PartialFragments.capacity(documents: 200_000) == 2 * PartialFragments.capacity(documents: 100_000))
+    }
+
     @Test func aFewCardsRenderedBesideALargeStoredTableLeaveItAsItIs() throws {
         let items = (0..<80).map { Item(title: "t\($0)", href: "h\($0)/") }
         let first = StoredCardFragments { [:] }

@@ -28,7 +28,11 @@ final class StoredCardFragments: Sendable {
         var renderedBytes = 0
     }
 
-    init(load: @escaping @Sendable () -> StoredCardTable) {
+    /// Bytes of cards recorded and stored at most (``PartialFragments/capacity(documents:)``).
+    let capacity: Int
+
+    init(capacity: Int = PartialFragments.minimumCapacity, load: @escaping @Sendable () -> StoredCardTable) {
+        self.capacity = capacity
         self.load = load
     }
 
@@ -52,10 +56,10 @@ final class StoredCardFragments: Sendable {
         state.withLock { $0.rendered[key] }
     }
 
-    /// Records a card rendered in this build (kept up to ``PartialFragments/capacity`` bytes).
+    /// Records a card rendered in this build (kept up to ``capacity`` bytes).
     func record(_ key: Digest32, _ fragment: HTMLFragment?, size: Int) {
         state.withLock { state in
-            guard !state.released, state.renderedBytes + size <= PartialFragments.capacity, state.rendered[key] == nil
+            guard !state.released, state.renderedBytes + size <= capacity, state.rendered[key] == nil
             else { return }
             state.rendered[key] = .some(fragment)
             state.renderedBytes += size
@@ -87,9 +91,10 @@ final class StoredCardFragments: Sendable {
     /// rendered none, or rendered few beside a large stored table (a one-document edit renders its card or two, and
     /// those are rendered again by the next builds until enough have gathered to be worth writing the whole table).
     /// Else those rendered, then the last build's cards used, then the rest of them, up to `capacity` bytes, so that
-    /// cards of items long changed are let go first.
-    func entries(capacity: Int = PartialFragments.capacity) -> [Entry]? {
-        state.withLock { state in
+    /// cards of items long changed are let go first (`capacity`, when given, in place of the store's own).
+    func entries(capacity: Int? = nil) -> [Entry]? {
+        let capacity = capacity ?? self.capacity
+        return state.withLock { state in
             guard !state.rendered.isEmpty else { return nil }
             let previous = state.previous ?? [:]
             guard state.renderedBytes * Self.rewriteShare > previous.size else { return nil }

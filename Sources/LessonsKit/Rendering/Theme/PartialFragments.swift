@@ -13,13 +13,24 @@ import Synchronization
 /// keeps the links and ids recorded while it rendered and records them again on every page that writes it.
 ///
 /// One cache serves one edition's pages; it holds at most ``capacity`` bytes (fragments and keys), and renders without
-/// storing past that, so a large site's memory stays bounded.
+/// storing past that, so a large site's memory stays bounded by its size (``capacity(documents:)``).
 final class PartialFragments: Sendable {
     /// The name under which the rendering root gives the item (``PartialFragmentRewrite/wrapperText(_:)``).
     static let itemName = "lessonsItem"
-    /// Bytes of fragments and keys kept at most. With keys kept as digests, a 10,000-document build with 24 MB took
-    /// no more CPU than with 48 MB of whole keys, and its peak memory was 20 MB lower.
-    static let capacity = 24 << 20
+    /// Bytes of fragments and keys kept at most, for any site. With keys kept as digests, a 10,000-document build
+    /// with 24 MB took no more CPU than with 48 MB of whole keys, and its peak memory was 20 MB lower.
+    static let minimumCapacity = 24 << 20
+    /// Bytes kept at most per document of a larger site: a 10,000-document site's cards take 22 MB, about 2.2 KB a
+    /// document. A cap that stayed at the minimum kept only the first 29,000 of a 100,000-document site's cards, so a
+    /// rebuild rendered the other 30,000 again and a full build rendered them once per page listing them.
+    static let bytesPerDocument = 3 << 10
+
+    /// The room for a site of `documents` documents: the minimum, or more in proportion to its size, so that its
+    /// memory grows no faster than the site does.
+    static func capacity(documents: Int) -> Int { max(minimumCapacity, documents * bytesPerDocument) }
+
+    /// Bytes of fragments and keys this cache keeps at most.
+    let capacity: Int
 
     private struct State {
         var fragments: [Key: HTMLFragment?] = [:]
@@ -46,15 +57,16 @@ final class PartialFragments: Sendable {
     /// their wrapper writes first and their fragments leave out.
     private let indentations: [String: String]
 
-    /// An empty cache whose fragments keep their link and id texts in `linkTexts`, and whose item fragments come from
-    /// `stored` when the last build rendered them.
+    /// An empty cache of `capacity` bytes whose fragments keep their link and id texts in `linkTexts`, and whose item
+    /// fragments come from `stored` when the last build rendered them.
     init(
         linkTexts: SharedLinkTexts = SharedLinkTexts(), stored: StoredCardFragments? = nil,
-        indentations: [String: String] = [:]
+        indentations: [String: String] = [:], capacity: Int = minimumCapacity
     ) {
         self.linkTexts = linkTexts
         self.stored = stored
         self.indentations = indentations
+        self.capacity = capacity
     }
 
     /// The page render running on this task, whose lookups this cache answers.
@@ -315,7 +327,7 @@ final class PartialFragments: Sendable {
     /// the cache has room.
     private func keep(_ fragment: HTMLFragment?, _ key: Key? = nil, size: Int) {
         state.withLock { state in
-            guard state.bytes + size <= Self.capacity else { return }
+            guard state.bytes + size <= capacity else { return }
             if let key { state.fragments[key] = fragment }
             state.bytes += size
         }
@@ -436,7 +448,7 @@ extension PartialFragments {
         let size = StoredCardTable.size(htmlBytes: html.utf8.count)
         state.withLock { state in
             state.misses[partial, default: 0] += 1
-            guard state.bytes + size <= Self.capacity,
+            guard state.bytes + size <= capacity,
                 state.shapes[partial, default: []].count < Self.maxShapes
                     || state.shapes[partial, default: []].contains(reading.names)
             else { return }

@@ -37,14 +37,16 @@ struct TemplateSet: Sendable {
             ? nil : PartialFragments(linkTexts: linkTexts, indentations: rowIndentations)
     }
 
-    /// Starts an edition: fragments rendered for another edition's pages, and its link texts, are let go; cards come
-    /// from the last build's when ``reuse`` keeps them (``StoredCardFragments``).
-    mutating func startEdition() {
+    /// Starts an edition of a site of `documents` documents: fragments rendered for another edition's pages, and its
+    /// link texts, are let go; cards come from the last build's when ``reuse`` keeps them (``StoredCardFragments``).
+    mutating func startEdition(documents: Int = 0) {
         linkTexts = SharedLinkTexts()
         fragments =
             fragmentPartials.isEmpty
             ? nil
-            : PartialFragments(linkTexts: linkTexts, stored: reuse?.cardFragments, indentations: rowIndentations)
+            : PartialFragments(
+                linkTexts: linkTexts, stored: reuse?.cardFragments, indentations: rowIndentations,
+                capacity: PartialFragments.capacity(documents: documents))
     }
 
     /// Parses every template, turning syntax errors into `file:line:column` diagnostics.

@@ -168,7 +168,7 @@ struct IncrementalBuild: Sendable {
     }
 
     /// Writes the card fragments of `edition` to store for the next build (when some were rendered, see
-    /// ``StoredCardFragments/entries(capacity:)``) under a temporary name, which ``storeReuse(_:edition:cards:)``
+    /// ``StoredCardFragments/entries()``) under a temporary name, which ``storeReuse(_:edition:cards:)``
     /// puts in place, and lets the card store go of its cards: the render is done, and a large site's cards are tens of
     /// megabytes the link check and the writing of the output need not hold.
     func writeCards(_ reuse: PageReuse, edition: Edition) -> BuildCacheWriter.UnplacedFile? {

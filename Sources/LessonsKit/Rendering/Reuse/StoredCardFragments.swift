@@ -66,7 +66,7 @@ final class StoredCardFragments: Sendable {
         }
     }
 
-    /// Lets go of every card (the last build's and this one's), once those to store were taken (``entries(capacity:)``)
+    /// Lets go of every card (the last build's and this one's), once those to store were taken (``entries()``)
     /// and the render is done: on a large site they are tens of megabytes, which the link check and the writing of the
     /// output need not hold. Cards asked for after this are not found (a page rendered later renders its own), and
     /// none is recorded.
@@ -91,10 +91,9 @@ final class StoredCardFragments: Sendable {
     /// rendered none, or rendered few beside a large stored table (a one-document edit renders its card or two, and
     /// those are rendered again by the next builds until enough have gathered to be worth writing the whole table).
     /// Else those rendered, then the last build's cards used, then the rest of them, up to `capacity` bytes, so that
-    /// cards of items long changed are let go first (`capacity`, when given, in place of the store's own).
-    func entries(capacity: Int? = nil) -> [Entry]? {
-        let capacity = capacity ?? self.capacity
-        return state.withLock { state in
+    /// cards of items long changed are let go first.
+    func entries() -> [Entry]? {
+        state.withLock { state in
             guard !state.rendered.isEmpty else { return nil }
             let previous = state.previous ?? [:]
             guard state.renderedBytes * Self.rewriteShare > previous.size else { return nil }

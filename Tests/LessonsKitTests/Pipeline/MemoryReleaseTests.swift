@@ -10,27 +10,28 @@ struct MemoryReleaseTests {
     /// An object whose freeing the tests watch.
     final class Held: Sendable {}
 
-    @Test func whatIsLeftToTheProcessExitIsNeverFreed() async throws {
-        weak var watched: Held?
-        do {
-            let held = Held()
-            watched = held
-            MemoryRelease.atEnd(held, leftToExit: true)
+    /// A weak hold on an object handed to ``MemoryRelease/atEnd(_:leftToExit:)``, which no one else holds.
+    final class Watch {
+        weak var held: Held?
+
+        init(leftToExit: Bool) {
+            let value = Held()
+            held = value
+            MemoryRelease.atEnd(value, leftToExit: leftToExit)
         }
+    }
+
+    @Test func whatIsLeftToTheProcessExitIsNeverFreed() async throws {
+        let watch = Watch(leftToExit: true)
         // Time enough for a background release to have run, had there been one.
         try await Task.sleep(for: .milliseconds(200))
-        #expect(watched != nil)
+        #expect(watch.held != nil)
     }
 
     @Test func whatIsLetGoInTheBackgroundIsFreedSoonAfter() async throws {
-        weak var watched: Held?
-        do {
-            let held = Held()
-            watched = held
-            MemoryRelease.atEnd(held, leftToExit: false)
-        }
-        for _ in 0..<100 where watched != nil { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(watched == nil)
+        let watch = Watch(leftToExit: false)
+        for _ in 0..<100 where watch.held != nil { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(watch.held == nil)
     }
 
     @Test func aBuildThatLeavesItsMemoryToTheExitWritesWhatAnyOtherBuildWrites() async throws {

@@ -161,7 +161,7 @@ enum PageDigestFile {
             guard let document = reader.documentRecord() else { return [:] }
             read.append(
                 ReadEntry(
-                    path: path, model: model, bytes: digest, links: links.stored, document: document.record,
+                    path: path, model: model, bytes: digest, links: links, document: document.record,
                     stored: start..<reader.offset))
         }
         guard let texts = reader.linkTexts(named: named.count(where: { $0 })), named.count <= texts.count,
@@ -260,12 +260,11 @@ enum PageDigestFile {
             return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         }
 
-        /// The recorded links of a page, left in their stored form with their digests: `stored` is nil when the page
-        /// had none recorded; nil when unreadable. Each text number they name is marked in `named`, which grows to
-        /// hold it.
-        mutating func links(named: inout [Bool]) -> (stored: (form: Range<Int>, digests: PageLinks.Digests)?, Void)? {
+        /// The recorded links of a page, left in their stored form with their digests: `.some(nil)` when the page had
+        /// none recorded; nil when unreadable. Each text number they name is marked in `named`, which grows to hold it.
+        mutating func links(named: inout [Bool]) -> (form: Range<Int>, digests: PageLinks.Digests)?? {
             guard let flag = flag() else { return nil }
-            guard flag else { return (nil, ()) }
+            guard flag else { return .some(nil) }
             guard let links = digest(), let ids = digest(),
                 let stored = PageLinks.storedForm(
                     in: bytes, from: offset, end: end,
@@ -276,8 +275,8 @@ enum PageDigestFile {
                         named[number] = true
                     })
             else { return nil }
-            defer { offset = stored.end }
-            return ((offset..<stored.end, .init(links: links, ids: ids)), ())
+            defer { offset = stored }
+            return (offset..<stored, .init(links: links, ids: ids))
         }
 
         /// The link and id texts that follow the entries, of which the entries name `named`: nil when unreadable.

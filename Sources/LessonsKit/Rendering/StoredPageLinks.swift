@@ -20,7 +20,7 @@ final class StoredPageLinks: Sendable {
     var links: HTMLLinks {
         if let links = decoded.withLock({ $0 }) { return links }
         // A form that reads back as nothing cannot come from a checked file, whose numbers were all checked against
-        // its texts (``PageLinks/storedForm(in:from:end:)``).
+        // its texts (``PageLinks/storedForm(in:from:end:named:)``).
         let links = PageLinks.decoded(form, texts: texts) ?? HTMLLinks()
         decoded.withLock { $0 = links }
         return links
@@ -154,20 +154,10 @@ extension PageLinks {
         return true
     }
 
-    /// Where the stored form starting at `start` ends and the highest text number it holds (-1: none), walking it
-    /// without reading a text; nil when it runs past `end`.
-    /// `named` is handed each number.
-    static func storedForm(
-        in bytes: [UInt8], from start: Int, end: Int, named: (Int) -> Void = { _ in }
-    ) -> (end: Int, highest: Int)? {
-        var highest = -1
-        let formEnd = walk(
-            bytes[...], from: start, end: end, count: { _ in },
-            text: { number in
-                highest = max(highest, number)
-                named(number)
-            })
-        return formEnd.map { ($0, highest) }
+    /// Where the stored form starting at `start` ends, walking it without reading a text and handing `named` each text
+    /// number it holds; nil when it runs past `end`.
+    static func storedForm(in bytes: [UInt8], from start: Int, end: Int, named: (Int) -> Void = { _ in }) -> Int? {
+        walk(bytes[...], from: start, end: end, count: { _ in }, text: named)
     }
 
     /// The links and ids of a stored form, with the texts its numbers name; nil when it is not one.

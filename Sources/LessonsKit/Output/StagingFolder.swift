@@ -88,9 +88,9 @@ final class StagingFolder: @unchecked Sendable {
     /// bytes are the same there. A path written before, the marker's name or a malformed path is an error.
     func write(_ file: OutputFile) throws(OutputError) {
         try OutputPathValidator.checkSyntax(file.path)
-        let claimed = lock.withLock { files.insert(file.path).inserted }
-        guard file.path != SiteWriter.markerFileName, claimed else { throw .invalidPath(file.path) }
+        guard file.path != SiteWriter.markerFileName else { throw .invalidPath(file.path) }
         if inPlace { return try stageIfChanged(file) }
+        guard lock.withLock({ files.insert(file.path).inserted }) else { throw .invalidPath(file.path) }
         try makeFolders(of: file.path)
         // A page page reuse left in the previous output (trusted by its stamp, or read and checked against its digest):
         // linked without comparing, relative to the two folders.
@@ -106,8 +106,21 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Stages `file` when the output does not hold it already (``inPlace``); an unchanged file is only counted.
     private func stageIfChanged(_ file: OutputFile) throws(OutputError) {
-        noteFolders(of: file.path)
-        if let size = Self.previousSize(of: file) ?? unchangedSize(of: file) {
+        // Most of a rebuild's files are pages page reuse left in the output: each takes the lock once, to be claimed,
+        // have its folders noted and be counted.
+        let folders = Self.folders(above: file.path)
+        let kept = Self.previousSize(of: file)
+        let claimed = lock.withLock { () -> Bool in
+            guard files.insert(file.path).inserted else { return false }
+            for folder in folders {
+                guard self.folders.insert(folder).inserted else { break }
+            }
+            if let kept { tally += WriteTally(bytes: kept, kept: 1) }
+            return true
+        }
+        guard claimed else { throw .invalidPath(file.path) }
+        if kept != nil { return }
+        if let size = unchangedSize(of: file) {
             lock.withLock { tally += WriteTally(bytes: size, kept: 1) }
             return
         }
@@ -309,14 +322,17 @@ final class StagingFolder: @unchecked Sendable {
         try makeFolder(String(file[..<slash]))
     }
 
-    /// Notes the folders above `file` as folders of the output, without making them.
-    private func noteFolders(of file: String) {
+    /// The folders above `file`, nearest first (`a/b/c.html`: `a/b`, `a`): a file's folders are noted as folders of
+    /// the output, nearest first, until one was noted before (its own folders were noted with it).
+    static func folders(above file: String) -> [String] {
+        var folders: [String] = []
         var end = file.utf8.lastIndex(of: UInt8(ascii: "/"))
         while let slash = end {
-            let folder = String(file[..<slash])
-            guard lock.withLock({ folders.insert(folder).inserted }) else { return }
+            let folder = file[..<slash]
+            folders.append(String(folder))
             end = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
         }
+        return folders
     }
 
     private func makeFolder(_ folder: String) throws(OutputError) {

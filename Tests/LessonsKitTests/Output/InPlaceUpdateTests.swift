@@ -104,6 +104,27 @@ struct InPlaceUpdateTests {
             try FileManager.default.contentsOfDirectory(atPath: folder.site).sorted() == ["content", "site-output"])
     }
 
+    @Test func refusesAPathHandedOverTwiceOrTheMarkersName() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        try folder.build(Self.first)
+        let staging = try folder.staging()
+        // A file the output holds already (only counted) and a changed one (staged) alike.
+        for (path, text) in [("keep/index.html", "kept"), ("change.html", "after")] {
+            try staging.write(OutputFile(path: path, text: text))
+            #expect(throws: OutputError.self, "\(path) a second time") {
+                try staging.write(OutputFile(path: path, text: text))
+            }
+        }
+        #expect(throws: OutputError.self) {
+            try staging.write(OutputFile(path: SiteWriter.markerFileName, text: SiteWriter.markerText))
+        }
+        // The kept file's folder was noted as the output's: publishing keeps it, and removes what was not handed over.
+        _ = try staging.swapIn(listed: Array(Self.first.keys))
+        try staging.removePrevious()
+        #expect(try folder.tree() == Self.tree(["keep/index.html": "kept", "change.html": "after"]))
+    }
+
     @Test func aFailedBuildLeavesTheOutputAsItWas() throws {
         let folder = try Folder()
         defer { folder.remove() }

@@ -22,22 +22,49 @@ struct EditionAnalysis: Sendable {
 
     static let trendQuarters = 12
 
+    /// The quarters trends cover for a build on `today`.
+    static func axis(today: PartialDate) -> QuarterAxis { QuarterAxis(through: today, count: trendQuarters) }
+
+    /// The edition's themes, with their trends over ``trendQuarters``.
+    static func themes(content: EditionContent, data: SiteData, today: PartialDate) -> ThemeAnalysis {
+        ThemeAnalysis(content: content, data: data, today: today, quarters: trendQuarters)
+    }
+
+    /// The edition's directorates and services, with their trends over ``axis(today:)``.
+    static func units(content: EditionContent, data: SiteData, today: PartialDate) -> UnitAnalysis {
+        UnitAnalysis(content: content, data: data, axis: axis(today: today))
+    }
+
     /// With `relatedLessons`, the last build's related lessons are taken when the lessons' facts are the same (see
     /// ``StoredRelatedLessons``).
     init(
         content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate,
         relatedLessons stored: StoredRelatedLessons? = nil
     ) {
+        self.init(
+            content: content, data: data, frameworks: frameworks, today: today,
+            themes: Self.themes(content: content, data: data, today: today),
+            units: Self.units(content: content, data: data, today: today),
+            relatedLessons: RelatedLessons(content: content, stored: stored))
+    }
+
+    /// The analysis with its three largest parts made beforehand, each as ``themes(content:data:today:)``,
+    /// ``units(content:data:today:)`` and ``RelatedLessons/init(content:stored:)`` make it: the renderer makes them on
+    /// two threads.
+    init(
+        content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate,
+        themes: ThemeAnalysis, units: UnitAnalysis, relatedLessons: RelatedLessons
+    ) {
         self.today = today
-        let axis = QuarterAxis(through: today, count: Self.trendQuarters)
+        let axis = Self.axis(today: today)
         self.axis = axis
-        themes = ThemeAnalysis(content: content, data: data, today: today, quarters: Self.trendQuarters)
-        units = UnitAnalysis(content: content, data: data, axis: axis)
+        self.themes = themes
+        self.units = units
         deferredActions = Deferred { ActionsDashboard(content: content, today: today) }
         sessions = SessionsAnalysis(content: content, today: today)
         culture = CultureGrid(content: content, data: data, frameworks: frameworks, today: today)
         leads = LeadsCoverage(data: data)
-        relatedLessons = RelatedLessons(content: content, stored: stored)
+        self.relatedLessons = relatedLessons
         deferredResponseMix = Deferred { ResponseMix(content: content, axis: axis) }
         let lastYear = PartialDate(year: today.year - 1, month: today.month)
         deferredLastYear = Deferred {

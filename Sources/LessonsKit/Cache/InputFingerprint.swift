@@ -101,18 +101,42 @@ struct InputFingerprint: Sendable, Hashable {
                 return
             }
             guard depth + 1 <= maximumDepth else { return }
-            for name in names {
-                var entry = stat()
-                guard fstatat(folder, name, &entry, 0) == 0 else { continue }
-                add(entry, at: relative + "/" + FileFacts.text(ofName: name), depth: depth + 1, into: &found) {
-                    openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                }
+            guard names.count >= parallelFolderSize else {
+                found += entries(names[...], of: folder, at: relative, depth: depth)
+                return
+            }
+            // A folder of thousands of documents is looked at by every core, a run of names each (the caller's sort
+            // puts the order right).
+            let runs = stride(from: 0, to: names.count, by: runSize).map { names[$0..<min($0 + runSize, names.count)] }
+            for run in BatchResults.map(runs, batch: 1, { entries($0, of: folder, at: relative, depth: depth) }) {
+                found += run
             }
         default:
             // A pipe or device is never opened by the build (it reports it), so its name alone is part of the key.
             found.append((relative + "\u{0}special", nil))
         }
     }
+
+    /// What ``add(_:at:depth:into:openFolder:)`` finds of the entries named `names` of the folder open as `folder`,
+    /// which is at `relative`.
+    private static func entries(
+        _ names: ArraySlice<[CChar]>, of folder: Int32, at relative: String, depth: Int
+    ) -> [(path: String, stamp: InputStamps.Stamp?)] {
+        var found: [(path: String, stamp: InputStamps.Stamp?)] = []
+        for name in names {
+            var entry = stat()
+            guard fstatat(folder, name, &entry, 0) == 0 else { continue }
+            add(entry, at: relative + "/" + FileFacts.text(ofName: name), depth: depth + 1, into: &found) {
+                openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+        }
+        return found
+    }
+
+    /// The fewest entries of a folder whose entries are looked at on several threads, and the names each looks at in
+    /// one go.
+    private static let parallelFolderSize = 256
+    private static let runSize = 64
 
     /// The SHA-256 of each file's bytes (an empty string for one that cannot be read), hashed on every core.
     private static func hashFiles(_ paths: [String]) -> [String] {

@@ -439,14 +439,16 @@ public enum BuildPipeline {
                     let diagnostics = await renderer.render(
                         jobs: jobs, into: outputs[index], boundsPeakMemory: boundsPeakMemory)
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                    return (
-                        index,
-                        RenderedEdition(
-                            edition: edition, lessons: renderer.content.documents(of: .lesson),
-                            bulletinPages: renderer.bulletins, reportPages: renderer.reports, output: outputs[index],
-                            diagnostics: diagnostics,
-                            seconds: seconds, analysisSeconds: renderer.analysisSeconds)
-                    )
+                    let rendered = RenderedEdition(
+                        edition: edition, lessons: renderer.content.documents(of: .lesson),
+                        bulletinPages: renderer.bulletins, reportPages: renderer.reports, output: outputs[index],
+                        diagnostics: diagnostics,
+                        seconds: seconds, analysisSeconds: renderer.analysisSeconds)
+                    // A rebuild's renderer (the edition's analysis, its reuse tables) is let go of off the build's
+                    // path rather than freed here while the link check waits; a full build frees it now, before the
+                    // link check and the writing grow the heap again (see MemoryRelease).
+                    if !boundsPeakMemory { MemoryRelease.atEnd(consume renderer, leftToExit: options.endsProcess) }
+                    return (index, rendered)
                 }
             }
             var collected: [(Int, RenderedEdition)] = []

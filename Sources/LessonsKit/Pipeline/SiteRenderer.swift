@@ -4,8 +4,8 @@ import Foundation
 /// sessions, culture, leads), 404.
 struct SiteRenderer: Sendable {
     let assetFiles: [OutputFile]
-    /// Time spent computing the edition's aggregates (`EditionAnalysis`, on a thread of its own while the page frame
-    /// is made), reported by `--verbose`.
+    /// Time spent computing the edition's aggregates (`EditionAnalysis`, its parts on two threads beside the page
+    /// frame), added up over its parts, reported by `--verbose`.
     let analysisSeconds: Double
     /// The edition's documents.
     let content: EditionContent
@@ -62,21 +62,21 @@ struct SiteRenderer: Sendable {
         let data = site.data
         let assets = assetPaths
         // The analysis and the frame (with the last build's page digests and the documents' link graph) do not depend
-        // on one another: each is made on its own thread, and the documents' listing digests for the aggregate pages'
-        // input keys, in pieces, by whichever is done first (the page digests take longest).
+        // on one another: the themes' analysis and the related lessons are made on one thread, the frame and then the
+        // services' analysis on the other, and the documents' listing digests for the aggregate pages' input keys, in
+        // pieces, by whichever is done first.
         let pieces = reuse?.sources == nil ? [] : AggregateInputs.listingPieces(content)
         let stored = site.listingDigests
-        let ((analysis, analysisSeconds), (catalog, frame), listings) = concurrently(
+        let ((themeAnalysis, related, themesSeconds), (catalog, frame, units, unitsSeconds), listings) = concurrently(
             {
                 let started = DispatchTime.now().uptimeNanoseconds
-                let analysis = EditionAnalysis(
-                    content: content, data: data, frameworks: config.frameworks, today: today,
-                    relatedLessons: reuse?.relatedLessons)
+                let themes = EditionAnalysis.themes(content: content, data: data, today: today)
+                let related = RelatedLessons(content: content, stored: reuse?.relatedLessons)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 // Read now, beside the page digests, rather than when the search index (the render's longest serial
                 // step) needs it.
                 _ = reuse?.searchScores?.previous()
-                return (analysis, seconds)
+                return (themes, related, seconds)
             },
             {
                 reuse?.readPreviousEntries()
@@ -89,13 +89,21 @@ struct SiteRenderer: Sendable {
                     editionTitle: editionTitle, editionName: edition.name, links: config.links,
                     navigation: PageFrame.navigation(for: content, paths: paths), assetPaths: assets, feeds: catalog,
                     generatedOn: today.displayText, isDraftBuild: includeDrafts)
-                return (catalog, frame)
+                let started = DispatchTime.now().uptimeNanoseconds
+                let units = EditionAnalysis.units(content: content, data: data, today: today)
+                return (catalog, frame, units, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
             },
             pieces: pieces.count,
             each: { piece in
                 // Read from the cache with each document the build did not decode again.
                 content.documents[pieces[piece]].map { stored[$0.path]?.listing ?? DocumentListing.digest($0) }
             })
+        let started = DispatchTime.now().uptimeNanoseconds
+        let analysis = EditionAnalysis(
+            content: content, data: data, frameworks: config.frameworks, today: today, themes: themeAnalysis,
+            units: units, relatedLessons: related)
+        let analysisSeconds =
+            themesSeconds + unitsSeconds + Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let keys = reuse?.sources.map {
             AggregateInputs(
                 frame: frame, sources: $0, today: today, content: content, listings: listings.flatMap { $0 },
@@ -237,21 +245,22 @@ struct SiteRenderer: Sendable {
                 // Theme and service pages are each made from one theme's or unit's figures and documents, and a large
                 // one takes a while: they render as separate tasks, the pages with most documents of both kinds first,
                 // so the pages a rebuild makes again are shared between the cores rather than made one after another,
-                // and no large page is left to be made alone at the end. The themes' index comes after their pages,
-                // the service pages after it.
+                // and no large page is left to be made alone at the end. In the output the themes' index comes after
+                // their pages, the service pages after it; it is made, the lightest task, as soon as a core is free.
                 let order = themes.data.themes
                 let units = services.pageUnits
                 let weights =
                     order.map { themes.themes[$0.slug]?.documents.count ?? 0 }
-                    + units.map { services.units[$0.slug]?.documents.count ?? 0 }
+                    + units.map { services.units[$0.slug]?.documents.count ?? 0 } + [0]
                 await heaviestFirst(weights, jobs: jobs) { index in
                     if index < order.count {
                         emit(index, [themes.themePage(order[index])])
-                    } else {
+                    } else if index < order.count + units.count {
                         emit(index + 1, [services.unitPage(units[index - order.count])])
+                    } else {
+                        emit(order.count, [themes.themesIndex()])
                     }
                 }
-                emit(order.count, [themes.themesIndex()])
                 return []
             },
             { emit in

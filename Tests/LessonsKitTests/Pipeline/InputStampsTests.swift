@@ -111,6 +111,26 @@ struct InputStampsTests {
             InputStamps.decoded(writer.bytes + ChecksummedFile.checksum(writer.bytes), siteDirectory: site.root) == nil)
     }
 
+    @Test func aFolderOfHundredsOfFilesIsHashedWholeWhateverTheirOrderOnDisk() throws {
+        // Enough files that the folder is looked at by several threads, in runs of names, with a sub-folder among them.
+        let names = (0..<700).map { String(format: "content/lessons/ll-%04d.md", $0) } + ["content/lessons/sub/x.md"]
+        var sites: [MiniSite] = []
+        defer { for site in sites { site.remove() } }
+        for order in [names, names.reversed()] {
+            let site = try MiniSite(files: [:])
+            for name in order { try site.write(name, "text of " + name) }
+            sites.append(site)
+        }
+        let (first, second) = (hash(sites[0]), hash(sites[1]))
+        #expect(first.key == second.key)
+        for name in names {
+            #expect(first.files[name] == SHA256Hex.of(Data(("text of " + name).utf8)), "\(name)")
+        }
+        #expect(first.files.keys.filter { $0.hasPrefix("content/") }.count == names.count)
+        try sites[1].write("content/lessons/ll-0350.md", "changed")
+        #expect(hash(sites[1]).key != first.key)
+    }
+
     @Test func aBuildStoresTheStampsAndIgnoresAHalfWrittenFile() async throws {
         let site = try site()
         defer { site.remove() }

@@ -106,8 +106,8 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Stages `file` when the output does not hold it already (``inPlace``); an unchanged file is only counted.
     private func stageIfChanged(_ file: OutputFile) throws(OutputError) {
-        // Most of a rebuild's files are pages page reuse left in the output: each takes the lock once, to be claimed,
-        // have its folders noted and be counted.
+        // Most of a rebuild's files are pages that page reuse left in the output: each takes the lock once, to be
+        // claimed, have its folders noted and be counted.
         let folders = Self.folders(above: file.path)
         let kept = Self.previousSize(of: file)
         let claimed = lock.withLock { () -> Bool in
@@ -324,7 +324,7 @@ final class StagingFolder: @unchecked Sendable {
 
     /// The folders above `file`, nearest first (`a/b/c.html`: `a/b`, `a`): a file's folders are noted as folders of
     /// the output, nearest first, until one was noted before (its own folders were noted with it).
-    static func folders(above file: String) -> [String] {
+    private static func folders(above file: String) -> [String] {
         var folders: [String] = []
         var end = file.utf8.lastIndex(of: UInt8(ascii: "/"))
         while let slash = end {

@@ -35,17 +35,13 @@ struct EditionAnalysis: Sendable {
         UnitAnalysis(content: content, data: data, axis: axis(today: today))
     }
 
-    /// With `relatedLessons`, the last build's related lessons are taken when the lessons' facts are the same (see
-    /// ``StoredRelatedLessons``).
-    init(
-        content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate,
-        relatedLessons stored: StoredRelatedLessons? = nil
-    ) {
+    /// The whole analysis, made here on one thread.
+    init(content: EditionContent, data: SiteData, frameworks: [String: Framework], today: PartialDate) {
         self.init(
             content: content, data: data, frameworks: frameworks, today: today,
             themes: Self.themes(content: content, data: data, today: today),
             units: Self.units(content: content, data: data, today: today),
-            relatedLessons: RelatedLessons(content: content, stored: stored))
+            relatedLessons: RelatedLessons(content: content))
     }
 
     /// The analysis with its three largest parts made beforehand, each as ``themes(content:data:today:)``,

@@ -55,10 +55,11 @@ struct LinkChecker: Sendable {
     }
 
     /// Resolves every link of the pages at `pages` (indices into `table`'s entries, which must carry links), in
-    /// parallel; results in the order of `pages`.
+    /// parallel, the pages with the most links first; results in the order of `pages`.
     func check(pages: [Int], in table: OutputTable, jobs: Int? = nil) async -> [PageCheck] {
         let checker = self
-        return await parallelMap(pages, jobs: jobs) { index in
+        let weights = pages.map { table.entries[$0].links?.linkCount ?? 0 }
+        return await parallelMap(pages, weights: weights, jobs: jobs) { index in
             let entry = table.entries[index]
             let path = entry.path
             let folder = Array(path.utf8.split(separator: Self.slash).dropLast().map { Substring($0) })

@@ -15,6 +15,9 @@ final class NumberedPageLinks: Sendable {
     /// `href`, `src` and `action` values, in document order.
     var links: [String] { texts.texts(numbers) }
 
+    /// How many links, without reading their texts.
+    var linkCount: Int { numbers.count }
+
     /// The links and ids.
     var recorded: HTMLLinks { HTMLLinks(links: links, ids: ids) }
 }

@@ -42,6 +42,14 @@ enum PageLinks: Sendable, Hashable {
         }
     }
 
+    /// How many links ``links`` holds, without reading their texts.
+    var linkCount: Int {
+        switch self {
+        case .numbered(let numbered): numbered.linkCount
+        default: recorded.links.count
+        }
+    }
+
     /// `id` values and `<a name>`s.
     var ids: Set<String> {
         switch self {

@@ -80,6 +80,52 @@ struct HeaviestFirstTests {
     }
 }
 
+/// Work of very different sizes mapped in chunks of about the same weight, the heaviest first, results in place.
+@Suite("Weighted parallel map")
+struct WeightedParallelMapTests {
+    @Test(arguments: [1, 2, 3])
+    func returnsEachResultInInputOrderEachComputedOnce(jobs: Int) async {
+        let log = CallLog()
+        let items = Array(0..<500)
+        // Mostly light items, a few very heavy ones scattered among them, some weighing nothing.
+        let weights = items.map { $0 % 97 == 5 ? 10_000 : $0 % 7 }
+        let results = await parallelMap(items, weights: weights, jobs: jobs) { item in
+            log.add("\(item)")
+            return "item \(item)"
+        }
+        #expect(results == items.map { "item \($0)" })
+        #expect(log.calls.compactMap(Int.init).sorted() == items)
+    }
+
+    @Test func heavyItemsAreChunksOfTheirOwnAheadOfTheLightOnes() {
+        let weights = [1, 50, 2, 1, 3, 40, 1, 2, 0, 1, 2, 3]
+        let chunks = weightedChunks(weights, count: 8)
+        // Every index once.
+        #expect(chunks.flatMap { $0 }.sorted() == Array(weights.indices))
+        // The heaviest first, each alone; then the light ones, heaviest first, ties in index order.
+        #expect(chunks.first == [1])
+        #expect(chunks.dropFirst().first == [5])
+        #expect(chunks.flatMap { $0 } == [1, 5, 4, 11, 2, 7, 10, 0, 3, 6, 9, 8])
+        // A chunk of several items weighs about the total's eighth part (13 here), no more than that plus one item.
+        let target = weights.reduce(0, +) / 8
+        for chunk in chunks where chunk.count > 1 {
+            let weight = chunk.reduce(0) { $0 + weights[$1] }
+            #expect(weight - chunk.map { weights[$0] }.min()! < target)
+        }
+    }
+
+    @Test func equalWeightsMakeAboutTheCountAskedFor() {
+        let chunks = weightedChunks(Array(repeating: 5, count: 1000), count: 32)
+        #expect(chunks.count >= 31 && chunks.count <= 33)
+        #expect(chunks.flatMap { $0 } == Array(0..<1000))
+    }
+
+    @Test func nothingWeighingAnythingStillCoversEveryIndex() {
+        #expect(weightedChunks([0, 0, 0], count: 4).flatMap { $0 } == [0, 1, 2])
+        #expect(weightedChunks([], count: 4).isEmpty)
+    }
+}
+
 final class CallLog: Sendable {
     private let state = Mutex([String]())
 
